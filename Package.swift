@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "intake",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "intake", targets: ["IntakeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries: one system-library target each, wrapped once by a thin Swift module.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "LibXML", dependencies: ["CLibXML2"]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(name: "PangoCairo", dependencies: ["CPangoCairo"]),
+
+        // Pipeline steps.
+        .target(name: "IntakeCore"),
+        .target(name: "Catalog", dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Intake", dependencies: ["IntakeCore", "Catalog", "LibXML"]),
+        .target(name: "Checks", dependencies: ["IntakeCore", "Catalog"]),
+        .target(name: "Render", dependencies: ["IntakeCore", "Catalog", "PangoCairo"]),
+        .target(name: "Pipeline", dependencies: [
+            "IntakeCore", "Catalog", "Intake", "Checks", "Render",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "IntakeCLI", dependencies: [
+            "Pipeline", "Catalog", "Render", "IntakeCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"]),
+        .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Catalog"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore"]),
+    ]
+)

@@ -1,0 +1,59 @@
+/// A value as the applicant wrote it: free text, or the ticked options of a checkbox group.
+///
+/// Kept separate from any validation so that a faulty value still reaches the form and the notice
+/// exactly as submitted.
+public enum FieldValue: Sendable, Hashable, Codable {
+    case text(String)
+    case choices([String])
+
+    /// The value as one string: text as written, ticked options joined by "、".
+    public var display: String {
+        switch self {
+        case .text(let s): return s
+        case .choices(let list): return list.joined(separator: "、")
+        }
+    }
+
+    /// True when nothing was written or ticked.
+    public var isBlank: Bool {
+        switch self {
+        case .text(let s): return s.trimmingWhitespace().isEmpty
+        case .choices(let list): return list.allSatisfy { $0.trimmingWhitespace().isEmpty }
+        }
+    }
+
+    /// The ticked options (a text value counts as one option when not blank).
+    public var options: [String] {
+        switch self {
+        case .text(let s): return s.trimmingWhitespace().isEmpty ? [] : [s.trimmingWhitespace()]
+        case .choices(let list): return list
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            self = .choices(list)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let s): try container.encode(s)
+        case .choices(let list): try container.encode(list)
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Trims ASCII and full-width (U+3000) white space, which typed Chinese forms are full of.
+    public func trimmingWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

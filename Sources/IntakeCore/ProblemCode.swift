@@ -1,0 +1,67 @@
+/// A stable, machine-readable name for a kind of problem found in a submission.
+///
+/// A string-backed struct rather than an enum, so that a later issue can add a code without
+/// breaking anyone who switches over the known ones. Every code is listed in `ProblemCode.all`
+/// and documented in README.md ("Problem codes"); a test keeps the two in step.
+public struct ProblemCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    /// A required field is blank, or a checkbox group that needs a tick has none.
+    public static let missingRequired = ProblemCode(rawValue: "missing-required")
+    /// A code is well-formed but its check character is wrong (GB 32100, GB 11643).
+    public static let invalidCheckDigit = ProblemCode(rawValue: "invalid-check-digit")
+    /// A value does not have the shape its type demands (length, characters, phone number).
+    public static let invalidFormat = ProblemCode(rawValue: "invalid-format")
+    /// A date that is not a real calendar date (2月30日, month 13) or cannot be read as one.
+    public static let dateFormat = ProblemCode(rawValue: "date-format")
+    /// Dates that contradict each other, or a date that lies in the future where it cannot.
+    public static let dateOrder = ProblemCode(rawValue: "date-order")
+    /// 性别 does not match the 17th digit of the 居民身份证号码.
+    public static let idGenderMismatch = ProblemCode(rawValue: "id-gender-mismatch")
+    /// A 居民身份证号码 whose birth date (digits 7–14) is not a real, past date.
+    public static let invalidBirthDate = ProblemCode(rawValue: "invalid-birth-date")
+    /// A value outside the options printed on the form.
+    public static let invalidOption = ProblemCode(rawValue: "invalid-option")
+    /// Several options ticked where the form allows one.
+    public static let tooManyOptions = ProblemCode(rawValue: "too-many-options")
+    /// A value longer than its cell allows.
+    public static let tooLong = ProblemCode(rawValue: "too-long")
+    /// A material on the item's list (申办材料) that the submission does not provide.
+    public static let missingMaterial = ProblemCode(rawValue: "missing-material")
+    /// An attached material that matches nothing on the item's list (reported, not fatal).
+    public static let unknownMaterial = ProblemCode(rawValue: "unknown-material")
+    /// The document does not follow the form's XSD.
+    public static let schemaViolation = ProblemCode(rawValue: "schema-violation")
+    /// The form is not offered for the submission's region, or the region is unknown.
+    public static let unknownRegion = ProblemCode(rawValue: "unknown-region")
+
+    /// Every code intake can emit, in the order of the README table.
+    public static let all: [ProblemCode] = [
+        .missingRequired, .invalidCheckDigit, .invalidFormat, .dateFormat, .dateOrder,
+        .idGenderMismatch, .invalidBirthDate, .invalidOption, .tooManyOptions, .tooLong,
+        .missingMaterial, .unknownMaterial, .schemaViolation, .unknownRegion,
+    ]
+}
+
+/// A finding about a submission: data for result.json and the notice, never thrown.
+public struct Problem: Sendable, Hashable, Codable {
+    /// The field's stable key, or the material's id for material problems; nil for the whole document.
+    public var field: String?
+    /// The field's label as printed (or the material's name as the guide words it).
+    public var label: String?
+    public var code: ProblemCode
+    /// Chinese, as the 一次性告知书 words it.
+    public var message: String
+    /// Where in the source the value came from (XML line), when known.
+    public var line: Int?
+
+    public init(field: String?, label: String?, code: ProblemCode, message: String, line: Int? = nil) {
+        self.field = field
+        self.label = label
+        self.code = code
+        self.message = message
+        self.line = line
+    }
+}
