@@ -23,10 +23,12 @@ public struct FormDefinition: Sendable, Hashable, Codable {
     public var layout: FormLayout
     /// Gaps or doubts about the template as the guide gives it.
     public var notes: [String]
+    /// The field naming the applicant (单位名称), whom the 一次性告知书 is addressed to.
+    public var applicantField: String?
 
     public func field(_ key: String) -> FieldDefinition? { fields.first { $0.key == key } }
 
-    enum CodingKeys: String, CodingKey { case id, version, title, source, schema, fields, rules, layout, notes }
+    enum CodingKeys: String, CodingKey { case id, version, title, source, schema, fields, rules, layout, notes, applicantField }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -39,6 +41,7 @@ public struct FormDefinition: Sendable, Hashable, Codable {
         rules = try c.decodeIfPresent([CrossFieldRule].self, forKey: .rules) ?? []
         layout = try c.decode(FormLayout.self, forKey: .layout)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        applicantField = try c.decodeIfPresent(String.self, forKey: .applicantField)
     }
 }
 
@@ -87,6 +90,18 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey { case key, label, group, type, required, options, maxLength, detail }
+
+    public init(key: String, label: String, group: String? = nil, type: FieldType, required: Bool = false,
+                options: [String] = [], maxLength: Int? = nil, detail: OptionDetail? = nil) {
+        self.key = key
+        self.label = label
+        self.group = group
+        self.type = type
+        self.required = required
+        self.options = options
+        self.maxLength = maxLength
+        self.detail = detail
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -30,8 +30,6 @@ public struct ProblemCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let tooLong = ProblemCode(rawValue: "too-long")
     /// A material on the item's list (申办材料) that the submission does not provide.
     public static let missingMaterial = ProblemCode(rawValue: "missing-material")
-    /// An attached material that matches nothing on the item's list (reported, not fatal).
-    public static let unknownMaterial = ProblemCode(rawValue: "unknown-material")
     /// The document does not follow the form's XSD.
     public static let schemaViolation = ProblemCode(rawValue: "schema-violation")
     /// The form is not offered for the submission's region, or the region is unknown.
@@ -41,7 +39,7 @@ public struct ProblemCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let all: [ProblemCode] = [
         .missingRequired, .invalidCheckDigit, .invalidFormat, .dateFormat, .dateOrder,
         .idGenderMismatch, .invalidBirthDate, .invalidOption, .tooManyOptions, .tooLong,
-        .missingMaterial, .unknownMaterial, .schemaViolation, .unknownRegion,
+        .missingMaterial, .schemaViolation, .unknownRegion,
     ]
 }
 

@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+
+/// Everything intake knows about the guides: regions, forms and service items, loaded from `forms/`.
+///
+/// Loaded once at start and validated as a whole (cross references, layouts, sources), so a bad
+/// data file stops intake with its name and key path instead of producing wrong notices later.
+public struct Catalog: Sendable {
+    /// The folder it was loaded from.
+    public let directory: URL
+    public let regions: [Region]
+    public let forms: [FormDefinition]
+    public let items: [ServiceItem]
+
+    /// Builds and validates a catalog; `files` names the file each form and item came from
+    /// (keyed `form:<id>` and `item:<region>/<id>`), for error messages.
+    public init(directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem],
+                files: [String: String] = [:]) throws(CatalogError) {
+        self.directory = directory
+        self.regions = regions
+        self.forms = forms
+        self.items = items
+        try CatalogValidator(catalog: self, files: files).validate()
+    }
+
+    /// Loads `regions.yaml`, `definitions/*.yaml` and `items/*.yaml` from `directory`.
+    public static func load(from directory: URL) throws(CatalogError) -> Catalog {
+        let regionsFile = directory.appendingPathComponent("regions.yaml")
+        let regions = try decode(RegionsFile.self, from: regionsFile, relativeTo: directory).regions
+        var files: [String: String] = [:]
+        var forms: [FormDefinition] = []
+        for file in try yamlFiles(in: directory.appendingPathComponent("definitions"), relativeTo: directory) {
+            let form = try decode(FormDefinition.self, from: file, relativeTo: directory)
+            files["form:\(form.id)"] = relative(file, to: directory)
+            forms.append(form)
+        }
+        var items: [ServiceItem] = []
+        for file in try yamlFiles(in: directory.appendingPathComponent("items"), relativeTo: directory) {
+            let item = try decode(ServiceItem.self, from: file, relativeTo: directory)
+            files["item:\(item.region)/\(item.id)"] = relative(file, to: directory)
+            items.append(item)
+        }
+        return try Catalog(directory: directory, regions: regions, forms: forms, items: items, files: files)
+    }
+
+    public func form(_ id: String) -> FormDefinition? { forms.first { $0.id == id } }
+
+    public func region(_ code: String) -> Region? { regions.first { $0.code == code } }
+
+    /// The items of a region that are applied for on `formID`.
+    public func items(region: String, form formID: String) -> [ServiceItem] {
+        items.filter { $0.region == region && $0.form == formID }
+    }
+
+    /// The XSD file of a form.
+    public func schemaURL(for form: FormDefinition) -> URL {
+        directory.appendingPathComponent(form.schema)
+    }
+
+    struct RegionsFile: Decodable { var regions: [Region] }
+
+    static func relative(_ url: URL, to directory: URL) -> String {
+        let base = directory.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
+    static func yamlFiles(in folder: URL, relativeTo directory: URL) throws(CatalogError) -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw CatalogError(file: relative(folder, to: directory), reason: "cannot list the folder: \(error.localizedDescription)")
+        }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from url: URL, relativeTo directory: URL) throws(CatalogError) -> T {
+        let name = relative(url, to: directory)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CatalogError(file: name, reason: "cannot read it as UTF-8 text: \(error.localizedDescription)")
+        }
+        do {
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch let error as DecodingError {
+            throw CatalogError(file: name, decoding: error)
+        } catch {
+            throw CatalogError(file: name, reason: "not valid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import IntakeCore
+import Intake
+import Pipeline
+
+extension Intake {
+    struct Process: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check submissions and write their forms, notices and results.",
+            discussion: """
+            PATH may be a file or a folder; folders are searched recursively for .xml files (hidden
+            files are skipped). The original files are only read, never changed. A file whose exact
+            bytes were processed before (same SHA-256) is reported as a duplicate and not processed
+            again unless --reprocess is given.
+            """)
+
+        @OptionGroup var catalogOptions: CatalogOptions
+        @OptionGroup var outputOptions: OutputOptions
+        @OptionGroup var loggingOptions: LoggingOptions
+
+        @Flag(help: "Process files again even if their outputs already exist.")
+        var reprocess = false
+
+        @Flag(name: .customLong("no-render"), help: "Write result.json only, without form.pdf and notice.pdf.")
+        var noRender = false
+
+        @Argument(help: ArgumentHelp("Submission files or folders.", valueName: "path"))
+        var paths: [String]
+
+        func run() throws {
+            loggingOptions.bootstrap()
+            let catalog = try catalogOptions.load()
+            let pipeline = Pipeline(catalog: catalog, options: .init(
+                outputRoot: URL(fileURLWithPath: outputOptions.output), render: !noRender, reprocess: reprocess))
+            var tally = Tally()
+            for path in SubmissionFiles.expand(paths) {
+                let outcome = pipeline.process(path: path)
+                tally.count(outcome)
+                if outputOptions.json {
+                    print(JSONLine.make(outcome, path: path))
+                } else {
+                    Summary.print(outcome, path: path)
+                }
+            }
+            if !outputOptions.json {
+                FileHandle.standardError.write(Data((tally.line(output: outputOptions.output) + "\n").utf8))
+            }
+            if tally.exitCode != 0 { throw ExitCode(tally.exitCode) }
+        }
+    }
+}
+
+/// Counts outcomes for the closing line and the exit status.
+struct Tally {
+    var accepted = 0, incomplete = 0, rejected = 0, review = 0, duplicates = 0, failed = 0
+
+    mutating func count(_ outcome: Pipeline.Outcome) {
+        switch outcome {
+        case .processed(let r):
+            switch r.status {
+            case .accepted: accepted += 1
+            case .incomplete: incomplete += 1
+            case .rejected: rejected += 1
+            case .needsReview: review += 1
+            }
+        case .duplicate: duplicates += 1
+        case .failed: failed += 1
+        }
+    }
+
+    var exitCode: Int32 { failed > 0 ? 2 : (incomplete + rejected + review > 0 ? 1 : 0) }
+
+    func line(output: String) -> String {
+        let total = accepted + incomplete + rejected + review + duplicates + failed
+        return "\(total) file(s): \(accepted) accepted, \(incomplete) incomplete, \(rejected) rejected, "
+            + "\(review) needs-review, \(duplicates) duplicate, \(failed) failed; outputs under \(output)/"
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Catalog
+import Foundation
+
+/// `--forms`: which catalog to use.
+struct CatalogOptions: ParsableArguments {
+    @Option(name: .customLong("forms"), help: ArgumentHelp("The catalog folder (regions.yaml, definitions/, items/, schemas/).",
+                                                          valueName: "dir"))
+    var formsDirectory: String?
+
+    /// Loads and validates the catalog, or exits with a one-line error naming the bad file.
+    func load() throws -> Catalog {
+        guard let url = CatalogLocator.locate(explicit: formsDirectory) else {
+            throw ValidationError("cannot find the forms/ catalog; pass --forms DIR or set INTAKE_FORMS")
+        }
+        do {
+            return try Catalog.load(from: url)
+        } catch {
+            FileHandle.standardError.write(Data("intake: catalog \(url.path): \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+/// The machine-readable result of one submission: `result.json`, schema `intake.result/1`.
+///
+/// This is the contract later steps (inbox, re-validation) build on; README.md ("result.json")
+/// documents every key. Add keys freely; never rename or remove one.
+public struct SubmissionResult: Sendable, Hashable, Codable {
+    public static let schemaName = "intake.result/1"
+
+    public var schema: String = SubmissionResult.schemaName
+    /// Derived from the file's SHA-256, so the same file always gets the same id.
+    public var id: String
+    public var source: Source
+    /// When intake processed it, ISO 8601 with offset.
+    public var processedAt: String
+    public var form: Form
+    public var item: Item?
+    /// 本人 or 委托, as submitted.
+    public var handling: String?
+    public var fields: [Field]
+    public var materials: [MaterialStatus]
+    /// Attached files, each with the material it was taken as (nil when it matched none).
+    public var attachments: [Attachment]
+    public var problems: [Problem]
+    public var status: Status
+    public var outputs: Outputs
+
+    public init(id: String, source: Source, processedAt: String, form: Form, item: Item?, handling: String?,
+                fields: [Field], materials: [MaterialStatus], attachments: [Attachment], problems: [Problem],
+                status: Status, outputs: Outputs) {
+        self.id = id
+        self.source = source
+        self.processedAt = processedAt
+        self.form = form
+        self.item = item
+        self.handling = handling
+        self.fields = fields
+        self.materials = materials
+        self.attachments = attachments
+        self.problems = problems
+        self.status = status
+        self.outputs = outputs
+    }
+
+    public struct Source: Sendable, Hashable, Codable {
+        public var path: String
+        public var sha256: String
+        /// The encoding the document declared (GB18030, UTF-8), when it declared one.
+        public var encoding: String?
+        public init(path: String, sha256: String, encoding: String?) {
+            self.path = path
+            self.sha256 = sha256
+            self.encoding = encoding
+        }
+    }
+
+    public struct Form: Sendable, Hashable, Codable {
+        public var id: String
+        /// As printed.
+        public var title: String
+        public var version: String
+        public init(id: String, title: String, version: String) {
+            self.id = id
+            self.title = title
+            self.version = version
+        }
+    }
+
+    public struct Item: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        /// The city's 6-digit 行政区划代码 whose guide states the item.
+        public var region: String
+        public var regionName: String
+        /// The 6-digit code the submission gave (a district's, or the city's).
+        public var submittedRegion: String
+        /// The handling office's district (市直, 东昌府区, 开发区).
+        public var district: String?
+        public init(id: String, name: String, region: String, regionName: String, submittedRegion: String, district: String?) {
+            self.id = id
+            self.name = name
+            self.region = region
+            self.regionName = regionName
+            self.submittedRegion = submittedRegion
+            self.district = district
+        }
+    }
+
+    public struct Field: Sendable, Hashable, Codable {
+        public var key: String
+        /// Exactly as printed, line breaks removed.
+        public var label: String
+        /// The printed group label (法定代表人), absent when the field sits under none.
+        public var group: String?
+        /// As written; ticked options as printed (a list where several may be ticked). Absent when not submitted.
+        public var value: FieldValue?
+        /// Canonical form (ISO date, upper-case code); absent when invalid or blank.
+        public var normalized: String?
+        /// Line of the value in the source XML.
+        public var line: Int?
+        public init(key: String, label: String, group: String?, value: FieldValue?, normalized: String?, line: Int?) {
+            self.key = key
+            self.label = label
+            self.group = group
+            self.value = value
+            self.normalized = normalized
+            self.line = line
+        }
+    }
+
+    public struct MaterialStatus: Sendable, Hashable, Codable {
+        public enum State: String, Sendable, Hashable, Codable {
+            case provided, missing, exempt
+            case notRequired = "not-required"
+        }
+        public var id: String
+        /// As the guide words it.
+        public var name: String
+        public var status: State
+        /// Seed file and line of the rule.
+        public var basis: String
+        /// Why it is exempt or not required (the condition's wording), when it is.
+        public var reason: String?
+        /// The attached file that provided it.
+        public var file: String?
+        public init(id: String, name: String, status: State, basis: String, reason: String?, file: String?) {
+            self.id = id
+            self.name = name
+            self.status = status
+            self.basis = basis
+            self.reason = reason
+            self.file = file
+        }
+    }
+
+    public struct Attachment: Sendable, Hashable, Codable {
+        public var name: String
+        public var file: String?
+        /// The material id it was taken as; nil when it matched none.
+        public var material: String?
+        public init(name: String, file: String?, material: String?) {
+            self.name = name
+            self.file = file
+            self.material = material
+        }
+    }
+
+    public enum Status: String, Sendable, Hashable, Codable {
+        /// Nothing missing or faulty.
+        case accepted
+        /// Something missing or faulty: a 一次性告知书 was produced.
+        case incomplete
+        /// Not processable as an application (schema violation, region the item is not offered in).
+        case rejected
+        /// A field could not be read with enough confidence (scans); a clerk must look.
+        case needsReview = "needs-review"
+    }
+
+    public struct Outputs: Sendable, Hashable, Codable {
+        /// The submission's output folder.
+        public var directory: String
+        public var result: String
+        public var form: String?
+        public var notice: String?
+        public init(directory: String, result: String, form: String?, notice: String?) {
+            self.directory = directory
+            self.result = result
+            self.form = form
+            self.notice = notice
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Catalog
+import Checks
+import Foundation
+import Intake
+import IntakeCore
+import Logging
+import Render
+
+/// One submission end to end: read, identify, check, render, write result.json, atomically.
+public struct Pipeline: Sendable {
+    public struct Options: Sendable {
+        /// Where `<YYYY-MM-DD>/<id>/` folders go.
+        public var outputRoot: URL
+        /// Render form.pdf and notice.pdf (off: result.json only).
+        public var render: Bool = true
+        /// Process a file again even when its id already has outputs.
+        public var reprocess: Bool = false
+        /// Largest file accepted, in bytes.
+        public var maxBytes: Int = 8 << 20
+
+        public init(outputRoot: URL, render: Bool = true, reprocess: Bool = false, maxBytes: Int = 8 << 20) {
+            self.outputRoot = outputRoot
+            self.render = render
+            self.reprocess = reprocess
+            self.maxBytes = maxBytes
+        }
+    }
+
+    /// What became of one file.
+    public enum Outcome: Sendable {
+        /// Checked and written; the result says accepted, incomplete or rejected.
+        case processed(SubmissionResult)
+        /// The same bytes were processed before; nothing was written.
+        case duplicate(id: String, previous: String)
+        /// Not a submission intake can read; nothing was written.
+        case failed(IntakeError)
+    }
+
+    public let catalog: Catalog
+    public let options: Options
+    let reader: XMLSubmissionReader
+    let store: OutputStore
+    let logger: Logger
+
+    public init(catalog: Catalog, options: Options, logger: Logger = Logger(label: "intake.pipeline")) {
+        self.catalog = catalog
+        self.options = options
+        self.reader = XMLSubmissionReader(catalog: catalog, maxBytes: options.maxBytes)
+        self.store = OutputStore(root: options.outputRoot)
+        self.logger = logger
+    }
+
+    /// Processes the file at `path`. Never throws and never touches the file itself.
+    public func process(path: String, now: Date = Date()) -> Outcome {
+        let outcome: Outcome
+        do {
+            outcome = try run(path: path, now: now)
+        } catch {
+            outcome = .failed(error)
+        }
+        log(outcome, path: path)
+        return outcome
+    }
+
+    func run(path: String, now: Date) throws(IntakeError) -> Outcome {
+        let bytes = try FileInput.read(path: path, maxBytes: options.maxBytes)
+        let sha = SubmissionID.sha256Hex(bytes)
+        let id = SubmissionID.make(sha256: sha)
+        if !options.reprocess, let previous = store.existing(id: id) {
+            return .duplicate(id: id, previous: previous.path)
+        }
+        let clock = Clock(now)
+        let read = try reader.read(bytes, path: path)
+        let folder = store.folder(date: clock.today.iso, id: id)
+        var files: [(String, [UInt8])] = []
+        var result: SubmissionResult
+        switch read {
+        case .schemaViolation(let form, let details, let encoding):
+            let problems = details.map { detail in
+                Problem(field: nil, label: nil, code: .schemaViolation,
+                        message: detail.line.map { "第\($0)行：\(detail.message)" } ?? detail.message, line: detail.line)
+            }
+            result = SubmissionResult(
+                id: id, source: .init(path: path, sha256: sha, encoding: encoding), processedAt: clock.timestamp,
+                form: .init(id: form.id, title: form.title, version: form.version), item: nil, handling: nil,
+                fields: [], materials: [], attachments: [], problems: problems, status: .rejected,
+                outputs: .init(directory: folder.path, result: "result.json", form: nil, notice: nil))
+        case .submission(let submission, let form):
+            result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files)
+        }
+        files.append(("result.json", try ResultJSON.encode(result, path: path)))
+        try store.write(files, date: clock.today.iso, id: id, path: path)
+        return .processed(result)
+    }
+
+    func check(_ submission: Submission, form: FormDefinition, id: String, sha: String, path: String, clock: Clock,
+               folder: URL, files: inout [(String, [UInt8])]) throws(IntakeError) -> SubmissionResult {
+        let source = SubmissionResult.Source(path: path, sha256: sha, encoding: submission.encoding)
+        let formInfo = SubmissionResult.Form(id: form.id, title: form.title, version: form.version)
+        let resolution: RegionResolver.Resolution
+        switch RegionResolver(catalog: catalog).resolve(submission) {
+        case .failure(let failure):
+            return SubmissionResult(
+                id: id, source: source, processedAt: clock.timestamp, form: formInfo, item: nil,
+                handling: submission.handling, fields: [], materials: [], attachments: [], problems: [failure.problem],
+                status: .rejected, outputs: .init(directory: folder.path, result: "result.json", form: nil, notice: nil))
+        case .success(let r):
+            resolution = r
+        }
+        let report = SubmissionChecker(today: clock.today)
+            .check(submission, form: form, item: resolution.item, sourceName: (path as NSString).lastPathComponent)
+        var outputs = SubmissionResult.Outputs(directory: folder.path, result: "result.json", form: nil, notice: nil)
+        if options.render {
+            do {
+                files.append(("form.pdf", try FormRenderer().render(form, values: submission.values)))
+                outputs.form = "form.pdf"
+                if !report.problems.isEmpty {
+                    let notice = NoticeBuilder.build(id: id, submission: submission, form: form, resolution: resolution,
+                                                     problems: report.problems, today: clock.today)
+                    files.append(("notice.pdf", try NoticeRenderer().render(notice)))
+                    outputs.notice = "notice.pdf"
+                }
+            } catch {
+                throw IntakeError(code: "render", message: "cannot render the PDFs: \(error)", path: path)
+            }
+        }
+        let item = SubmissionResult.Item(id: resolution.item.id, name: resolution.item.name, region: resolution.region.code,
+                                         regionName: resolution.region.name, submittedRegion: submission.regionCode,
+                                         district: resolution.district?.name)
+        return SubmissionResult(
+            id: id, source: source, processedAt: clock.timestamp, form: formInfo, item: item, handling: submission.handling,
+            fields: report.fields, materials: report.materials, attachments: report.attachments, problems: report.problems,
+            status: report.status, outputs: outputs)
+    }
+
+    func log(_ outcome: Outcome, path: String) {
+        switch outcome {
+        case .processed(let r):
+            logger.info("\(r.status.rawValue)", metadata: [
+                "file": "\(path)", "id": "\(r.id)", "form": "\(r.form.id)", "problems": "\(r.problems.count)",
+                "region": "\(r.item?.submittedRegion ?? "-")",
+            ])
+        case .duplicate(let id, let previous):
+            logger.info("duplicate", metadata: ["file": "\(path)", "id": "\(id)", "previous": "\(previous)"])
+        case .failed(let error):
+            // Messages from libxml2 may quote document text: mask long digit runs (ID numbers).
+            logger.error("failed", metadata: ["file": "\(path)", "code": "\(error.code)",
+                                              "reason": "\(Masking.maskDigitRuns(in: error.message))"])
+        }
+    }
+}
+
+/// The processing moment in China Standard Time: the date folder and `processedAt`.
+struct Clock {
+    let today: CalendarDate
+    let timestamp: String
+
+    init(_ now: Date) {
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        today = CalendarDate(daysSinceEpoch: days)
+        let s = seconds - days * 86_400
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        timestamp = "\(today.iso)T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))+08:00"
+    }
+}
