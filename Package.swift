@@ -37,12 +37,16 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Shared by the test targets: repository paths, the real catalog, temp folders, tools.
+        .target(name: "IntakeTestSupport", dependencies: ["Catalog"]),
+
         .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Catalog"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "IntakeTestSupport"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Catalog", "IntakeTestSupport"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
+        .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport"]),
     ]
 )

@@ -34,15 +34,15 @@ struct BlockPieces {
         case .choices(let key):
             let align = (block.align ?? cellAlign ?? .left).textAlignment
             let units = choiceUnits(key: key, size: size, face: face)
-            return ChoicePiece(units: units, width: width, gap: size * 0.9, lineGap: size * 0.35, align: align)
+            return ChoicePiece(units: units, width: width, gap: size * 0.9, lineGap: size * 0.5, align: align)
         }
     }
 
     /// One layout per option: □ or ☑ then the option as printed.
-    private func choiceUnits(key: String, size: Double, face: Typesetter.Face) -> [TextLayout] {
+    private func choiceUnits(key: String, size: Double, face: Typesetter.Face) -> [ChoiceUnit] {
         let field = form.field(key)
         var ticked = (values[key]?.options ?? []).map(Self.normalized)
-        var units: [TextLayout] = []
+        var units: [ChoiceUnit] = []
         for option in field?.options ?? [] {
             let name = Self.normalized(option)
             let isTicked = ticked.contains(name)
@@ -62,11 +62,13 @@ struct BlockPieces {
         return units
     }
 
-    private func unit(_ option: String, ticked: Bool, size: Double, face: Typesetter.Face) -> TextLayout {
+    private func unit(_ option: String, ticked: Bool, size: Double, face: Typesetter.Face) -> ChoiceUnit {
+        // DejaVu's ☑ is drawn smaller than the CJK □; 1.2 × matches their boxes.
         let box = ticked
             ? TextRun("☑", style: TextStyle(family: typesetter.options.checkboxFont, size: size * 1.2, weight: .bold))
             : TextRun("□")
-        return typesetter.layout([box, TextRun(option)], face: face, size: size, width: nil)
+        return ChoiceUnit(box: typesetter.layout([box], face: face, size: size, width: nil),
+                          text: typesetter.layout(option, face: face, size: size, width: nil))
     }
 
     /// Options compare without spaces and without an empty "（）" the template prints for writing in.

@@ -64,7 +64,10 @@ enum Paginator {
                     break
                 }
                 let atTop = pages[pages.count - 1].isEmpty
-                if !atTop && offset == 0 && item.keepTogether && item.height <= pageHeight {
+                // When the page holds only a title or headings, moving on would leave them alone
+                // on it: cut the item here instead.
+                let onlyHeadings = pages[pages.count - 1].allSatisfy { $0.item.keepWithNext }
+                if !atTop && !onlyHeadings && offset == 0 && item.keepTogether && item.height <= pageHeight {
                     newPage()
                     continue
                 }

@@ -37,11 +37,31 @@ final class SpacePiece: Piece {
     func draw(_ context: Context, x: Double, y: Double, slice: Range<Double>) {}
 }
 
+/// One option of a checkbox group: the box and the option text as separate layouts, since the
+/// ticked box comes from another font and Pango 1.50 shifts mixed-font runs off a common baseline.
+struct ChoiceUnit {
+    let box: TextLayout
+    let text: TextLayout
+
+    var boxWidth: Double { box.size.width }
+    var width: Double { boxWidth + text.size.width }
+    var ascent: Double { max(box.lines.first?.baseline ?? 0, text.lines.first?.baseline ?? 0) }
+    var descent: Double {
+        max(box.size.height - (box.lines.first?.baseline ?? 0), text.size.height - (text.lines.first?.baseline ?? 0))
+    }
+
+    /// Draws with the first baseline at `baseline`.
+    func draw(x: Double, baseline: Double) {
+        box.draw(x: x, y: baseline - (box.lines.first?.baseline ?? 0))
+        text.draw(x: x + boxWidth, y: baseline - (text.lines.first?.baseline ?? 0))
+    }
+}
+
 /// Options of a checkbox group, each "□option" kept whole and flowed left to right, wrapping
 /// inside the width like words.
 final class ChoicePiece: Piece {
     private struct Line {
-        var units: [(layout: TextLayout, x: Double)] = []
+        var units: [(unit: ChoiceUnit, x: Double)] = []
         var top = 0.0
         var baseline = 0.0
         var height = 0.0
@@ -50,8 +70,8 @@ final class ChoicePiece: Piece {
     private let lines: [Line]
     let height: Double
 
-    /// `units` are laid out without a width; one wider than `width` is wrapped to it.
-    init(units: [TextLayout], width: Double, gap: Double, lineGap: Double, align: TextAlignment) {
+    /// `units` come unwrapped; the text of one wider than `width` is wrapped beside its box.
+    init(units: [ChoiceUnit], width: Double, gap: Double, lineGap: Double, align: TextAlignment) {
         var lines: [Line] = []
         var current = Line()
         var used = 0.0
@@ -68,11 +88,8 @@ final class ChoicePiece: Piece {
             used = 0
         }
         for unit in units {
-            var w = unit.size.width
-            if w > width {
-                unit.width = width
-                w = width
-            }
+            if unit.width > width { unit.text.width = max(1, width - unit.boxWidth) }
+            let w = min(unit.width, width)
             if !current.units.isEmpty && used + gap + w > width { close() }
             let x = current.units.isEmpty ? 0 : used + gap
             current.units.append((unit, x))
@@ -82,14 +99,8 @@ final class ChoicePiece: Piece {
         // Units of one line share a baseline (the ticked box is set larger than the text).
         var y = 0.0
         for i in lines.indices {
-            var ascent = 0.0
-            var descent = 0.0
-            for unit in lines[i].units {
-                let first = unit.layout.lines.first
-                let baseline = first?.baseline ?? 0
-                ascent = max(ascent, baseline)
-                descent = max(descent, unit.layout.size.height - baseline)
-            }
+            let ascent = lines[i].units.map(\.unit.ascent).max() ?? 0
+            let descent = lines[i].units.map(\.unit.descent).max() ?? 0
             if i > 0 { y += lineGap }
             lines[i].top = y
             lines[i].baseline = ascent
@@ -103,13 +114,8 @@ final class ChoicePiece: Piece {
     var lineSpans: [Range<Double>] { lines.map { $0.top..<($0.top + $0.height) } }
 
     func draw(_ context: Context, x: Double, y: Double, slice: Range<Double>) {
-        for line in lines {
-            let mid = y + line.top + line.height / 2
-            guard slice.contains(mid) else { continue }
-            for unit in line.units {
-                let baseline = unit.layout.lines.first?.baseline ?? 0
-                unit.layout.draw(x: x + unit.x, y: y + line.top + line.baseline - baseline)
-            }
+        for line in lines where slice.contains(y + line.top + line.height / 2) {
+            for (unit, ux) in line.units { unit.draw(x: x + ux, baseline: y + line.top + line.baseline) }
         }
     }
 }

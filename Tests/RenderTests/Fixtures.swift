@@ -57,4 +57,40 @@ enum Fixtures {
             supervisionPhones: ["0635-12345"]),
         issuer: "聊城市医疗保险事业中心",
         issuedDate: NoticeDate(year: 2024, month: 3, day: 6))
+
+    /// A 3-column grid of 60 rows with a footer: needs several pages.
+    static func sixtyRows() throws -> (FormDefinition, [String: FieldValue]) {
+        let rows = (1...60).map { n in
+            #"{"cells": [{"label": "第\#(n)行"}, {"field": "f\#(n)"}, {"text": "说明\#(n)"}]}"#
+        }
+        let fields = (1...60).map { #"{"key": "f\#($0)", "label": "第\#($0)行", "type": "text"}"# }
+        let form = try form(json: """
+            {"id": "long", "version": "1", "title": "长表", "source": "x.txt:1", "schema": "x.xsd",
+             "fields": [\(fields.joined(separator: ","))],
+             "layout": {"columns": [1, 2, 2], "rows": [\(rows.joined(separator: ","))],
+                        "footer": [{"text": "填表说明：本表一式两份。"}]}}
+            """)
+        var values: [String: FieldValue] = [:]
+        for n in 1...60 { values["f\(n)"] = .text("值\(n)号") }
+        return (form, values)
+    }
+
+    /// One cell whose text is taller than a page.
+    static func tallCell() throws -> (FormDefinition, String) {
+        let form = try form(json: """
+            {"id": "tall", "version": "1", "title": "超长单元格", "source": "x.txt:1", "schema": "x.xsd",
+             "fields": [{"key": "note", "label": "备注", "type": "text"}],
+             "layout": {"columns": [1, 4], "rows": [{"cells": [{"label": "备注"}, {"field": "note"}]}]}}
+            """)
+        return (form, (1...400).map { "第\($0)句。" }.joined())
+    }
+
+    static func fortyMissing() -> NoticeContent {
+        var notice = Fixtures.notice
+        notice.missingMaterials = (1...40).map {
+            MissingMaterial(wording: "第\($0)项材料：加盖单位公章的营业执照副本复印件及法定代表人身份证明书原件各1份",
+                            basis: "000_aae2795ad81a31b3.txt 第\($0 + 10)行")
+        }
+        return notice
+    }
 }

@@ -96,18 +96,7 @@ import Testing
     }
 
     @Test func sixtyRowsPaginateAndKeepEveryRow() throws {
-        let rows = (1...60).map { n in
-            #"{"cells": [{"label": "第\#(n)行"}, {"field": "f\#(n)"}, {"text": "说明\#(n)"}]}"#
-        }
-        let fields = (1...60).map { #"{"key": "f\#($0)", "label": "第\#($0)行", "type": "text"}"# }
-        let form = try Fixtures.form(json: """
-            {"id": "long", "version": "1", "title": "长表", "source": "x.txt:1", "schema": "x.xsd",
-             "fields": [\(fields.joined(separator: ","))],
-             "layout": {"columns": [1, 2, 2], "rows": [\(rows.joined(separator: ","))],
-                        "footer": [{"text": "填表说明：本表一式两份。"}]}}
-            """)
-        var values: [String: FieldValue] = [:]
-        for n in 1...60 { values["f\(n)"] = .text("值\(n)号") }
+        let (form, values) = try Fixtures.sixtyRows()
         let pdf = try tools.write(try FormRenderer().render(form, values: values), name: "sixty")
         let pages = Int(try tools.info(pdf)["Pages"] ?? "") ?? 0
         #expect(pages > 1)
@@ -123,12 +112,7 @@ import Testing
     }
 
     @Test func rowTallerThanAPageIsCutBetweenLines() throws {
-        let form = try Fixtures.form(json: """
-            {"id": "tall", "version": "1", "title": "超长单元格", "source": "x.txt:1", "schema": "x.xsd",
-             "fields": [{"key": "note", "label": "备注", "type": "text"}],
-             "layout": {"columns": [1, 4], "rows": [{"cells": [{"label": "备注"}, {"field": "note"}]}]}}
-            """)
-        let paragraph = (1...400).map { "第\($0)句。" }.joined()
+        let (form, paragraph) = try Fixtures.tallCell()
         let pdf = try tools.write(try FormRenderer().render(form, values: ["note": .text(paragraph)]), name: "tall")
         #expect(Int(try tools.info(pdf)["Pages"] ?? "") ?? 0 > 1)
         // Every sentence once: no line is drawn twice or lost at the cut.

@@ -16,6 +16,9 @@ struct LookTests {
             ("form-filled", { try FormRenderer().render(form, values: Fixtures.filledValues) }),
             ("form-blank", { try FormRenderer().render(form, values: [:]) }),
             ("notice", { try NoticeRenderer().render(Fixtures.notice) }),
+            ("notice-forty", { try NoticeRenderer().render(Fixtures.fortyMissing()) }),
+            ("sixty-rows", { let (f, v) = try Fixtures.sixtyRows(); return try FormRenderer().render(f, values: v) }),
+            ("tall-cell", { let (f, p) = try Fixtures.tallCell(); return try FormRenderer().render(f, values: ["note": .text(p)]) }),
         ] as [(String, () throws -> [UInt8])] {
             var bytes: [UInt8] = []
             let elapsed = try clock.measure { bytes = try make() }

@@ -46,11 +46,7 @@ import Testing
     }
 
     @Test func fortyMissingItemsPaginate() throws {
-        var notice = Fixtures.notice
-        notice.missingMaterials = (1...40).map {
-            MissingMaterial(wording: "第\($0)项材料：加盖单位公章的营业执照副本复印件及法定代表人身份证明书原件各1份",
-                            basis: "000_aae2795ad81a31b3.txt 第\($0 + 10)行")
-        }
+        let notice = Fixtures.fortyMissing()
         let pdf = try tools.write(try NoticeRenderer().render(notice), name: "forty")
         let pages = Int(try tools.info(pdf)["Pages"] ?? "") ?? 0
         #expect(pages > 1)

@@ -1,0 +1,124 @@
+import Catalog
+import Checks
+import Foundation
+import IntakeCore
+import IntakeTestSupport
+import Testing
+
+@Test("A complete submission has no problems and normalised codes")
+func completeIsAccepted() throws {
+    let report = try check(completeSubmission())
+    #expect(report.problems.isEmpty, "\(report.problems)")
+    #expect(report.status == .accepted)
+    #expect(report.fields.first { $0.key == "uscc" }?.normalized == "91371502MA3C7K2L0U")
+    #expect(report.fields.first { $0.key == "declarationDate" }?.normalized == "2026-11-16")
+    #expect(report.fields.first { $0.key == "legalRepName" }?.group == "法定代表人")
+}
+
+@Test("Every required field left blank is named, with missing-required",
+      arguments: ["unitName", "uscc", "address", "unitType", "legalRepName", "legalRepPhone", "legalRepIdNumber",
+                  "contactName", "contactMobile", "insuranceTypes"])
+func requiredBlank(key: String) throws {
+    var s = completeSubmission()
+    s.values[key] = key == "insuranceTypes" ? .choices([]) : .text("  ")
+    let report = try check(s)
+    #expect(report.problems.map(\.code) == [.missingRequired])
+    #expect(report.problems.first?.field == key)
+    #expect(report.status == .incomplete)
+}
+
+@Test("Optional fields may stay blank", arguments: ["contactDepartment", "contactPhone", "declarationDate"])
+func optionalBlank(key: String) throws {
+    var s = completeSubmission()
+    s.values[key] = nil
+    #expect(try check(s).problems.isEmpty)
+}
+
+@Test("A wrong USCC check character is invalid-check-digit; a malformed one invalid-format")
+func usccProblems() throws {
+    var s = completeSubmission()
+    s.values["uscc"] = .text("91371502MA3C7K2L0G")
+    #expect(try check(s).problems.map(\.code) == [.invalidCheckDigit])
+    s.values["uscc"] = .text("91371502MA3C7K2L")
+    #expect(try check(s).problems.map(\.code) == [.invalidFormat])
+}
+
+@Test("ID number problems: check digit, birth date, format")
+func idProblems() throws {
+    var s = completeSubmission()
+    s.values["legalRepIdNumber"] = .text("371502197806120413")
+    #expect(try check(s).problems.map(\.code) == [.invalidCheckDigit])
+    s.values["legalRepIdNumber"] = .text("371502197802300412")
+    #expect(try check(s).problems.map(\.code) == [.invalidBirthDate])
+    s.values["legalRepIdNumber"] = .text("37150219780612041")
+    #expect(try check(s).problems.map(\.code) == [.invalidFormat])
+}
+
+@Test("Phones: a landline is not a 手机号码, garbage is not a 联系电话")
+func phoneProblems() throws {
+    var s = completeSubmission()
+    s.values["contactMobile"] = .text("0635-8367216")
+    #expect(try check(s).problems.map(\.field) == ["contactMobile"])
+    s = completeSubmission()
+    s.values["legalRepPhone"] = .text("12345")
+    #expect(try check(s).problems.map(\.code) == [.invalidFormat])
+}
+
+@Test("Impossible dates are date-format; a future declaration date is date-order")
+func dateProblems() throws {
+    var s = completeSubmission()
+    s.values["declarationDate"] = .text("2026-02-30")
+    #expect(try check(s).problems.map(\.code) == [.dateFormat])
+    s.values["declarationDate"] = .text("2026年13月1日")
+    #expect(try check(s).problems.map(\.code) == [.dateFormat])
+    s.values["declarationDate"] = .text("2026-12-01")
+    #expect(try check(s).problems.map(\.code) == [.dateOrder])
+}
+
+@Test("Options must be printed ones; a single-choice group takes one tick")
+func choiceProblems() throws {
+    var s = completeSubmission()
+    s.values["unitType"] = .text("个体户")
+    #expect(try check(s).problems.map(\.code) == [.invalidOption])
+    s.values["unitType"] = .choices(["企业", "机关单位"])
+    #expect(try check(s).problems.map(\.code) == [.tooManyOptions])
+    s.values["insuranceTypes"] = .choices(["医疗保险", "工伤保险"])
+    #expect(try check(s).problems.map(\.code).contains(.invalidOption))
+}
+
+@Test("Ticking 其他 requires saying what")
+func otherNeedsDetail() throws {
+    var s = completeSubmission()
+    s.values["insuranceTypes"] = .choices(["医疗保险", "其他"])
+    let report = try check(s)
+    #expect(report.problems.map(\.field) == ["insuranceTypesOther"])
+    s.values["insuranceTypesOther"] = .text("大额医疗费用补助")
+    #expect(try check(s).problems.isEmpty)
+}
+
+@Test("Text longer than its cell is too-long")
+func tooLong() throws {
+    var s = completeSubmission()
+    s.values["unitName"] = .text(String(repeating: "长", count: 101))
+    #expect(try check(s).problems.map(\.code) == [.tooLong])
+}
+
+@Test("性别 against the ID number's 17th digit, on a form that is only data")
+func genderRule() throws {
+    let json = """
+    {"id":"t","version":"1","title":"测试表","source":"000_aae2795ad81a31b3.txt:1","schema":"x.xsd",
+     "fields":[{"key":"idNumber","label":"身份证号码","type":"id-number"},{"key":"gender","label":"性别","type":"gender"}],
+     "rules":[{"kind":"id-gender","id":"idNumber","gender":"gender"}],
+     "layout":{"columns":[1],"rows":[{"cells":[{"field":"idNumber"}]},{"cells":[{"field":"gender"}]}]}}
+    """
+    let form = try JSONDecoder().decode(FormDefinition.self, from: Data(json.utf8))
+    let item = try #require(Repository.catalog.items.first)
+    func problems(_ gender: String) -> [ProblemCode] {
+        var s = completeSubmission()
+        s.values = ["idNumber": .text("11010519491231002X"), "gender": .text(gender)]
+        return SubmissionChecker(today: checkDay).check(s, form: form, item: item, sourceName: "t").problems
+            .filter { $0.code != .missingMaterial }.map(\.code)
+    }
+    #expect(problems("女") == [])
+    #expect(problems("男") == [.idGenderMismatch])
+}

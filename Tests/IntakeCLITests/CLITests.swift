@@ -1,0 +1,91 @@
+import Foundation
+import IntakeTestSupport
+import Testing
+
+func intake(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+    try runCommand(Repository.intakeExecutable.path, arguments, currentDirectory: directory)
+}
+
+@Test("--help explains the commands and the exit statuses")
+func help() throws {
+    let result = try intake(["--help"])
+    #expect(result.status == 0)
+    for word in ["process", "forms", "blank", "Exit status", "一次性告知书"] {
+        #expect(result.stdout.contains(word), "help lacks \(word)")
+    }
+}
+
+@Test("process works from any working directory and prints one line per file")
+func processFromElsewhere() throws {
+    let temp = try TemporaryDirectory("cli")
+    let result = try intake(["process", Repository.sample("lc-complete.xml"), Repository.sample("lc-bad-uscc.xml"),
+                             "--output", temp.path("out")], in: URL(fileURLWithPath: "/"))
+    #expect(result.status == 1, "an incomplete submission makes the exit status 1")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].hasPrefix("accepted"))
+    #expect(lines[1].hasPrefix("incomplete"))
+    #expect(result.stderr.contains("2 file(s): 1 accepted, 1 incomplete"))
+}
+
+@Test("--json prints one result per line; failures are lines too, and exit 2")
+func jsonLines() throws {
+    let temp = try TemporaryDirectory("cli")
+    let bad = temp.path("broken.xml")
+    try "<submission".write(toFile: bad, atomically: true, encoding: .utf8)
+    let result = try intake(["process", "--json", Repository.sample("ly-complete.xml"), bad, "--output", temp.path("out")])
+    #expect(result.status == 2)
+    let objects = try result.stdout.split(separator: "\n").map {
+        try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(objects.count == 2)
+    #expect(objects[0]["schema"] as? String == "intake.result/1")
+    #expect(objects[0]["status"] as? String == "accepted")
+    #expect(objects[1]["status"] as? String == "error")
+    #expect((objects[1]["error"] as? [String: Any])?["code"] as? String == "not-xml")
+}
+
+@Test("A folder is searched for XML files; a second run reports duplicates and exits 0")
+func folderAndDuplicates() throws {
+    let temp = try TemporaryDirectory("cli")
+    let inbox = temp.url.appendingPathComponent("inbox/sub")
+    try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Repository.sample("lc-complete.xml"), toPath: inbox.appendingPathComponent("a.xml").path)
+    try "ignored".write(to: inbox.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    let first = try intake(["process", temp.path("inbox"), "--output", temp.path("out")])
+    #expect(first.status == 0)
+    #expect(first.stdout.split(separator: "\n").count == 1)
+    let second = try intake(["process", temp.path("inbox"), "--output", temp.path("out")])
+    #expect(second.status == 0)
+    #expect(second.stdout.hasPrefix("duplicate"))
+}
+
+@Test("forms lists both regions' items; --forms with a bad catalog names the bad file")
+func formsCommand() throws {
+    let result = try intake(["forms"], in: URL(fileURLWithPath: "/tmp"))
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("lc-unit-enrollment"))
+    #expect(result.stdout.contains("371300 临沂市"))
+    let temp = try TemporaryDirectory("cli")
+    let copy = temp.url.appendingPathComponent("forms")
+    try FileManager.default.copyItem(at: Repository.forms, to: copy)
+    try "regions: 7".write(to: copy.appendingPathComponent("regions.yaml"), atomically: true, encoding: .utf8)
+    let bad = try intake(["forms", "--forms", copy.path])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("regions.yaml"))
+}
+
+@Test("blank writes an empty official form with every label and no values")
+func blankForm() throws {
+    let temp = try TemporaryDirectory("cli")
+    let pdf = temp.path("blank.pdf")
+    let result = try intake(["blank", "ly-unit-enrollment", "--out", pdf])
+    #expect(result.status == 0)
+    let text = squeezed(try pdfText(pdf))
+    for label in ["单位名称", "通讯地址", "法定代表人", "手机号码", "医保经办机构", "单位（盖章）", "□职工基本医疗保险"] {
+        #expect(text.contains(label), "blank form lacks \(label)")
+    }
+    #expect(!text.contains("☑"))
+    let unknown = try intake(["blank", "no-such-form", "--out", pdf])
+    #expect(unknown.status != 0)
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Intake
+import IntakeCore
+import IntakeTestSupport
+import Pipeline
+import Testing
+
+/// Writes `content` as a submission file and processes it; returns the outcome, checking that
+/// the original is unchanged and no output folder (or leftover temporary) was written.
+func processBad(_ content: [UInt8], name: String = "bad.xml") throws -> (Pipeline.Outcome, Duration) {
+    let inbox = try TemporaryDirectory("inbox")
+    let output = try TemporaryDirectory("output")
+    let path = inbox.path(name)
+    FileManager.default.createFile(atPath: path, contents: Data(content))
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let clock = ContinuousClock()
+    var outcome: Pipeline.Outcome!
+    let elapsed = clock.measure { outcome = process(path, into: output.url) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the original must not change")
+    if case .failed = outcome {
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path("")).isEmpty, "nothing may be written")
+    }
+    return (outcome, elapsed)
+}
+
+func failure(_ outcome: Pipeline.Outcome) -> IntakeError? {
+    if case .failed(let e) = outcome { return e }
+    Issue.record("expected a failure, got \(outcome)")
+    return nil
+}
+
+let validLiaocheng = try! String(contentsOfFile: Repository.sample("lc-complete.xml"), encoding: .utf8)
+
+@Test("Not XML is an error naming the file")
+func notXML() throws {
+    let (outcome, _) = try processBad(Array("这不是XML文件\n".utf8))
+    let error = try #require(failure(outcome))
+    #expect(error.code == "not-xml")
+    #expect(error.description.contains("bad.xml"))
+}
+
+@Test("A JPEG renamed .xml is not XML")
+func jpegRenamed() throws {
+    let (outcome, _) = try processBad([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01])
+    #expect(failure(outcome)?.code == "not-xml")
+}
+
+@Test("An empty file is not XML")
+func emptyFile() throws {
+    let (outcome, _) = try processBad([])
+    #expect(failure(outcome)?.code == "not-xml")
+}
+
+@Test("Truncated XML is reported with a line number")
+func truncated() throws {
+    let cut = String(validLiaocheng.prefix(validLiaocheng.count / 2))
+    let (outcome, _) = try processBad(Array(cut.utf8))
+    let error = try #require(failure(outcome))
+    #expect(error.code == "not-xml")
+    #expect(error.line != nil)
+}
+
+@Test("A wrong root element is named")
+func wrongRoot() throws {
+    let (outcome, _) = try processBad(Array("<?xml version=\"1.0\"?>\n<application form=\"lc-unit-enrollment\"/>".utf8))
+    let error = try #require(failure(outcome))
+    #expect(error.code == "wrong-root")
+    #expect(error.message.contains("application"))
+}
+
+@Test("An unknown form is named")
+func unknownForm() throws {
+    let xml = validLiaocheng.replacingOccurrences(of: "form=\"lc-unit-enrollment\"", with: "form=\"no-such-form\"")
+    let (outcome, _) = try processBad(Array(xml.utf8))
+    let error = try #require(failure(outcome))
+    #expect(error.code == "unknown-form")
+    #expect(error.message.contains("no-such-form"))
+}
+
+@Test("A schema violation is rejected with its line in result.json")
+func schemaViolation() throws {
+    let xml = validLiaocheng.replacingOccurrences(of: "<handling>本人</handling>", with: "<handling>代办</handling>")
+    let (outcome, _) = try processBad(Array(xml.utf8))
+    let result = try processed(outcome)
+    #expect(result.status == .rejected)
+    #expect(result.problems.first?.code == .schemaViolation)
+    #expect(result.problems.first?.line == 4)
+    #expect(result.outputs.form == nil)
+}
+
+@Test("A region no guide covers is rejected")
+func unknownRegion() throws {
+    let xml = validLiaocheng.replacingOccurrences(of: "<region>371502</region>", with: "<region>110101</region>")
+    let result = try processed(try processBad(Array(xml.utf8)).0)
+    #expect(result.status == .rejected)
+    #expect(result.problems.map(\.code) == [.unknownRegion])
+}
+
+@Test("XXE is refused quickly without reading the file it names")
+func xxe() throws {
+    // A FIFO blocks whoever opens it for reading: finishing at all proves it was never opened.
+    let dir = try TemporaryDirectory("xxe")
+    let fifo = dir.path("secret")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let xml = """
+    <?xml version="1.0"?>
+    <!DOCTYPE submission [<!ENTITY x SYSTEM "file://\(fifo)"><!ENTITY p SYSTEM "file:///etc/passwd">]>
+    <submission form="lc-unit-enrollment" version="1"><region>&x;&p;</region></submission>
+    """
+    let (outcome, elapsed) = try processBad(Array(xml.utf8))
+    #expect(failure(outcome)?.code == "refused")
+    #expect(elapsed < .seconds(1))
+}
+
+@Test("Billion laughs is refused in well under a second")
+func billionLaughs() throws {
+    var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+    for i in 1...9 { xml += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i == 1 ? "" : String(i - 1));", count: 10) + "\">\n" }
+    xml += "]>\n<submission form=\"lc-unit-enrollment\" version=\"1\"><region>&lol9;</region></submission>\n"
+    let (outcome, elapsed) = try processBad(Array(xml.utf8))
+    #expect(failure(outcome)?.code == "refused")
+    #expect(elapsed < .seconds(1))
+}
+
+@Test("A 200 MB file is refused by its size, before it is read")
+func hugeFile() throws {
+    let inbox = try TemporaryDirectory("huge")
+    let output = try TemporaryDirectory("output")
+    let path = inbox.path("huge.xml")
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.truncate(atOffset: 200 << 20)  // sparse: costs no disk
+    try handle.close()
+    let clock = ContinuousClock()
+    var outcome: Pipeline.Outcome!
+    let elapsed = clock.measure { outcome = process(path, into: output.url) }
+    #expect(failure(outcome)?.code == "too-large")
+    #expect(elapsed < .seconds(1))
+}
+
+@Test("A missing file and a folder are unreadable")
+func unreadable() throws {
+    let output = try TemporaryDirectory("output")
+    #expect(failure(process("/nonexistent/submission.xml", into: output.url))?.code == "unreadable")
+    #expect(failure(process(output.url.path, into: output.url))?.code == "unreadable")
+}
+
+@Test("An output folder that cannot be written is an error, and nothing half-written is left")
+func outputNotWritable() throws {
+    let temp = try TemporaryDirectory("blocked")
+    let blocker = temp.url.appendingPathComponent("output")
+    FileManager.default.createFile(atPath: blocker.path, contents: Data("a file, not a folder".utf8))
+    let error = try #require(failure(process(Repository.sample("lc-complete.xml"), into: blocker)))
+    #expect(error.code == "output")
+    #expect(try String(contentsOf: blocker, encoding: .utf8) == "a file, not a folder")
+}
+
+@Test("A run over good and bad files goes on after each bad one")
+func runGoesOn() throws {
+    let inbox = try TemporaryDirectory("mixed")
+    let output = try TemporaryDirectory("output")
+    FileManager.default.createFile(atPath: inbox.path("a.xml"), contents: Data("garbage".utf8))
+    try FileManager.default.copyItem(atPath: Repository.sample("lc-complete.xml"), toPath: inbox.path("b.xml"))
+    let outcomes = [inbox.path("a.xml"), inbox.path("b.xml")].map { process($0, into: output.url) }
+    #expect(failure(outcomes[0]) != nil)
+    #expect(try processed(outcomes[1]).status == .accepted)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.url.path).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "no temporary folder may remain: \(leftovers)")
+}

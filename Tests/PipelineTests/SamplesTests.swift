@@ -1,0 +1,162 @@
+import Catalog
+import Foundation
+import IntakeCore
+import IntakeTestSupport
+import Pipeline
+import Testing
+
+/// What each bundled sample must come to (samples/README.md says why).
+let expectedSamples: [(file: String, status: SubmissionResult.Status, codes: [ProblemCode])] = [
+    ("lc-complete.xml", .accepted, []),
+    ("ly-complete.xml", .accepted, []),
+    ("lc-entrusted-complete.xml", .accepted, []),
+    ("lc-gb18030.xml", .accepted, []),
+    ("ly-one-net.xml", .accepted, []),
+    ("lc-chiping-old-code.xml", .accepted, []),
+    ("lc-entrusted-missing-poa.xml", .incomplete, [.missingMaterial]),
+    ("lc-bad-uscc.xml", .incomplete, [.invalidCheckDigit]),
+    ("lc-bad-id-check.xml", .incomplete, [.invalidCheckDigit]),
+    ("lc-kaifaqu-missing-fields.xml", .incomplete, [.missingRequired, .dateFormat, .missingMaterial]),
+]
+
+func process(_ path: String, into output: URL, reprocess: Bool = false) -> Pipeline.Outcome {
+    Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output, reprocess: reprocess)).process(path: path)
+}
+
+func processed(_ outcome: Pipeline.Outcome) throws -> SubmissionResult {
+    guard case .processed(let result) = outcome else {
+        Issue.record("expected a processed result, got \(outcome)")
+        throw CancellationError()
+    }
+    return result
+}
+
+@Test("Every sample reaches its expected status and problems", arguments: expectedSamples.map(\.file))
+func sampleStatus(file: String) throws {
+    let expected = try #require(expectedSamples.first { $0.file == file })
+    let temp = try TemporaryDirectory()
+    let result = try processed(process(Repository.sample(file), into: temp.url))
+    #expect(result.status == expected.status, "\(result.problems)")
+    #expect(result.problems.map(\.code).sorted { $0.rawValue < $1.rawValue }
+            == expected.codes.sorted { $0.rawValue < $1.rawValue })
+    let folder = URL(fileURLWithPath: result.outputs.directory)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("form.pdf").path))
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notice.pdf").path) == (expected.status == .incomplete))
+}
+
+@Test("form.pdf holds every printed label of the template and every submitted value, fonts embedded",
+      arguments: expectedSamples.map(\.file))
+func formText(file: String) throws {
+    let temp = try TemporaryDirectory()
+    let result = try processed(process(Repository.sample(file), into: temp.url))
+    let pdf = URL(fileURLWithPath: result.outputs.directory).appendingPathComponent("form.pdf").path
+    let text = squeezed(try pdfText(pdf))
+    let form = try #require(Repository.catalog.form(result.form.id))
+    #expect(text.contains(form.title))
+    for row in form.layout.rows {
+        for cell in row.cells {
+            for block in cell.blocks {
+                // A label printed on two lines ("统一社会\n信用代码") is extracted line by line.
+                guard case .label(let label) = block.kind else { continue }
+                for part in label.split(separator: "\n") { #expect(text.contains(squeezed(String(part))), "label \(label)") }
+            }
+        }
+    }
+    for option in form.fields.flatMap(\.options) { #expect(text.contains(option), "option \(option)") }
+    for field in result.fields {
+        guard let value = field.value else { continue }
+        switch value {
+        case .text(let s) where field.key != "declarationDate" && !s.isEmpty:
+            #expect(text.contains(squeezed(s)), "value of \(field.key)")
+        case .choices(let list):
+            for option in list { #expect(text.contains("☑" + option) || text.contains("■" + option), "tick \(option)") }
+        default:
+            break
+        }
+    }
+    let fonts = try runCommand("/usr/bin/pdffonts", [pdf]).stdout.split(separator: "\n").dropFirst(2)
+    #expect(!fonts.isEmpty)
+    for line in fonts {
+        let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+        #expect(columns.count >= 5 && columns[columns.count - 5] == "yes", "font not embedded: \(line)")
+    }
+    let info = try runCommand("/usr/bin/pdfinfo", [pdf]).stdout
+    #expect(info.contains("595.276 x 841.89 pts (A4)"))
+}
+
+@Test("notice.pdf names every missing material and faulty field, with the office's contacts")
+func noticeText() throws {
+    let temp = try TemporaryDirectory()
+    let result = try processed(process(Repository.sample("lc-kaifaqu-missing-fields.xml"), into: temp.url))
+    let text = squeezed(try pdfText(URL(fileURLWithPath: result.outputs.directory).appendingPathComponent("notice.pdf").path))
+    #expect(text.contains("一次性告知书"))
+    #expect(text.contains("单位基本医疗保险参保登记"))
+    #expect(text.contains("单位批准成立文件复印件1份"))
+    #expect(text.contains("手机号码"))
+    #expect(text.contains("2026-02-30"))
+    // The 开发区 office of this item (000:9, 000:10, 000:22).
+    #expect(text.contains("聊城市东昌东路国际会展中心二楼医保业务区"))
+    #expect(text.contains("0635-8513983"))
+    #expect(text.contains("0635-8518286"))
+    #expect(text.contains(result.id))
+}
+
+@Test("result.json follows intake.result/1")
+func resultJSON() throws {
+    let temp = try TemporaryDirectory()
+    let result = try processed(process(Repository.sample("lc-bad-id-check.xml"), into: temp.url))
+    let url = URL(fileURLWithPath: result.outputs.directory).appendingPathComponent("result.json")
+    let data = try Data(contentsOf: url)
+    let decoded = try JSONDecoder().decode(SubmissionResult.self, from: data)
+    #expect(decoded == result)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    for key in ["schema", "source", "form", "item", "fields", "materials", "problems", "status", "outputs"] {
+        #expect(object[key] != nil, "missing key \(key)")
+    }
+    #expect(decoded.schema == "intake.result/1")
+    #expect(decoded.source.sha256.count == 64)
+    #expect(decoded.id == String(decoded.source.sha256.prefix(16)))
+    #expect(decoded.item?.region == "371500")
+    #expect(decoded.form.title == "单位基本医疗保险参保信息登记表")
+    let id = try #require(decoded.fields.first { $0.key == "legalRepIdNumber" })
+    #expect(id.label == "身份证号码")
+    #expect(id.group == "法定代表人")
+    #expect(id.normalized == nil)
+    let problem = try #require(decoded.problems.first)
+    #expect(problem.code == .invalidCheckDigit)
+    #expect(problem.field == "legalRepIdNumber")
+    #expect(problem.line != nil)
+    let insurance = try #require(decoded.fields.first { $0.key == "insuranceTypes" })
+    guard case .choices = insurance.value else {
+        Issue.record("a multi-choice value is a list")
+        return
+    }
+    #expect(decoded.materials.allSatisfy { $0.basis.contains(".txt:") })
+}
+
+@Test("GB18030 text arrives as UTF-8")
+func gb18030() throws {
+    let temp = try TemporaryDirectory()
+    let result = try processed(process(Repository.sample("lc-gb18030.xml"), into: temp.url))
+    #expect(result.source.encoding?.uppercased() == "GB18030")
+    #expect(result.item?.district == "临清")
+    let name = try #require(result.fields.first { $0.key == "unitName" }?.value?.display)
+    #expect(name.hasPrefix("临清"))
+}
+
+@Test("The same file twice is recognised; --reprocess replaces its outputs in place")
+func duplicates() throws {
+    let temp = try TemporaryDirectory()
+    let first = try processed(process(Repository.sample("lc-complete.xml"), into: temp.url))
+    guard case .duplicate(let id, let previous) = process(Repository.sample("lc-complete.xml"), into: temp.url) else {
+        Issue.record("second run must be a duplicate")
+        return
+    }
+    #expect(id == first.id)
+    #expect(previous == first.outputs.directory)
+    let again = try processed(process(Repository.sample("lc-complete.xml"), into: temp.url, reprocess: true))
+    #expect(again.outputs.directory == first.outputs.directory)
+    let dates = try FileManager.default.contentsOfDirectory(atPath: temp.url.path).filter { !$0.hasPrefix(".") }
+    #expect(dates.count == 1)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temp.url.appendingPathComponent(dates[0]).path) == [first.id])
+}
