@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "IntakeTestSupport"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Catalog", "IntakeTestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport"]),
     ]

@@ -44,6 +44,13 @@ public final class PDFSurface {
         cairo_pdf_surface_set_metadata(handle, key.cairoValue, value)
     }
 
+    /// Leaves /CreationDate out of the document information (cairo 1.16 writes the current time
+    /// unless told otherwise): same input, same bytes.
+    public func omitCreationDate() {
+        // cairo drops a date it cannot parse as ISO 8601, the empty string included.
+        cairo_pdf_surface_set_metadata(handle, CAIRO_PDF_METADATA_CREATE_DATE, "")
+    }
+
     /// Finishes the document and returns its bytes; the surface cannot be drawn on afterwards.
     public func finish() throws(CairoError) -> [UInt8] {
         cairo_surface_flush(handle)

@@ -16,8 +16,9 @@ final class Document {
         }
         surface.setMetadata(.title, title)
         surface.setMetadata(.creator, "intake")
-        // A fixed date keeps the bytes the same for the same input.
-        surface.setMetadata(.creationDate, "2000-01-01T00:00:00Z")
+        // cairo stamps the current time by default; leaving the date out keeps the bytes the
+        // same for the same input.
+        surface.omitCreationDate()
         typesetter = Typesetter(context: context, options: options)
     }
 

@@ -71,8 +71,8 @@ enum Paginator {
                     newPage()
                     continue
                 }
-                // Cut at the lowest break point that fits; a page with nothing else takes a hard
-                // cut (clipped) rather than looping forever.
+                // Cut at the deepest break point that fits; a page with nothing else on it takes
+                // a hard cut (clipped) rather than looping forever.
                 var cut = item.breakPoints.last { $0 > offset + 0.01 && $0 - offset <= room }
                 if cut == nil {
                     if !atTop { newPage(); continue }
@@ -88,7 +88,8 @@ enum Paginator {
     }
 }
 
-/// Draws a layout at (x, y) in item coordinates, only the lines inside `slice`.
+/// Draws a layout with its top-left corner at (x, y) on the page, only the lines whose middle
+/// lies in `slice` (page coordinates): a line is never drawn on two pages.
 func drawLayout(_ layout: TextLayout, x: Double, y: Double, slice: Range<Double>) {
     let size = layout.size
     if y >= slice.lowerBound - 0.01 && y + size.height <= slice.upperBound + 0.01 {

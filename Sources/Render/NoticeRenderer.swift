@@ -33,12 +33,13 @@ public struct NoticeRenderer: Sendable {
         /// Numbered entries hanging from their numbers, numbers right-padded to one width.
         func list(_ entries: [[TextRun]]) {
             let markers = entries.indices.map { "\($0 + 1)．" }
-            let markerWidth = markers.map { t.layout($0, size: size, width: nil).size.width }.max() ?? 0
+            let markerWidth = (markers.map { t.layout($0, size: size, width: nil).size.width }.max() ?? 0).rounded(.up) + 1
             for (marker, runs) in zip(markers, entries) {
                 let body = t.layout(runs, size: size, width: width - indent - markerWidth, pitch: Self.pitch)
-                let piece = HangingPiece(marker: t.layout(marker, size: size, width: nil, pitch: Self.pitch),
+                // Numbers right-aligned so the dots line up; one entry is not cut across pages.
+                let piece = HangingPiece(marker: t.layout(marker, size: size, width: markerWidth, align: .right, pitch: Self.pitch),
                                          body: body, bodyOffset: markerWidth)
-                items.append(StackItem([piece], x: Page.marginLeft + indent, spaceBefore: mm(1.2)))
+                items.append(StackItem([piece], x: Page.marginLeft + indent, spaceBefore: mm(1.2), keepTogether: true))
             }
         }
 
@@ -86,7 +87,7 @@ public struct NoticeRenderer: Sendable {
             let piece = HangingPiece(marker: t.layout(label, size: size, width: nil, pitch: Self.pitch),
                                      body: t.layout(value, size: size, width: width - indent - labelWidth, pitch: Self.pitch),
                                      bodyOffset: labelWidth)
-            items.append(StackItem([piece], x: Page.marginLeft + indent, spaceBefore: mm(1)))
+            items.append(StackItem([piece], x: Page.marginLeft + indent, spaceBefore: mm(1), keepTogether: true))
         }
         paragraph([TextRun("特此告知。")], spaceBefore: mm(3))
 

@@ -5,7 +5,8 @@ protocol Piece: AnyObject {
     var height: Double { get }
     /// Each text line's vertical extent relative to the piece's top, to cut only between lines.
     var lineSpans: [Range<Double>] { get }
-    /// Draws with the top-left corner at (x, y) in item coordinates; only lines inside `slice`.
+    /// Draws with the top-left corner at (x, y) on the page; only lines inside `slice` (page
+    /// coordinates).
     func draw(_ context: Context, x: Double, y: Double, slice: Range<Double>)
 }
 

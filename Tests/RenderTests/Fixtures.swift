@@ -68,10 +68,12 @@ enum Fixtures {
             {"id": "long", "version": "1", "title": "长表", "source": "x.txt:1", "schema": "x.xsd",
              "fields": [\(fields.joined(separator: ","))],
              "layout": {"columns": [1, 2, 2], "rows": [\(rows.joined(separator: ","))],
+                        "header": [{"text": "填报单位（盖章）：", "bold": true}, {"date": "fillDate", "align": "right"}],
                         "footer": [{"text": "填表说明：本表一式两份。"}]}}
             """)
         var values: [String: FieldValue] = [:]
         for n in 1...60 { values["f\(n)"] = .text("值\(n)号") }
+        values["fillDate"] = .text("2024年12月31日")
         return (form, values)
     }
 

@@ -68,7 +68,18 @@ import Testing
         let fonts = try tools.fonts(pdf)
         #expect(!fonts.isEmpty)
         for font in fonts { #expect(font.embedded, "\(font.name) not embedded") }
-        #expect(fonts.contains { $0.name.contains("UMing") })
+        #expect(fonts.contains { $0.name.contains("UMingCN") }, "the body font")
+        #expect(fonts.contains { $0.name.contains("NotoSansCJKsc-Bold") }, "the title font")
+        #expect(fonts.contains { $0.name.contains("DejaVuSans-Bold") }, "the ticked box")
+    }
+
+    @Test func bodyFontIsAnOption() throws {
+        let renderer = FormRenderer(options: RenderOptions(bodyFont: FontFamily.notoSerif))
+        let pdf = try tools.write(try renderer.render(try Fixtures.form(), values: Fixtures.filledValues), name: "uming")
+        let fonts = try tools.fonts(pdf)
+        #expect(fonts.contains { $0.name.contains("NotoSerifCJKsc-Regular") })
+        #expect(!fonts.contains { $0.name.contains("UMing") })
+        for font in fonts { #expect(font.embedded) }
     }
 
     @Test func longAddressWrapsWhole() throws {
@@ -106,9 +117,14 @@ import Testing
             #expect(text.contains("值\(n)号"), "value \(n)")
             #expect(text.contains("说明\(n)"))
         }
-        #expect(text.contains("第 1 页 共 \(pages) 页"))
-        #expect(text.contains("第 \(pages) 页 共 \(pages) 页"))
+        #expect(text.squeezed.contains("第1页共\(pages)页"))
+        #expect(text.squeezed.contains("第\(pages)页共\(pages)页"))
         #expect(text.contains("填表说明：本表一式两份。"))
+        // Header lines stand between the title and the grid, once.
+        let header = try #require(text.range(of: "填报单位（盖章）："))
+        #expect(text.range(of: "长表")!.lowerBound < header.lowerBound)
+        #expect(header.upperBound < text.range(of: "第1行")!.lowerBound)
+        #expect(text.components(separatedBy: "2024 年 12 月 31 日").count == 2)
     }
 
     @Test func rowTallerThanAPageIsCutBetweenLines() throws {
@@ -127,6 +143,7 @@ import Testing
         let a = try FormRenderer().render(form, values: Fixtures.filledValues)
         let b = try FormRenderer().render(form, values: Fixtures.filledValues)
         #expect(a == b)
+        #expect(try tools.info(try tools.write(a, name: "same"))["CreationDate"] == nil, "no clock in the output")
     }
 
     @Test func rastersToPNG() throws {
