@@ -99,11 +99,16 @@ public final class XMLSubmissionReader: @unchecked Sendable {
         for element in root.child("fields")?.children ?? [] {
             guard let field = form.field(element.name) else { continue }
             lines[field.key] = element.line
-            let options = element.children(named: "option")
-            if field.type == .multiChoice || !options.isEmpty {
-                values[field.key] = .choices(options.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty })
+            let options = element.children(named: "option").map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+            let text = element.text.trimmingWhitespace()
+            if !options.isEmpty {
+                values[field.key] = field.type == .choice && options.count == 1 ? .text(options[0]) : .choices(options)
+            } else if field.type == .multiChoice {
+                // Options written as text: "医疗保险、生育保险".
+                values[field.key] = .choices(text.split(whereSeparator: { "、,，;；".contains($0) })
+                    .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
             } else {
-                values[field.key] = .text(element.text.trimmingWhitespace())
+                values[field.key] = .text(text)
             }
         }
         let agent = root.child("agent").map { a in

@@ -76,3 +76,16 @@ func versionMismatch() throws {
         _ = try read("<submission form=\"lc-unit-enrollment\" version=\"9\"><region>371500</region></submission>")
     }
 }
+
+@Test("Checkbox groups may be written as <option> elements or as text")
+func optionShapes() throws {
+    let xml = """
+    <submission form="lc-unit-enrollment" version="1"><region>371500</region><handling>本人</handling>
+    <fields><unitType><option>企业</option></unitType><insuranceTypes>医疗保险、生育保险</insuranceTypes></fields></submission>
+    """
+    let s = try submission(try read(xml))
+    #expect(s.values["unitType"] == .text("企业"))
+    #expect(s.values["insuranceTypes"] == .choices(["医疗保险", "生育保险"]))
+    let two = xml.replacingOccurrences(of: "<option>企业</option>", with: "<option>企业</option><option>其他</option>")
+    #expect(try submission(try read(two)).values["unitType"] == .choices(["企业", "其他"]))
+}
