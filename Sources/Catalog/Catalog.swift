@@ -11,19 +11,22 @@ public struct Catalog: Sendable {
     public let regions: [Region]
     public let forms: [FormDefinition]
     public let items: [ServiceItem]
+    /// Forms the guides name without a layout.
+    public let namedForms: [NamedForm]
 
     /// Builds and validates a catalog; `files` names the file each form and item came from
     /// (keyed `form:<id>` and `item:<region>/<id>`), for error messages.
     public init(directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem],
-                files: [String: String] = [:]) throws(CatalogError) {
+                namedForms: [NamedForm] = [], files: [String: String] = [:]) throws(CatalogError) {
         self.directory = directory
         self.regions = regions
         self.forms = forms
         self.items = items
+        self.namedForms = namedForms
         try CatalogValidator(catalog: self, files: files).validate()
     }
 
-    /// Loads `regions.yaml`, `definitions/*.yaml` and `items/*.yaml` from `directory`.
+    /// Loads `regions.yaml`, `definitions/*.yaml`, `items/*.yaml` and `named/*.yaml` from `directory`.
     public static func load(from directory: URL) throws(CatalogError) -> Catalog {
         let regionsFile = directory.appendingPathComponent("regions.yaml")
         let regions = try decode(RegionsFile.self, from: regionsFile, relativeTo: directory).regions
@@ -40,7 +43,17 @@ public struct Catalog: Sendable {
             files["item:\(item.region)/\(item.id)"] = relative(file, to: directory)
             items.append(item)
         }
-        return try Catalog(directory: directory, regions: regions, forms: forms, items: items, files: files)
+        var namedForms: [NamedForm] = []
+        let namedFolder = directory.appendingPathComponent("named")
+        if FileManager.default.fileExists(atPath: namedFolder.path) {
+            for file in try yamlFiles(in: namedFolder, relativeTo: directory) {
+                let list = try decode(NamedFormsFile.self, from: file, relativeTo: directory).forms
+                for form in list { files["named:\(form.id)"] = relative(file, to: directory) }
+                namedForms += list
+            }
+        }
+        return try Catalog(directory: directory, regions: regions, forms: forms, items: items, namedForms: namedForms,
+                           files: files)
     }
 
     public func form(_ id: String) -> FormDefinition? { forms.first { $0.id == id } }
@@ -58,6 +71,13 @@ public struct Catalog: Sendable {
     }
 
     struct RegionsFile: Decodable { var regions: [Region] }
+    struct NamedFormsFile: Decodable { var forms: [NamedForm] }
+
+    public func namedForm(_ id: String) -> NamedForm? { namedForms.first { $0.id == id } }
+
+    public func item(_ id: String, region: String) -> ServiceItem? {
+        items.first { $0.id == id && $0.region == region }
+    }
 
     static func relative(_ url: URL, to directory: URL) -> String {
         let base = directory.standardizedFileURL.path

@@ -13,6 +13,19 @@ struct CatalogValidator {
             guard formIDs.insert(form.id).inserted else { throw CatalogError(file: file, keyPath: "id", reason: "form id \"\(form.id)\" is defined twice") }
             try validate(form, file: file)
         }
+        var namedIDs = Set<String>()
+        for form in catalog.namedForms {
+            let file = files["named:\(form.id)"] ?? "named/"
+            guard namedIDs.insert(form.id).inserted, !formIDs.contains(form.id) else {
+                throw CatalogError(file: file, keyPath: "forms[id=\(form.id)]", reason: "form id \"\(form.id)\" is defined twice")
+            }
+            guard catalog.region(form.region) != nil else {
+                throw CatalogError(file: file, keyPath: "forms[id=\(form.id)].region", reason: "region \(form.region) is not in regions.yaml")
+            }
+            guard Self.isSeedFile(form.source.file) else {
+                throw CatalogError(file: file, keyPath: "forms[id=\(form.id)].source", reason: "\"\(form.source.file)\" is not a seed guide file name")
+            }
+        }
         var itemKeys = Set<String>()
         for item in catalog.items {
             let file = files["item:\(item.region)/\(item.id)"] ?? "items/\(item.region)-\(item.id).yaml"
@@ -105,9 +118,12 @@ struct CatalogValidator {
         let layout = form.layout
         guard !layout.columns.isEmpty, layout.columns.allSatisfy({ $0 > 0 }) else { throw fail("layout.columns", "columns need positive widths") }
         var shown = Set<String>()
-        func check(_ block: Block, at path: String) throws(CatalogError) {
+        func check(_ block: Block, at path: String, table: FieldDefinition? = nil) throws(CatalogError) {
             guard let key = block.fieldKey else { return }
-            guard let field = form.field(key) else { throw fail(path, "\"\(key)\" is not a field of this form") }
+            let found = table.map { $0.column(key) } ?? form.field(key)
+            guard let field = found else {
+                throw fail(path, table.map { "\"\(key)\" is not a column of table \"\($0.key)\"" } ?? "\"\(key)\" is not a field of this form")
+            }
             switch block.kind {
             case .choices where field.type != .choice && field.type != .multiChoice:
                 throw fail(path, "choices needs a choice field, \"\(key)\" is \(field.type.rawValue)")
@@ -116,7 +132,7 @@ struct CatalogValidator {
             default:
                 break
             }
-            shown.insert(key)
+            if let table { shown.insert("\(table.key).\(key)") } else { shown.insert(key) }
             if case .choices = block.kind, let detail = field.detail { shown.insert(detail.field) }
         }
         for (i, block) in layout.header.enumerated() { try check(block, at: "layout.header[\(i)]") }
@@ -124,6 +140,14 @@ struct CatalogValidator {
         // Occupancy, as an HTML table: rowspans carried into the rows below must leave room.
         var carried = [Int](repeating: 0, count: layout.columns.count)
         for (r, row) in layout.rows.enumerated() {
+            var table: FieldDefinition?
+            if let key = row.repeat {
+                guard let field = form.field(key), field.type == .table else {
+                    throw fail("layout.rows[\(r)].repeat", "\"\(key)\" is not a table field of this form")
+                }
+                table = field
+                shown.insert(key)
+            }
             var column = 0
             for (c, cell) in row.cells.enumerated() {
                 let path = "layout.rows[\(r)].cells[\(c)]"
@@ -138,7 +162,7 @@ struct CatalogValidator {
                     carried[k] = cell.rowspan
                 }
                 column += cell.span
-                for (b, block) in cell.blocks.enumerated() { try check(block, at: "\(path).blocks[\(b)]") }
+                for (b, block) in cell.blocks.enumerated() { try check(block, at: "\(path).blocks[\(b)]", table: table) }
             }
             guard carried.allSatisfy({ $0 > 0 }) else {
                 throw fail("layout.rows[\(r)]", "the row leaves \(carried.filter { $0 == 0 }.count) of \(carried.count) columns empty")
@@ -148,16 +172,33 @@ struct CatalogValidator {
         for (i, field) in form.fields.enumerated() where !shown.contains(field.key) {
             throw fail("fields[\(i)]", "field \"\(field.key)\" is not drawn anywhere in the layout")
         }
+        for (i, field) in form.fields.enumerated() where field.type == .table {
+            guard !field.columns.isEmpty else { throw fail("fields[\(i)].columns", "a table needs its columns") }
+            for (j, column) in field.columns.enumerated() where !shown.contains("\(field.key).\(column.key)") {
+                throw fail("fields[\(i)].columns[\(j)]", "column \"\(column.key)\" is not drawn in the table's repeat row")
+            }
+        }
     }
 
     func validate(_ item: ServiceItem, file: String) throws(CatalogError) {
         func fail(_ keyPath: String, _ reason: String) -> CatalogError { CatalogError(file: file, keyPath: keyPath, reason: reason) }
         guard let region = catalog.region(item.region) else { throw fail("region", "region \(item.region) is not in regions.yaml") }
-        guard catalog.form(item.form) != nil else { throw fail("form", "form \"\(item.form)\" is not defined in definitions/") }
+        if let form = item.form, catalog.form(form) == nil {
+            throw fail("form", "form \"\(form)\" is not defined in definitions/")
+        }
+        if let follows = item.follows {
+            let parts = follows.split(separator: "/").map(String.init)
+            guard parts.count == 2, catalog.item(parts[1], region: parts[0]) != nil else {
+                throw fail("follows", "\"\(follows)\" is not \"<region>/<item id>\" of an item in the catalog")
+            }
+        }
         let sources: [(String, SourceRef)] = [("source", item.source), ("serviceObject.source", item.serviceObject.source),
                                               ("timeLimit.source", item.timeLimit.source)]
             + item.conditions.enumerated().map { ("conditions[\($0.offset)].source", $0.element.source) }
             + item.materials.enumerated().map { ("materials[\($0.offset)].source", $0.element.source) }
+            + item.modes.enumerated().map { ("modes[\($0.offset)].source", $0.element.source) }
+            + item.steps.enumerated().map { ("steps[\($0.offset)].source", $0.element.source) }
+            + item.differences.enumerated().map { ("differences[\($0.offset)].source", $0.element.source) }
         for (path, source) in sources where !Self.isSeedFile(source.file) {
             throw fail(path, "\"\(source.file)\" is not a seed guide file name")
         }
@@ -175,6 +216,9 @@ struct CatalogValidator {
             }
             for (j, id) in material.exemptWhen.enumerated() where !conditionIDs.contains(id) {
                 throw fail("materials[\(i)].exemptWhen[\(j)]", "\"\(id)\" is not a condition of this item")
+            }
+            if let ref = material.formRef, catalog.form(ref) == nil, catalog.namedForm(ref) == nil {
+                throw fail("materials[\(i)].formRef", "\"\(ref)\" is neither a form in definitions/ nor a named form in named/")
             }
         }
         let districts = Set(region.districts.map(\.name))

@@ -65,6 +65,12 @@ public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
     case multiChoice = "multi-choice"
     /// 性别: 男 or 女.
     case gender
+    /// A multi-row table (one row per person or per line item); `columns` defines a row.
+    case table
+    /// An amount of money in 元 (小写), e.g. `1234.50`.
+    case amount
+    /// A whole number (人数, 床位数).
+    case integer
 }
 
 /// One field of a form.
@@ -83,16 +89,22 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
     public var maxLength: Int?
     /// For an option such as "其他（）" that takes text: the option and the key of its text field.
     public var detail: OptionDetail?
+    /// For a table: the fields of one row, in printed column order.
+    public var columns: [FieldDefinition]
+    /// For a table: the most rows the printed form has room for per page is not a limit; this is
+    /// the number of empty rows a blank form prints.
+    public var blankRows: Int?
 
     public struct OptionDetail: Sendable, Hashable, Codable {
         public var option: String
         public var field: String
     }
 
-    enum CodingKeys: String, CodingKey { case key, label, group, type, required, options, maxLength, detail }
+    enum CodingKeys: String, CodingKey { case key, label, group, type, required, options, maxLength, detail, columns, blankRows }
 
     public init(key: String, label: String, group: String? = nil, type: FieldType, required: Bool = false,
-                options: [String] = [], maxLength: Int? = nil, detail: OptionDetail? = nil) {
+                options: [String] = [], maxLength: Int? = nil, detail: OptionDetail? = nil,
+                columns: [FieldDefinition] = [], blankRows: Int? = nil) {
         self.key = key
         self.label = label
         self.group = group
@@ -101,6 +113,8 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
         self.options = options
         self.maxLength = maxLength
         self.detail = detail
+        self.columns = columns
+        self.blankRows = blankRows
     }
 
     public init(from decoder: Decoder) throws {
@@ -113,7 +127,12 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
         options = try c.decodeIfPresent([String].self, forKey: .options) ?? []
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
         detail = try c.decodeIfPresent(OptionDetail.self, forKey: .detail)
+        columns = try c.decodeIfPresent([FieldDefinition].self, forKey: .columns) ?? []
+        blankRows = try c.decodeIfPresent(Int.self, forKey: .blankRows)
     }
+
+    /// A column of a table field.
+    public func column(_ key: String) -> FieldDefinition? { columns.first { $0.key == key } }
 }
 
 /// A rule between fields.

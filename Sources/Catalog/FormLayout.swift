@@ -16,12 +16,30 @@ public struct FormLayout: Sendable, Hashable, Codable {
     /// Title font size in points; default 18 (小二).
     public var titleSize: Double?
 
+    /// A row of the grid. A `repeat` row is a template printed once per row of the named table
+    /// field (its cells' `field` blocks name the table's column keys), or `blankRows` times on a
+    /// blank form. `header` rows are printed again at the top of each page the grid continues on.
     public struct Row: Sendable, Hashable, Codable {
         public var minHeight: Double?
         public var cells: [Cell]
-        public init(minHeight: Double? = nil, cells: [Cell]) {
+        public var `repeat`: String?
+        public var header: Bool
+
+        public init(minHeight: Double? = nil, cells: [Cell], repeat: String? = nil, header: Bool = false) {
             self.minHeight = minHeight
             self.cells = cells
+            self.repeat = `repeat`
+            self.header = header
+        }
+
+        enum CodingKeys: String, CodingKey { case minHeight, cells, `repeat`, header }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            minHeight = try c.decodeIfPresent(Double.self, forKey: .minHeight)
+            cells = try c.decode([Cell].self, forKey: .cells)
+            `repeat` = try c.decodeIfPresent(String.self, forKey: .repeat)
+            header = try c.decodeIfPresent(Bool.self, forKey: .header) ?? false
         }
     }
 

@@ -48,7 +48,9 @@ enum FieldChecks {
         case .date: return DateCheck()
         case .choice, .multiChoice: return ChoiceCheck()
         case .gender: return GenderCheck()
-        case .text: return nil
+        case .amount: return NumberCheck(kind: .amount)
+        case .integer: return NumberCheck(kind: .integer)
+        case .text, .table: return nil
         }
     }
 }

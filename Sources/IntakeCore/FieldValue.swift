@@ -5,12 +5,15 @@
 public enum FieldValue: Sendable, Hashable, Codable {
     case text(String)
     case choices([String])
+    /// The rows of a multi-row table (one dictionary of column key → value per row).
+    case rows([[String: FieldValue]])
 
     /// The value as one string: text as written, ticked options joined by "、".
     public var display: String {
         switch self {
         case .text(let s): return s
         case .choices(let list): return list.joined(separator: "、")
+        case .rows(let rows): return "\(rows.count)行"
         }
     }
 
@@ -19,6 +22,7 @@ public enum FieldValue: Sendable, Hashable, Codable {
         switch self {
         case .text(let s): return s.trimmingWhitespace().isEmpty
         case .choices(let list): return list.allSatisfy { $0.trimmingWhitespace().isEmpty }
+        case .rows(let rows): return rows.allSatisfy { $0.values.allSatisfy(\.isBlank) }
         }
     }
 
@@ -27,6 +31,7 @@ public enum FieldValue: Sendable, Hashable, Codable {
         switch self {
         case .text(let s): return s.trimmingWhitespace().isEmpty ? [] : [s.trimmingWhitespace()]
         case .choices(let list): return list
+        case .rows: return []
         }
     }
 
@@ -34,6 +39,8 @@ public enum FieldValue: Sendable, Hashable, Codable {
         let container = try decoder.singleValueContainer()
         if let list = try? container.decode([String].self) {
             self = .choices(list)
+        } else if let rows = try? container.decode([[String: FieldValue]].self) {
+            self = .rows(rows)
         } else {
             self = .text(try container.decode(String.self))
         }
@@ -44,6 +51,7 @@ public enum FieldValue: Sendable, Hashable, Codable {
         switch self {
         case .text(let s): try container.encode(s)
         case .choices(let list): try container.encode(list)
+        case .rows(let rows): try container.encode(rows)
         }
     }
 }

@@ -1,8 +1,8 @@
 internal import CLibXML2
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #elseif canImport(Darwin)
-import Darwin
+internal import Darwin
 #endif
 
 /// Owns one schema parser context for the length of one compilation.

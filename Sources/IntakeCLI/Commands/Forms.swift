@@ -15,7 +15,7 @@ extension Intake {
 
         struct Listing: Encodable {
             struct FormEntry: Encodable { var id, version, title, source, schema: String }
-            struct ItemEntry: Encodable { var id, name, region, regionName, form, source: String; var materials: Int }
+            struct ItemEntry: Encodable { var id, name, region, regionName: String; var form: String?; var source: String; var materials: Int }
             var forms: [FormEntry]
             var items: [ItemEntry]
         }
@@ -38,7 +38,7 @@ extension Intake {
             for f in listing.forms { print("  \(f.id)  v\(f.version)  \(f.title)  [\(f.source)]") }
             print("Items (\(listing.items.count)):")
             for i in listing.items {
-                print("  \(i.region) \(i.regionName)  \(i.id)  \(i.name)  form \(i.form), \(i.materials) materials  [\(i.source)]")
+                print("  \(i.region) \(i.regionName)  \(i.id)  \(i.name)  form \(i.form ?? "-"), \(i.materials) materials  [\(i.source)]")
             }
         }
     }
