@@ -13,17 +13,29 @@ struct HostileInputTests {
         #expect(!error.diagnostics.contains { $0.message.contains("root:") })
     }
 
-    /// The entity points at a FIFO nobody writes to: had libxml2 opened it, the parse would
-    /// block forever and the time limit would fail the test.
+    /// The entity points at a watched FIFO, which tells whether libxml2 opened it.
     @Test(.timeLimit(.minutes(1)))
     func xxeAtAFifoNeverOpensIt() throws {
         let temp = try TempDirectory()
         defer { temp.remove() }
         let fifo = try temp.fifo("secret")
-        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file://\(fifo)\">]>\n<x>&e;</x>"
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file://\(fifo.path)\">]>\n<x>&e;</x>"
         let (error, elapsed) = measure { parseError(xml) }
         #expect(error?.kind == .doctypeRefused)
         #expect(elapsed < .seconds(1))
+        #expect(fifo.stop() == false)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func fifoWatchSeesAReader() throws {
+        // Control for the FIFO tests: a real reader is seen, and released.
+        let temp = try TempDirectory()
+        defer { temp.remove() }
+        let fifo = try temp.fifo("control")
+        let reader = open(fifo.path, O_RDONLY)
+        #expect(reader >= 0)
+        close(reader)
+        #expect(fifo.stop() == true)
     }
 
     @Test func externalDTDFixtureIsRefused() throws {

@@ -63,12 +63,11 @@ struct TempDirectory {
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
-    /// A named pipe nobody writes to: opening it for reading blocks forever, so a parse that
-    /// finishes proves libxml2 never opened it.
-    func fifo(_ name: String) throws -> String {
+    /// A named pipe, watched by a `FifoWatch`.
+    func fifo(_ name: String) throws -> FifoWatch {
         let path = path(name)
         guard mkfifo(path, 0o600) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        return path
+        return FifoWatch(path: path)
     }
 
     func write(_ name: String, _ text: String) throws -> String {
@@ -135,4 +134,41 @@ func measure<T>(_ body: () throws -> T) rethrows -> (T, Duration) {
     let start = clock.now
     let result = try body()
     return (result, clock.now - start)
+}
+
+/// Detects whether anyone opens a FIFO for reading. A background thread keeps trying to open
+/// the write end without blocking; that only succeeds once a reader has the pipe open. It then
+/// closes it at once, so the reader sees end-of-file instead of blocking forever, and the
+/// test fails cleanly rather than hanging.
+final class FifoWatch: @unchecked Sendable {
+    let path: String
+    private let lock = NSLock()
+    private var opened = false
+    private var stopped = false
+
+    init(path: String) {
+        self.path = path
+        Thread.detachNewThread { [self] in
+            while !isStopped {
+                let writer = open(path, O_WRONLY | O_NONBLOCK)
+                if writer >= 0 {
+                    close(writer)
+                    lock.withLock { opened = true }
+                }
+                usleep(1000)
+            }
+        }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    /// Stops watching and tells whether a reader ever opened the pipe.
+    func stop() -> Bool {
+        // Give a reader that is about to be released a moment to be seen.
+        usleep(20_000)
+        return lock.withLock {
+            stopped = true
+            return opened
+        }
+    }
 }
