@@ -22,31 +22,26 @@ public struct SubmissionChecker: Sendable {
         var fields: [SubmissionResult.Field] = []
         var problems: [Problem] = []
         var normalized: [String: String] = [:]
+        var tables: [String: [[String: String]]] = [:]
         for field in form.fields {
             let value = submission.values[field.key]
             let line = submission.lines[field.key]
-            var outcome = FieldOutcome()
-            if let value, !value.isBlank {
-                if let check = FieldChecks.check(for: field.type) {
-                    outcome = check.check(value, field: field, context: context)
-                }
-                if let max = field.maxLength, value.display.count > max {
-                    outcome.problems.append(field.problem(.tooLong, "内容超过\(max)个字，请精简后填写。"))
-                }
-            } else if field.required || requiredAsDetail(field, form: form, submission: submission) {
-                let ticks = field.type == .choice || field.type == .multiChoice
-                let message = ticks ? "此项为必选项，未勾选。"
-                    : requiredAsDetail(field, form: form, submission: submission) ? "勾选“其他”的，须注明具体内容。"
-                    : "此项为必填项，未填写。"
-                outcome.problems.append(field.problem(.missingRequired, message))
+            var outcome: FieldOutcome
+            if field.type == .table {
+                let (rowOutcome, rowsNormalized) = checkTable(field, value: value, submission: submission)
+                outcome = rowOutcome
+                tables[field.key] = rowsNormalized
+            } else {
+                outcome = checkValue(value, field: field, required: field.required
+                                     || requiredAsDetail(field, form: form, values: submission.values))
             }
             if let n = outcome.normalized, outcome.problems.isEmpty { normalized[field.key] = n }
             problems += outcome.problems.map { var p = $0; p.line = p.line ?? line; return p }
+            let shown = outcome.problems.isEmpty && field.type != .text && field.type != .table ? outcome.normalized : nil
             fields.append(.init(key: field.key, label: field.label, group: field.group, value: value,
-                                normalized: outcome.problems.isEmpty && field.type != .text ? outcome.normalized : nil,
-                                line: line))
+                                normalized: shown, line: line))
         }
-        problems += CrossFieldCheck.check(form.rules, form: form, normalized: normalized, context: context)
+        problems += CrossFieldCheck.check(form.rules, form: form, normalized: normalized, tables: tables, context: context)
             .map { var p = $0; p.line = p.line ?? p.field.flatMap { submission.lines[$0] }; return p }
         problems += AgentCheck.check(submission, context: context)
         let materials = MaterialCheck.check(submission, item: item, sourceName: sourceName)
@@ -54,10 +49,59 @@ public struct SubmissionChecker: Sendable {
         return Report(fields: fields, materials: materials.materials, attachments: materials.attachments, problems: problems)
     }
 
+    /// One value against its field: blank and required, else the type's check and the length.
+    func checkValue(_ value: FieldValue?, field: FieldDefinition, required: Bool) -> FieldOutcome {
+        guard let value, !value.isBlank else {
+            guard required else { return FieldOutcome() }
+            let ticks = field.type == .choice || field.type == .multiChoice
+            let message = field.type == .table ? "此表至少应填写一行。"
+                : ticks ? "此项为必选项，未勾选。"
+                : field.label == "其他" ? "勾选“其他”的，须注明具体内容。"
+                : "此项为必填项，未填写。"
+            return FieldOutcome(problems: [field.problem(.missingRequired, message)])
+        }
+        var outcome = FieldChecks.check(for: field.type)?.check(value, field: field, context: context) ?? FieldOutcome()
+        if let max = field.maxLength, value.display.count > max {
+            outcome.problems.append(field.problem(.tooLong, "内容超过\(max)个字，请精简后填写。"))
+        }
+        return outcome
+    }
+
+    /// Every row of a table, each column checked as a field of its own; a problem names the
+    /// row ("employees[1].idNumber", "生育职工第2行·身份证号").
+    func checkTable(_ table: FieldDefinition, value: FieldValue?, submission: Submission)
+        -> (FieldOutcome, [[String: String]]) {
+        guard case .rows(let rows)? = value, rows.contains(where: { !$0.values.allSatisfy(\.isBlank) }) else {
+            return (checkValue(nil, field: table, required: table.required), [])
+        }
+        var problems: [Problem] = []
+        var normalizedRows: [[String: String]] = []
+        for (index, row) in rows.enumerated() where !row.values.allSatisfy(\.isBlank) {
+            var normalizedRow: [String: String] = [:]
+            for column in table.columns {
+                let path = "\(table.key)[\(index)].\(column.key)"
+                let outcome = checkValue(row[column.key], field: column,
+                                         required: column.required || requiredAsDetail(column, form: nil, values: row, in: table))
+                if let n = outcome.normalized, outcome.problems.isEmpty { normalizedRow[column.key] = n }
+                problems += outcome.problems.map {
+                    var p = $0
+                    p.field = path
+                    p.label = "\(table.label)第\(index + 1)行·\(column.label)"
+                    p.line = submission.lines[path]
+                    return p
+                }
+            }
+            normalizedRows.append(normalizedRow)
+        }
+        return (FieldOutcome(problems: problems), normalizedRows)
+    }
+
     /// A detail field ("其他（…）") is required once its option is ticked.
-    func requiredAsDetail(_ field: FieldDefinition, form: FormDefinition, submission: Submission) -> Bool {
-        guard let owner = form.fields.first(where: { $0.detail?.field == field.key }), let detail = owner.detail,
-              let ticked = submission.values[owner.key]?.options else { return false }
+    func requiredAsDetail(_ field: FieldDefinition, form: FormDefinition?, values: [String: FieldValue],
+                          in table: FieldDefinition? = nil) -> Bool {
+        let siblings = form?.fields ?? table?.columns ?? []
+        guard let owner = siblings.first(where: { $0.detail?.field == field.key }), let detail = owner.detail,
+              let ticked = values[owner.key]?.options else { return false }
         return ticked.contains { ChoiceCheck.match($0, in: [detail.option]) != nil }
     }
 }

@@ -88,6 +88,21 @@ public final class XMLSubmissionReader: @unchecked Sendable {
                            details: error.diagnostics.map { .init(line: $0.line > 0 ? $0.line : nil, message: $0.message) })
     }
 
+    /// A field's value: text, or the ticked options of a checkbox group (as `<option>`s or text).
+    static func value(of element: Element, as field: FieldDefinition) -> FieldValue {
+        let options = element.children(named: "option").map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let text = element.text.trimmingWhitespace()
+        if !options.isEmpty {
+            return field.type == .choice && options.count == 1 ? .text(options[0]) : .choices(options)
+        }
+        if field.type == .multiChoice {
+            // Options written as text: "医疗保险、生育保险".
+            return .choices(text.split(whereSeparator: { "、,，;；".contains($0) })
+                .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
+        }
+        return .text(text)
+    }
+
     /// Copies the validated tree into a `Submission`. The XSD has fixed the structure already.
     static func submission(from root: Element, form: FormDefinition, encoding: String?) -> Submission {
         func text(_ name: String) -> String? {
@@ -99,17 +114,21 @@ public final class XMLSubmissionReader: @unchecked Sendable {
         for element in root.child("fields")?.children ?? [] {
             guard let field = form.field(element.name) else { continue }
             lines[field.key] = element.line
-            let options = element.children(named: "option").map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
-            let text = element.text.trimmingWhitespace()
-            if !options.isEmpty {
-                values[field.key] = field.type == .choice && options.count == 1 ? .text(options[0]) : .choices(options)
-            } else if field.type == .multiChoice {
-                // Options written as text: "医疗保险、生育保险".
-                values[field.key] = .choices(text.split(whereSeparator: { "、,，;；".contains($0) })
-                    .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })
-            } else {
-                values[field.key] = .text(text)
+            guard field.type == .table else {
+                values[field.key] = value(of: element, as: field)
+                continue
             }
+            var rows: [[String: FieldValue]] = []
+            for (index, row) in element.children(named: "row").enumerated() {
+                var cells: [String: FieldValue] = [:]
+                for cell in row.children {
+                    guard let column = field.column(cell.name) else { continue }
+                    cells[column.key] = value(of: cell, as: column)
+                    lines["\(field.key)[\(index)].\(column.key)"] = cell.line
+                }
+                rows.append(cells)
+            }
+            values[field.key] = .rows(rows)
         }
         let agent = root.child("agent").map { a in
             Submission.Agent(name: a.child("name")?.text.trimmingWhitespace(),

@@ -122,3 +122,38 @@ func genderRule() throws {
     #expect(problems("女") == [])
     #expect(problems("男") == [.idGenderMismatch])
 }
+
+@Test("Table rows are checked column by column, and rules on table columns apply per row")
+func tableRows() throws {
+    let json = """
+    {"id":"t","version":"1","title":"测试表","source":"004_f9d482a114d9d6da.txt:1691","schema":"x.xsd",
+     "fields":[{"key":"employees","label":"职工","type":"table","required":true,"columns":[
+        {"key":"name","label":"姓名","type":"text","required":true},
+        {"key":"gender","label":"性别","type":"gender"},
+        {"key":"idNumber","label":"身份证号","type":"id-number","required":true},
+        {"key":"days","label":"胎儿数","type":"integer"}]}],
+     "rules":[{"kind":"id-gender","id":"employees.idNumber","gender":"employees.gender"}],
+     "layout":{"columns":[1,1,1,1],"rows":[{"repeat":"employees","cells":[{"field":"name"},{"field":"gender"},{"field":"idNumber"},{"field":"days"}]}]}}
+    """
+    let form = try JSONDecoder().decode(FormDefinition.self, from: Data(json.utf8))
+    let item = try #require(Repository.catalog.items.first)
+    func problems(_ rows: [[String: FieldValue]]) -> [Problem] {
+        var s = completeSubmission()
+        s.values = ["employees": .rows(rows)]
+        return SubmissionChecker(today: checkDay).check(s, form: form, item: item, sourceName: "t").problems
+            .filter { $0.code != .missingMaterial }
+    }
+    let good: [String: FieldValue] = ["name": .text("王芳"), "gender": .text("女"), "idNumber": .text("11010519491231002X"), "days": .text("1")]
+    #expect(problems([good, good]).isEmpty)
+    var bad = good
+    bad["idNumber"] = .text("110105194912310021")
+    bad["days"] = .text("一")
+    let found = problems([good, bad])
+    #expect(Set(found.compactMap(\.field)) == ["employees[1].idNumber", "employees[1].days"])
+    #expect(found.first?.label?.hasPrefix("职工第2行") == true)
+    var man = good
+    man["gender"] = .text("男")
+    #expect(problems([man]).map(\.code) == [.idGenderMismatch])
+    #expect(problems([man]).first?.field == "employees[0].gender")
+    #expect(problems([]).map(\.code) == [.missingRequired])
+}
