@@ -64,6 +64,18 @@ public final class XMLSubmissionReader: @unchecked Sendable {
         return .submission(Self.submission(from: root, form: form, encoding: document.declaredEncoding), form)
     }
 
+    /// Compiles every form's XSD; returns the ones that fail, with why.
+    public func compileAllSchemas() -> [(form: String, error: String)] {
+        catalog.forms.compactMap { form -> (form: String, error: String)? in
+            do {
+                _ = try schema(for: form, path: form.schema)
+                return nil
+            } catch {
+                return (form.id, "\(error)")
+            }
+        }
+    }
+
     /// The compiled XSD of a form, compiled once and shared.
     func schema(for form: FormDefinition, path: String) throws(IntakeError) -> Schema {
         if let cached = lock.withLock({ schemas[form.id] }) { return cached }

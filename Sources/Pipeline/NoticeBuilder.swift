@@ -59,7 +59,14 @@ enum NoticeBuilder {
         switch key {
         case "agentName": return submission.agent?.name ?? ""
         case "agentIdNumber": return submission.agent?.idNumber ?? ""
-        default: return submission.values[key]?.display ?? ""
+        default:
+            // "employees[1].idNumber": a column of a table row.
+            if let open = key.firstIndex(of: "["), let close = key.firstIndex(of: "]"),
+               let index = Int(key[key.index(after: open)..<close]), key[close...].hasPrefix("]."),
+               case .rows(let rows)? = submission.values[String(key[..<open])], rows.indices.contains(index) {
+                return rows[index][String(key[key.index(close, offsetBy: 2)...])]?.display ?? ""
+            }
+            return submission.values[key]?.display ?? ""
         }
     }
 }
