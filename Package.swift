@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries: one system-library target each, wrapped once by a thin Swift module.
@@ -31,9 +32,15 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "Ledger", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Inbox", dependencies: [
+            "Pipeline", "Ledger", "Intake", "IntakeCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "IntakeCLI", dependencies: [
-            "Pipeline", "Catalog", "Render", "IntakeCore",
+            "Pipeline", "Catalog", "Render", "IntakeCore", "Inbox", "Ledger",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -48,5 +55,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox", "Ledger", "Pipeline", "IntakeTestSupport"]),
     ]
 )

@@ -60,9 +60,14 @@ public struct Catalog: Sendable {
 
     public func region(_ code: String) -> Region? { regions.first { $0.code == code } }
 
-    /// The items of a region that are applied for on `formID`.
+    /// The items of a region that are applied for on `formID`: their own form first, then the
+    /// items that list it as one of their materials (a 注销 form of the 变更（注销） item).
     public func items(region: String, form formID: String) -> [ServiceItem] {
-        items.filter { $0.region == region && $0.form == formID }
+        let own = items.filter { $0.region == region && $0.form == formID }
+        let listing = items.filter { $0.region == region && $0.form != formID && $0.materials.contains { $0.formRef == formID } }
+        let declared = form(formID)?.usedBy ?? []
+        let using = items.filter { $0.region == region && declared.contains($0.id) && !own.contains($0) && !listing.contains($0) }
+        return own + listing + using
     }
 
     /// The XSD file of a form.

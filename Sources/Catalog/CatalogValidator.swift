@@ -89,6 +89,9 @@ struct CatalogValidator {
             guard field.options.contains(detail.option) else { throw fail("fields[\(i)].detail.option", "\"\(detail.option)\" is not one of the field's options") }
             guard form.field(detail.field)?.type == .text else { throw fail("fields[\(i)].detail.field", "\"\(detail.field)\" must be a text field of this form") }
         }
+        for (i, id) in form.usedBy.enumerated() where !catalog.items.contains(where: { $0.id == id }) {
+            throw fail("usedBy[\(i)]", "no item has the id \"\(id)\"")
+        }
         if let applicant = form.applicantField, form.field(applicant)?.type != .text {
             throw fail("applicantField", "\"\(applicant)\" is not a text field of this form")
         }
@@ -100,17 +103,23 @@ struct CatalogValidator {
 
     func validate(_ rule: CrossFieldRule, form: FormDefinition,
                   fail: (String, String) throws(CatalogError) -> Void) throws(CatalogError) {
+        /// A field, or a table's column named `table.column` (rules on columns apply per row).
+        func field(_ key: String) -> FieldDefinition? {
+            let parts = key.split(separator: ".").map(String.init)
+            guard parts.count == 2 else { return form.field(key) }
+            return form.field(parts[0])?.column(parts[1])
+        }
         switch rule.kind {
         case .dateOrder:
             for (name, key) in [("earlier", rule.earlier), ("later", rule.later)] {
                 guard let key else { try fail(".\(name)", "a date-order rule needs \(name)"); return }
-                if key != CrossFieldRule.today && form.field(key)?.type != .date {
+                if key != CrossFieldRule.today && field(key)?.type != .date {
                     try fail(".\(name)", "\"\(key)\" is not a date field of this form (or \"today\")")
                 }
             }
         case .idGender:
-            guard let id = rule.id, form.field(id)?.type == .idNumber else { try fail(".id", "an id-gender rule needs an id-number field"); return }
-            guard let gender = rule.gender, form.field(gender)?.type == .gender else { try fail(".gender", "an id-gender rule needs a gender field"); return }
+            guard let id = rule.id, field(id)?.type == .idNumber else { try fail(".id", "an id-gender rule needs an id-number field"); return }
+            guard let gender = rule.gender, field(gender)?.type == .gender else { try fail(".gender", "an id-gender rule needs a gender field"); return }
         }
     }
 

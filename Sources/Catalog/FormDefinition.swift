@@ -25,10 +25,13 @@ public struct FormDefinition: Sendable, Hashable, Codable {
     public var notes: [String]
     /// The field naming the applicant (单位名称), whom the 一次性告知书 is addressed to.
     public var applicantField: String?
+    /// Ids of items this form is used for besides those that name it (`form:` or a material's
+    /// `formRef`): a table the office adds to an item's file, for example.
+    public var usedBy: [String]
 
     public func field(_ key: String) -> FieldDefinition? { fields.first { $0.key == key } }
 
-    enum CodingKeys: String, CodingKey { case id, version, title, source, schema, fields, rules, layout, notes, applicantField }
+    enum CodingKeys: String, CodingKey { case id, version, title, source, schema, fields, rules, layout, notes, applicantField, usedBy }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -42,6 +45,7 @@ public struct FormDefinition: Sendable, Hashable, Codable {
         layout = try c.decode(FormLayout.self, forKey: .layout)
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
         applicantField = try c.decodeIfPresent(String.self, forKey: .applicantField)
+        usedBy = try c.decodeIfPresent([String].self, forKey: .usedBy) ?? []
     }
 }
 

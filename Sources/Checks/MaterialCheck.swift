@@ -11,7 +11,10 @@ enum MaterialCheck {
     }
 
     static func check(_ submission: Submission, item: ServiceItem, sourceName: String) -> Outcome {
-        let holding = Set(item.conditions.filter { holds($0, submission) }.map(\.id))
+        // Applying on one of the item's forms says which situation the applicant is in: the
+        // conditions that form's material requires (the 注销 form → cancellation).
+        let implied = Set(item.materials.filter { isSubmittedForm($0, submission, item) }.flatMap(\.requiredWhen))
+        let holding = Set(item.conditions.filter { holds($0, submission) || implied.contains($0.id) }.map(\.id))
         var claimed = [Int: String]()  // attachment index → material id
         var statuses: [SubmissionResult.MaterialStatus] = []
         var problems: [Problem] = []
@@ -28,7 +31,7 @@ enum MaterialCheck {
                                       reason: reason.isEmpty ? nil : "仅\(reason)时需要", file: nil))
                 continue
             }
-            if material.isApplicationForm {
+            if isSubmittedForm(material, submission, item) {
                 statuses.append(.init(id: material.id, name: material.name, status: .provided, basis: basis,
                                       reason: nil, file: sourceName))
                 continue
@@ -49,6 +52,12 @@ enum MaterialCheck {
             SubmissionResult.Attachment(name: a.name, file: a.file, material: claimed[index])
         }
         return Outcome(materials: statuses, attachments: attachments, problems: problems)
+    }
+
+    /// The material is the form this submission was made on.
+    static func isSubmittedForm(_ material: Material, _ submission: Submission, _ item: ServiceItem) -> Bool {
+        if let ref = material.formRef { return ref == submission.formID }
+        return material.isApplicationForm && item.form == submission.formID
     }
 
     static func holds(_ condition: Condition, _ submission: Submission) -> Bool {

@@ -89,6 +89,12 @@ public func pdfText(_ path: String) throws -> String {
     try runCommand("/usr/bin/pdftotext", ["-layout", path, "-"]).stdout
 }
 
+/// The text of a PDF in content-stream order (`pdftotext -raw`): a wrapped cell's lines stay
+/// together instead of being interleaved with the cells beside them.
+public func pdfRawText(_ path: String) throws -> String {
+    try runCommand("/usr/bin/pdftotext", ["-raw", path, "-"]).stdout
+}
+
 /// Text with all white space removed, to find values that wrap across lines.
 public func squeezed(_ text: String) -> String {
     String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))

@@ -54,7 +54,8 @@ public struct Pipeline: Sendable {
     public func process(path: String, now: Date = Date()) -> Outcome {
         let outcome: Outcome
         do {
-            outcome = try run(path: path, now: now)
+            let bytes = try readFile(path)
+            outcome = try run(bytes: bytes, sha: SubmissionID.sha256Hex(bytes), path: path, now: now)
         } catch {
             outcome = .failed(error)
         }
@@ -62,9 +63,25 @@ public struct Pipeline: Sendable {
         return outcome
     }
 
-    func run(path: String, now: Date) throws(IntakeError) -> Outcome {
-        let bytes = try FileInput.read(path: path, maxBytes: options.maxBytes)
-        let sha = SubmissionID.sha256Hex(bytes)
+    /// Processes bytes already read (by the inbox service, which needs their hash first);
+    /// `path` is the name reported in result.json and messages.
+    public func process(bytes: [UInt8], sha256: String, path: String, now: Date = Date()) -> Outcome {
+        let outcome: Outcome
+        do {
+            outcome = try run(bytes: bytes, sha: sha256, path: path, now: now)
+        } catch {
+            outcome = .failed(error)
+        }
+        log(outcome, path: path)
+        return outcome
+    }
+
+    /// Reads a submission file read-only, refusing one over the size limit before reading it.
+    public func readFile(_ path: String) throws(IntakeError) -> [UInt8] {
+        try FileInput.read(path: path, maxBytes: options.maxBytes)
+    }
+
+    func run(bytes: [UInt8], sha: String, path: String, now: Date) throws(IntakeError) -> Outcome {
         let id = SubmissionID.make(sha256: sha)
         if !options.reprocess, let previous = store.existing(id: id) {
             return .duplicate(id: id, previous: previous.path)

@@ -9,6 +9,25 @@ struct BlockPieces {
     let typesetter: Typesetter
     /// Body size of the form in points.
     let size: Double
+    /// Set while filling one row of a table: `values` are that row's and keys name its columns.
+    var table: FieldDefinition? = nil
+
+    /// The same pieces filled from one row of `table` (empty for a blank row).
+    func row(of table: FieldDefinition, values: [String: FieldValue]) -> BlockPieces {
+        BlockPieces(form: form, values: values, typesetter: typesetter, size: size, table: table)
+    }
+
+    private func definition(_ key: String) -> FieldDefinition? {
+        if let table { return table.column(key) }
+        return form.field(key)
+    }
+
+    /// The value of `key` as one string; nil for a table's rows, which only a repeat row prints.
+    private func written(_ key: String) -> String? {
+        guard let value = values[key] else { return nil }
+        if case .rows = value { return nil }
+        return value.display
+    }
 
     /// Blank inside the brackets of an empty "其他（　　　　）".
     static let blankDetail = String(repeating: "\u{3000}", count: 4)
@@ -26,9 +45,9 @@ struct BlockPieces {
         case .text(let paragraph):
             return text(paragraph, .left)
         case .field(let key):
-            return text(values[key]?.display ?? "", .left)
+            return text(written(key) ?? "", .left)
         case .date(let key):
-            return text(DateText.printed(values[key]?.display), .left)
+            return text(DateText.printed(written(key)), .left)
         case .space(let millimetres):
             return SpacePiece(height: mm(max(0, millimetres)))
         case .choices(let key):
@@ -40,7 +59,7 @@ struct BlockPieces {
 
     /// One layout per option: □ or ☑ then the option as printed.
     private func choiceUnits(key: String, size: Double, face: Typesetter.Face) -> [ChoiceUnit] {
-        let field = form.field(key)
+        let field = definition(key)
         var ticked = (values[key]?.options ?? []).map(Self.normalized)
         var units: [ChoiceUnit] = []
         for option in field?.options ?? [] {
@@ -49,8 +68,8 @@ struct BlockPieces {
             ticked.removeAll { $0 == name }
             var printed = option
             if let detail = field?.detail, Self.normalized(detail.option) == name {
-                let written = values[detail.field]?.display.trimmingWhitespace() ?? ""
-                printed = Self.withoutEmptyBrackets(option) + "（" + (written.isEmpty ? Self.blankDetail : written) + "）"
+                let text = written(detail.field)?.trimmingWhitespace() ?? ""
+                printed = Self.withoutEmptyBrackets(option) + "（" + (text.isEmpty ? Self.blankDetail : text) + "）"
             }
             units.append(unit(printed, ticked: isTicked, size: size, face: face))
         }

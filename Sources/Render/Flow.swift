@@ -15,6 +15,9 @@ protocol FlowItem: AnyObject {
     var keepTogether: Bool { get }
     /// Never end a page with this item (a heading).
     var keepWithNext: Bool { get }
+    /// Items drawn again atop a page this item starts or continues on (the header rows of a
+    /// table), when they already appeared on an earlier page.
+    var runningHeader: [any FlowItem] { get }
     /// Draws the part `slice` of the item with the item's top at `top` on the page. Text outside
     /// the slice must not be drawn (it would show up twice in the text layer).
     func draw(_ context: Context, top: Double, slice: Range<Double>)
@@ -25,6 +28,7 @@ extension FlowItem {
     var breakPoints: [Double] { [] }
     var keepTogether: Bool { false }
     var keepWithNext: Bool { false }
+    var runningHeader: [any FlowItem] { [] }
 }
 
 /// One piece of an item on one page.
@@ -42,45 +46,59 @@ enum Paginator {
         var pages: [[Placement]] = [[]]
         var y = top
         let pageHeight = bottom - top
-        func newPage() {
+        // Nothing on the page yet but repeated headers.
+        var fresh = true
+        func newPage(for item: any FlowItem) {
             pages.append([])
             y = top
+            fresh = true
+            // A header taller than half a page would leave too little room to repeat it.
+            let header = item.runningHeader
+            guard header.reduce(0, { $0 + $1.height }) <= pageHeight / 2 else { return }
+            for h in header {
+                pages[pages.count - 1].append(Placement(item: h, slice: 0..<h.height, y: y))
+                y += h.height
+            }
+        }
+        func place(_ item: any FlowItem, _ slice: Range<Double>) {
+            pages[pages.count - 1].append(Placement(item: item, slice: slice, y: y))
+            fresh = false
         }
         for (index, item) in items.enumerated() {
-            if !pages[pages.count - 1].isEmpty { y += item.spaceBefore }
+            if !fresh { y += item.spaceBefore }
             // A heading goes to the next page with what follows it if that would not fit.
-            if item.keepWithNext, index + 1 < items.count, !pages[pages.count - 1].isEmpty {
+            if item.keepWithNext, index + 1 < items.count, !fresh {
                 let next = items[index + 1]
                 let nextFirst = next.keepTogether ? next.height : (next.breakPoints.first ?? next.height)
-                if y + item.height + next.spaceBefore + nextFirst > bottom { newPage() }
+                if y + item.height + next.spaceBefore + nextFirst > bottom { newPage(for: item) }
             }
             var offset = 0.0
             while offset < item.height {
                 let remaining = item.height - offset
                 let room = bottom - y
                 if remaining <= room + 0.01 {
-                    pages[pages.count - 1].append(Placement(item: item, slice: offset..<item.height, y: y))
+                    place(item, offset..<item.height)
                     y += remaining
                     break
                 }
-                let atTop = pages[pages.count - 1].isEmpty
+                let atTop = fresh
                 // When the page holds only a title or headings, moving on would leave them alone
                 // on it: cut the item here instead.
                 let onlyHeadings = pages[pages.count - 1].allSatisfy { $0.item.keepWithNext }
                 if !atTop && !onlyHeadings && offset == 0 && item.keepTogether && item.height <= pageHeight {
-                    newPage()
+                    newPage(for: item)
                     continue
                 }
                 // Cut at the deepest break point that fits; a page with nothing else on it takes
                 // a hard cut (clipped) rather than looping forever.
                 var cut = item.breakPoints.last { $0 > offset + 0.01 && $0 - offset <= room }
                 if cut == nil {
-                    if !atTop { newPage(); continue }
+                    if !atTop { newPage(for: item); continue }
                     cut = offset + room
                 }
-                pages[pages.count - 1].append(Placement(item: item, slice: offset..<cut!, y: y))
+                place(item, offset..<cut!)
                 offset = cut!
-                newPage()
+                newPage(for: item)
             }
         }
         if pages.count > 1 && pages[pages.count - 1].isEmpty { pages.removeLast() }

@@ -5,9 +5,11 @@ import PangoCairo
 struct GridGeometry {
     /// Rule width in points.
     static let rule = 0.6
-    /// Inner padding of a cell.
+    /// Inner padding of a cell at the default body size; smaller type gets proportionally less,
+    /// so a dense table in small print keeps its columns for the text.
     static let paddingX = mm(1.8)
     static let paddingY = mm(1.5)
+    static let paddingSize = 10.5
     /// Row height when the definition gives none.
     static let defaultRowHeight = mm(8)
 
@@ -21,6 +23,9 @@ struct GridGeometry {
     let rowHeights: [Double]
     let cells: [MeasuredCell]
     let bands: [Range<Int>]
+    let headerRows: [Bool]
+    let paddingX: Double
+    let paddingY: Double
 
     init(layout: FormLayout, pieces: BlockPieces, left: Double, width: Double) throws(RenderError) {
         let weights = layout.columns.map { max(0, $0) }
@@ -28,35 +33,58 @@ struct GridGeometry {
         guard !weights.isEmpty, total > 0 else {
             throw RenderError(reason: "layout: columns must be positive relative widths")
         }
+        let scale = min(1, pieces.size / Self.paddingSize)
+        paddingX = Self.paddingX * scale
+        paddingY = Self.paddingY * scale
         var x = [left]
         for w in weights { x.append(x[x.count - 1] + width * w / total) }
         columnX = x
 
-        let grid = try GridOccupancy(rows: layout.rows, columnCount: weights.count)
+        // Check the definition's own rows first, so errors name the rows as written.
+        _ = try GridOccupancy(rows: layout.rows, columnCount: weights.count)
+        let printed = try PrintedRows(layout: layout, pieces: pieces)
+        let grid = try GridOccupancy(rows: printed.rows, columnCount: weights.count)
         var cells: [MeasuredCell] = []
         var needs: [Double] = []
         for p in grid.placements {
-            let cellWidth = x[p.column + p.span] - x[p.column] - 2 * Self.paddingX
+            let cellWidth = x[p.column + p.span] - x[p.column] - 2 * paddingX
             let blocks = p.cell?.blocks ?? []
+            let filler = printed.pieces[p.row]
             let stack = PieceStack(
-                pieces: blocks.map { pieces.piece(for: $0, width: max(1, cellWidth), cellAlign: p.cell?.align) },
-                gap: pieces.size * 0.25)
+                pieces: blocks.map { filler.piece(for: $0, width: max(1, cellWidth), cellAlign: p.cell?.align) },
+                gap: filler.size * 0.25)
             cells.append(MeasuredCell(placement: p, stack: stack, valign: p.cell?.valign ?? .middle))
-            needs.append(stack.height + 2 * Self.paddingY)
+            needs.append(stack.height + 2 * paddingY)
         }
-        let minimums = layout.rows.map { $0.minHeight.map(mm) ?? Self.defaultRowHeight }
+        let minimums = printed.rows.map { $0.minHeight.map(mm) ?? Self.defaultRowHeight }
         rowHeights = grid.rowHeights(minimums: minimums, contentHeights: needs)
         self.cells = cells
         bands = grid.bands
+        headerRows = grid.headerRows
     }
 
-    /// One flow item per band; `spaceBefore` goes above the first.
+    /// One flow item per band; `spaceBefore` goes above the first. A band of header rows stays
+    /// with the band after it and is repeated atop every later page, until the next header band.
     func items(spaceBefore: Double) -> [any FlowItem] {
-        bands.enumerated().map { GridBand(grid: self, rows: $0.element, spaceBefore: $0.offset == 0 ? spaceBefore : 0) }
+        var header: GridBand?
+        var items: [any FlowItem] = []
+        // Cells by their top row, so a long table is not scanned once per band.
+        var byRow = Array(repeating: [MeasuredCell](), count: rowHeights.count)
+        for cell in cells { byRow[cell.placement.row].append(cell) }
+        for (i, rows) in bands.enumerated() {
+            let isHeader = rows.allSatisfy { headerRows[$0] }
+            let band = GridBand(grid: self, rows: rows, cells: rows.flatMap { byRow[$0] },
+                                spaceBefore: i == 0 ? spaceBefore : 0,
+                                keepWithNext: isHeader, runningHeader: isHeader ? [] : header.map { [$0] } ?? [])
+            if isHeader { header = band }
+            items.append(band)
+        }
+        return items
     }
 }
 
-/// Rows of the grid tied together by rowspans: kept on one page unless taller than a page.
+/// Rows of the grid tied together by rowspans (or all header rows): kept on one page unless
+/// taller than a page.
 final class GridBand: FlowItem {
     let grid: GridGeometry
     let rows: Range<Int>
@@ -65,12 +93,20 @@ final class GridBand: FlowItem {
     let height: Double
     let breakPoints: [Double]
     let spaceBefore: Double
+    let keepWithNext: Bool
+    let runningHeader: [any FlowItem]
+    /// The cells whose top row is in the band.
+    let cells: [GridGeometry.MeasuredCell]
     var keepTogether: Bool { true }
 
-    init(grid: GridGeometry, rows: Range<Int>, spaceBefore: Double) {
+    init(grid: GridGeometry, rows: Range<Int>, cells: [GridGeometry.MeasuredCell], spaceBefore: Double,
+         keepWithNext: Bool, runningHeader: [any FlowItem]) {
         self.spaceBefore = spaceBefore
+        self.keepWithNext = keepWithNext
+        self.runningHeader = runningHeader
         self.grid = grid
         self.rows = rows
+        self.cells = cells
         var tops: [Double] = []
         var y = 0.0
         for r in rows {
@@ -82,7 +118,7 @@ final class GridBand: FlowItem {
         // Cut between rows or between text lines, never through a line of any cell.
         var candidates = Set(tops.dropFirst())
         var spans: [Range<Double>] = []
-        for cell in grid.cells where rows.contains(cell.placement.row) {
+        for cell in cells {
             let top = Self.contentTop(cell, rowTops: tops, rows: rows, grid: grid)
             for span in cell.stack.lineSpans {
                 let absolute = (span.lowerBound + top)..<(span.upperBound + top)
@@ -107,22 +143,21 @@ final class GridBand: FlowItem {
     private static func contentTop(_ cell: GridGeometry.MeasuredCell, rowTops: [Double], rows: Range<Int>,
                                    grid: GridGeometry) -> Double {
         let f = frame(cell, rowTops: rowTops, rows: rows, grid: grid)
-        let slack = max(0, f.height - 2 * GridGeometry.paddingY - cell.stack.height)
+        let slack = max(0, f.height - 2 * grid.paddingY - cell.stack.height)
         let shift: Double = switch cell.valign {
         case .top: 0
         case .middle: slack / 2
         case .bottom: slack
         }
-        return f.y + GridGeometry.paddingY + shift
+        return f.y + grid.paddingY + shift
     }
 
     func draw(_ context: Context, top: Double, slice: Range<Double>) {
-        let cells = grid.cells.filter { rows.contains($0.placement.row) }
         let shifted = (slice.lowerBound + top)..<(slice.upperBound + top)
         for cell in cells {
             let f = Self.frame(cell, rowTops: rowTops, rows: rows, grid: grid)
             let y = Self.contentTop(cell, rowTops: rowTops, rows: rows, grid: grid)
-            cell.stack.draw(context, x: f.x + GridGeometry.paddingX, y: top + y, slice: shifted)
+            cell.stack.draw(context, x: f.x + grid.paddingX, y: top + y, slice: shifted)
         }
         context.setLineWidth(GridGeometry.rule)
         context.setLineCap(.square)

@@ -15,12 +15,15 @@ struct GridOccupancy {
     let rowCount: Int
     let columnCount: Int
     let placements: [Placement]
+    /// Rows marked `header`, repeated atop each page the grid continues on.
+    let headerRows: [Bool]
 
     /// Throws when a row holds more cells than the columns allow: printing that grid would be a
     /// lie about the official form, so the definition must be fixed.
     init(rows: [FormLayout.Row], columnCount: Int) throws(RenderError) {
         self.rowCount = rows.count
         self.columnCount = columnCount
+        self.headerRows = rows.map(\.header)
         var taken = Array(repeating: Array(repeating: false, count: columnCount), count: rows.count)
         var placements: [Placement] = []
         for (r, row) in rows.enumerated() {
@@ -76,11 +79,12 @@ struct GridOccupancy {
         return heights
     }
 
-    /// Groups of consecutive rows that must stay on one page because a rowspan ties them.
+    /// Groups of consecutive rows that must stay on one page because a rowspan ties them, or
+    /// because they are header rows, which repeat as one block.
     var bands: [Range<Int>] {
         guard rowCount > 0 else { return [] }
         // tiedToNext[r]: some cell covers both row r and row r + 1.
-        var tiedToNext = Array(repeating: false, count: rowCount)
+        var tiedToNext = (0..<rowCount).map { $0 + 1 < rowCount && headerRows[$0] && headerRows[$0 + 1] }
         for p in placements where p.rowspan > 1 {
             for r in p.row..<(p.row + p.rowspan - 1) { tiedToNext[r] = true }
         }

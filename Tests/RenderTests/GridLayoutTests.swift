@@ -48,6 +48,13 @@ import Testing
         #expect(heights == [55, 45], "the excess 50 split evenly")
     }
 
+    @Test func headerRowsFormOneBand() throws {
+        let cell = Cell(blocks: [Block(.label("甲"))])
+        let rows = [FormLayout.Row(cells: [cell]), FormLayout.Row(cells: [cell], header: true),
+                    FormLayout.Row(cells: [cell], header: true), FormLayout.Row(cells: [cell])]
+        #expect(try GridOccupancy(rows: rows, columnCount: 1).bands == [0..<1, 1..<3, 3..<4])
+    }
+
     @Test func datesParse() {
         for text in ["2024-03-05", "2024-3-5", "2024/3/5", "2024.3.5", "2024年3月5日", "2024年03月05", " 20240305 "] {
             #expect(DateText.printed(text) == "2024 年 3 月 5 日", "\(text)")

@@ -18,6 +18,9 @@ struct LookTests {
             ("notice", { try NoticeRenderer().render(Fixtures.notice) }),
             ("notice-forty", { try NoticeRenderer().render(Fixtures.fortyMissing()) }),
             ("sixty-rows", { let (f, v) = try Fixtures.sixtyRows(); return try FormRenderer().render(f, values: v) }),
+            ("table-3", { try FormRenderer().render(try Fixtures.birthForm(), values: Fixtures.births(3)) }),
+            ("table-60", { try FormRenderer().render(try Fixtures.birthForm(), values: Fixtures.births(60)) }),
+            ("table-blank", { try FormRenderer().render(try Fixtures.birthForm(), values: [:]) }),
             ("tall-cell", { let (f, p) = try Fixtures.tallCell(); return try FormRenderer().render(f, values: ["note": .text(p)]) }),
         ] as [(String, () throws -> [UInt8])] {
             var bytes: [UInt8] = []

@@ -59,7 +59,7 @@ struct PDFTools {
             .sorted().map { target.appendingPathComponent($0) }
     }
 
-    private func run(_ tool: String, _ arguments: [String]) throws -> String {
+    fileprivate func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
@@ -80,4 +80,67 @@ struct PDFTools {
 
 extension String {
     var squeezed: String { filter { !$0.isWhitespace } }
+}
+
+extension PDFTools {
+    /// `pdftotext` of page `page` only.
+    func text(_ pdf: URL, page: Int, mode: String = "-raw") throws -> String {
+        try run("/usr/bin/pdftotext", ["-f", String(page), "-l", String(page), mode, "-enc", "UTF-8", pdf.path, "-"])
+    }
+
+    /// Horizontal rules drawn across at least `fraction` of the page width on `page`, counted
+    /// from a greyscale raster (72 dpi, one pixel per point): rows of a grid that print no text
+    /// still show as rules.
+    func horizontalRules(_ pdf: URL, page: Int, fraction: Double = 0.75) throws -> Int {
+        let prefix = directory.appendingPathComponent("rules-\(UUID().uuidString)")
+        _ = try run("/usr/bin/pdftoppm", ["-gray", "-r", "72", "-f", String(page), "-l", String(page),
+                                          "-singlefile", pdf.path, prefix.path])
+        let data = try Data(contentsOf: prefix.appendingPathExtension("pgm"))
+        let image = try PGM(data)
+        var count = 0
+        var inRule = false
+        for y in 0..<image.height {
+            let dark = (0..<image.width).reduce(0) { $0 + (image.pixel(x: $1, y: y) < 200 ? 1 : 0) }
+            let isRule = Double(dark) >= fraction * Double(image.width)
+            if isRule && !inRule { count += 1 }
+            inRule = isRule
+        }
+        return count
+    }
+}
+
+/// A binary greyscale PGM (P5, 8 bits), as `pdftoppm -gray` writes it.
+struct PGM {
+    let width: Int
+    let height: Int
+    private let bytes: [UInt8]
+    private let start: Int
+
+    struct Malformed: Error {}
+
+    init(_ data: Data) throws {
+        bytes = [UInt8](data)
+        // Header: "P5", width, height, maxval, each separated by white space, then one byte.
+        var fields: [Int] = []
+        var i = 2
+        while fields.count < 3 {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            var value = 0
+            var digits = 0
+            while i < bytes.count, (0x30...0x39).contains(bytes[i]) {
+                value = value * 10 + Int(bytes[i] - 0x30)
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { throw Malformed() }
+            fields.append(value)
+        }
+        guard bytes.starts(with: [0x50, 0x35]), fields[2] == 255 else { throw Malformed() }
+        width = fields[0]
+        height = fields[1]
+        start = i + 1
+        guard bytes.count >= start + width * height else { throw Malformed() }
+    }
+
+    func pixel(x: Int, y: Int) -> UInt8 { bytes[start + y * width + x] }
 }
