@@ -248,15 +248,17 @@ public final class InboxService: @unchecked Sendable {
         if FileManager.default.createFile(atPath: temp.path, contents: data) { try? FileSystem.rename(temp, target) }
     }
 
-    /// Output folders half-written by a process that died stay under `<output>/.tmp/`; remove
-    /// the old ones (a live writer's are seconds old).
+    /// Output folders half-written by a process that died stay under `<output>/.tmp/` as
+    /// `<id>.<pid>.<random>`: remove those whose writer is gone (or that are older than ten
+    /// minutes, for writers on other machines).
     func cleanStaleOutputTemporaries() {
         let staging = settings.output.appendingPathComponent(".tmp")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
             let url = staging.appendingPathComponent(name)
-            if let stamp = FileSystem.stamp(url), Date().timeIntervalSince1970 - stamp.mtime > 600 {
-                try? FileManager.default.removeItem(at: url)
-            }
+            let parts = name.split(separator: ".")
+            let writerGone = parts.count >= 3 && Int32(parts[1]).map { kill($0, 0) != 0 && errno == ESRCH } == true
+            let old = FileSystem.stamp(url).map { Date().timeIntervalSince1970 - $0.mtime > 600 } ?? false
+            if writerGone || old { try? FileManager.default.removeItem(at: url) }
         }
     }
 }

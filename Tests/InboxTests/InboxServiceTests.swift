@@ -1,0 +1,144 @@
+import Foundation
+import Inbox
+import IntakeTestSupport
+import Ledger
+import Pipeline
+import Testing
+
+/// A complete set of service folders in a temporary directory.
+final class Station: @unchecked Sendable {
+    let temp: TemporaryDirectory
+    let settings: InboxSettings
+
+    init(workers: Int = 1) throws {
+        temp = try TemporaryDirectory("station")
+        var s = InboxSettings(inbox: temp.url.appendingPathComponent("inbox"), output: temp.url.appendingPathComponent("output"),
+                              archive: temp.url.appendingPathComponent("archive"), state: temp.url.appendingPathComponent("state"))
+        s.settle = 0.2
+        s.poll = 0.05
+        s.workers = workers
+        s.exitWhenIdle = true
+        s.render = false
+        settings = s
+        for folder in [s.inbox, s.state] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    }
+
+    func ledger() throws -> SQLiteLedger { try SQLiteLedger(path: settings.ledgerPath) }
+
+    func service() throws -> InboxService {
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: false, reprocess: true))
+        return try InboxService(settings: settings, pipeline: pipeline, ledger: try ledger())
+    }
+
+    func drop(_ sample: String, as name: String) throws {
+        try FileManager.default.copyItem(atPath: Repository.sample(sample), toPath: settings.inbox.appendingPathComponent(name).path)
+    }
+
+    func files(_ folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isDir)
+            return !isDir.boolValue
+        }.sorted()
+    }
+
+    /// result.json files under output/, one per processed submission.
+    var results: [String] { files(settings.output).filter { $0.hasSuffix("result.json") && !$0.hasPrefix(".") } }
+}
+
+@Test("Files are processed once, originals archived read-only by SHA-256, failures quarantined, duplicates recorded")
+func processesTheInbox() throws {
+    let station = try Station()
+    try station.drop("lc-complete.xml", as: "a.xml")
+    try station.drop("ly-complete.xml", as: "b.xml")
+    try station.drop("lc-complete.xml", as: "a-again.xml")
+    try "not xml at all".write(to: station.settings.inbox.appendingPathComponent("c.xml"), atomically: true, encoding: .utf8)
+    try "half".write(to: station.settings.inbox.appendingPathComponent("d.xml.part"), atomically: true, encoding: .utf8)
+    try station.service().run()
+
+    #expect(station.results.count == 2)
+    let ledger = try station.ledger()
+    let entries = try ledger.entries()
+    #expect(entries.filter { $0.state == "done" }.count == 2)
+    #expect(entries.filter { $0.state == "quarantined" }.count == 1)
+    #expect(try ledger.duplicateCount() == 1)
+    let archived = station.files(station.settings.archive)
+    #expect(archived.count == 2)
+    for file in archived {
+        let url = station.settings.archive.appendingPathComponent(file)
+        let data = try Data(contentsOf: url)
+        #expect(url.deletingPathExtension().lastPathComponent == SubmissionID.sha256Hex(Array(data)))
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o444)
+    }
+    let quarantined = station.files(station.settings.quarantine)
+    #expect(quarantined.count == 2)
+    #expect(quarantined.contains { $0.hasSuffix("c.xml.reason.txt") })
+    // Only the file still being written remains in the inbox.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: station.settings.inbox.path).filter { !$0.hasPrefix(".") }
+            == ["d.xml.part"])
+}
+
+@Test("A claim left by a process that died is resumed under its token and finished once")
+func resumesDeadClaims() throws {
+    let station = try Station()
+    let dead = station.settings.inbox.appendingPathComponent(".intake-claims/deadhost-1-1")
+    try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: station.settings.inbox.appendingPathComponent(".intake-claims/deadhost-1-1.lock").path,
+                                   contents: nil)
+    try FileManager.default.copyItem(atPath: Repository.sample("lc-complete.xml"), toPath: dead.appendingPathComponent("111-abc__a.xml").path)
+    // It had been recorded as claimed before the crash.
+    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Repository.sample("lc-complete.xml"))))
+    let sha = SubmissionID.sha256Hex(bytes)
+    _ = try station.ledger().begin(ClaimRecord(sha256: sha, name: "a.xml", token: "111-abc", droppedAt: Date(),
+                                               claimedAt: Date(), worker: "deadhost-1-1"))
+    try station.service().run()
+    let entry = try #require(try station.ledger().entry(sha256: sha))
+    #expect(entry.state == "done")
+    #expect(entry.attempts == 2)
+    #expect(try station.ledger().duplicateCount() == 0)
+    #expect(station.results.count == 1)
+    #expect(!FileManager.default.fileExists(atPath: dead.path))
+}
+
+@Test("A claim finished in the ledger before a crash is only archived, not processed again")
+func finishesAlreadyDoneClaims() throws {
+    let station = try Station()
+    let dead = station.settings.inbox.appendingPathComponent(".intake-claims/deadhost-2-2")
+    try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Repository.sample("ly-complete.xml"), toPath: dead.appendingPathComponent("222-def__b.xml").path)
+    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Repository.sample("ly-complete.xml"))))
+    let sha = SubmissionID.sha256Hex(bytes)
+    let ledger = try station.ledger()
+    _ = try ledger.begin(ClaimRecord(sha256: sha, name: "b.xml", token: "222-def", droppedAt: Date(), claimedAt: Date(), worker: "x"))
+    try ledger.finish(sha256: sha, token: "222-def", Completion(state: .done, resultStatus: "accepted", resultDirectory: "/o",
+                                                               reason: nil, finishedAt: Date()))
+    try station.service().run()
+    #expect(station.results.isEmpty, "it was done before the crash: no second processing")
+    #expect(station.files(station.settings.archive).count == 1)
+    #expect(try ledger.duplicateCount() == 0)
+}
+
+@Test("Two watchers on one inbox never take the same file")
+func twoWatchers() async throws {
+    let station = try Station()
+    for i in 0..<40 {
+        // Forty distinct contents: the same sample with a different submission date.
+        let xml = try String(contentsOfFile: Repository.sample("lc-complete.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<submittedOn>2026-11-17</submittedOn>", with: "<submittedOn>2026-10-\(10 + i % 20)</submittedOn><!-- \(i) -->")
+        try xml.write(to: station.settings.inbox.appendingPathComponent("f\(i).xml"), atomically: true, encoding: .utf8)
+    }
+    let first = try station.service()
+    let second = try station.service()
+    await withTaskGroup(of: Void.self) { group in
+        group.addTask { first.run() }
+        group.addTask { second.run() }
+    }
+    let entries = try station.ledger().entries()
+    #expect(entries.count == 40)
+    #expect(entries.allSatisfy { $0.state == "done" && $0.attempts == 1 })
+    #expect(try station.ledger().duplicateCount() == 0)
+    #expect(station.results.count == 40)
+    #expect(station.files(station.settings.archive).count == 40)
+}
