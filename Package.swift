@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
-        .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport"]),
+        .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport", "Ledger"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Ledger", "Pipeline", "IntakeTestSupport"]),
     ]

@@ -55,16 +55,23 @@ public struct CommandResult: Sendable {
     public var stderr: String
 }
 
-public func runCommand(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil) throws -> CommandResult {
+public func runCommand(_ executable: String, _ arguments: [String], currentDirectory: URL? = nil,
+                       stdin: Data? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    if let stdin {
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+    }
     // Read both pipes before waiting, so a chatty child cannot block on a full pipe.
     let errData = LockedData()
     let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }

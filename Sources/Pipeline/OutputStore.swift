@@ -59,7 +59,7 @@ public struct OutputStore: Sendable {
             throw fail(final.path, error)
         }
         if let displaced { try? fm.removeItem(at: displaced) }
-        try? fm.removeItem(at: staging)  // only succeeds when empty: other writers may be using it
+        rmdir(staging.path)  // only when empty: other writers may be staging their own folders in it
     }
 }
 
