@@ -58,7 +58,7 @@ extension Intake {
         }
 
         func run() throws {
-            loggingOptions.bootstrap()
+            loggingOptions.bootstrap(quietByDefault: false)
             var file = FileSettings()
             if let config {
                 do {

@@ -6,8 +6,10 @@ struct LoggingOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Log one line per submission on standard error.")
     var verbose = false
 
-    func bootstrap() {
-        let level: Logger.Level = verbose ? .info : .warning
+    /// `quietByDefault`: `process` prints its own summary, so its per-file log lines wait for
+    /// --verbose; `watch` logs one line per submission always.
+    func bootstrap(quietByDefault: Bool = true) {
+        let level: Logger.Level = verbose || !quietByDefault ? .info : .warning
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
