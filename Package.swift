@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "intake", targets: ["IntakeCLI"]),
+        .executable(name: "intake-bench", targets: ["IntakeBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,6 +44,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+
+        // Benchmarks that print their figures (README, "Figures").
+        .executableTarget(name: "IntakeBench", dependencies: ["Inbox", "Ledger", "Pipeline", "Catalog"]),
 
         // Shared by the test targets: repository paths, the real catalog, temp folders, tools.
         .target(name: "IntakeTestSupport", dependencies: ["Catalog"]),
