@@ -51,7 +51,13 @@ func crashTest() throws {
     let arguments = ["watch", "--inbox", inbox.path, "--output", output.path, "--archive", archive.path, "--state", state.path,
                      "--settle", "0.5", "--poll", "0.05", "--no-render", "--workers", "2"]
     let dropper = Dropper(inbox: inbox)
-    let valid = 30, duplicates = 8, corrupt = 5
+    // The short version runs in the tests; the full one by hand, e.g.
+    // INTAKE_CRASH_FILES=420 INTAKE_CRASH_KILLS=220 INTAKE_CRASH_PAUSE_MS=600 swift test --filter crashTest
+    let environment = ProcessInfo.processInfo.environment
+    let valid = Int(environment["INTAKE_CRASH_FILES"] ?? "") ?? 30
+    let killCount = Int(environment["INTAKE_CRASH_KILLS"] ?? "") ?? 6
+    let pause = UInt32(environment["INTAKE_CRASH_PAUSE_MS"] ?? "") ?? 70
+    let duplicates = valid / 4, corrupt = max(1, valid / 6)
 
     // The stations keep dropping while the watcher is killed and restarted.
     let writer = Thread {
@@ -60,12 +66,13 @@ func crashTest() throws {
             if i % 3 == 0 { try? dropper.inChunks(data, "s\(i).xml") } else { try? dropper.byRename(data, "s\(i).xml") }
             if i < duplicates { try? dropper.byRename(data, "dup\(i).xml") }
             if i < corrupt { try? dropper.byRename(Data("<submission form=\"lc-unit-enrollment\" \(i)".utf8), "bad\(i).xml") }
-            usleep(UInt32.random(in: 20_000...120_000))
+            usleep(UInt32.random(in: (pause * 300)...(pause * 1_700)))
         }
     }
     writer.start()
     var kills = 0
-    while kills < 6 {
+    let began = Date()
+    while kills < killCount || !writer.isFinished {
         let process = Process()
         process.executableURL = Repository.intakeExecutable
         process.arguments = arguments
@@ -80,6 +87,8 @@ func crashTest() throws {
     while !writer.isFinished { usleep(50_000) }
     let last = try runCommand(Repository.intakeExecutable.path, arguments + ["--exit-when-idle"])
     #expect(last.status == 0, "\(last.stderr)")
+    print("crash test: \(valid) distinct + \(duplicates) duplicate + \(corrupt) corrupt drops, \(kills) SIGKILLs, "
+          + String(format: "%.0f s", Date().timeIntervalSince(began)))
 
     // Every distinct valid submission has exactly one complete result.
     let fm = FileManager.default
