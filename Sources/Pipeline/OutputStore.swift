@@ -3,7 +3,8 @@ import Intake
 
 /// Writes a submission's outputs into `<root>/<YYYY-MM-DD>/<id>/` all at once: files go into a
 /// private folder under `<root>/.tmp/` first, and the folder is renamed into place, so no reader
-/// ever sees a half-written PDF or JSON.
+/// ever sees a half-written PDF or JSON. `.tmp` itself stays (empty when no one is writing):
+/// removing it would race with other writers creating their folders in it.
 public struct OutputStore: Sendable {
     public let root: URL
 
@@ -59,7 +60,6 @@ public struct OutputStore: Sendable {
             throw fail(final.path, error)
         }
         if let displaced { try? fm.removeItem(at: displaced) }
-        rmdir(staging.path)  // only when empty: other writers may be staging their own folders in it
     }
 }
 

@@ -142,3 +142,64 @@ func twoWatchers() async throws {
     #expect(station.results.count == 40)
     #expect(station.files(station.settings.archive).count == 40)
 }
+
+@Test("An output folder that cannot be written is retried with back-off and the file is done once it can")
+func transientOutputFailureIsRetried() throws {
+    let station = try Station()
+    // A plain file where the output staging folder must go: every write fails until it is removed.
+    try FileManager.default.createDirectory(at: station.settings.output, withIntermediateDirectories: true)
+    let blocker = station.settings.output.appendingPathComponent(".tmp")
+    FileManager.default.createFile(atPath: blocker.path, contents: Data("blocker".utf8))
+    try station.drop("lc-complete.xml", as: "a.xml")
+    var settings = station.settings
+    settings.exitWhenIdle = false
+    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: false, reprocess: true))
+    let ledger = try station.ledger()
+    let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
+    let thread = Thread { service.run() }
+    thread.start()
+    defer {
+        service.stop()
+        while !thread.isFinished { usleep(10_000) }
+    }
+    let deadline = Date().addingTimeInterval(20)
+    while try ledger.summary(since: Date(timeIntervalSince1970: 0)).retries < 2, Date() < deadline { usleep(50_000) }
+    #expect(try ledger.summary(since: Date(timeIntervalSince1970: 0)).retries >= 2, "the failure is retried")
+    #expect(try ledger.entries().first?.state == "claimed", "not quarantined: the file is fine")
+    try FileManager.default.removeItem(at: blocker)
+    while try ledger.summary(since: Date(timeIntervalSince1970: 0)).done < 1, Date() < deadline { usleep(50_000) }
+    #expect(try ledger.entries().first?.state == "done")
+    #expect(station.results.count == 1)
+}
+
+@Test("stop() lets the submission in hand finish and leaves nothing half done")
+func stopFinishesCleanly() throws {
+    let station = try Station(workers: 2)
+    for i in 0..<20 {
+        let xml = try String(contentsOfFile: Repository.sample("ly-complete.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "</submission>", with: "<!-- \(i) --></submission>")
+        try xml.write(to: station.settings.inbox.appendingPathComponent("f\(i).xml"), atomically: true, encoding: .utf8)
+    }
+    var settings = station.settings
+    settings.exitWhenIdle = false
+    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: true, reprocess: true))
+    let ledger = try station.ledger()
+    let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
+    let thread = Thread { service.run() }
+    thread.start()
+    while try ledger.summary(since: Date(timeIntervalSince1970: 0)).done < 3 { usleep(5_000) }
+    service.stop()
+    let stopping = Date()
+    while !thread.isFinished { usleep(5_000) }
+    #expect(Date().timeIntervalSince(stopping) < 5)
+    // Whatever was claimed is either done or still waiting in the claim folder; nothing in between.
+    let entries = try ledger.entries()
+    let claimFolder = station.settings.inbox.appendingPathComponent(".intake-claims")
+    let pendingClaims = station.files(claimFolder).filter { !$0.hasSuffix(".lock") }
+    #expect(entries.filter { $0.state == "claimed" }.count == pendingClaims.count)
+    #expect(entries.filter { $0.state == "done" }.count == station.results.count)
+    // A restart finishes the rest.
+    try station.service().run()
+    #expect(try ledger.entries().filter { $0.state == "done" }.count == 20)
+    #expect(station.results.count == 20)
+}

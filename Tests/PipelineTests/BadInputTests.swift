@@ -164,6 +164,7 @@ func runGoesOn() throws {
     let outcomes = [inbox.path("a.xml"), inbox.path("b.xml")].map { process($0, into: output.url) }
     #expect(failure(outcomes[0]) != nil)
     #expect(try processed(outcomes[1]).status == .accepted)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.url.path).filter { $0.hasPrefix(".") }
+    let staging = output.url.appendingPathComponent(".tmp").path
+    let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []
     #expect(leftovers.isEmpty, "no temporary folder may remain: \(leftovers)")
 }

@@ -1,0 +1,300 @@
+import Foundation
+import PostgresNIO
+
+/// The ledger for several machines sharing one inbox: one PostgreSQL database.
+///
+/// Same tables, columns and semantics as `SQLiteLedger` (column names are folded to lower case
+/// by PostgreSQL; unquoted SQL reads them the same). Times are seconds since 1970, as there.
+/// `begin` serialises concurrent claims of the same content on any machine with a row lock:
+/// `INSERT … ON CONFLICT (sha256) DO NOTHING`, and if the row existed `SELECT … FOR UPDATE`,
+/// decide, update, commit.
+///
+/// The protocol is synchronous and called from worker threads: each call borrows a connection
+/// from `PostgresPool` (PostgresNIO's EventLoopFuture API, the caller's thread waiting) and fails
+/// after the URL's `timeout` (default 10 s) instead of hanging on a dead server. `close()` (or
+/// deinit) closes the connections.
+public final class PostgresLedger: Ledger, @unchecked Sendable {
+    // @unchecked: immutable apart from the pool, which locks its own state.
+    public let url: PostgresURL
+    private let pool: PostgresPool
+
+    /// Opens the ledger at `url` (`postgres://user:password@host:port/database`), creating its
+    /// tables if missing. Fails within the URL's timeout if the server cannot be reached.
+    public convenience init(url: String) throws {
+        try self.init(url: try PostgresURL(url))
+    }
+
+    public init(url: PostgresURL) throws {
+        self.url = url
+        var logger = Logger(label: "intake.ledger.postgres")
+        // PostgresNIO logs queries at debug level; the ledger reports its own errors.
+        logger.logLevel = .critical
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: try Self.tls(url.sslMode))
+        configuration.options.additionalStartupParameters = Self.sessionSettings(timeout: url.timeout)
+        pool = PostgresPool(configuration: configuration, maximum: url.pool, logger: logger)
+        do {
+            try call("opening") { session in try Self.createTables(session) }
+        } catch {
+            pool.close()
+            throw error
+        }
+    }
+
+    deinit { pool.close() }
+
+    /// Closes the connections. Calls made afterwards fail; calling it again does nothing.
+    public func close() { pool.close() }
+
+    // MARK: Ledger
+
+    public func begin(_ claim: ClaimRecord) throws -> ClaimDecision {
+        try call("begin") { session in
+            try session.transaction {
+                let now = Date().timeIntervalSince1970
+                let inserted = try session.query("""
+                    WITH inserted AS (
+                        INSERT INTO submission (sha256, name, token, state, attempts, worker, droppedAt, claimedAt)
+                        VALUES (\(claim.sha256), \(claim.name), \(claim.token), 'claimed', 1, \(claim.worker),
+                                \(claim.droppedAt.timeIntervalSince1970), \(claim.claimedAt.timeIntervalSince1970))
+                        ON CONFLICT (sha256) DO NOTHING
+                        RETURNING sha256, token)
+                    INSERT INTO event (sha256, token, kind, at, detail)
+                    SELECT sha256, token, 'claimed', \(now), \(claim.name) FROM inserted
+                    RETURNING id
+                    """)
+                if !inserted.isEmpty { return .process }
+
+                // The content is known: wait for any other claim of it to commit, then decide.
+                let rows = try session.query("SELECT token, state FROM submission WHERE sha256 = \(claim.sha256) FOR UPDATE")
+                guard let row = rows.first else { throw PostgresLedgerError("the row of \(claim.sha256) vanished") }
+                let (token, state) = try row.decode((String, String).self)
+                if token == claim.token {
+                    guard state == "claimed" else { return .alreadyFinished }
+                    try session.query("""
+                        WITH resumed AS (
+                            UPDATE submission SET attempts = attempts + 1, worker = \(claim.worker)
+                            WHERE sha256 = \(claim.sha256))
+                        INSERT INTO event (sha256, token, kind, at, detail)
+                        VALUES (\(claim.sha256), \(claim.token), 'resumed', \(now), \(claim.worker))
+                        """)
+                    return .process
+                }
+                try session.query("""
+                    WITH recorded AS (
+                        INSERT INTO duplicate (token, sha256, name, at)
+                        VALUES (\(claim.token), \(claim.sha256), \(claim.name), \(claim.claimedAt.timeIntervalSince1970))
+                        ON CONFLICT (token) DO NOTHING)
+                    INSERT INTO event (sha256, token, kind, at, detail)
+                    VALUES (\(claim.sha256), \(claim.token), 'duplicate', \(now), \(token))
+                    """)
+                return .duplicate(ofToken: token)
+            }
+        }
+    }
+
+    public func finish(sha256: String, token: String, _ completion: Completion) throws {
+        try call("finish") { session in
+            // One statement, so one transaction: the row and its event.
+            try session.query("""
+                WITH finished AS (
+                    UPDATE submission SET state = \(completion.state.rawValue), resultStatus = \(completion.resultStatus),
+                        resultDirectory = \(completion.resultDirectory), reason = \(completion.reason),
+                        finishedAt = \(completion.finishedAt.timeIntervalSince1970)
+                    WHERE sha256 = \(sha256) AND token = \(token))
+                INSERT INTO event (sha256, token, kind, at, detail)
+                VALUES (\(sha256), \(token), \(completion.state.rawValue), \(Date().timeIntervalSince1970),
+                        \(completion.resultStatus ?? completion.reason))
+                """)
+        }
+    }
+
+    public func recordRetry(sha256: String, token: String, reason: String) throws {
+        try call("recordRetry") { session in
+            try session.query("""
+                INSERT INTO event (sha256, token, kind, at, detail)
+                VALUES (\(sha256), \(token), 'retry', \(Date().timeIntervalSince1970), \(reason))
+                """)
+        }
+    }
+
+    public func summary(since: Date) throws -> LedgerSummary {
+        try call("summary") { session in
+            // One statement, so one snapshot. percentile_disc is the nearest-rank percentile,
+            // as SQLiteLedger.percentile computes it.
+            var binds = PostgresBindings()
+            binds.append(since.timeIntervalSince1970)
+            let rows = try session.query(PostgresQuery(unsafeSQL: """
+                WITH done AS (
+                    SELECT resultStatus, (finishedAt - droppedAt) * 1000 AS latency FROM submission
+                    WHERE state = 'done' AND finishedAt >= $1),
+                by_status AS (SELECT coalesce(resultStatus, '-') AS status, count(*) AS n FROM done GROUP BY 1)
+                SELECT (SELECT count(*) FROM done),
+                       (SELECT count(*) FROM submission WHERE state = 'quarantined' AND finishedAt >= $1),
+                       (SELECT count(*) FROM duplicate WHERE at >= $1),
+                       (SELECT count(*) FROM submission WHERE state = 'claimed'),
+                       (SELECT count(*) FROM event WHERE kind = 'retry' AND at >= $1),
+                       (SELECT percentile_disc(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY latency) FROM done),
+                       (SELECT array_agg(status ORDER BY status) FROM by_status),
+                       (SELECT array_agg(n ORDER BY status) FROM by_status)
+                """, binds: binds))
+            guard let row = rows.first else { throw PostgresLedgerError("the summary query returned no row") }
+            let (done, quarantined, duplicates, inProgress, retries, latencies, statuses, counts) =
+                try row.decode((Int, Int, Int, Int, Int, [Double]?, [String]?, [Int]?).self)
+            var byStatus: [String: Int] = [:]
+            for (status, n) in zip(statuses ?? [], counts ?? []) { byStatus[status] = n }
+            return LedgerSummary(done: done, quarantined: quarantined, duplicates: duplicates, inProgress: inProgress,
+                                 retries: retries, latencyP50: latencies?.first, latencyP99: latencies?.last,
+                                 byResultStatus: byStatus)
+        }
+    }
+
+    public func entry(sha256: String) throws -> LedgerEntry? {
+        try call("entry") { session in
+            try session.query("SELECT \(unescaped: Self.entryColumns) FROM submission WHERE sha256 = \(sha256)")
+                .first.map(Self.entry)
+        }
+    }
+
+    public func entries() throws -> [LedgerEntry] {
+        try call("entries") { session in
+            try session.query("SELECT \(unescaped: Self.entryColumns) FROM submission ORDER BY claimedAt").map(Self.entry)
+        }
+    }
+
+    public func duplicateCount() throws -> Int {
+        try call("duplicateCount") { session in
+            try session.query("SELECT count(*) FROM duplicate").first?.decode(Int.self) ?? 0
+        }
+    }
+
+    // MARK: Batch claims
+
+    /// Takes up to `limit` unfinished submissions whose claim is older than `staleAfter` seconds
+    /// (a worker that died or stalls) for `worker`, for a batch job that spreads such work over
+    /// several machines.
+    ///
+    /// Rows another claimer holds are skipped (`FOR UPDATE SKIP LOCKED`), so concurrent claimers
+    /// neither wait for each other nor get the same row. Taking a row renews its claim: `worker`
+    /// and `claimedAt` (= `now`) are set, `attempts` goes up by one and a `batch-claimed` event is
+    /// recorded, so nobody else takes it until it is stale again. The caller then processes each
+    /// row and `finish`es it under the row's token. Oldest claims first.
+    public func claimBatch(limit: Int, worker: String, staleAfter: TimeInterval = 600,
+                           now: Date = Date()) throws -> [LedgerEntry] {
+        guard limit > 0 else { return [] }
+        let cutoff = now.timeIntervalSince1970 - staleAfter
+        let at = now.timeIntervalSince1970
+        return try call("claimBatch") { session in
+            try session.query("""
+                WITH picked AS (
+                    SELECT sha256 FROM submission
+                    WHERE state = 'claimed' AND claimedAt < \(cutoff)
+                    ORDER BY claimedAt
+                    LIMIT \(limit)
+                    FOR UPDATE SKIP LOCKED),
+                taken AS (
+                    UPDATE submission s SET worker = \(worker), claimedAt = \(at), attempts = s.attempts + 1
+                    FROM picked WHERE s.sha256 = picked.sha256
+                    RETURNING s.*),
+                logged AS (
+                    INSERT INTO event (sha256, token, kind, at, detail)
+                    SELECT sha256, token, 'batch-claimed', \(at), \(worker) FROM taken)
+                SELECT \(unescaped: Self.entryColumns) FROM taken ORDER BY droppedAt, sha256
+                """).map(Self.entry)
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Runs one ledger call on a pooled connection within the URL's timeout; errors name the
+    /// ledger (password masked) and the call.
+    @discardableResult
+    private func call<T>(_ what: String, _ body: (PostgresSession) throws -> T) throws -> T {
+        do {
+            return try pool.withSession(timeout: url.timeout, body)
+        } catch {
+            throw PostgresLedgerError("PostgreSQL ledger \(url): \(what)", error)
+        }
+    }
+
+    static let entryColumns =
+        "sha256, name, token, state, resultStatus, resultDirectory, reason, attempts, droppedAt, finishedAt"
+
+    static func entry(_ row: PostgresRow) throws -> LedgerEntry {
+        let (sha256, name, token, state, resultStatus, resultDirectory, reason, attempts, droppedAt, finishedAt) =
+            try row.decode((String, String, String, String, String?, String?, String?, Int, Double, Double?).self)
+        return LedgerEntry(sha256: sha256, name: name, token: token, state: state, resultStatus: resultStatus,
+                           resultDirectory: resultDirectory, reason: reason, attempts: attempts,
+                           droppedAt: Date(timeIntervalSince1970: droppedAt),
+                           finishedAt: finishedAt.map(Date.init(timeIntervalSince1970:)))
+    }
+
+    /// Server-side limits matching the client's: a statement stuck on a lock is cancelled by the
+    /// server (the connection stays usable), and a transaction abandoned by a timed-out call does
+    /// not hold its locks for long.
+    static func sessionSettings(timeout: Double) -> [(String, String)] {
+        let ms = max(100, Int(timeout * 1000))
+        return [("application_name", "intake"),
+                ("statement_timeout", String(max(50, ms * 8 / 10))),
+                ("idle_in_transaction_session_timeout", String(ms * 2))]
+    }
+
+    static func tls(_ mode: PostgresURL.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+        var unverified = TLSConfiguration.makeClientConfiguration()
+        unverified.certificateVerification = .none
+        switch mode {
+        case .disable: return .disable
+        case .prefer: return .prefer(try NIOSSLContext(configuration: unverified))
+        case .require: return .require(try NIOSSLContext(configuration: unverified))
+        case .verifyFull: return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+    }
+
+    /// The SQLiteLedger schema, created once by whichever process gets there first.
+    static func createTables(_ session: PostgresSession) throws {
+        try session.transaction {
+            for statement: PostgresQuery in [
+                "SET LOCAL client_min_messages = warning",
+                // Concurrent CREATE TABLE IF NOT EXISTS can still collide; one creator at a time.
+                "SELECT pg_advisory_xact_lock(7461726)",
+                """
+                CREATE TABLE IF NOT EXISTS submission (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    token TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    resultStatus TEXT,
+                    resultDirectory TEXT,
+                    reason TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 1,
+                    worker TEXT NOT NULL,
+                    droppedAt DOUBLE PRECISION NOT NULL,
+                    claimedAt DOUBLE PRECISION NOT NULL,
+                    finishedAt DOUBLE PRECISION)
+                """,
+                "CREATE INDEX IF NOT EXISTS submission_finished ON submission (finishedAt)",
+                "CREATE INDEX IF NOT EXISTS submission_open ON submission (claimedAt) WHERE state = 'claimed'",
+                """
+                CREATE TABLE IF NOT EXISTS duplicate (
+                    token TEXT PRIMARY KEY NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    at DOUBLE PRECISION NOT NULL)
+                """,
+                """
+                CREATE TABLE IF NOT EXISTS event (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    sha256 TEXT NOT NULL,
+                    token TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    at DOUBLE PRECISION NOT NULL,
+                    detail TEXT)
+                """,
+                "CREATE INDEX IF NOT EXISTS event_kind_at ON event (kind, at)",
+            ] {
+                try session.query(statement)
+            }
+        }
+    }
+}
