@@ -5,8 +5,8 @@ import Foundation
 struct Archive: Sendable {
     let root: URL
 
-    func location(sha256: String, name: String) -> URL {
-        let ext = (name as NSString).pathExtension
+    func location(sha256: String, name: String, isBundle: Bool = false) -> URL {
+        let ext = isBundle ? "" : (name as NSString).pathExtension
         let file = ext.isEmpty ? sha256 : "\(sha256).\(ext.lowercased())"
         return root.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(file)
     }
@@ -14,10 +14,19 @@ struct Archive: Sendable {
     /// Moves the claimed file into the archive (a copy when the archive is on another file
     /// system), read-only. Idempotent: a file already archived is simply removed from the claim.
     func store(_ claimed: URL, sha256: String, name: String) throws(FileSystem.Failure) {
-        let target = location(sha256: sha256, name: name)
+        let isBundle = FileSystem.stamp(claimed).map { !$0.isFile } ?? false
+        let target = location(sha256: sha256, name: name, isBundle: isBundle)
         try FileSystem.makeDirectory(target.deletingLastPathComponent())
         if FileSystem.exists(target) {
-            unlink(claimed.path)
+            if isBundle { try? FileManager.default.removeItem(at: claimed) } else { unlink(claimed.path) }
+            return
+        }
+        if isBundle {
+            // A bundle keeps its folder, named by the hash of its manifest; its files read-only.
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: claimed.path)) ?? [] {
+                chmod(claimed.appendingPathComponent(file).path, 0o444)
+            }
+            try FileSystem.rename(claimed, target)
             return
         }
         chmod(claimed.path, 0o444)

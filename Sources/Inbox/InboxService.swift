@@ -108,7 +108,13 @@ public final class InboxService: @unchecked Sendable {
             for (url, _) in ready { settler.forget(url.lastPathComponent) }
             queue.enqueue(ready)
             if settings.exitWhenIdle {
-                let waiting = names.contains { Settler.isCandidate($0) }
+                // A bundle folder still waiting for its READY marker does not keep the service up.
+                let waiting = names.contains { name in
+                    guard Settler.isCandidate(name) else { return false }
+                    let url = settings.inbox.appendingPathComponent(name)
+                    return FileSystem.stamp(url)?.isFile == true
+                        || Settler.readyMarkers.contains { FileSystem.exists(url.appendingPathComponent($0)) }
+                }
                 idleRounds = (!waiting && queue.isIdle) ? idleRounds + 1 : 0
                 if idleRounds >= 3 {
                     stop()
@@ -137,14 +143,22 @@ public final class InboxService: @unchecked Sendable {
     func handle(_ claimed: ClaimArea.Claimed, attempt: Int) {
         let displayPath = settings.inbox.appendingPathComponent(claimed.name).path
         let bytes: [UInt8]
+        let sha: String
+        var attachedFiles: [String] = []
         do {
-            bytes = try pipeline.readFile(claimed.url.path)
+            if FileSystem.stamp(claimed.url)?.isFile == false {
+                let bundle = try Bundle(folder: claimed.url, displayPath: displayPath, pipeline: pipeline)
+                (bytes, sha, attachedFiles) = (bundle.application, bundle.sha256, bundle.attachedFiles)
+            } else {
+                bytes = try pipeline.readFile(claimed.url.path)
+                sha = SubmissionID.sha256Hex(bytes)
+            }
         } catch {
-            // Too large or unreadable: set aside, keyed by the token since the bytes are unknown.
+            // Too large, unreadable or a malformed bundle: set aside, keyed by the token since the
+            // content is unknown.
             finish(claimed, sha: "unread-\(claimed.token)", outcome: .failed(error), displayPath: displayPath, attempt: attempt)
             return
         }
-        let sha = SubmissionID.sha256Hex(bytes)
         let decision: ClaimDecision
         do {
             decision = try ledger.begin(ClaimRecord(sha256: sha, name: claimed.name, token: claimed.token,
@@ -160,7 +174,7 @@ public final class InboxService: @unchecked Sendable {
             logger.info("duplicate", metadata: ["file": "\(claimed.name)", "sha256": "\(sha.prefix(16))", "first": "\(first)"])
             store(claimed, sha: sha)
         case .process:
-            let outcome = pipeline.process(bytes: bytes, sha256: sha, path: displayPath)
+            let outcome = pipeline.process(bytes: bytes, sha256: sha, path: displayPath, attachedFiles: attachedFiles)
             finish(claimed, sha: sha, outcome: outcome, displayPath: displayPath, attempt: attempt)
         }
     }

@@ -5,7 +5,8 @@ import Foundation
 /// Scanners write slowly and some copy over SMB/NFS: a file counts as finished when it was
 /// renamed in (inotify's IN_MOVED_TO), or when its size and modification time have not changed
 /// for `settle` seconds. Names that writers use while writing (`*.tmp`, `*.part`, dot-files)
-/// are never taken.
+/// are never taken. A bundle folder (an application with its materials) is taken when its ready
+/// marker (`READY` or `.ready`) appears in it.
 struct Settler {
     let settle: Double
     private var seen: [String: (size: Int64, mtime: Double, since: Double)] = [:]
@@ -22,6 +23,9 @@ struct Settler {
         return true
     }
 
+    /// Files whose presence in a bundle folder says the folder is complete.
+    static let readyMarkers = ["READY", ".ready"]
+
     /// A rename into the inbox was observed: the writer is done with it.
     mutating func markRenamed(_ name: String) { renamedIn.insert(name) }
 
@@ -31,7 +35,14 @@ struct Settler {
         var present = Set<String>()
         for name in names where Self.isCandidate(name) {
             let url = folder.appendingPathComponent(name)
-            guard let stamp = FileSystem.stamp(url), stamp.isFile else { continue }
+            guard let stamp = FileSystem.stamp(url) else { continue }
+            guard stamp.isFile else {
+                if Self.readyMarkers.contains(where: { FileSystem.exists(url.appendingPathComponent($0)) }) {
+                    present.insert(name)
+                    out.append((url, Date(timeIntervalSince1970: stamp.mtime)))
+                }
+                continue
+            }
             present.insert(name)
             if renamedIn.contains(name) {
                 out.append((url, Date(timeIntervalSince1970: stamp.mtime)))

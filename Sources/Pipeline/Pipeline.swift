@@ -64,11 +64,14 @@ public struct Pipeline: Sendable {
     }
 
     /// Processes bytes already read (by the inbox service, which needs their hash first);
-    /// `path` is the name reported in result.json and messages.
-    public func process(bytes: [UInt8], sha256: String, path: String, now: Date = Date()) -> Outcome {
+    /// `path` is the name reported in result.json and messages. `attachedFiles` are files that
+    /// came with the application (a bundle folder): each counts as an attached material named
+    /// after its file.
+    public func process(bytes: [UInt8], sha256: String, path: String, attachedFiles: [String] = [],
+                        now: Date = Date()) -> Outcome {
         let outcome: Outcome
         do {
-            outcome = try run(bytes: bytes, sha: sha256, path: path, now: now)
+            outcome = try run(bytes: bytes, sha: sha256, path: path, attachedFiles: attachedFiles, now: now)
         } catch {
             outcome = .failed(error)
         }
@@ -81,7 +84,7 @@ public struct Pipeline: Sendable {
         try FileInput.read(path: path, maxBytes: options.maxBytes)
     }
 
-    func run(bytes: [UInt8], sha: String, path: String, now: Date) throws(IntakeError) -> Outcome {
+    func run(bytes: [UInt8], sha: String, path: String, attachedFiles: [String] = [], now: Date) throws(IntakeError) -> Outcome {
         let id = SubmissionID.make(sha256: sha)
         if !options.reprocess, let previous = store.existing(id: id) {
             return .duplicate(id: id, previous: previous.path)
@@ -102,7 +105,11 @@ public struct Pipeline: Sendable {
                 form: .init(id: form.id, title: form.title, version: form.version), item: nil, handling: nil,
                 fields: [], materials: [], attachments: [], problems: problems, status: .rejected,
                 outputs: .init(directory: folder.path, result: "result.json", form: nil, notice: nil))
-        case .submission(let submission, let form):
+        case .submission(var submission, let form):
+            for file in attachedFiles where !submission.attachments.contains(where: { $0.file == file }) {
+                let name = (file as NSString).deletingPathExtension
+                submission.attachments.append(.init(id: nil, name: name, file: file, line: nil))
+            }
             result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files)
         }
         files.append(("result.json", try ResultJSON.encode(result, path: path)))

@@ -203,3 +203,46 @@ func stopFinishesCleanly() throws {
     #expect(try ledger.entries().filter { $0.state == "done" }.count == 20)
     #expect(station.results.count == 20)
 }
+
+@Test("A bundle folder is taken when its READY marker appears; its files prove the materials they are named for")
+func bundleFolder() throws {
+    let station = try Station()
+    let bundle = station.settings.inbox.appendingPathComponent("bundle-1")
+    try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
+    // The application without a <materials> list; the approval document comes as a file.
+    let xml = try String(contentsOfFile: Repository.sample("lc-complete.xml"), encoding: .utf8)
+    let stripped = xml.replacingOccurrences(of: #"<materials>[\s\S]*</materials>"#, with: "", options: .regularExpression)
+    try stripped.write(to: bundle.appendingPathComponent("application.xml"), atomically: true, encoding: .utf8)
+    try Data([0x25, 0x50, 0x44, 0x46]).write(to: bundle.appendingPathComponent("单位批准成立文件复印件.pdf"))
+    // Without its marker the folder is left alone.
+    try station.service().run()
+    #expect(station.results.isEmpty)
+    FileManager.default.createFile(atPath: bundle.appendingPathComponent("READY").path, contents: nil)
+    try station.service().run()
+    let resultFile = try #require(station.results.first)
+    let result = try JSONSerialization.jsonObject(with: Data(contentsOf: station.settings.output.appendingPathComponent(resultFile)))
+        as? [String: Any]
+    #expect(result?["status"] as? String == "accepted")
+    let attachments = result?["attachments"] as? [[String: Any]]
+    #expect(attachments?.first?["material"] as? String == "approval-document")
+    #expect(attachments?.first?["file"] as? String == "单位批准成立文件复印件.pdf")
+    // Archived as a read-only folder named by its manifest hash.
+    let archived = station.files(station.settings.archive)
+    #expect(archived.filter { $0.hasSuffix("/application.xml") || $0.hasSuffix("/单位批准成立文件复印件.pdf") }.count == 2)
+    #expect(Set(archived.map { ($0 as NSString).deletingLastPathComponent }).count == 1, "one folder: \(archived)")
+    #expect(!FileManager.default.fileExists(atPath: bundle.path))
+}
+
+@Test("A bundle without exactly one XML application is quarantined with the reason")
+func malformedBundle() throws {
+    let station = try Station()
+    let bundle = station.settings.inbox.appendingPathComponent("bundle-2")
+    try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
+    try Data("scan".utf8).write(to: bundle.appendingPathComponent("营业执照.jpg"))
+    FileManager.default.createFile(atPath: bundle.appendingPathComponent(".ready").path, contents: nil)
+    try station.service().run()
+    let reasons = station.files(station.settings.quarantine).filter { $0.hasSuffix(".reason.txt") }
+    #expect(reasons.count == 1)
+    let text = try String(contentsOf: station.settings.quarantine.appendingPathComponent(reasons[0]), encoding: .utf8)
+    #expect(text.contains("exactly one XML application"))
+}
