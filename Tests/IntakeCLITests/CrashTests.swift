@@ -152,3 +152,30 @@ func sha256Hex(_ data: Data) -> String {
     let result = try! runCommand("/usr/bin/sha256sum", ["-"], stdin: data)
     return String(result.stdout.prefix(64))
 }
+
+@Test("watch takes its settings from --config, and polls when told to")
+func watchFromConfigFile() throws {
+    let temp = try TemporaryDirectory("config")
+    let inbox = temp.url.appendingPathComponent("inbox")
+    try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Repository.sample("ly-complete.xml"), toPath: inbox.appendingPathComponent("a.xml").path)
+    let config = temp.path("watch.yaml")
+    try """
+    inbox: \(inbox.path)
+    output: \(temp.path("out"))
+    archive: \(temp.path("archive"))
+    state: \(temp.path("state"))
+    settle: 0.1
+    poll: 0.05
+    mode: poll
+    """.write(toFile: config, atomically: true, encoding: .utf8)
+    let watch = try runCommand(Repository.intakeExecutable.path, ["watch", "--config", config, "--exit-when-idle", "--no-render"])
+    #expect(watch.status == 0, "\(watch.stderr)")
+    #expect(watch.stderr.contains("mode=poll"))
+    #expect(watch.stderr.contains("accepted"))
+    let status = try runCommand(Repository.intakeExecutable.path, ["status", "--state", temp.path("state")])
+    #expect(status.stdout.contains("1 done"))
+    let bad = try runCommand(Repository.intakeExecutable.path, ["watch", "--config", config, "--mode", "sometimes"])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("--mode"))
+}
