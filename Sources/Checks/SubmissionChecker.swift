@@ -32,8 +32,8 @@ public struct SubmissionChecker: Sendable {
                 outcome = rowOutcome
                 tables[field.key] = rowsNormalized
             } else {
-                outcome = checkValue(value, field: field, required: field.required
-                                     || requiredAsDetail(field, form: form, values: submission.values))
+                let asDetail = requiredAsDetail(field, form: form, values: submission.values)
+                outcome = checkValue(value, field: field, required: field.required || asDetail, asDetail: asDetail)
             }
             if let n = outcome.normalized, outcome.problems.isEmpty { normalized[field.key] = n }
             problems += outcome.problems.map { var p = $0; p.line = p.line ?? line; return p }
@@ -50,13 +50,14 @@ public struct SubmissionChecker: Sendable {
     }
 
     /// One value against its field: blank and required, else the type's check and the length.
-    func checkValue(_ value: FieldValue?, field: FieldDefinition, required: Bool) -> FieldOutcome {
+    /// `asDetail`: required only because its option ("其他") is ticked.
+    func checkValue(_ value: FieldValue?, field: FieldDefinition, required: Bool, asDetail: Bool = false) -> FieldOutcome {
         guard let value, !value.isBlank else {
             guard required else { return FieldOutcome() }
             let ticks = field.type == .choice || field.type == .multiChoice
             let message = field.type == .table ? "此表至少应填写一行。"
                 : ticks ? "此项为必选项，未勾选。"
-                : field.label == "其他" ? "勾选“其他”的，须注明具体内容。"
+                : asDetail ? "勾选“其他”的，须注明具体内容。"
                 : "此项为必填项，未填写。"
             return FieldOutcome(problems: [field.problem(.missingRequired, message)])
         }
@@ -80,8 +81,8 @@ public struct SubmissionChecker: Sendable {
             var normalizedRow: [String: String] = [:]
             for column in table.columns {
                 let path = "\(table.key)[\(index)].\(column.key)"
-                let outcome = checkValue(row[column.key], field: column,
-                                         required: column.required || requiredAsDetail(column, form: nil, values: row, in: table))
+                let asDetail = requiredAsDetail(column, form: nil, values: row, in: table)
+                let outcome = checkValue(row[column.key], field: column, required: column.required || asDetail, asDetail: asDetail)
                 if let n = outcome.normalized, outcome.problems.isEmpty { normalizedRow[column.key] = n }
                 problems += outcome.problems.map {
                     var p = $0
