@@ -4,7 +4,7 @@
 # The Debian packages: C libraries (libxml2, cairo, pango, SQLite for the ledger), the Song-style
 # CJK font, the poppler tools the tests read PDFs with, and PostgreSQL, whose server the ledger
 # tests start on loopback in a temporary folder.
-DEBIAN_PACKAGES := pkg-config libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev libsqlite3-dev \
+DEBIAN_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libxml2-utils libcairo2-dev libpango1.0-dev libsqlite3-dev \
                    fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_FLAGS ?=

@@ -22,15 +22,19 @@ let package = Package(
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(name: "PangoCairo", dependencies: ["CPangoCairo"]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "Poppler", dependencies: ["CPoppler"]),
 
         // Pipeline steps.
         .target(name: "IntakeCore"),
         .target(name: "Catalog", dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Intake", dependencies: ["IntakeCore", "Catalog", "LibXML"]),
+        .target(name: "FormReading", dependencies: ["IntakeCore", "Catalog"]),
+        .target(name: "PDFIntake", dependencies: ["Poppler", "FormReading", "Catalog", "IntakeCore", "Intake", "Checks"]),
         .target(name: "Checks", dependencies: ["IntakeCore", "Catalog"]),
         .target(name: "Render", dependencies: ["IntakeCore", "Catalog", "PangoCairo"]),
         .target(name: "Pipeline", dependencies: [
-            "IntakeCore", "Catalog", "Intake", "Checks", "Render",
+            "IntakeCore", "Catalog", "Intake", "Checks", "Render", "PDFIntake",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -62,6 +66,7 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
+        .testTarget(name: "PDFIntakeTests", dependencies: ["Pipeline", "PDFIntake", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport", "Ledger"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "IntakeTestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Ledger", "Pipeline", "IntakeTestSupport"]),

@@ -183,3 +183,19 @@ public struct Block: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension FormDefinition {
+    /// The form asks for the unit's seal (单位公章, （章）, 印章, 盖章) somewhere in its print.
+    public var requiresSeal: Bool {
+        let marks = ["公章", "（章）", "(章)", "印章", "盖章"]
+        var texts: [String] = [title]
+        let blocks = layout.header + layout.footer + layout.rows.flatMap { $0.cells.flatMap(\.blocks) }
+        for block in blocks {
+            switch block.kind {
+            case .label(let s), .text(let s): texts.append(s)
+            default: break
+            }
+        }
+        return texts.contains { text in marks.contains { text.contains($0) } }
+    }
+}

@@ -14,7 +14,10 @@ public struct SubmissionChecker: Sendable {
         public var attachments: [SubmissionResult.Attachment]
         /// Field problems in form order, then agent problems, then missing materials.
         public var problems: [Problem]
-        public var status: SubmissionResult.Status { problems.isEmpty ? .accepted : .incomplete }
+        public var status: SubmissionResult.Status {
+            if problems.contains(where: { $0.code == .lowConfidence }) { return .needsReview }
+            return problems.isEmpty ? .accepted : .incomplete
+        }
     }
 
     /// `sourceName` is recorded as the file that provided the application form itself.
@@ -39,11 +42,17 @@ public struct SubmissionChecker: Sendable {
             problems += outcome.problems.map { var p = $0; p.line = p.line ?? line; return p }
             let shown = outcome.problems.isEmpty && field.type != .text && field.type != .table ? outcome.normalized : nil
             fields.append(.init(key: field.key, label: field.label, group: field.group, value: value,
-                                normalized: shown, line: line))
+                                normalized: shown, line: line, source: submission.origins[field.key]))
+            if let origin = submission.origins[field.key], origin.needsReview {
+                problems.append(field.problem(.lowConfidence, "此项由扫描件识别，无法确认（置信度\(Int((origin.confidence * 100).rounded()))%），请工作人员核对原件。"))
+            }
         }
         problems += CrossFieldCheck.check(form.rules, form: form, normalized: normalized, tables: tables, context: context)
             .map { var p = $0; p.line = p.line ?? p.field.flatMap { submission.lines[$0] }; return p }
         problems += AgentCheck.check(submission, context: context)
+        if let sealPages = submission.sealPages, sealPages.isEmpty, form.requiresSeal {
+            problems.append(Problem(field: nil, label: "单位公章", code: .missingSeal, message: "表格未加盖单位公章。", line: nil))
+        }
         let materials = MaterialCheck.check(submission, item: item, sourceName: sourceName)
         problems += materials.problems
         return Report(fields: fields, materials: materials.materials, attachments: materials.attachments, problems: problems)

@@ -34,12 +34,16 @@ public struct ProblemCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let schemaViolation = ProblemCode(rawValue: "schema-violation")
     /// The form is not offered for the submission's region, or the region is unknown.
     public static let unknownRegion = ProblemCode(rawValue: "unknown-region")
+    /// A value read from a scan with too little confidence to be trusted: a clerk must read it.
+    public static let lowConfidence = ProblemCode(rawValue: "low-confidence")
+    /// A scanned form that must carry the unit's seal (单位公章) shows none.
+    public static let missingSeal = ProblemCode(rawValue: "missing-seal")
 
     /// Every code intake can emit, in the order of the README table.
     public static let all: [ProblemCode] = [
         .missingRequired, .invalidCheckDigit, .invalidFormat, .dateFormat, .dateOrder,
         .idGenderMismatch, .invalidBirthDate, .invalidOption, .tooManyOptions, .tooLong,
-        .missingMaterial, .schemaViolation, .unknownRegion,
+        .missingMaterial, .schemaViolation, .unknownRegion, .lowConfidence, .missingSeal,
     ]
 }
 

@@ -26,6 +26,12 @@ public struct Submission: Sendable, Hashable {
     public var attachments: [Attachment]
     /// The encoding the source declared, when it declared one.
     public var encoding: String?
+    /// Where each value was read (PDF page and box, or XML line) and how surely.
+    public var origins: [String: FieldOrigin] = [:]
+    /// How the document was read: `xml`, `embedded-xml`, `acroform`, `pdf-text`, `ocr`.
+    public var readingMethod: String = "xml"
+    /// Pages with a seal (单位公章) found on them, for scans; nil when not judged.
+    public var sealPages: [Int]? = nil
 
     public init(formID: String, formVersion: String, regionCode: String, office: String?, handling: String,
                 submittedOn: String?, agent: Agent?, declaredConditions: [String], values: [String: FieldValue],

@@ -45,7 +45,14 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
         public var sha256: String
         /// The encoding the document declared (GB18030, UTF-8), when it declared one.
         public var encoding: String?
-        public init(path: String, sha256: String, encoding: String?) {
+        /// How the document was read: `xml`, `embedded-xml` (a PDF carrying its XML), `acroform`,
+        /// `pdf-text` (a typed PDF read by layout), `ocr` (a scan).
+        public var method: String?
+        /// Pages of a scan on which a seal was found; absent when not judged (not a scan).
+        public var sealPages: [Int]?
+        public init(path: String, sha256: String, encoding: String?, method: String? = nil, sealPages: [Int]? = nil) {
+            self.method = method
+            self.sealPages = sealPages
             self.path = path
             self.sha256 = sha256
             self.encoding = encoding
@@ -96,7 +103,12 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
         public var normalized: String?
         /// Line of the value in the source XML.
         public var line: Int?
-        public init(key: String, label: String, group: String?, value: FieldValue?, normalized: String?, line: Int?) {
+        /// Where the value was read and how surely (PDF page and box, confidence); absent for
+        /// fields not submitted.
+        public var source: FieldOrigin?
+        public init(key: String, label: String, group: String?, value: FieldValue?, normalized: String?, line: Int?,
+                    source: FieldOrigin? = nil) {
+            self.source = source
             self.key = key
             self.label = label
             self.group = group

@@ -4,6 +4,7 @@ import Foundation
 import Intake
 import IntakeCore
 import Logging
+import PDFIntake
 import Render
 
 /// One submission end to end: read, identify, check, render, write result.json, atomically.
@@ -17,8 +18,16 @@ public struct Pipeline: Sendable {
         public var reprocess: Bool = false
         /// Largest file accepted, in bytes.
         public var maxBytes: Int = 8 << 20
+        /// Write the output folder (off: check only, the result is returned and nothing is
+        /// written; `intake revalidate` decides first and renders only what changed).
+        public var writeOutputs: Bool = true
 
-        public init(outputRoot: URL, render: Bool = true, reprocess: Bool = false, maxBytes: Int = 8 << 20) {
+        /// Reads scanned pages; nil: scans are refused with `ocr-unavailable`.
+        public var recognizer: PageRecognizer?
+
+        public init(outputRoot: URL, render: Bool = true, reprocess: Bool = false, maxBytes: Int = 8 << 20,
+                    recognizer: PageRecognizer? = nil) {
+            self.recognizer = recognizer
             self.outputRoot = outputRoot
             self.render = render
             self.reprocess = reprocess
@@ -39,6 +48,7 @@ public struct Pipeline: Sendable {
     public let catalog: Catalog
     public let options: Options
     let reader: XMLSubmissionReader
+    let pdfReader: PDFSubmissionReader
     let store: OutputStore
     let logger: Logger
 
@@ -46,6 +56,7 @@ public struct Pipeline: Sendable {
         self.catalog = catalog
         self.options = options
         self.reader = XMLSubmissionReader(catalog: catalog, maxBytes: options.maxBytes)
+        self.pdfReader = PDFSubmissionReader(catalog: catalog, recognizer: options.recognizer)
         self.store = OutputStore(root: options.outputRoot)
         self.logger = logger
     }
@@ -86,11 +97,11 @@ public struct Pipeline: Sendable {
 
     func run(bytes: [UInt8], sha: String, path: String, attachedFiles: [String] = [], now: Date) throws(IntakeError) -> Outcome {
         let id = SubmissionID.make(sha256: sha)
-        if !options.reprocess, let previous = store.existing(id: id) {
+        if !options.reprocess, options.writeOutputs, let previous = store.existing(id: id) {
             return .duplicate(id: id, previous: previous.path)
         }
         let clock = Clock(now)
-        let read = try reader.read(bytes, path: path)
+        let read = try readSubmission(bytes, path: path)
         let folder = store.folder(date: clock.today.iso, id: id)
         var files: [(String, [UInt8])] = []
         var result: SubmissionResult
@@ -112,14 +123,34 @@ public struct Pipeline: Sendable {
             }
             result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files)
         }
+        guard options.writeOutputs else { return .processed(result) }
         files.append(("result.json", try ResultJSON.encode(result, path: path)))
         try store.write(files, date: clock.today.iso, id: id, path: path)
         return .processed(result)
     }
 
+    /// XML as it is; a PDF by its embedded XML or by reading its pages.
+    func readSubmission(_ bytes: [UInt8], path: String) throws(IntakeError) -> XMLSubmissionReader.Outcome {
+        guard PDFSubmissionReader.looksLikePDF(bytes) else { return withXMLOrigins(try reader.read(bytes, path: path), method: "xml") }
+        switch try pdfReader.read(bytes, path: path) {
+        case .embeddedXML(let xml, let name):
+            return withXMLOrigins(try reader.read(xml, path: "\(path) (\(name))"), method: "embedded-xml")
+        case .form(let submission, let form):
+            return .submission(submission, form)
+        }
+    }
+
+    private func withXMLOrigins(_ outcome: XMLSubmissionReader.Outcome, method: String) -> XMLSubmissionReader.Outcome {
+        guard case .submission(var submission, let form) = outcome else { return outcome }
+        submission.readingMethod = method
+        for (key, line) in submission.lines { submission.origins[key] = FieldOrigin(method: method, line: line) }
+        return .submission(submission, form)
+    }
+
     func check(_ submission: Submission, form: FormDefinition, id: String, sha: String, path: String, clock: Clock,
                folder: URL, files: inout [(String, [UInt8])]) throws(IntakeError) -> SubmissionResult {
-        let source = SubmissionResult.Source(path: path, sha256: sha, encoding: submission.encoding)
+        let source = SubmissionResult.Source(path: path, sha256: sha, encoding: submission.encoding,
+                                             method: submission.readingMethod, sealPages: submission.sealPages)
         let formInfo = SubmissionResult.Form(id: form.id, title: form.title, version: form.version)
         let resolution: RegionResolver.Resolution
         switch RegionResolver(catalog: catalog).resolve(submission) {

@@ -1,0 +1,111 @@
+import Catalog
+import IntakeCore
+
+/// Turns the glyphs found for a field into its value, by the field's type.
+enum Interpret {
+    static func value(_ raw: RawRead, field: FieldDefinition, form: FormDefinition, model: PageModels) -> [String: ReadValue] {
+        var result: [String: ReadValue] = [:]
+        let page = raw.page
+        if field.type == .table, let rows = raw.rows {
+            var all: [GlyphRef] = []
+            let values: [[String: FieldValue]] = rows.map { row in
+                var out: [String: FieldValue] = [:]
+                for (key, refs) in row where !refs.isEmpty {
+                    all += refs
+                    let column = field.column(key)
+                    out[key] = .text(normalize(text(refs, model: model), type: column?.type ?? .text))
+                }
+                return out
+            }
+            result[field.key] = finish(.rows(values), refs: all, page: page, model: model)
+            return result
+        }
+        if !raw.ticks.isEmpty {
+            let ticked = raw.ticks.filter(\.ticked)
+            let options = ticked.map(\.option)
+            let value: FieldValue = field.type == .multiChoice || options.count > 1 ? .choices(options) : .text(options.first ?? "")
+            result[field.key] = finish(value, refs: raw.refs, page: page, model: model)
+            if let detail = field.detail, let chosen = ticked.first(where: { Ticks.withoutEmptyBrackets($0.option) == Ticks.withoutEmptyBrackets(detail.option) }) {
+                var written = text(chosen.after, model: model)
+                written = written.trimmingCharacters(in: ["（", "）", "(", ")", ":", "：", "_", " ", "\u{3000}"])
+                result[detail.field] = finish(.text(written), refs: chosen.after, page: page, model: model)
+            }
+            return result
+        }
+        let written = normalize(text(raw.refs, model: model), type: field.type)
+        result[field.key] = finish(field.type == .multiChoice && !written.isEmpty ? .choices([written]) : .text(written),
+                                   refs: raw.refs, page: page, model: model)
+        return result
+    }
+
+    private static func finish(_ value: FieldValue, refs: [GlyphRef], page: Int?, model: PageModels) -> ReadValue {
+        let glyphs = refs.map(model.glyph)
+        let box = glyphs.dropFirst().reduce(glyphs.first?.box) { $0?.union($1.box) }
+        let confidence = glyphs.map(\.confidence).min() ?? 1
+        var underSeal = false
+        if let first = refs.first {
+            let seals = model.pages[first.page].seals
+            underSeal = glyphs.contains { g in seals.contains { $0.contains(x: g.box.midX, y: g.box.midY) } }
+        }
+        return ReadValue(value: value, page: page.map { model.pages[$0].number }, box: box, confidence: confidence, underSeal: underSeal)
+    }
+
+    /// The glyphs as text: lines joined directly (Chinese wraps without a space), a space kept
+    /// where a visible gap separates letters or digits from what stands beside them.
+    static func text(_ refs: [GlyphRef], model: PageModels) -> String {
+        var out = ""
+        var previous: (GlyphRef, Glyph)?
+        for ref in refs {
+            let g = model.glyph(ref)
+            if let (pref, pg) = previous, pref.line == ref.line, pref.page == ref.page {
+                let h = max(min(pg.box.height, g.box.height), 1)
+                // Between letters or digits only: programs widen the gap between Chinese and
+                // Latin text themselves (autospacing), which is no space the applicant typed.
+                let bothASCII = pg.character.isASCII && (pg.character.isLetter || pg.character.isNumber)
+                    && g.character.isASCII && (g.character.isLetter || g.character.isNumber)
+                let gap = g.box.x0 - pg.box.x1
+                // Autospacing adds about a quarter em; a typed space on top of it is wider.
+                if bothASCII && gap > 0.2 * h || !bothASCII && (pg.character.isASCII != g.character.isASCII) && gap > 0.42 * h {
+                    out.append(" ")
+                }
+            }
+            out.append(g.character)
+            previous = (ref, g)
+        }
+        var trimmed = out.trimmingWhitespace()
+        while let first = trimmed.first, first == ":" || first == "：" { trimmed = String(trimmed.dropFirst()).trimmingWhitespace() }
+        return trimmed
+    }
+
+    static func normalize(_ text: String, type: FieldType) -> String {
+        switch type {
+        case .uscc, .idNumber:
+            return String(text.filter { !$0.isWhitespace }).uppercased()
+        case .phone, .mobile, .integer, .amount:
+            return String(text.filter { !$0.isWhitespace })
+        case .date:
+            return isoDate(text) ?? text
+        default:
+            return text
+        }
+    }
+
+    /// 2026年11月16日, 2026 年 11 月 16 日, 2026-11-16, 2026.11.16, 2026/11/16, 20261116 → 2026-11-16.
+    static func isoDate(_ text: String) -> String? {
+        var numbers: [String] = []
+        var current = ""
+        for c in text {
+            if c.isASCII && c.isNumber { current.append(c) } else if !current.isEmpty { numbers.append(current); current = "" }
+        }
+        if !current.isEmpty { numbers.append(current) }
+        func pad(_ s: String) -> String { s.count == 1 ? "0" + s : s }
+        if numbers.count == 3, numbers[0].count == 4, (1...2).contains(numbers[1].count), (1...2).contains(numbers[2].count) {
+            return "\(numbers[0])-\(pad(numbers[1]))-\(pad(numbers[2]))"
+        }
+        if numbers.count == 1, numbers[0].count == 8 {
+            let d = Array(numbers[0])
+            return "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,319 @@
+import Catalog
+import IntakeCore
+
+/// What was found for one field before it is interpreted by type.
+struct RawRead {
+    /// The value's glyphs, in reading order.
+    var refs: [GlyphRef]
+    var page: Int?
+    /// For checkbox groups: each option found and whether it is ticked.
+    var ticks: [Ticks.Found] = []
+    /// For tables: one dictionary of column key → glyphs per row.
+    var rows: [[String: [GlyphRef]]]? = nil
+}
+
+/// One pass of reading a form over a set of pages.
+struct Reading {
+    let model: PageModels
+    let form: FormDefinition
+    /// The occurrence assigned to each stopper of the layout.
+    var assigned: [Stopper.Place: Occurrence] = [:]
+    /// Every occurrence of header-row words, per text (a long table repeats them on each page).
+    var headerOccurrences: [[Character]: [Occurrence]] = [:]
+    private var repeatCandidates: [[Character]: [Occurrence]] = [:]
+    /// Physical cells found for layout cells.
+    var located: [Int: [Int: (page: Int, box: Box)]] = [:]
+
+    init(model: PageModels, form: FormDefinition) {
+        self.model = model
+        self.form = form
+    }
+
+    // MARK: Finding the printed words
+
+    mutating func findStoppers(_ stoppers: [Stopper]) {
+        let byText = Dictionary(grouping: stoppers, by: { $0.text })
+        for text in byText.keys.sorted(by: { $0.count > $1.count }) {
+            let instances = byText[text]!
+            var found = occurrences(of: text)
+            if found.count < instances.count { found += splitOccurrences(of: text) }
+            found.sort { $0.precedes($1) }
+            let isHeader = instances.contains(where: \.inHeaderRow)
+            for (instance, occurrence) in zip(instances, found) {
+                assigned[instance.place] = occurrence
+                occurrence.refs.forEach { model.claimed.insert($0) }
+            }
+            if isHeader {
+                headerOccurrences[text] = Array(found.prefix(instances.count))
+                repeatCandidates[text] = Array(found.dropFirst(instances.count))
+            }
+        }
+        settleRepeats()
+    }
+
+    /// A header word found again counts as a repeated header (claimed, a column of the table)
+    /// only beside another header word on its line; elsewhere it is part of a value.
+    private mutating func settleRepeats() {
+        let all = headerOccurrences.values.flatMap { $0 } + repeatCandidates.values.flatMap { $0 }
+        for (text, candidates) in repeatCandidates {
+            for o in candidates where all.contains(where: { $0.page == o.page && $0.line == o.line && $0.box.x0 != o.box.x0 }) {
+                headerOccurrences[text, default: []].append(o)
+                o.refs.forEach { model.claimed.insert($0) }
+            }
+        }
+    }
+
+    private func folded(_ line: TextLine) -> (chars: [Character], index: [Int]) {
+        var chars: [Character] = [], index: [Int] = []
+        for (i, g) in line.glyphs.enumerated() {
+            if let c = MatchText.fold(g.character) { chars.append(c); index.append(i) }
+        }
+        return (chars, index)
+    }
+
+    private func occurrences(of text: [Character]) -> [Occurrence] {
+        var result: [Occurrence] = []
+        for page in model.lines.indices {
+            for (l, line) in model.lines[page].enumerated() {
+                let (chars, index) = folded(line)
+                guard chars.count >= text.count else { continue }
+                var p = 0
+                while p + text.count <= chars.count {
+                    if chars[p] == text[0], Array(chars[p..<(p + text.count)]) == text {
+                        let refs = index[p..<(p + text.count)].map { GlyphRef(page: page, line: l, index: $0) }
+                        if !refs.contains(where: model.claimed.contains) {
+                            let box = refs.map { model.glyph($0).box }.reduce(model.glyph(refs[0]).box) { $0.union($1) }
+                            result.append(Occurrence(page: page, refs: refs, box: box, line: l))
+                            p += text.count
+                            continue
+                        }
+                    }
+                    p += 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// A label wrapped inside its cell: a prefix ending a run on one line, the rest starting runs
+    /// on the lines just below it (a narrow column sets 胎/儿/数 one character per line).
+    private func splitOccurrences(of text: [Character]) -> [Occurrence] {
+        guard text.count >= 2 else { return [] }
+        var result: [Occurrence] = []
+        for page in model.lines.indices {
+            let lines = model.lines[page]
+            let folds = lines.map(folded)
+            for l in lines.indices {
+                let (chars, index) = folds[l]
+                let line = lines[l]
+                let h = max(line.charHeight, 1)
+                for k in stride(from: text.count - 1, through: 1, by: -1) where chars.count >= k {
+                    for p in 0...(chars.count - k) where Array(chars[p..<(p + k)]) == Array(text[0..<k]) {
+                        guard isRun(line, index, from: p, to: p + k, h: h) else { continue }
+                        let firstGlyph = line.glyphs[index[p]]
+                        var refs = index[p..<(p + k)].map { GlyphRef(page: page, line: l, index: $0) }
+                        var done = k
+                        var lastY = line.box.midY
+                        var box = refs.map { model.glyph($0).box }.reduce(firstGlyph.box) { $0.union($1) }
+                        var l2 = l + 1
+                        while done < text.count, l2 < lines.count, lines[l2].box.midY - lastY <= 2.2 * h {
+                            let (c2, i2) = folds[l2]
+                            var matched = false
+                            for q in c2.indices {
+                                let start = lines[l2].glyphs[i2[q]]
+                                guard start.box.x0 >= box.x0 - 1.5 * h, start.box.x0 <= box.x1 + 0.5 * h else { continue }
+                                var n = 0
+                                while done + n < text.count, q + n < c2.count, c2[q + n] == text[done + n] { n += 1 }
+                                guard n > 0, isRun(lines[l2], i2, from: q, to: q + n, h: h, needEnd: done + n < text.count || n == 1) else { continue }
+                                let more = i2[q..<(q + n)].map { GlyphRef(page: page, line: l2, index: $0) }
+                                refs += more
+                                box = more.map { model.glyph($0).box }.reduce(box) { $0.union($1) }
+                                done += n
+                                lastY = lines[l2].box.midY
+                                matched = true
+                                break
+                            }
+                            if !matched && lines[l2].box.midY - lastY > 0.9 * h { break }
+                            l2 += 1
+                        }
+                        guard done == text.count, !refs.contains(where: model.claimed.contains) else { continue }
+                        result.append(Occurrence(page: page, refs: refs, box: box, line: l))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Characters `from..<to` of a line stand apart from their neighbours (a cell's own text).
+    private func isRun(_ line: TextLine, _ index: [Int], from: Int, to: Int, h: Double, needEnd: Bool = true) -> Bool {
+        if needEnd, to < index.count, line.glyphs[index[to]].box.x0 - line.glyphs[index[to - 1]].box.x1 < 0.45 * h { return false }
+        if from > 0, line.glyphs[index[from]].box.x0 - line.glyphs[index[from - 1]].box.x1 < 0.45 * h { return false }
+        return true
+    }
+
+    // MARK: Values in cells
+
+    mutating func cellValues(_ cell: PlacedCell, placed: [[PlacedCell]]) -> [String: RawRead] {
+        let blocks = cell.cell.blocks
+        var own: [(block: Int, occurrence: Occurrence)] = []
+        for b in blocks.indices {
+            if let o = assigned[.cell(row: cell.row, cell: cell.index, block: b)] { own.append((b, o)) }
+        }
+        var result: [String: RawRead] = [:]
+        if let first = own.first {
+            let page = first.occurrence.page
+            if let box = model.grids[page].cell(atX: first.occurrence.box.midX, y: first.occurrence.box.midY) {
+                located[cell.row, default: [:]][cell.index] = (page, box)
+                // The cell's glyphs in reading order, cut at its own printed words.
+                let all = model.glyphs(in: box, page: page, includeClaimed: true)
+                var segments: [[GlyphRef]] = [[]]
+                var segmentOfBlock: [Int: Int] = [:]
+                let ownRefs = own.map { Set($0.occurrence.refs) }
+                var seen = Set<Int>()
+                for ref in all {
+                    if let k = ownRefs.firstIndex(where: { $0.contains(ref) }) {
+                        if !seen.contains(k) { seen.insert(k); segments.append([]); segmentOfBlock[own[k].block] = segments.count - 1 }
+                        continue
+                    }
+                    if model.claimed.contains(ref) { continue }
+                    segments[segments.count - 1].append(ref)
+                }
+                // Blocks between two of the cell's printed words share that stretch of text.
+                var groups: [Int: [Block]] = [:]
+                var current = 0
+                for (b, block) in blocks.enumerated() {
+                    if let s = segmentOfBlock[b] { current = s; continue }
+                    groups[current, default: []].append(block)
+                }
+                for (s, group) in groups {
+                    let pieces = Segments.pieces(group)
+                    for (key, refs) in Segments.split(segments[s], pieces: pieces, model: model) {
+                        guard let block = group.first(where: { $0.fieldKey == key }) else { continue }
+                        result[key] = raw(refs, page: page, block: block)
+                    }
+                }
+                return result
+            }
+            // No grid: each field takes the text after the printed words before it.
+            var anchor: Occurrence? = nil
+            for (b, block) in blocks.enumerated() {
+                if let o = own.first(where: { $0.block == b }) { anchor = o.occurrence; continue }
+                guard let key = block.fieldKey else { continue }
+                if let anchor {
+                    result[key] = raw(freeRegion(after: anchor), page: anchor.page, block: block)
+                } else if let prev = previousAnchor(cell) {
+                    result[key] = raw(freeRegion(after: prev, above: first.occurrence.box.y0), page: prev.page, block: block)
+                }
+            }
+            return result
+        }
+        // A cell of values only: the cell right of the previous one in its row, or below the one above.
+        guard let key = blocks.compactMap(\.fieldKey).first, let block = blocks.first(where: { $0.fieldKey != nil }) else { return [:] }
+        if let (page, box) = neighbourCell(cell, placed: placed) {
+            located[cell.row, default: [:]][cell.index] = (page, box)
+            for (k, refs) in Segments.split(model.glyphs(in: box, page: page), pieces: Segments.pieces(blocks), model: model) {
+                guard let b = blocks.first(where: { $0.fieldKey == k }) else { continue }
+                result[k] = raw(refs, page: page, block: b)
+            }
+            _ = (key, block)
+        } else if let prev = previousAnchor(cell) {
+            result[key] = raw(freeRegion(after: prev), page: prev.page, block: block)
+        }
+        return result
+    }
+
+    /// The printed word nearest before `cell` in its row.
+    private func previousAnchor(_ cell: PlacedCell) -> Occurrence? {
+        let row = form.layout.rows[cell.row]
+        for i in stride(from: cell.index - 1, through: 0, by: -1) {
+            for b in row.cells[i].blocks.indices.reversed() {
+                if let o = assigned[.cell(row: cell.row, cell: i, block: b)] { return o }
+            }
+        }
+        return nil
+    }
+
+    func neighbourCell(_ cell: PlacedCell, placed: [[PlacedCell]]) -> (Int, Box)? {
+        let row = form.layout.rows[cell.row]
+        for i in stride(from: cell.index - 1, through: 0, by: -1) {
+            guard let (page, prev) = located[cell.row]?[i] else { continue }
+            // A label's own text stands within its row even when the cell spans several rows.
+            var y = prev.midY
+            if row.cells[i].rowspan > 1 { return nil }
+            if let o = row.cells[i].blocks.indices.compactMap({ assigned[.cell(row: cell.row, cell: i, block: $0)] }).first { y = o.box.midY }
+            let slack = 1.2 * model.unitsPerMM[page]
+            guard let box = model.grids[page].cell(atX: prev.x1 + slack, y: y), box.x0 >= prev.x1 - slack else { return nil }
+            return (page, box)
+        }
+        // First in its row: under the cell above.
+        for r in stride(from: cell.row - 1, through: 0, by: -1) {
+            for above in placed[r] where above.column <= cell.column && cell.column < above.column + above.span {
+                guard let (page, box) = located[r]?[above.index] else { continue }
+                let slack = 1.2 * model.unitsPerMM[page]
+                let x = above.column == cell.column ? box.x0 + 2 * slack : box.midX
+                if let below = model.grids[page].cell(atX: x, y: box.y1 + slack) { return (page, below) }
+            }
+        }
+        return nil
+    }
+
+    /// Text after `anchor` on its line up to the next printed word; when there is none, the
+    /// lines below it in its column, up to the next printed word or a wide gap.
+    func freeRegion(after anchor: Occurrence, above limit: Double? = nil) -> [GlyphRef] {
+        let page = anchor.page
+        let lines = model.lines[page]
+        let line = lines[anchor.line]
+        let h = max(line.charHeight, 1)
+        let last = anchor.refs.filter { $0.line == anchor.line }.map(\.index).max() ?? 0
+        var sameLine: [GlyphRef] = []
+        var right = model.pages[page].width
+        for i in (last + 1)..<line.glyphs.count {
+            let ref = GlyphRef(page: page, line: anchor.line, index: i)
+            if model.claimed.contains(ref) { right = line.glyphs[i].box.x0; break }
+            sameLine.append(ref)
+        }
+        let meaningful = sameLine.filter { !":：".contains(model.glyph($0).character) }
+        if !meaningful.isEmpty { return sameLine }
+        var taken: [GlyphRef] = []
+        var lastY = anchor.box.y1
+        // The column reaches left to the printed word before the anchor on its line (a date
+        // printed right-aligned under its label is wider than the label).
+        let first = anchor.refs.filter { $0.line == anchor.line }.map(\.index).min() ?? 0
+        let x0 = (0..<first).reversed().first { model.claimed.contains(GlyphRef(page: page, line: anchor.line, index: $0)) }
+            .map { line.glyphs[$0].box.x1 } ?? 0
+        for l in lines.indices where lines[l].box.midY > anchor.box.y1 {
+            if let limit, lines[l].box.y0 >= limit { break }
+            if lines[l].box.y0 - lastY > 3 * h { break }
+            var got: [GlyphRef] = []
+            var stop = false
+            for (i, g) in lines[l].glyphs.enumerated() where g.box.midX >= x0 && g.box.midX < right {
+                let ref = GlyphRef(page: page, line: l, index: i)
+                if model.claimed.contains(ref) { stop = true; break }
+                got.append(ref)
+            }
+            if stop { break }
+            if !got.isEmpty { taken += got; lastY = lines[l].box.y1 }
+        }
+        return taken
+    }
+
+    /// Values from the header or footer lines: after the printed words before them.
+    func freeValues(_ blocks: [Block], after place: Stopper.Place) -> [String: RawRead] {
+        guard let anchor = assigned[place] else { return [:] }
+        var result: [String: RawRead] = [:]
+        for (key, refs) in Segments.split(freeRegion(after: anchor), pieces: Segments.pieces(blocks), model: model) {
+            guard let block = blocks.first(where: { $0.fieldKey == key }) else { continue }
+            result[key] = raw(refs, page: anchor.page, block: block)
+        }
+        return result
+    }
+
+    private func raw(_ refs: [GlyphRef], page: Int, block: Block) -> RawRead {
+        var read = RawRead(refs: refs, page: page)
+        if case .choices(let key) = block.kind, let field = form.field(key) {
+            read.ticks = Ticks.judge(refs, options: field.options, model: model, page: page)
+        }
+        return read
+    }
+}

@@ -1,0 +1,83 @@
+/// The table grid of a page, found from its ruling lines in a raster: every typed form and
+/// every scan of one draws its cells, whatever program laid it out.
+struct RulingGrid {
+    struct Horizontal { var y: Double; var x0: Double; var x1: Double }
+    struct Vertical { var x: Double; var y0: Double; var y1: Double }
+    var horizontals: [Horizontal]
+    var verticals: [Vertical]
+
+    static let empty = RulingGrid(horizontals: [], verticals: [])
+    var isEmpty: Bool { horizontals.isEmpty || verticals.isEmpty }
+
+    /// Finds lines in `raster` and returns them in page units (`scale` raster pixels per unit).
+    /// `unitsPerMM` converts the minimum lengths.
+    static func detect(in raster: GreyRaster, scale: Double, unitsPerMM: Double) -> RulingGrid {
+        let pxPerMM = unitsPerMM * scale
+        let w = raster.width, h = raster.height
+        guard w > 8, h > 8 else { return .empty }
+        let threshold: UInt8 = 225
+        var dark = [Bool](repeating: false, count: w * h)
+        for i in 0..<(w * h) { dark[i] = raster.pixels[i] < threshold }
+        let gap = 2
+
+        // Runs along rows (horizontal) and columns (vertical), tolerating small breaks, then
+        // merged across neighbouring rows/columns (a line 2–4 px thick is one line).
+        func runs(count: Int, length: Int, at: (Int, Int) -> Bool, minLength: Int) -> [(pos: Int, lo: Int, hi: Int)] {
+            var found: [(Int, Int, Int)] = []
+            for p in 0..<count {
+                var start = -1, lastDark = -10
+                for q in 0..<length {
+                    // A line one pixel off in the neighbouring row still counts (slight skew).
+                    if at(p, q) {
+                        if start < 0 || q - lastDark > gap + 1 {
+                            if start >= 0, lastDark - start + 1 >= minLength { found.append((p, start, lastDark)) }
+                            start = q
+                        }
+                        lastDark = q
+                    }
+                }
+                if start >= 0, lastDark - start + 1 >= minLength { found.append((p, start, lastDark)) }
+            }
+            return found
+        }
+        func merge(_ raw: [(pos: Int, lo: Int, hi: Int)]) -> [(pos: Double, lo: Int, hi: Int)] {
+            var groups: [(first: Int, last: Int, lo: Int, hi: Int)] = []
+            for r in raw {
+                if let i = groups.lastIndex(where: { r.pos - $0.last <= 2 && r.lo <= $0.hi && r.hi >= $0.lo }) {
+                    groups[i].last = r.pos
+                    groups[i].lo = min(groups[i].lo, r.lo)
+                    groups[i].hi = max(groups[i].hi, r.hi)
+                } else {
+                    groups.append((r.pos, r.pos, r.lo, r.hi))
+                }
+            }
+            return groups.filter { $0.last - $0.first <= Int(1.2 * pxPerMM) + 2 }
+                .map { (Double($0.first + $0.last) / 2, $0.lo, $0.hi) }
+        }
+        let rowRuns = runs(count: h, length: w, at: { y, x in dark[y * w + x] }, minLength: Int(8 * pxPerMM))
+        let colRuns = runs(count: w, length: h, at: { x, y in dark[y * w + x] }, minLength: Int(4.5 * pxPerMM))
+        var hs = merge(rowRuns).map { Horizontal(y: $0.pos / scale, x0: Double($0.lo) / scale, x1: Double($0.hi) / scale) }
+        var vs = merge(colRuns).map { Vertical(x: $0.pos / scale, y0: Double($0.lo) / scale, y1: Double($0.hi) / scale) }
+        // Keep only lines that meet another line: text strokes and fill-in underlines do not.
+        let slack = 1.5 * unitsPerMM
+        vs = vs.filter { v in
+            hs.contains { hl in hl.x0 - slack <= v.x && v.x <= hl.x1 + slack && (abs(hl.y - v.y0) <= slack || abs(hl.y - v.y1) <= slack) }
+        }
+        hs = hs.filter { hl in vs.contains { v in v.y0 - slack <= hl.y && hl.y <= v.y1 + slack && v.x >= hl.x0 - slack && v.x <= hl.x1 + slack } }
+        return RulingGrid(horizontals: hs, verticals: vs)
+    }
+
+    /// The cell holding the point, bounded by the nearest lines on all four sides.
+    func cell(atX x: Double, y: Double, slack: Double = 1.5) -> Box? {
+        guard !isEmpty else { return nil }
+        var left = -Double.infinity, right = Double.infinity, top = -Double.infinity, bottom = Double.infinity
+        for v in verticals where v.y0 - slack <= y && y <= v.y1 + slack {
+            if v.x < x { left = max(left, v.x) } else if v.x > x { right = min(right, v.x) }
+        }
+        for h in horizontals where h.x0 - slack <= x && x <= h.x1 + slack {
+            if h.y < y { top = max(top, h.y) } else if h.y > y { bottom = min(bottom, h.y) }
+        }
+        guard left.isFinite, right.isFinite, top.isFinite, bottom.isFinite else { return nil }
+        return Box(x0: left, y0: top, x1: right, y1: bottom)
+    }
+}

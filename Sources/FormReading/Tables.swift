@@ -1,0 +1,138 @@
+import Catalog
+
+extension Reading {
+    /// Records where a cell of printed words stands, so value cells can be found beside it.
+    mutating func locate(_ cell: PlacedCell, placed: [[PlacedCell]]) {
+        for b in cell.cell.blocks.indices {
+            guard let o = assigned[.cell(row: cell.row, cell: cell.index, block: b)] else { continue }
+            if let box = model.grids[o.page].cell(atX: o.box.midX, y: o.box.midY) {
+                located[cell.row, default: [:]][cell.index] = (o.page, box)
+            }
+            return
+        }
+        // Words too short to search for (元, 人次 found elsewhere): placed beside their neighbour.
+        if let (page, box) = neighbourCell(cell, placed: placed) { located[cell.row, default: [:]][cell.index] = (page, box) }
+    }
+
+    /// A multi-row table: the columns from the header words above the template row (on every
+    /// page that repeats them), the rows from the ruling lines below (or one per text line).
+    mutating func table(key: String, templateRow: Int, placed: [[PlacedCell]]) -> RawRead {
+        let template = placed[templateRow]
+        // For each column of the template row, the deepest header cell above it.
+        var columns: [(key: String, header: PlacedCell)] = []
+        for cell in template {
+            guard let columnKey = cell.cell.blocks.compactMap(\.fieldKey).first else { continue }
+            var header: PlacedCell?
+            for r in stride(from: templateRow - 1, through: 0, by: -1) where header == nil {
+                header = placed[r].first { h in
+                    h.column <= cell.column && cell.column + cell.span <= h.column + h.span
+                        && h.cell.blocks.contains { LayoutPlan.anchorText($0) != nil }
+                }
+            }
+            if let header { columns.append((columnKey, header)) }
+        }
+        // Header rows below the deepest one with words (column numbers 1 2 3 …) are skipped.
+        let deepest = columns.map(\.header.row).max() ?? templateRow
+        let skip = ((deepest + 1)..<templateRow).filter { form.layout.rows[$0].header }.count
+        var rows: [[String: [GlyphRef]]] = []
+        var previous: [(key: String, x0: Double, x1: Double)]? = nil
+        var firstPage: Int?
+        for page in model.lines.indices {
+            var xs: [(key: String, x0: Double, x1: Double)] = []
+            var headerBottom = -Double.infinity
+            for (columnKey, header) in columns {
+                guard let text = header.cell.blocks.compactMap(LayoutPlan.anchorText).first,
+                      let all = headerOccurrences[text] ?? assigned[.cell(row: header.row, cell: header.index, block: 0)].map({ [$0] })
+                else { continue }
+                // The k-th header cell with this text in its row is the k-th on the page, left to right.
+                let rank = placed[header.row].filter { $0.index < header.index && $0.cell.blocks.compactMap(LayoutPlan.anchorText).first == text }.count
+                let onPage = all.filter { $0.page == page }.sorted { $0.box.x0 < $1.box.x0 }
+                guard rank < onPage.count else { continue }
+                let o = onPage[rank]
+                let box = model.grids[page].cell(atX: o.box.midX, y: o.box.midY) ?? o.box
+                xs.append((columnKey, box.x0, box.x1))
+                headerBottom = max(headerBottom, box.y1)
+            }
+            if xs.count < max(1, columns.count / 2) {
+                // A page that continues the table without repeating its header.
+                guard let previous, firstPage != nil else { continue }
+                xs = previous
+                headerBottom = -Double.infinity
+            } else if xs.count < columns.count {
+                // Columns whose header was not found: the gap between their neighbours.
+                xs = fillMissing(xs, columns: columns.map(\.key))
+            }
+            if firstPage == nil { firstPage = page }
+            // Without a grid, a column reaches half way to its neighbours.
+            if model.grids[page].isEmpty { xs = widened(xs) }
+            previous = xs
+            rows += tableRows(page: page, columns: xs, below: headerBottom, skip: headerBottom.isFinite ? skip : 0)
+        }
+        // Cells holding several values (自 … 至 …) are divided like any other cell.
+        let multi = template.filter { $0.cell.blocks.compactMap(\.fieldKey).count > 1 }
+        if !multi.isEmpty {
+            rows = rows.map { row in
+                var row = row
+                for cell in multi {
+                    guard let first = cell.cell.blocks.compactMap(\.fieldKey).first, let refs = row[first] else { continue }
+                    for (k, v) in Segments.split(refs, pieces: Segments.pieces(cell.cell.blocks), model: model) { row[k] = v }
+                }
+                return row
+            }
+        }
+        return RawRead(refs: [], page: firstPage, rows: rows)
+    }
+
+    private func fillMissing(_ xs: [(key: String, x0: Double, x1: Double)], columns: [String]) -> [(key: String, x0: Double, x1: Double)] {
+        var result: [(key: String, x0: Double, x1: Double)] = []
+        for (i, key) in columns.enumerated() {
+            if let x = xs.first(where: { $0.key == key }) { result.append(x); continue }
+            let left = result.last?.x1 ?? 0
+            let right = columns[(i + 1)...].compactMap { k in xs.first { $0.key == k }?.x0 }.first ?? left
+            if right > left { result.append((key, left, right)) }
+        }
+        return result
+    }
+
+    private func widened(_ xs: [(key: String, x0: Double, x1: Double)]) -> [(key: String, x0: Double, x1: Double)] {
+        let sorted = xs.sorted { $0.x0 < $1.x0 }
+        return sorted.enumerated().map { i, c in
+            let lo = i == 0 ? c.x0 - 20 : (sorted[i - 1].x1 + c.x0) / 2
+            let hi = i == sorted.count - 1 ? c.x1 + 20 : (c.x1 + sorted[i + 1].x0) / 2
+            return (c.key, min(lo, c.x0), max(hi, c.x1))
+        }
+    }
+
+    private func tableRows(page: Int, columns: [(key: String, x0: Double, x1: Double)], below top: Double, skip: Int) -> [[String: [GlyphRef]]] {
+        guard let left = columns.map(\.x0).min(), let right = columns.map(\.x1).max() else { return [] }
+        let grid = model.grids[page]
+        let slack = 1.5 * model.unitsPerMM[page]
+        var bands: [(Double, Double)] = []
+        if !grid.isEmpty {
+            let ys = grid.horizontals
+                .filter { $0.y > top - slack / 2 || top == -.infinity }
+                .filter { $0.x0 <= left + (right - left) * 0.25 && $0.x1 >= right - (right - left) * 0.25 }
+                .map(\.y).sorted()
+            for (a, b) in zip(ys, ys.dropFirst()) where b - a > slack { bands.append((a, b)) }
+        } else {
+            for line in model.lines[page] where line.box.y0 > top {
+                bands.append((line.box.y0 - 0.1, line.box.y1 + 0.1))
+            }
+        }
+        var rows: [[String: [GlyphRef]]] = []
+        for (y0, y1) in bands.dropFirst(skip) {
+            var row: [String: [GlyphRef]] = [:]
+            var claimedInside = false
+            for column in columns {
+                let box = Box(x0: column.x0, y0: y0, x1: column.x1, y1: y1)
+                let all = model.glyphs(in: box, page: page, includeClaimed: true)
+                if all.contains(where: model.claimed.contains) { claimedInside = true }
+                row[column.key] = all.filter { !model.claimed.contains($0) }
+            }
+            // Printed words below the table (说明, 单位负责人) end it.
+            if claimedInside { if rows.isEmpty { continue } else { break } }
+            if row.values.contains(where: { !$0.isEmpty }) { rows.append(row) }
+        }
+        return rows
+    }
+}

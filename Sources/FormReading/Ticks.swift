@@ -1,0 +1,106 @@
+/// Which options of a checkbox group are ticked: from the mark printed before each option
+/// (☑ ■ √ ✓, or an X over □) in typed text, from the pixels of its square on scans.
+enum Ticks {
+    static let marks: Set<Character> = ["☑", "✓", "✔", "√", "■", "☒", "⊠", "▣", "●", "◉", "✗", "✘", "×", "X", "x", "Ｘ", "🗹", "☐̸"]
+    static let crosses: Set<Character> = ["✗", "✘", "×", "X", "x", "Ｘ", "╳"]
+    static let squares: Set<Character> = ["□", "☐", "○", "◯", "口", "▢"]
+
+    struct Found {
+        var option: String
+        var ticked: Bool
+        var box: Box
+        /// Glyphs written after the option up to the next option (the detail of 其他).
+        var after: [GlyphRef]
+    }
+
+    static func judge(_ refs: [GlyphRef], options: [String], model: PageModels, page: Int) -> [Found] {
+        let glyphs = refs.map(model.glyph)
+        var chars: [Character] = [], index: [Int] = []
+        for (i, g) in glyphs.enumerated() {
+            if let c = MatchText.fold(g.character) { chars.append(c); index.append(i) }
+        }
+        // Longest options first, so 参公社会团体 is not found inside 非参公社会团体.
+        var taken = [Bool](repeating: false, count: chars.count)
+        var spans: [(option: String, start: Int, end: Int)] = []
+        for option in options.sorted(by: { MatchText.label($0).count > MatchText.label($1).count }) {
+            let text = MatchText.label(withoutEmptyBrackets(option))
+            guard !text.isEmpty, chars.count >= text.count else { continue }
+            for p in 0...(chars.count - text.count) where Array(chars[p..<(p + text.count)]) == text && !taken[p..<(p + text.count)].contains(true) {
+                for k in p..<(p + text.count) { taken[k] = true }
+                spans.append((option, index[p], index[p + text.count - 1]))
+                break
+            }
+        }
+        spans.sort { $0.start < $1.start }
+        let pageText = model.pages[page]
+        var found: [Found] = []
+        var anyMark = false
+        for (n, span) in spans.enumerated() {
+            let first = glyphs[span.start], last = glyphs[span.end]
+            let h = max(first.box.height, 1)
+            let box = (span.start...span.end).map { glyphs[$0].box }.reduce(first.box) { $0.union($1) }
+            var ticked = false
+            var marked = false
+            let before = span.start > 0 ? glyphs[span.start - 1] : nil
+            let adjacentBefore = before.map { abs($0.box.midY - first.box.midY) < 0.6 * h && first.box.x0 - $0.box.x1 < 2.0 * h } ?? false
+            if pageText.judgeTicksFromPixels, let raster = pageText.raster {
+                // The square stands just left of the option; OCR reads it as 口 or drops it.
+                var square = Box(x0: first.box.x0 - 1.2 * h, y0: first.box.y0, x1: first.box.x0 - 0.1 * h, y1: first.box.y1)
+                if let before, adjacentBefore, squares.contains(before.character) || marks.contains(before.character) { square = before.box }
+                let inner = Box(x0: square.x0 + square.width / 4, y0: square.y0 + square.height / 4,
+                                x1: square.x1 - square.width / 4, y1: square.y1 - square.height / 4)
+                let s = pageText.rasterScale
+                let share = raster.darkShare(in: Box(x0: inner.x0 * s, y0: inner.y0 * s, x1: inner.x1 * s, y1: inner.y1 * s))
+                ticked = share > 0.15
+                marked = true
+            } else if let before, adjacentBefore, marks.contains(before.character) {
+                ticked = true; marked = true
+            } else if let before, adjacentBefore, squares.contains(before.character) {
+                marked = true
+                // An X typed over the square.
+                ticked = model.lines[page].contains { line in
+                    line.glyphs.contains { crosses.contains($0.character) && before.box.contains(x: $0.box.midX, y: $0.box.midY) }
+                }
+            } else if let mark = markAfter(span.end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count, glyphs: glyphs, h: h) {
+                // A mark written after the option, often in the template's brackets: 剖宫产（√）.
+                ticked = mark; marked = true
+            }
+            _ = last
+            anyMark = anyMark || marked
+            let nextStart = n + 1 < spans.count ? spans[n + 1].start : glyphs.count
+            var after = Array(refs[min(span.end + 1, nextStart)..<nextStart])
+            // The next option's square belongs to the next option.
+            while let tail = after.last, squares.contains(model.glyph(tail).character) || marks.contains(model.glyph(tail).character) {
+                after.removeLast()
+            }
+            found.append(Found(option: span.option, ticked: ticked, box: box, after: after))
+        }
+        // Options written as plain words, with no squares at all: the words are the choice.
+        if !anyMark { for i in found.indices { found[i].ticked = true } }
+        return found
+    }
+
+    /// Looks past brackets and blanks after an option for a mark (true) or an empty pair of
+    /// brackets (false: the option was offered and left blank).
+    static func markAfter(_ end: Int, before limit: Int, glyphs: [Glyph], h: Double) -> Bool? {
+        var i = end + 1
+        var sawBracket = false
+        while i < limit, i < glyphs.count {
+            let c = glyphs[i].character
+            if marks.contains(c) { return true }
+            if "(（".contains(c) { sawBracket = true; i += 1; continue }
+            if ")）".contains(c) { return sawBracket ? false : nil }
+            if c.isWhitespace || c == "_" { i += 1; continue }
+            return nil
+        }
+        return nil
+    }
+
+    static func withoutEmptyBrackets(_ option: String) -> String {
+        var text = option.trimmingWhitespace()
+        for empty in ["（）", "()", "（ ）", "( )"] where text.hasSuffix(empty) {
+            text = String(text.dropLast(empty.count)).trimmingWhitespace()
+        }
+        return text
+    }
+}

@@ -1,0 +1,23 @@
+import Catalog
+import IntakeCore
+
+/// A PDF form names no 行政区划代码: the region is the city whose guide prints the form, and the
+/// district the one its addresses name (市直 when none does).
+enum RegionGuess {
+    static func region(for form: FormDefinition, values: [String: FieldValue], catalog: Catalog) -> (code: String, office: String?) {
+        let cities = catalog.regions.filter { !catalog.items(region: $0.code, form: form.id).isEmpty }
+        guard let city = cities.first else { return ("000000", nil) }
+        let texts = form.fields.filter { $0.type == .text }.compactMap { values[$0.key]?.display }
+        // Longest names first: 聊城市东昌府区 before 东昌府区 before 市直's 聊城市.
+        let names = city.districts.flatMap { d in ([d.name] + d.aliases).map { (name: $0, district: d) } }
+            .filter { $0.name.count >= 2 }
+            .sorted { $0.name.count > $1.name.count }
+        for text in texts {
+            for (name, district) in names where text.contains(name) && !city.name.hasPrefix(name) {
+                if let code = district.codes.first { return (code, nil) }
+                return (city.code, district.name)
+            }
+        }
+        return (city.code, nil)
+    }
+}

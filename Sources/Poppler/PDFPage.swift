@@ -1,0 +1,171 @@
+internal import CPoppler
+
+/// One page of a `PDFDocument`. Coordinates are in points with the origin at the top left.
+public final class PDFPage {
+    private let handle: OpaquePointer
+    /// 0-based page number.
+    public let index: Int
+
+    init(handle: OpaquePointer, index: Int) {
+        self.handle = handle
+        self.index = index
+    }
+
+    deinit { cpop_unref(UnsafeMutableRawPointer(handle)) }
+
+    private var typed: OpaquePointer { handle }
+
+    /// Width and height in points.
+    public var size: (width: Double, height: Double) {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(typed, &width, &height)
+        return (width, height)
+    }
+
+    /// The page's text in poppler's reading order. Adjacent table cells may run together: read
+    /// by position (`glyphs()`) where that matters.
+    public var text: String {
+        guard let raw = poppler_page_get_text(typed) else { return "" }
+        defer { cpop_free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Every character of `text` with its box. Line breaks poppler inserted are left out.
+    public func glyphs() -> [PDFGlyph] {
+        guard let raw = poppler_page_get_text(typed) else { return [] }
+        defer { cpop_free(raw) }
+        let text = String(cString: raw)
+        var rects: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(typed, &rects, &count) != 0, let rects else { return [] }
+        defer { cpop_free(rects) }
+        var glyphs: [PDFGlyph] = []
+        glyphs.reserveCapacity(Int(count))
+        // poppler gives one rectangle per Unicode character of the text.
+        for (i, scalar) in text.unicodeScalars.enumerated() where i < Int(count) {
+            if scalar == "\n" || scalar == "\r" { continue }
+            let r = rects[i]
+            glyphs.append(PDFGlyph(character: Character(scalar), x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2))
+        }
+        return glyphs
+    }
+
+    /// Number of images drawn on the page (a scanned page has one and no text).
+    public var imageCount: Int {
+        guard let list = poppler_page_get_image_mapping(typed) else { return 0 }
+        defer { poppler_page_free_image_mapping(list) }
+        return Int(g_list_length(list))
+    }
+
+    /// The interactive form fields (AcroForm widgets) on this page.
+    public func formFields() -> [PDFFormField] {
+        guard let list = poppler_page_get_form_field_mapping(typed) else { return [] }
+        defer { poppler_page_free_form_field_mapping(list) }
+        var fields: [PDFFormField] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            defer { node = current.pointee.next }
+            guard let raw = current.pointee.data else { continue }
+            let mapping = raw.assumingMemoryBound(to: PopplerFormFieldMapping.self).pointee
+            guard let field = mapping.field else { continue }
+            // poppler gives widget areas in PDF space (origin bottom left): flip to the top left.
+            var area = mapping.area
+            let height = size.height
+            (area.y1, area.y2) = (height - mapping.area.y2, height - mapping.area.y1)
+            fields.append(PDFFormField(field, area: area, page: index))
+        }
+        return fields
+    }
+
+    func renderInto(_ cr: OpaquePointer) {
+        poppler_page_render_for_printing(typed, cr)
+    }
+
+    /// Renders the page at `dpi` on white and returns it as PNG bytes (for OCR).
+    public func renderPNG(dpi: Double) throws(PDFError) -> [UInt8] {
+        let (w, h) = size
+        let scale = dpi / 72
+        let width = Int32((w * scale).rounded()), height = Int32((h * scale).rounded())
+        guard width > 0, height > 0, width <= 20_000, height <= 20_000 else {
+            throw .failed(operation: "render page", message: "page size \(w)×\(h) pt out of range")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
+            throw .failed(operation: "render page", message: "no memory")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { throw .failed(operation: "render page", message: "no memory") }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        renderInto(cr)
+        cairo_destroy(cr)
+        let sink = PNGSink()
+        let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
+            guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+            let sink = Unmanaged<PNGSink>.fromOpaque(closure).takeUnretainedValue()
+            if let data, length > 0 { sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length))) }
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque())
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw .failed(operation: "render page", message: String(cString: cairo_status_to_string(status)))
+        }
+        return sink.bytes
+    }
+}
+
+private final class PNGSink { var bytes: [UInt8] = [] }
+
+/// One character on a page and its box, in points from the top left.
+public struct PDFGlyph: Sendable, Hashable {
+    public var character: Character
+    public var x0: Double, y0: Double, x1: Double, y1: Double
+    public init(character: Character, x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.character = character
+        self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
+    }
+}
+
+/// A grey raster of a rendered page: one byte per pixel, 0 black, 255 white.
+public struct PDFRaster: Sendable {
+    public var width: Int
+    public var height: Int
+    public var pixels: [UInt8]
+}
+
+extension PDFPage {
+    /// Renders the page at `dpi` on white as grey pixels (for ruling lines and ticks).
+    public func renderGrey(dpi: Double) throws(PDFError) -> PDFRaster {
+        let (w, h) = size
+        let scale = dpi / 72
+        let width = Int32((w * scale).rounded()), height = Int32((h * scale).rounded())
+        guard width > 0, height > 0, width <= 20_000, height <= 20_000 else {
+            throw .failed(operation: "render page", message: "page size \(w)×\(h) pt out of range")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
+            throw .failed(operation: "render page", message: "no memory")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { throw .failed(operation: "render page", message: "no memory") }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        renderInto(cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else {
+            throw .failed(operation: "render page", message: "no pixel data")
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var pixels = [UInt8](repeating: 255, count: Int(width) * Int(height))
+        for y in 0..<Int(height) {
+            let row = data + y * stride
+            for x in 0..<Int(width) {
+                // RGB24 is stored as 32-bit words (B, G, R, unused on little-endian machines).
+                let word = UnsafeRawPointer(row + x * 4).loadUnaligned(as: UInt32.self)
+                let r = (word >> 16) & 0xFF, g = (word >> 8) & 0xFF, b = word & 0xFF
+                pixels[y * Int(width) + x] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+            }
+        }
+        return PDFRaster(width: Int(width), height: Int(height), pixels: pixels)
+    }
+}
