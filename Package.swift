@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries: one system-library target each, wrapped once by a thin Swift module.
@@ -30,11 +31,18 @@ let package = Package(
         .target(name: "Catalog", dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Intake", dependencies: ["IntakeCore", "Catalog", "LibXML"]),
         .target(name: "FormReading", dependencies: ["IntakeCore", "Catalog"]),
-        .target(name: "PDFIntake", dependencies: ["Poppler", "FormReading", "Catalog", "IntakeCore", "Intake", "Checks"]),
+        .target(name: "PDFIntake", dependencies: ["Poppler", "FormReading", "OCR", "Catalog", "IntakeCore", "Intake", "Checks"]),
+        .target(name: "Bundles", dependencies: [
+            "Intake", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Materials", dependencies: ["Catalog", "IntakeCore", "Poppler"]),
         .target(name: "Checks", dependencies: ["IntakeCore", "Catalog"]),
+        .target(name: "OCR"),
         .target(name: "Render", dependencies: ["IntakeCore", "Catalog", "PangoCairo"]),
+        // `intake generate`: synthetic submissions (XML and typed PDFs) with injected faults, for tests and benchmarks.
+        .target(name: "Generate", dependencies: ["IntakeCore", "Catalog", "Render"]),
         .target(name: "Pipeline", dependencies: [
-            "IntakeCore", "Catalog", "Intake", "Checks", "Render", "PDFIntake",
+            "IntakeCore", "Catalog", "Intake", "Checks", "Render", "PDFIntake", "Bundles", "Materials",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -43,18 +51,29 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .target(name: "Inbox", dependencies: [
-            "Pipeline", "Ledger", "Intake", "IntakeCore",
+            "Pipeline", "Bundles", "Ledger", "Intake", "IntakeCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // `intake revalidate`: the work list, the runner, the history; and its report.
+        .target(name: "Report"),
+        .target(name: "Revalidate", dependencies: [
+            "Pipeline", "Ledger", "Intake", "IntakeCore", "Catalog", "Report",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "IntakeCLI", dependencies: [
-            "Pipeline", "Catalog", "Render", "IntakeCore", "Inbox", "Ledger",
+            "Pipeline", "PDFIntake", "Catalog", "Render", "IntakeCore", "Inbox", "Ledger",
+            "Revalidate", "Report",
+            "Generate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Benchmarks that print their figures (README, "Figures").
-        .executableTarget(name: "IntakeBench", dependencies: ["Inbox", "Ledger", "Pipeline", "Catalog"]),
+        .executableTarget(name: "IntakeBench", dependencies: ["Inbox", "Ledger", "Pipeline", "Catalog",
+                                                              "Generate", "Render", "IntakeCore", "Intake",
+                                                              .product(name: "Logging", package: "swift-log")]),
 
         // Shared by the test targets: repository paths, the real catalog, temp folders, tools.
         .target(name: "IntakeTestSupport", dependencies: ["Catalog"]),
@@ -66,9 +85,12 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
-        .testTarget(name: "PDFIntakeTests", dependencies: ["Pipeline", "PDFIntake", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "PDFIntakeTests", dependencies: ["Pipeline", "PDFIntake", "Bundles", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport", "Ledger"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "IntakeTestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Ledger", "Pipeline", "IntakeTestSupport"]),
+        .testTarget(name: "RevalidateTests", dependencies: ["Revalidate", "Report", "Ledger", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "IntakeTestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipeline", "Catalog", "IntakeCore", "IntakeTestSupport"]),
     ]
 )

@@ -49,7 +49,7 @@ enum MaterialCheck {
             }
         }
         let attachments = submission.attachments.enumerated().map { index, a in
-            SubmissionResult.Attachment(name: a.name, file: a.file, material: claimed[index])
+            SubmissionResult.Attachment(name: a.name, file: a.file, material: claimed[index], evidence: claimed[index] == nil ? nil : a.evidence)
         }
         return Outcome(materials: statuses, attachments: attachments, problems: problems)
     }

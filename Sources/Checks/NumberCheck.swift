@@ -8,9 +8,7 @@ struct NumberCheck: FieldCheck {
     let kind: Kind
 
     func check(_ value: FieldValue, field: FieldDefinition, context: CheckContext) -> FieldOutcome {
-        var text = value.display.trimmingWhitespace()
-        for (full, ascii) in zip("０１２３４５６７８９．", "0123456789.") { text = text.replacingOccurrences(of: String(full), with: String(ascii)) }
-        text = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+        var text = Self.fold(value.display.trimmingWhitespace())
         if kind == .amount, text.hasSuffix("元") { text.removeLast() }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let digitsOnly = { (s: Substring) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
@@ -25,5 +23,20 @@ struct NumberCheck: FieldCheck {
             let message = kind == .amount ? "金额应填写阿拉伯数字，最多保留两位小数（单位：元）。" : "此项应填写整数。"
             return FieldOutcome(problems: [field.problem(.invalidFormat, message)])
         }
+    }
+
+    /// Full-width digits and point to ASCII, thousands separators (, ，) dropped: one pass
+    /// (thirteen `replacingOccurrences` calls were a fifth of the per-file cost, callgrind).
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19: out.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0xFF0E: out.append(".")
+            case 0x2C, 0xFF0C: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

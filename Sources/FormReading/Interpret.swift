@@ -24,7 +24,14 @@ enum Interpret {
             let ticked = raw.ticks.filter(\.ticked)
             let options = ticked.map(\.option)
             let value: FieldValue = field.type == .multiChoice || options.count > 1 ? .choices(options) : .text(options.first ?? "")
-            result[field.key] = finish(value, refs: raw.refs, page: page, model: model)
+            var read = finish(value, refs: raw.refs, page: page, model: model)
+            // On a scan, an option whose words were not found, or a square neither blank nor
+            // ticked, leaves the choice uncertain.
+            if let p = page, model.pages[p].judgeTicksFromPixels {
+                let unseen = Set(field.options.map { Ticks.withoutEmptyBrackets($0) }).subtracting(raw.ticks.map { Ticks.withoutEmptyBrackets($0.option) })
+                read.confidence = min(read.confidence, raw.ticks.map(\.certainty).min() ?? 1, unseen.isEmpty ? 1 : 0.7)
+            }
+            result[field.key] = read
             if let detail = field.detail, let chosen = ticked.first(where: { Ticks.withoutEmptyBrackets($0.option) == Ticks.withoutEmptyBrackets(detail.option) }) {
                 var written = text(chosen.after, model: model)
                 written = written.trimmingCharacters(in: ["（", "）", "(", ")", ":", "：", "_", " ", "\u{3000}"])

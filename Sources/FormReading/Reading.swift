@@ -193,6 +193,15 @@ struct Reading {
                         result[key] = raw(refs, page: page, block: block)
                     }
                 }
+                // A cell that closes right after its label (a form drawing its own boxes, a
+                // fillable widget's frame): the value stands beside or below, as without a grid.
+                var anchor: Occurrence? = nil
+                for (b, block) in blocks.enumerated() {
+                    if let o = own.first(where: { $0.block == b }) { anchor = o.occurrence; continue }
+                    guard let key = block.fieldKey, result[key]?.refs.isEmpty ?? true, let anchor else { continue }
+                    let refs = freeRegion(after: anchor)
+                    if !refs.isEmpty { result[key] = raw(refs, page: anchor.page, block: block) }
+                }
                 return result
             }
             // No grid: each field takes the text after the printed words before it.
@@ -210,7 +219,7 @@ struct Reading {
         }
         // A cell of values only: the cell right of the previous one in its row, or below the one above.
         guard let key = blocks.compactMap(\.fieldKey).first, let block = blocks.first(where: { $0.fieldKey != nil }) else { return [:] }
-        if let (page, box) = neighbourCell(cell, placed: placed) {
+        if let (page, box) = neighbourCell(cell, placed: placed), !model.glyphs(in: box, page: page).isEmpty || previousAnchor(cell) == nil {
             located[cell.row, default: [:]][cell.index] = (page, box)
             for (k, refs) in Segments.split(model.glyphs(in: box, page: page), pieces: Segments.pieces(blocks), model: model) {
                 guard let b = blocks.first(where: { $0.fieldKey == k }) else { continue }

@@ -60,7 +60,7 @@ extension Reading {
                 headerBottom = -Double.infinity
             } else if xs.count < columns.count {
                 // Columns whose header was not found: the gap between their neighbours.
-                xs = fillMissing(xs, columns: columns.map(\.key))
+                xs = fillMissing(xs, columns: columns.map(\.key), page: page, below: headerBottom)
             }
             if firstPage == nil { firstPage = page }
             // Without a grid, a column reaches half way to its neighbours.
@@ -83,13 +83,32 @@ extension Reading {
         return RawRead(refs: [], page: firstPage, rows: rows)
     }
 
-    private func fillMissing(_ xs: [(key: String, x0: Double, x1: Double)], columns: [String]) -> [(key: String, x0: Double, x1: Double)] {
+    /// Columns whose header was not found lie between found neighbours: split that gap at the
+    /// ruling lines inside it when they are as many as the columns need, else evenly.
+    private func fillMissing(_ xs: [(key: String, x0: Double, x1: Double)], columns: [String], page: Int,
+                             below top: Double) -> [(key: String, x0: Double, x1: Double)] {
         var result: [(key: String, x0: Double, x1: Double)] = []
-        for (i, key) in columns.enumerated() {
-            if let x = xs.first(where: { $0.key == key }) { result.append(x); continue }
-            let left = result.last?.x1 ?? 0
-            let right = columns[(i + 1)...].compactMap { k in xs.first { $0.key == k }?.x0 }.first ?? left
-            if right > left { result.append((key, left, right)) }
+        var i = 0
+        while i < columns.count {
+            if let x = xs.first(where: { $0.key == columns[i] }) { result.append(x); i += 1; continue }
+            // A run of missing columns i..<j.
+            var j = i
+            while j < columns.count, !xs.contains(where: { $0.key == columns[j] }) { j += 1 }
+            let left = result.last?.x1 ?? (xs.map(\.x0).min() ?? 0)
+            let right = j < columns.count ? xs.first { $0.key == columns[j] }!.x0 : (xs.map(\.x1).max() ?? left)
+            let count = j - i
+            guard right > left else { i = j; continue }
+            let slack = 1.5 * model.unitsPerMM[page]
+            let rules = model.grids[page].verticals
+                .filter { $0.x > left + slack && $0.x < right - slack && $0.y1 > top + slack }
+                .map(\.x).sorted()
+            var cuts: [Double] = []
+            for x in rules where cuts.last.map({ x - $0 > slack }) ?? true { cuts.append(x) }
+            let edges = cuts.count == count - 1
+                ? [left] + cuts + [right]
+                : (0...count).map { left + (right - left) * Double($0) / Double(count) }
+            for k in 0..<count { result.append((columns[i + k], edges[k], edges[k + 1])) }
+            i = j
         }
         return result
     }

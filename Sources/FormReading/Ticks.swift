@@ -4,6 +4,8 @@ enum Ticks {
     static let marks: Set<Character> = ["☑", "✓", "✔", "√", "■", "☒", "⊠", "▣", "●", "◉", "✗", "✘", "×", "X", "x", "Ｘ", "🗹", "☐̸"]
     static let crosses: Set<Character> = ["✗", "✘", "×", "X", "x", "Ｘ", "╳"]
     static let squares: Set<Character> = ["□", "☐", "○", "◯", "口", "▢"]
+    /// What OCR makes of a ticked or empty square: box-like characters.
+    static let squareReadings: Set<Character> = ["回", "团", "囚", "図", "日", "目", "田", "国", "因", "四", "加", "区", "凶", "图", "☑", "■"]
 
     struct Found {
         var option: String
@@ -11,6 +13,9 @@ enum Ticks {
         var box: Box
         /// Glyphs written after the option up to the next option (the detail of 其他).
         var after: [GlyphRef]
+        /// 1 when the mark is plain; lower when a scan's square is neither clearly blank nor
+        /// clearly ticked.
+        var certainty: Double = 1
     }
 
     static func judge(_ refs: [GlyphRef], options: [String], model: PageModels, page: Int) -> [Found] {
@@ -41,17 +46,28 @@ enum Ticks {
             let box = (span.start...span.end).map { glyphs[$0].box }.reduce(first.box) { $0.union($1) }
             var ticked = false
             var marked = false
+            var certainty = 1.0
             let before = span.start > 0 ? glyphs[span.start - 1] : nil
             let adjacentBefore = before.map { abs($0.box.midY - first.box.midY) < 0.6 * h && first.box.x0 - $0.box.x1 < 2.0 * h } ?? false
-            if pageText.judgeTicksFromPixels, let raster = pageText.raster {
+            if pageText.judgeTicksFromPixels, let before, adjacentBefore, marks.contains(before.character),
+               !squares.contains(before.character) {
+                // The recogniser itself read a tick (√) before the option.
+                ticked = true; marked = true
+            } else if pageText.judgeTicksFromPixels, let raster = pageText.raster {
                 // The square stands just left of the option; OCR reads it as 口 or drops it.
                 var square = Box(x0: first.box.x0 - 1.2 * h, y0: first.box.y0, x1: first.box.x0 - 0.1 * h, y1: first.box.y1)
-                if let before, adjacentBefore, squares.contains(before.character) || marks.contains(before.character) { square = before.box }
+                if let before, adjacentBefore, squares.contains(before.character) || marks.contains(before.character)
+                    || squareReadings.contains(before.character) { square = before.box }
                 let inner = Box(x0: square.x0 + square.width / 4, y0: square.y0 + square.height / 4,
                                 x1: square.x1 - square.width / 4, y1: square.y1 - square.height / 4)
                 let s = pageText.rasterScale
                 let share = raster.darkShare(in: Box(x0: inner.x0 * s, y0: inner.y0 * s, x1: inner.x1 * s, y1: inner.y1 * s))
                 ticked = share > 0.15
+                certainty = share <= 0.05 || share >= 0.25 ? 1 : 0.6
+                // A mark written after the option (剖宫产（√）) has no square before it.
+                if !ticked, markAfter(span.end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count, glyphs: glyphs, h: h) == true {
+                    ticked = true
+                }
                 marked = true
             } else if let before, adjacentBefore, marks.contains(before.character) {
                 ticked = true; marked = true
@@ -73,7 +89,7 @@ enum Ticks {
             while let tail = after.last, squares.contains(model.glyph(tail).character) || marks.contains(model.glyph(tail).character) {
                 after.removeLast()
             }
-            found.append(Found(option: span.option, ticked: ticked, box: box, after: after))
+            found.append(Found(option: span.option, ticked: ticked, box: box, after: after, certainty: certainty))
         }
         // Options written as plain words, with no squares at all: the words are the choice.
         if !anyMark { for i in found.indices { found[i].ticked = true } }

@@ -1,3 +1,4 @@
+import Bundles
 import Foundation
 import Intake
 import IntakeCore
@@ -145,10 +146,18 @@ public final class InboxService: @unchecked Sendable {
         let bytes: [UInt8]
         let sha: String
         var attachedFiles: [String] = []
+        var pdfBundle: SubmissionBundle?
         do {
             if FileSystem.stamp(claimed.url)?.isFile == false {
-                let bundle = try Bundle(folder: claimed.url, displayPath: displayPath, pipeline: pipeline)
-                (bytes, sha, attachedFiles) = (bundle.application, bundle.sha256, bundle.attachedFiles)
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: claimed.url.path)) ?? []
+                if names.contains(where: { $0.lowercased().hasSuffix(".xml") }) {
+                    let bundle = try Bundle(folder: claimed.url, displayPath: displayPath, pipeline: pipeline)
+                    (bytes, sha, attachedFiles) = (bundle.application, bundle.sha256, bundle.attachedFiles)
+                } else {
+                    // A PDF application (typed or scanned) with its materials.
+                    let bundle = try SubmissionBundle.folder(claimed.url, path: displayPath)
+                    (bytes, sha, pdfBundle) = ([], bundle.sha256, bundle)
+                }
             } else {
                 bytes = try pipeline.readFile(claimed.url.path)
                 sha = SubmissionID.sha256Hex(bytes)
@@ -174,7 +183,8 @@ public final class InboxService: @unchecked Sendable {
             logger.info("duplicate", metadata: ["file": "\(claimed.name)", "sha256": "\(sha.prefix(16))", "first": "\(first)"])
             store(claimed, sha: sha)
         case .process:
-            let outcome = pipeline.process(bytes: bytes, sha256: sha, path: displayPath, attachedFiles: attachedFiles)
+            let outcome = pdfBundle.map { pipeline.process(bundle: $0, path: displayPath) }
+                ?? pipeline.process(bytes: bytes, sha256: sha, path: displayPath, attachedFiles: attachedFiles)
             finish(claimed, sha: sha, outcome: outcome, displayPath: displayPath, attempt: attempt)
         }
     }

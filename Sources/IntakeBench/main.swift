@@ -9,6 +9,19 @@ import Pipeline
 // 1. drop-to-result latency p50/p99 with files dropped (by rename) at `rate` per second;
 // 2. throughput with 1 and 2 workers, all files dropped at once.
 // Real catalog, real rendering (form.pdf and notice.pdf), SQLite ledger, temporary folders.
+//
+//   swift run -c release intake-bench corpus [--quick] [--xml N] [--pdf N] [--render N] [--revalidate 10000,100000]
+// intake against xmllint and pdftotext on the same generated submissions, forms rendered/s,
+// 1 vs 2 workers, and peak RSS and time of `intake revalidate` (CorpusBench.swift).
+
+let corpusMode = CommandLine.arguments.dropFirst().first == "corpus"
+if corpusMode {
+    guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
+    var bench = CorpusBench(arguments: Array(CommandLine.arguments.dropFirst(2)), catalog: try Catalog.load(from: formsURL),
+                            forms: formsURL)
+    try bench.run()
+    exit(0)
+}
 
 let arguments = CommandLine.arguments.dropFirst().compactMap(Double.init)
 let count = Int(arguments.first ?? 200)

@@ -70,6 +70,8 @@ public struct Submission: Sendable, Hashable {
         public var name: String
         public var file: String?
         public var line: Int?
+        /// How a bundle's file was recognised as this material (`name`, `text`, `name+text`).
+        public var evidence: String? = nil
         public init(id: String?, name: String, file: String?, line: Int?) {
             self.id = id
             self.name = name

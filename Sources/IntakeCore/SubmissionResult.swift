@@ -148,7 +148,11 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
         public var file: String?
         /// The material id it was taken as; nil when it matched none.
         public var material: String?
-        public init(name: String, file: String?, material: String?) {
+        /// What showed the file is that material: `name` (its file name), `text` (its first
+        /// page), `name+text`; absent for materials listed in an XML application.
+        public var evidence: String?
+        public init(name: String, file: String?, material: String?, evidence: String? = nil) {
+            self.evidence = evidence
             self.name = name
             self.file = file
             self.material = material

@@ -26,14 +26,7 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
 
     public init(url: PostgresURL) throws {
         self.url = url
-        var logger = Logger(label: "intake.ledger.postgres")
-        // PostgresNIO logs queries at debug level; the ledger reports its own errors.
-        logger.logLevel = .critical
-        var configuration = PostgresConnection.Configuration(
-            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-            tls: try Self.tls(url.sslMode))
-        configuration.options.additionalStartupParameters = Self.sessionSettings(timeout: url.timeout)
-        pool = PostgresPool(configuration: configuration, maximum: url.pool, logger: logger)
+        pool = try Self.pool(url, label: "intake.ledger.postgres")
         do {
             try call("opening") { session in try Self.createTables(session) }
         } catch {
@@ -249,6 +242,18 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
         case .require: return .require(try NIOSSLContext(configuration: unverified))
         case .verifyFull: return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
+    }
+
+    /// A pool for `url` with the session settings (timeouts) every store of this database uses.
+    static func pool(_ url: PostgresURL, label: String) throws -> PostgresPool {
+        var logger = Logger(label: label)
+        // PostgresNIO logs queries at debug level; the stores report their own errors.
+        logger.logLevel = .critical
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: try tls(url.sslMode))
+        configuration.options.additionalStartupParameters = sessionSettings(timeout: url.timeout)
+        return PostgresPool(configuration: configuration, maximum: url.pool, logger: logger)
     }
 
     /// The SQLiteLedger schema, created once by whichever process gets there first.

@@ -44,9 +44,9 @@ public struct PDFSubmissionReader: Sendable {
     /// True when `bytes` start like a PDF (`%PDF-` within the first KiB, as readers allow).
     public static func looksLikePDF(_ bytes: [UInt8]) -> Bool {
         let head = bytes.prefix(1024)
-        let magic: [UInt8] = Array("%PDF-".utf8)
-        guard head.count >= magic.count else { return false }
-        for i in 0...(head.count - magic.count) where Array(head[i..<(i + magic.count)]) == magic { return true }
+        guard head.count >= 5 else { return false }
+        for i in head.startIndex...(head.endIndex - 5) where head[i] == 0x25
+            && head[i + 1] == 0x50 && head[i + 2] == 0x44 && head[i + 3] == 0x46 && head[i + 4] == 0x2D { return true }
         return false
     }
 
@@ -144,7 +144,12 @@ public struct PDFSubmissionReader: Sendable {
                                      confidence: value.confidence)
             if method == "ocr" && !value.value.isBlank {
                 let field = form.field(key)
-                let validates = field.map { FieldValidation.passes(value.value, field: $0) } ?? true
+                var validates = field.map { FieldValidation.passes(value.value, field: $0) } ?? true
+                // A table read from a scan whose rows lack required cells was not read whole.
+                if let field, field.type == .table, case .rows(let rows) = value.value {
+                    let required = field.columns.filter(\.required).map(\.key)
+                    if rows.contains(where: { row in required.contains { row[$0]?.isBlank ?? true } }) { validates = false }
+                }
                 if !validates { origin.confidence = min(origin.confidence, 0.5) }
                 if value.underSeal { origin.confidence = min(origin.confidence, 0.85) }
                 origin.needsReview = origin.confidence < limits.confidenceThreshold

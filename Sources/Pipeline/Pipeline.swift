@@ -3,7 +3,9 @@ import Checks
 import Foundation
 import Intake
 import IntakeCore
+import Bundles
 import Logging
+import Materials
 import PDFIntake
 import Render
 
@@ -61,12 +63,23 @@ public struct Pipeline: Sendable {
         self.logger = logger
     }
 
-    /// Processes the file at `path`. Never throws and never touches the file itself.
+    /// Processes the file at `path` (a folder or a zip: a bundle). Never throws and never
+    /// touches the file itself.
     public func process(path: String, now: Date = Date()) -> Outcome {
         let outcome: Outcome
         do {
-            let bytes = try readFile(path)
-            outcome = try run(bytes: bytes, sha: SubmissionID.sha256Hex(bytes), path: path, now: now)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                let bundle = try SubmissionBundle.folder(URL(fileURLWithPath: path), path: path)
+                outcome = try run(bundle: bundle, path: path, now: now)
+            } else {
+                let bytes = try readFile(path)
+                if SubmissionBundle.looksLikeZip(bytes) {
+                    outcome = try run(bundle: try SubmissionBundle.zip(bytes, path: path), path: path, now: now)
+                } else {
+                    outcome = try run(bytes: bytes, sha: SubmissionID.sha256Hex(bytes), path: path, now: now)
+                }
+            }
         } catch {
             outcome = .failed(error)
         }
@@ -82,7 +95,11 @@ public struct Pipeline: Sendable {
                         now: Date = Date()) -> Outcome {
         let outcome: Outcome
         do {
-            outcome = try run(bytes: bytes, sha: sha256, path: path, attachedFiles: attachedFiles, now: now)
+            if SubmissionBundle.looksLikeZip(bytes) {
+                outcome = try run(bundle: try SubmissionBundle.zip(bytes, path: path), sha: sha256, path: path, now: now)
+            } else {
+                outcome = try run(bytes: bytes, sha: sha256, path: path, attachedFiles: attachedFiles, now: now)
+            }
         } catch {
             outcome = .failed(error)
         }
@@ -90,12 +107,52 @@ public struct Pipeline: Sendable {
         return outcome
     }
 
+    /// Processes a bundle already read (a folder or zip of the application and its materials).
+    public func process(bundle: SubmissionBundle, path: String, now: Date = Date()) -> Outcome {
+        let outcome: Outcome
+        do {
+            outcome = try run(bundle: bundle, path: path, now: now)
+        } catch {
+            outcome = .failed(error)
+        }
+        log(outcome, path: path)
+        return outcome
+    }
+
+    /// The application is the XML submission in the bundle, or else the PDF that reads as a
+    /// form; every other file is a supporting material, classified by name and first page.
+    func run(bundle: SubmissionBundle, sha: String? = nil, path: String, now: Date) throws(IntakeError) -> Outcome {
+        func isXML(_ f: SubmissionBundle.File) -> Bool {
+            String(decoding: f.bytes.prefix(2048), as: UTF8.self).contains("<submission")
+        }
+        var application = bundle.files.firstIndex(where: isXML)
+        if application == nil {
+            // Names that say "application form" first, then the rest.
+            let order = bundle.files.indices.filter { PDFSubmissionReader.looksLikePDF(bundle.files[$0].bytes) }
+                .sorted { i, j in
+                    let a = ["申请", "登记表", "表"].contains { bundle.files[i].name.contains($0) }
+                    let b = ["申请", "登记表", "表"].contains { bundle.files[j].name.contains($0) }
+                    return a && !b
+                }
+            for i in order {
+                if (try? pdfReader.read(bundle.files[i].bytes, path: bundle.files[i].name)) != nil { application = i; break }
+            }
+        }
+        guard let application else {
+            throw IntakeError(code: "bundle", message: "no application form in the bundle (an XML submission, or a PDF of a known form)", path: path)
+        }
+        let form = bundle.files[application]
+        let materials = bundle.files.enumerated().filter { $0.offset != application }.map { (name: $0.element.name, bytes: $0.element.bytes) }
+        return try run(bytes: form.bytes, sha: sha ?? bundle.sha256, path: "\(path)/\(form.name)", materialFiles: materials, now: now)
+    }
+
     /// Reads a submission file read-only, refusing one over the size limit before reading it.
     public func readFile(_ path: String) throws(IntakeError) -> [UInt8] {
         try FileInput.read(path: path, maxBytes: options.maxBytes)
     }
 
-    func run(bytes: [UInt8], sha: String, path: String, attachedFiles: [String] = [], now: Date) throws(IntakeError) -> Outcome {
+    func run(bytes: [UInt8], sha: String, path: String, attachedFiles: [String] = [],
+             materialFiles: [(name: String, bytes: [UInt8])] = [], now: Date) throws(IntakeError) -> Outcome {
         let id = SubmissionID.make(sha256: sha)
         if !options.reprocess, options.writeOutputs, let previous = store.existing(id: id) {
             return .duplicate(id: id, previous: previous.path)
@@ -121,7 +178,8 @@ public struct Pipeline: Sendable {
                 let name = (file as NSString).deletingPathExtension
                 submission.attachments.append(.init(id: nil, name: name, file: file, line: nil))
             }
-            result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files)
+            result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files,
+                               materialFiles: materialFiles)
         }
         guard options.writeOutputs else { return .processed(result) }
         files.append(("result.json", try ResultJSON.encode(result, path: path)))
@@ -148,7 +206,9 @@ public struct Pipeline: Sendable {
     }
 
     func check(_ submission: Submission, form: FormDefinition, id: String, sha: String, path: String, clock: Clock,
-               folder: URL, files: inout [(String, [UInt8])]) throws(IntakeError) -> SubmissionResult {
+               folder: URL, files: inout [(String, [UInt8])],
+               materialFiles: [(name: String, bytes: [UInt8])] = []) throws(IntakeError) -> SubmissionResult {
+        var submission = submission
         let source = SubmissionResult.Source(path: path, sha256: sha, encoding: submission.encoding,
                                              method: submission.readingMethod, sealPages: submission.sealPages)
         let formInfo = SubmissionResult.Form(id: form.id, title: form.title, version: form.version)
@@ -162,6 +222,12 @@ public struct Pipeline: Sendable {
         case .success(let r):
             resolution = r
         }
+        // A bundle's files: which material each one is, by its name and its first page.
+        for finding in MaterialClassifier(item: resolution.item).classify(materialFiles) {
+            var attachment = Submission.Attachment(id: finding.material, name: finding.file, file: finding.file, line: nil)
+            attachment.evidence = finding.evidence
+            submission.attachments.append(attachment)
+        }
         let report = SubmissionChecker(today: clock.today)
             .check(submission, form: form, item: resolution.item, sourceName: (path as NSString).lastPathComponent)
         var outputs = SubmissionResult.Outputs(directory: folder.path, result: "result.json", form: nil, notice: nil)
@@ -169,9 +235,15 @@ public struct Pipeline: Sendable {
             do {
                 files.append(("form.pdf", try FormRenderer().render(form, values: submission.values)))
                 outputs.form = "form.pdf"
-                if !report.problems.isEmpty {
+                // A value the reader could not vouch for is the clerk's to read, not the applicant's
+                // fault: it stays out of the notice, with anything else said about that field.
+                let unsure = Set(submission.origins.filter(\.value.needsReview).map(\.key))
+                let noticed = report.problems.filter { p in
+                    p.code != .lowConfidence && !(p.field.map { f in unsure.contains { f == $0 || f.hasPrefix($0 + "[") } } ?? false)
+                }
+                if !noticed.isEmpty {
                     let notice = NoticeBuilder.build(id: id, submission: submission, form: form, resolution: resolution,
-                                                     problems: report.problems, today: clock.today)
+                                                     problems: noticed, today: clock.today)
                     files.append(("notice.pdf", try NoticeRenderer().render(notice)))
                     outputs.notice = "notice.pdf"
                 }

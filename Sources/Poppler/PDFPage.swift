@@ -77,28 +77,10 @@ public final class PDFPage {
         return fields
     }
 
-    func renderInto(_ cr: OpaquePointer) {
-        poppler_page_render_for_printing(typed, cr)
-    }
-
     /// Renders the page at `dpi` on white and returns it as PNG bytes (for OCR).
     public func renderPNG(dpi: Double) throws(PDFError) -> [UInt8] {
-        let (w, h) = size
-        let scale = dpi / 72
-        let width = Int32((w * scale).rounded()), height = Int32((h * scale).rounded())
-        guard width > 0, height > 0, width <= 20_000, height <= 20_000 else {
-            throw .failed(operation: "render page", message: "page size \(w)×\(h) pt out of range")
-        }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
-            throw .failed(operation: "render page", message: "no memory")
-        }
+        let surface = try render(dpi: dpi)
         defer { cairo_surface_destroy(surface) }
-        guard let cr = cairo_create(surface) else { throw .failed(operation: "render page", message: "no memory") }
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        renderInto(cr)
-        cairo_destroy(cr)
         let sink = PNGSink()
         let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
             guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
@@ -110,6 +92,30 @@ public final class PDFPage {
             throw .failed(operation: "render page", message: String(cString: cairo_status_to_string(status)))
         }
         return sink.bytes
+    }
+
+    /// The page drawn at `dpi` on white into an RGB image surface the caller destroys.
+    func render(dpi: Double) throws(PDFError) -> OpaquePointer {
+        let (w, h) = size
+        let scale = dpi / 72
+        let width = Int32((w * scale).rounded()), height = Int32((h * scale).rounded())
+        guard width > 0, height > 0, width <= 20_000, height <= 20_000 else {
+            throw .failed(operation: "render page", message: "page size \(w)×\(h) pt out of range")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
+            throw .failed(operation: "render page", message: "no memory")
+        }
+        guard let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw .failed(operation: "render page", message: "no memory")
+        }
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render_for_printing(typed, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        return surface
     }
 }
 
@@ -135,23 +141,9 @@ public struct PDFRaster: Sendable {
 extension PDFPage {
     /// Renders the page at `dpi` on white as grey pixels (for ruling lines and ticks).
     public func renderGrey(dpi: Double) throws(PDFError) -> PDFRaster {
-        let (w, h) = size
-        let scale = dpi / 72
-        let width = Int32((w * scale).rounded()), height = Int32((h * scale).rounded())
-        guard width > 0, height > 0, width <= 20_000, height <= 20_000 else {
-            throw .failed(operation: "render page", message: "page size \(w)×\(h) pt out of range")
-        }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
-            throw .failed(operation: "render page", message: "no memory")
-        }
+        let surface = try render(dpi: dpi)
         defer { cairo_surface_destroy(surface) }
-        guard let cr = cairo_create(surface) else { throw .failed(operation: "render page", message: "no memory") }
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, scale, scale)
-        renderInto(cr)
-        cairo_destroy(cr)
-        cairo_surface_flush(surface)
+        let width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface)
         guard let data = cairo_image_surface_get_data(surface) else {
             throw .failed(operation: "render page", message: "no pixel data")
         }

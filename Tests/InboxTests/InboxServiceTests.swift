@@ -233,7 +233,7 @@ func bundleFolder() throws {
     #expect(!FileManager.default.fileExists(atPath: bundle.path))
 }
 
-@Test("A bundle without exactly one XML application is quarantined with the reason")
+@Test("A bundle with no application (no XML submission, no PDF of a known form) is quarantined with the reason")
 func malformedBundle() throws {
     let station = try Station()
     let bundle = station.settings.inbox.appendingPathComponent("bundle-2")
@@ -244,5 +244,5 @@ func malformedBundle() throws {
     let reasons = station.files(station.settings.quarantine).filter { $0.hasSuffix(".reason.txt") }
     #expect(reasons.count == 1)
     let text = try String(contentsOf: station.settings.quarantine.appendingPathComponent(reasons[0]), encoding: .utf8)
-    #expect(text.contains("exactly one XML application"))
+    #expect(text.contains("no application form in the bundle"))
 }

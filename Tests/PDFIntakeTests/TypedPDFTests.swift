@@ -40,6 +40,8 @@ struct Score {
     var exact = 0
     var total = 0
     var misses: [String] = []
+    /// Misses that differ only by white space (a space lost where a line wrapped at it).
+    var spacingOnly: Set<String> = []
 
     mutating func compare(_ truth: Truth, with result: SubmissionResult) {
         let got = Dictionary(uniqueKeysWithValues: result.fields.map { ($0.key, $0) })
@@ -59,7 +61,11 @@ struct Score {
             total += 1
             let field = got[key]
             if let v = field?.value, same(v, want) || field?.normalized == want.display { exact += 1 } else {
-                misses.append("\(truth.file) \(key): want \(want.display) got \(field?.value?.display ?? "-")")
+                let miss = "\(truth.file) \(key): want \(want.display) got \(field?.value?.display ?? "-")"
+                misses.append(miss)
+                if let v = field?.value, v.display.filter({ !$0.isWhitespace }) == want.display.filter({ !$0.isWhitespace }) {
+                    spacingOnly.insert(miss)
+                }
             }
         }
     }

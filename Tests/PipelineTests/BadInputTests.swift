@@ -138,11 +138,14 @@ func hugeFile() throws {
     #expect(elapsed < .seconds(1))
 }
 
-@Test("A missing file and a folder are unreadable")
+@Test("A missing file is unreadable; a folder is a bundle, and one with no application is refused")
 func unreadable() throws {
     let output = try TemporaryDirectory("output")
+    let folder = try TemporaryDirectory("folder")
     #expect(failure(process("/nonexistent/submission.xml", into: output.url))?.code == "unreadable")
-    #expect(failure(process(output.url.path, into: output.url))?.code == "unreadable")
+    #expect(failure(process(folder.url.path, into: output.url))?.code == "bundle")
+    FileManager.default.createFile(atPath: folder.path("note.txt"), contents: Data("not a form".utf8))
+    #expect(failure(process(folder.url.path, into: output.url))?.code == "bundle")
 }
 
 @Test("An output folder that cannot be written is an error, and nothing half-written is left")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntakeCore
 import Intake
+import PDFIntake
 import Pipeline
 
 extension Intake {
@@ -9,8 +10,10 @@ extension Intake {
         static let configuration = CommandConfiguration(
             abstract: "Check submissions and write their forms, notices and results.",
             discussion: """
-            PATH may be a file or a folder; folders are searched recursively for .xml files (hidden
-            files are skipped). The original files are only read, never changed. A file whose exact
+            PATH may be a file (XML, PDF, or a zip bundle) or a folder; folders are searched
+            recursively for .xml, .pdf and .zip files (hidden files are skipped), and a folder holding
+            a READY marker, or any folder given with --bundle, is one bundle: the application and
+            its supporting materials. The original files are only read, never changed. A file whose exact
             bytes were processed before (same SHA-256) is reported as a duplicate and not processed
             again unless --reprocess is given.
             """)
@@ -18,6 +21,9 @@ extension Intake {
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var outputOptions: OutputOptions
         @OptionGroup var loggingOptions: LoggingOptions
+
+        @Flag(help: "Take each folder given as one bundle (application + materials), not as a batch.")
+        var bundle = false
 
         @Flag(help: "Process files again even if their outputs already exist.")
         var reprocess = false
@@ -32,9 +38,10 @@ extension Intake {
             loggingOptions.bootstrap()
             let catalog = try catalogOptions.load()
             let pipeline = Pipeline(catalog: catalog, options: .init(
-                outputRoot: URL(fileURLWithPath: outputOptions.output), render: !noRender, reprocess: reprocess))
+                outputRoot: URL(fileURLWithPath: outputOptions.output), render: !noRender, reprocess: reprocess,
+                recognizer: EngineRecognizer()))
             var tally = Tally()
-            for path in SubmissionFiles.expand(paths) {
+            for path in SubmissionFiles.expand(paths, bundles: bundle) {
                 let outcome = pipeline.process(path: path)
                 tally.count(outcome)
                 if outputOptions.json {

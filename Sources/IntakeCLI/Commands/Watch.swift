@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inbox
+import PDFIntake
 import Pipeline
 import Yams
 
@@ -90,7 +91,8 @@ extension Intake {
             try FileManager.default.createDirectory(at: stateURL, withIntermediateDirectories: true)
             let ledger = try LedgerOptions.open(ledgerOptions.ledger ?? file.ledger, state: stateURL)
             let catalog = try catalogOptions.load()
-            let pipeline = Pipeline(catalog: catalog, options: .init(outputRoot: settings.output, render: !noRender, reprocess: true))
+            let pipeline = Pipeline(catalog: catalog, options: .init(outputRoot: settings.output, render: !noRender, reprocess: true,
+                                                                      recognizer: EngineRecognizer()))
             let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
             let signals = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
                 signal(number, SIG_IGN)

@@ -1,0 +1,218 @@
+import Catalog
+import Dispatch
+import Foundation
+import Generate
+import Intake
+import IntakeCore
+import Logging
+import Pipeline
+import Render
+
+/// `intake-bench corpus [--quick] [--xml N] [--pdf N] [--revalidate 10000,100000] [--keep DIR]`:
+/// intake against xmllint and pdftotext on the same generated files, forms rendered per second,
+/// 1 against 2 workers, and the peak memory and time of `intake revalidate` on large corpora.
+struct CorpusBench {
+    var xmlCount = 2000
+    var pdfCount = 300
+    var renderCount = 300
+    var revalidateCounts = [10_000, 100_000]
+    var root: URL
+    /// Keep the corpus (given with --keep DIR, which is reused on the next run).
+    var keep = false
+    let catalog: Catalog
+    let forms: URL
+
+    init(arguments: [String], catalog: Catalog, forms: URL) {
+        self.catalog = catalog
+        self.forms = forms
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("intake-bench-corpus-\(getpid())")
+        var args = arguments[...]
+        while let arg = args.popFirst() {
+            switch arg {
+            case "--quick":
+                xmlCount = 300; pdfCount = 60; renderCount = 60; revalidateCounts = [1_000, 10_000]
+            case "--xml": xmlCount = Int(args.popFirst() ?? "") ?? xmlCount
+            case "--pdf": pdfCount = Int(args.popFirst() ?? "") ?? pdfCount
+            case "--render": renderCount = Int(args.popFirst() ?? "") ?? renderCount
+            case "--revalidate":
+                revalidateCounts = (args.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--keep": root = URL(fileURLWithPath: args.popFirst() ?? root.path); keep = true
+            default: fatalError("unknown argument \(arg); see the comment at the top of CorpusBench.swift")
+            }
+        }
+    }
+
+    struct Row { var what: String; var value: String }
+    var rows: [Row] = []
+
+    mutating func add(_ what: String, _ value: String) {
+        rows.append(Row(what: what, value: value))
+        print("  " + what + String(repeating: " ", count: max(1, 66 - what.count)) + value)
+        fflush(nil)
+    }
+
+    /// Per-file log lines would measure the terminal: warnings and errors only.
+    static let quiet: Logger = {
+        var logger = Logger(label: "intake.bench")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    static func rate(_ n: Int, _ seconds: Double) -> String { String(format: "%.0f /s", Double(n) / seconds) }
+
+    /// The corpus `<root>/<name>` of `count` submissions of `kinds` (seed 1, 30 % faulty), made
+    /// once and kept for the other figures; returns its manifest rows (path, form).
+    func corpus(_ name: String, count: Int, kinds: [CorpusWriter.Kind]) throws -> [(path: String, form: String, kind: String)] {
+        let dir = root.appendingPathComponent(name)
+        let manifest = dir.appendingPathComponent("manifest.csv")
+        if !FileManager.default.fileExists(atPath: manifest.path) {
+            try CorpusWriter(catalog: catalog, options: .init(count: count, kinds: kinds, faultRate: 0.3, seed: 1)).write(to: dir)
+        }
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return (dir.appendingPathComponent(String(f[0])).path, String(f[2]), String(f[1]))
+        }
+    }
+
+    /// Submissions/s through the intake path (`process --no-render`: parse, XSD, checks,
+    /// result.json written atomically), the catalog loaded once, `workers` threads.
+    func intakeRate(_ paths: [String], workers: Int) throws -> (rate: Double, results: [Pipeline.Outcome?]) {
+        let out = root.appendingPathComponent("out-\(workers)-\(UUID().uuidString.prefix(6))")
+        let pipeline = Pipeline(catalog: catalog, options: .init(outputRoot: out, render: false, reprocess: true),
+                                logger: Self.quiet)
+        // Warm up: compile the XSDs, touch the code paths.
+        _ = pipeline.process(path: paths[0])
+        let outcomes = OutcomeBox(count: paths.count)
+        let next = Counter()
+        let start = Self.now()
+        let threads = (0..<workers).map { _ in
+            Thread {
+                while true {
+                    let i = next.increment()
+                    guard i < paths.count else { return }
+                    outcomes.set(i, pipeline.process(path: paths[i]))
+                }
+            }
+        }
+        for thread in threads { thread.start() }
+        while threads.contains(where: { !$0.isFinished }) { usleep(2000) }
+        let seconds = Self.now() - start
+        try? FileManager.default.removeItem(at: out)
+        return (Double(paths.count) / seconds, outcomes.all)
+    }
+
+    mutating func run() throws {
+        defer { if !keep { try? FileManager.default.removeItem(at: root) } }
+        print("intake-bench corpus: \(ProcessInfo.processInfo.activeProcessorCount) core(s), corpus under \(root.path)")
+        var t = Self.now()
+        let xml = try corpus("xml-\(xmlCount)", count: xmlCount, kinds: [.xml])
+        let genSeconds = Self.now() - t
+        add("generate \(xmlCount) XML (intake generate, in process)", Self.rate(xmlCount, genSeconds))
+
+        // 1. XML: intake vs xmllint.
+        let paths = xml.map(\.path)
+        let (one, outcomes) = try intakeRate(paths, workers: 1)
+        let rejected = outcomes.filter { if case .processed(let r)? = $0 { return r.status == .rejected } else { return true } }.count
+        add("XML through intake (parse+XSD+checks+result.json), 1 worker", String(format: "%.0f /s", one)
+            + (rejected > 0 ? " (\(rejected) not accepted/incomplete!)" : ""))
+        if ChildRun.exists("xmllint") {
+            var byForm: [String: [String]] = [:]
+            for row in xml { byForm[row.form, default: []].append(row.path) }
+            t = Self.now()
+            var failures = 0
+            for (form, files) in byForm.sorted(by: { $0.key < $1.key }) {
+                let xsd = forms.appendingPathComponent("schemas/\(form).xsd").path
+                for chunk in stride(from: 0, to: files.count, by: 2000) {
+                    let run = ChildRun.run(["xmllint", "--noout", "--schema", xsd] + files[chunk..<min(files.count, chunk + 2000)])
+                    if run?.status != 0 { failures += 1 }
+                }
+            }
+            let lint = Double(xml.count) / (Self.now() - t)
+            add("XML through xmllint --noout --schema (one process per form)", String(format: "%.0f /s", lint)
+                + (failures > 0 ? " (\(failures) run(s) reported invalid files)" : ""))
+            add("ratio intake / xmllint", String(format: "%.2f×", one / lint))
+        } else {
+            add("XML through xmllint", "n/a (xmllint not installed)")
+        }
+
+        // 2. 1 vs 2 workers on the same files.
+        let (two, _) = try intakeRate(paths, workers: 2)
+        add("XML through intake, 2 workers", String(format: "%.0f /s", two))
+        add("speed-up 2 workers / 1 worker", String(format: "%.2f×", two / one))
+
+        // 3. Typed PDFs: intake vs pdftotext.
+        let pdf = try corpus("pdf-\(pdfCount)", count: pdfCount, kinds: [.pdf]).map(\.path)
+        let probe = Pipeline(catalog: catalog, options: .init(outputRoot: root.appendingPathComponent("probe"), render: false,
+                                                             reprocess: true), logger: Self.quiet).process(path: pdf[0])
+        var pdfRate: Double?
+        if case .failed(let error) = probe {
+            add("typed PDF through intake", "n/a (PDF intake not available: \(error.code))")
+        } else {
+            let (rate, results) = try intakeRate(pdf, workers: 1)
+            pdfRate = rate
+            let read = results.filter { if case .processed? = $0 { return true } else { return false } }.count
+            add("typed PDF through intake (read+checks+result.json), 1 worker", String(format: "%.0f /s (%d/%d read)", rate, read, pdf.count))
+        }
+        if ChildRun.exists("pdftotext") {
+            t = Self.now()
+            for path in pdf { _ = ChildRun.run(["pdftotext", "-layout", path, "-"]) }
+            let text = Double(pdf.count) / (Self.now() - t)
+            add("typed PDF through pdftotext -layout (one process per file)", String(format: "%.0f /s", text))
+            add("ratio intake / pdftotext", pdfRate.map { String(format: "%.2f×", $0 / text) } ?? "n/a")
+        } else {
+            add("typed PDF through pdftotext", "n/a (pdftotext not installed)")
+        }
+
+        // 4. Forms rendered per second (FormRenderer, one thread, drafts made beforehand).
+        let factory = SubmissionFactory(catalog: catalog, seed: 1, faultRate: 0)
+        let drafts = (0..<renderCount).map { factory.draft($0) }
+        let byID = Dictionary(uniqueKeysWithValues: catalog.forms.map { ($0.id, $0) })
+        _ = try FormRenderer().render(byID[drafts[0].formID]!, values: drafts[0].fieldValues)
+        t = Self.now()
+        for d in drafts { _ = try FormRenderer().render(byID[d.formID]!, values: d.fieldValues) }
+        add("forms rendered (form.pdf, FormRenderer, 1 thread)", Self.rate(renderCount, Self.now() - t))
+
+        // 5. intake revalidate: peak RSS and time, as a child process.
+        let intake = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("intake").path
+        var times: [Int: Double] = [:]
+        for n in revalidateCounts {
+            guard FileManager.default.isExecutableFile(atPath: intake),
+                  ChildRun.run([intake, "revalidate", "--help"])?.status == 0 else {
+                add("intake revalidate of \(n) XML", "n/a (intake revalidate not available)")
+                continue
+            }
+            _ = try corpus("xml-\(n)", count: n, kinds: [.xml])
+            let state = root.appendingPathComponent("reval-state-\(n)")
+            try? FileManager.default.removeItem(at: state)
+            guard let run = ChildRun.run([intake, "revalidate", "--state", state.path, "--output", state.appendingPathComponent("out").path,
+                                          "--forms", forms.path, root.appendingPathComponent("xml-\(n)/xml").path]) else {
+                add("intake revalidate of \(n) XML", "n/a (could not start)")
+                continue
+            }
+            times[n] = run.seconds
+            add("intake revalidate of \(n) XML: time, peak RSS",
+                String(format: "%.1f s (%.0f /s), %.0f MB%@", run.seconds, Double(n) / run.seconds, Double(run.peakRSS) / 1e6,
+                       run.status == 0 ? "" : " (exit \(run.status))"))
+        }
+        if revalidateCounts.count == 2, let a = times[revalidateCounts[0]], let b = times[revalidateCounts[1]] {
+            add("revalidate time \(revalidateCounts[1]) / \(revalidateCounts[0])",
+                String(format: "%.1f× (linear: %.0f×)", b / a, Double(revalidateCounts[1]) / Double(revalidateCounts[0])))
+        }
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private var value = -1
+    private let lock = NSLock()
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+
+final class OutcomeBox: @unchecked Sendable {
+    private var values: [Pipeline.Outcome?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ o: Pipeline.Outcome) { lock.lock(); values[i] = o; lock.unlock() }
+    var all: [Pipeline.Outcome?] { lock.lock(); defer { lock.unlock() }; return values }
+}

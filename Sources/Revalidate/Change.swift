@@ -1,0 +1,59 @@
+import Ledger
+
+/// How a new decision differs from the previous one about the same submission.
+public enum Change: String, Sendable, CaseIterable {
+    case unchanged
+    /// Now incomplete, before not (accepted, rejected, failed).
+    case newlyIncomplete = "newly-incomplete"
+    /// Now accepted, before not.
+    case newlyComplete = "newly-complete"
+    /// Same status, problems the previous decision did not have.
+    case problemsAdded = "problems-added"
+    /// Same status, only fewer problems.
+    case problemsResolved = "problems-resolved"
+    /// Another change of status (to rejected or needs-review, or from failed).
+    case statusChanged = "status-changed"
+    /// No earlier decision about these bytes.
+    case new
+    /// The file cannot be read now.
+    case failed
+
+    /// Whether the submission's outputs are out of date (and `--render` regenerates them).
+    public var isChange: Bool {
+        switch self {
+        case .newlyIncomplete, .newlyComplete, .problemsAdded, .problemsResolved, .statusChanged: return true
+        case .unchanged, .new, .failed: return false
+        }
+    }
+
+    public struct Comparison: Sendable {
+        public var change: Change
+        public var added: ProblemList
+        public var resolved: ProblemList
+    }
+
+    /// Compares `finding` with `previous`. When the previous problems are unknown (an inbox
+    /// decision whose result.json is gone) only the status is compared.
+    public static func compare(_ finding: Finding, with previous: PreviousDecision?, previousProblems: ProblemList?) -> Comparison {
+        let none = ProblemList([])
+        if finding.isFailure { return Comparison(change: .failed, added: none, resolved: none) }
+        guard let previous else { return Comparison(change: .new, added: none, resolved: none) }
+        let added = previousProblems.map { finding.problems.subtracting($0) } ?? none
+        let resolved = previousProblems.map { $0.subtracting(finding.problems) } ?? none
+        let change: Change
+        if finding.status != previous.status {
+            switch finding.status {
+            case "incomplete": change = .newlyIncomplete
+            case "accepted": change = .newlyComplete
+            default: change = .statusChanged
+            }
+        } else if !added.entries.isEmpty {
+            change = .problemsAdded
+        } else if !resolved.entries.isEmpty {
+            change = .problemsResolved
+        } else {
+            change = .unchanged
+        }
+        return Comparison(change: change, added: added, resolved: resolved)
+    }
+}
