@@ -57,7 +57,7 @@ let package = Package(
         // `intake revalidate`: the work list, the runner, the history; and its report.
         .target(name: "Report"),
         .target(name: "Revalidate", dependencies: [
-            "Pipeline", "Ledger", "Intake", "IntakeCore", "Catalog", "Report",
+            "Pipeline", "PDFIntake", "Ledger", "Intake", "IntakeCore", "Catalog", "Report",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -3,6 +3,7 @@ import Foundation
 import Intake
 import IntakeCore
 import Logging
+import PDFIntake
 import Pipeline
 
 /// What checking one submission again found: the new decision, or why the file could not be read.
@@ -46,10 +47,13 @@ public struct Evaluator: Sendable {
     /// Checks against `catalog` writing nothing; with `render`, changed submissions get their
     /// form.pdf, notice.pdf and result.json written under `output` (`<date>/<id>/`).
     public init(catalog: Catalog, output: URL, render: Bool, logger: Logger) {
-        var options = Pipeline.Options(outputRoot: output, render: false, reprocess: true)
+        // Scans are read again too: one OCR worker pool, started at the first scanned page.
+        let recognizer = EngineRecognizer()
+        var options = Pipeline.Options(outputRoot: output, render: false, reprocess: true, recognizer: recognizer)
         options.writeOutputs = false
         checker = Pipeline(catalog: catalog, options: options, logger: logger)
-        renderer = render ? Pipeline(catalog: catalog, options: .init(outputRoot: output, render: true, reprocess: true), logger: logger) : nil
+        renderer = render ? Pipeline(catalog: catalog, options: .init(outputRoot: output, render: true, reprocess: true,
+                                                                       recognizer: recognizer), logger: logger) : nil
     }
 
     public var renders: Bool { renderer != nil }
