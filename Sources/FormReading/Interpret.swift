@@ -116,3 +116,9 @@ enum Interpret {
         return nil
     }
 }
+
+/// Value normalisation other readers share (AcroForm widgets named for their field).
+public enum FormValues {
+    /// 2026年11月16日, 2026-11-16, 2026.11.16, 20261116 → 2026-11-16; nil when not a date.
+    public static func isoDate(_ text: String) -> String? { Interpret.isoDate(text) }
+}

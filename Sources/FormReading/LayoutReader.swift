@@ -12,6 +12,14 @@ public struct ReadValue: Sendable, Hashable {
     public var confidence: Double
     /// Part of the value lies under a seal (scans): misreads there come with high confidence.
     public var underSeal: Bool
+
+    public init(value: FieldValue, page: Int?, box: Box?, confidence: Double, underSeal: Bool) {
+        self.value = value
+        self.page = page
+        self.box = box
+        self.confidence = confidence
+        self.underSeal = underSeal
+    }
 }
 
 /// Reads a form's values from positioned text: finds the printed labels of the form's layout,

@@ -92,7 +92,8 @@ enum Ticks {
             found.append(Found(option: span.option, ticked: ticked, box: box, after: after, certainty: certainty))
         }
         // Options written as plain words, with no squares at all: the words are the choice.
-        if !anyMark { for i in found.indices { found[i].ticked = true } }
+        let anySquare = glyphs.contains { squares.contains($0.character) || marks.contains($0.character) }
+        if !anyMark && !anySquare && !pageText.judgeTicksFromPixels { for i in found.indices { found[i].ticked = true } }
         return found
     }
 

@@ -1,3 +1,5 @@
+import Catalog
+import IntakeCore
 import FormReading
 import Poppler
 
@@ -42,5 +44,59 @@ enum AcroFormText {
             }
         }
         return glyphs
+    }
+}
+
+/// Widgets that say themselves which field they are: a name that is the field's key (a portal's
+/// own fillable template), or a tooltip that is the field's printed label (with its group). These
+/// win over reading by position.
+enum AcroFormNames {
+    static func values(_ fields: [PDFFormField], form: FormDefinition) -> [String: FieldValue] {
+        func fold(_ s: String) -> String { String(s.compactMap { LabelFolding.fold($0) }.filter { $0 != ":" }) }
+        var byLabel: [String: [FieldDefinition]] = [:]
+        for field in form.fields {
+            byLabel[fold(field.label), default: []].append(field)
+            if let group = field.group { byLabel[fold(group + field.label), default: []].append(field) }
+        }
+        var values: [String: FieldValue] = [:]
+        var ticked: [String: [String]] = [:]
+        for widget in fields {
+            let name = widget.name.split(separator: ".").last.map(String.init) ?? widget.name
+            var field = form.field(name)
+            var option: String? = nil
+            if field == nil, let tip = widget.tooltip {
+                let folded = fold(tip)
+                if let found = byLabel[folded], found.count == 1 { field = found[0] }
+                // "参保险种：医疗保险": a checkbox named by its group's label and its option.
+                if field == nil {
+                    for candidate in form.fields where !candidate.options.isEmpty && folded.hasPrefix(fold(candidate.label)) {
+                        if let o = candidate.options.first(where: { folded.hasSuffix(fold($0)) }) { field = candidate; option = o }
+                    }
+                }
+            }
+            // designationTypes_2: the second option of designationTypes.
+            if field == nil, let underscore = name.lastIndex(of: "_"), let n = Int(name[name.index(after: underscore)...]),
+               let group = form.field(String(name[..<underscore])), n >= 1, n <= group.options.count {
+                field = group; option = group.options[n - 1]
+            }
+            guard let field, field.type != .table else { continue }
+            switch widget.kind {
+            case .text(let value, _):
+                let text = value.trimmingWhitespace()
+                if !text.isEmpty { values[field.key] = .text(field.type == .date ? (FormValues.isoDate(text) ?? text) : text) }
+            case .checkbox(let on):
+                if on, let option { ticked[field.key, default: []].append(option) }
+            case .choice(_, let selected):
+                if !selected.isEmpty { values[field.key] = field.type == .multiChoice ? .choices(selected) : .text(selected[0]) }
+            default:
+                break
+            }
+        }
+        for (key, unordered) in ticked {
+            let field = form.field(key)
+            let options = field.map { f in f.options.filter(unordered.contains) } ?? unordered
+            values[key] = field?.type == .multiChoice || options.count > 1 ? .choices(options) : .text(options[0])
+        }
+        return values
     }
 }

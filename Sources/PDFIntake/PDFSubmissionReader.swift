@@ -76,6 +76,7 @@ public struct PDFSubmissionReader: Sendable {
         }
 
         var pages: [PageText] = []
+        var widgets: [PDFFormField] = []
         var method = "pdf-text"
         var scanned = 0
         var sealPages: [Int]? = nil
@@ -84,6 +85,7 @@ public struct PDFSubmissionReader: Sendable {
             let (width, height) = page.size
             var glyphs = GlyphBoxes.normalized(page.glyphs().map { Glyph($0.character, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1)) })
             let fields = page.formFields()
+            widgets += fields
             if !fields.isEmpty {
                 glyphs = AcroFormText.merge(fields, into: glyphs)
                 method = "acroform"
@@ -134,7 +136,11 @@ public struct PDFSubmissionReader: Sendable {
                               message: "no form of the catalog recognised (best match \(scored.first.map { "\($0.0.id) \(Int($0.1 * 100))%" } ?? "none")); first text: \"\(seen)\"",
                               path: path)
         }
-        let read = LayoutReader(form: form).read(pages)
+        var read = LayoutReader(form: form).read(pages)
+        for (key, value) in AcroFormNames.values(widgets, form: form) {
+            let previous = read[key]
+            read[key] = ReadValue(value: value, page: previous?.page, box: previous?.box, confidence: 1, underSeal: false)
+        }
         var values: [String: FieldValue] = [:]
         var origins: [String: FieldOrigin] = [:]
         for (key, value) in read {

@@ -124,7 +124,7 @@ struct TypedPDFTests {
         }
         print("AcroForm field accuracy: \(score.exact)/\(score.total) = \(String(format: "%.1f", score.share * 100)) %")
         score.misses.prefix(10).forEach { print("  miss: \($0)") }
-        #expect(score.share >= 0.5)
+        #expect(score.share >= 0.9)
     }
 }
 
