@@ -3,7 +3,7 @@ import Foundation
 /// A horizontal stacked bar chart as inline SVG, drawn here: no script, no network, fonts from a
 /// CJK family list with fallbacks. One bar per row (label on the left, total on the right), one
 /// colour per series, a legend of the series that occur, and a scale with round ticks.
-struct BarChart {
+public struct BarChart {
     struct Series {
         var name: String
         var color: String
@@ -106,7 +106,8 @@ struct BarChart {
         text.count <= characters ? text : String(text.prefix(characters - 1)) + "…"
     }
 
-    static func group(_ n: Int) -> String {
+    /// 100000 → "100,000".
+    public static func group(_ n: Int) -> String {
         let digits = String(n)
         var out = ""
         for (i, ch) in digits.enumerated() {

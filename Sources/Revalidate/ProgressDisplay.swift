@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// Shows how far a run is: on a terminal a one-line bar redrawn at most ten times a second
 /// (done/total, files/s, ETA, failures); otherwise a plain line every few seconds, for logs.
@@ -117,16 +118,8 @@ public final class ProgressDisplay: @unchecked Sendable {
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    /// 100000 → "100,000".
-    static func group(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
-    }
+    /// 100000 → "100,000", as the report writes it.
+    static func group(_ n: Int) -> String { BarChart.group(n) }
 
     static func terminalWidth() -> Int {
         var size = winsize()
