@@ -48,7 +48,14 @@ enum Ticks {
             var marked = false
             var certainty = 1.0
             let before = span.start > 0 ? glyphs[span.start - 1] : nil
-            let adjacentBefore = before.map { abs($0.box.midY - first.box.midY) < 0.6 * h && first.box.x0 - $0.box.x1 < 2.0 * h } ?? false
+            var adjacentBefore = before.map { abs($0.box.midY - first.box.midY) < 0.6 * h && first.box.x0 - $0.box.x1 < 2.0 * h } ?? false
+            // A mark between two options belongs to the nearer one (连锁门店 ◉ 单体: the first).
+            if adjacentBefore, let before, n > 0, spans[n - 1].end == span.start - 2 || spans[n - 1].end == span.start - 1 {
+                let previousEnd = glyphs[spans[n - 1].end].box
+                if abs(previousEnd.midY - before.box.midY) < 0.6 * h && before.box.x0 - previousEnd.x1 < first.box.x0 - before.box.x1 {
+                    adjacentBefore = false
+                }
+            }
             if pageText.judgeTicksFromPixels, let before, adjacentBefore, marks.contains(before.character),
                !squares.contains(before.character) {
                 // The recogniser itself read a tick (√) before the option.

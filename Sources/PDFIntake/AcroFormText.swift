@@ -17,7 +17,14 @@ enum AcroFormText {
                 result += layout(value, in: box)
             case .checkbox(let on), .radio(let on):
                 let side = min(box.width, box.height)
-                let square = Box(x0: box.x0, y0: box.midY - side / 2, x1: box.x0 + side, y1: box.midY + side / 2)
+                var square = Box(x0: box.x0, y0: box.midY - side / 2, x1: box.x0 + side, y1: box.midY + side / 2)
+                // Set on the line of the printed option beside it, as a typed ☑ would stand.
+                if let neighbour = glyphs.filter({ g in
+                    g.box.y1 > box.y0 && g.box.y0 < box.y1 && min(abs(g.box.x0 - box.x1), abs(box.x0 - g.box.x1)) < 3 * side
+                }).min(by: { min(abs($0.box.x0 - box.x1), abs(box.x0 - $0.box.x1)) < min(abs($1.box.x0 - box.x1), abs(box.x0 - $1.box.x1)) }) {
+                    square.y0 = neighbour.box.y0
+                    square.y1 = neighbour.box.y1
+                }
                 result.append(Glyph(on ? "☑" : "□", square))
             case .choice(_, let selected):
                 result += layout(selected.joined(separator: "、"), in: box)

@@ -86,6 +86,9 @@ public struct PDFSubmissionReader: Sendable {
             var glyphs = GlyphBoxes.normalized(page.glyphs().map { Glyph($0.character, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1)) })
             let fields = page.formFields()
             widgets += fields
+            if getenv("INTAKE_DEBUG_READ") != nil {
+                for f in fields { FileHandle.standardError.write(Data("widget \(f.name) tip=\(f.tooltip ?? "-") \(f.kind) [\(Int(f.x0)),\(Int(f.y0)),\(Int(f.x1)),\(Int(f.y1))]\n".utf8)) }
+            }
             if !fields.isEmpty {
                 glyphs = AcroFormText.merge(fields, into: glyphs)
                 method = "acroform"
