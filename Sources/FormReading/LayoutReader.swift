@@ -36,16 +36,40 @@ public struct LayoutReader {
         self.stoppers = LayoutPlan.stoppers(form)
     }
 
-    /// How well `pages` look like this form: 0…1, from the title and the share of its labels found.
-    public static func score(form: FormDefinition, text: [Character]) -> Double {
-        let stoppers = LayoutPlan.stoppers(form)
-        guard !stoppers.isEmpty else { return 0 }
-        let haystack = String(text)
-        let title = String(MatchText.label(form.title))
-        let distinct = Set(stoppers.dropFirst().map { String($0.text) })
-        let found = distinct.filter { haystack.contains($0) }.count
-        let labelShare = distinct.isEmpty ? 0 : Double(found) / Double(distinct.count)
-        return (haystack.contains(title) ? 0.5 : 0) + 0.5 * labelShare
+    /// The printed words a form is recognised by: its title and its distinct labels, folded.
+    public struct Signature: Sendable {
+        public let form: FormDefinition
+        let title: [UInt8]
+        let labels: [[UInt8]]
+
+        public init(form: FormDefinition) {
+            self.form = form
+            let stoppers = LayoutPlan.stoppers(form)
+            title = Array(String(MatchText.label(form.title)).utf8)
+            labels = Array(Set(stoppers.dropFirst().map { String($0.text) })).map { Array($0.utf8) }
+        }
+
+        /// How well `text` (folded, see `LabelFolding`) looks like this form: 0…1, half from the
+        /// title, half from the share of its labels found.
+        public func score(_ text: [UInt8]) -> Double {
+            func contains(_ needle: [UInt8]) -> Bool {
+                guard let first = needle.first, needle.count <= text.count else { return false }
+                let last = text.count - needle.count
+                var i = 0
+                while i <= last {
+                    if text[i] == first {
+                        var k = 1
+                        while k < needle.count && text[i + k] == needle[k] { k += 1 }
+                        if k == needle.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+            let found = labels.filter(contains).count
+            let share = labels.isEmpty ? 0 : Double(found) / Double(labels.count)
+            return (contains(title) ? 0.5 : 0) + 0.5 * share
+        }
     }
 
     public func read(_ pages: [PageText]) -> [String: ReadValue] {

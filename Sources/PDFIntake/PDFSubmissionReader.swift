@@ -34,9 +34,12 @@ public struct PDFSubmissionReader: Sendable {
     let catalog: Catalog
     let recognizer: PageRecognizer?
     let limits: Limits
+    /// Every form's title and labels, prepared once.
+    let signatures: [LayoutReader.Signature]
 
     public init(catalog: Catalog, recognizer: PageRecognizer?, limits: Limits = Limits()) {
         self.catalog = catalog
+        self.signatures = catalog.forms.map(LayoutReader.Signature.init)
         self.recognizer = recognizer
         self.limits = limits
     }
@@ -131,8 +134,8 @@ public struct PDFSubmissionReader: Sendable {
             }
         }
 
-        let text = pages.flatMap { $0.glyphs.compactMap { LabelFolding.fold($0.character) } }
-        let scored = catalog.forms.map { ($0, LayoutReader.score(form: $0, text: text)) }.sorted { $0.1 > $1.1 }
+        let text = Array(String(pages.flatMap { $0.glyphs.compactMap { LabelFolding.fold($0.character) } }).utf8)
+        let scored = signatures.map { ($0.form, $0.score(text)) }.sorted { $0.1 > $1.1 }
         guard let (form, score) = scored.first, score >= 0.45 else {
             let seen = String(pages.first.map { $0.glyphs.prefix(40).map(\.character) } ?? []).replacingOccurrences(of: "\n", with: " ")
             throw IntakeError(code: "unknown-form",
