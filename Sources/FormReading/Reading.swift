@@ -225,7 +225,6 @@ struct Reading {
                 guard let b = blocks.first(where: { $0.fieldKey == k }) else { continue }
                 result[k] = raw(refs, page: page, block: b)
             }
-            _ = (key, block)
         } else if let prev = previousAnchor(cell) {
             result[key] = raw(freeRegion(after: prev), page: prev.page, block: block)
         }

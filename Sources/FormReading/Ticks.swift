@@ -41,7 +41,7 @@ enum Ticks {
         var found: [Found] = []
         var anyMark = false
         for (n, span) in spans.enumerated() {
-            let first = glyphs[span.start], last = glyphs[span.end]
+            let first = glyphs[span.start]
             let h = max(first.box.height, 1)
             let box = (span.start...span.end).map { glyphs[$0].box }.reduce(first.box) { $0.union($1) }
             var ticked = false
@@ -88,7 +88,6 @@ enum Ticks {
                 // A mark written after the option, often in the template's brackets: 剖宫产（√）.
                 ticked = mark; marked = true
             }
-            _ = last
             anyMark = anyMark || marked
             let nextStart = n + 1 < spans.count ? spans[n + 1].start : glyphs.count
             var after = Array(refs[min(span.end + 1, nextStart)..<nextStart])

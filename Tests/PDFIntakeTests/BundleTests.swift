@@ -32,6 +32,7 @@ struct BundleTests {
 
     @Test("A bundle missing one material: the notice names exactly that material")
     func missingOne() throws {
+        // The output folder lives as long as the test: the notice is read from it.
         let (outcome, output) = try run(bundles.appendingPathComponent("lc-unit-enrollment-missing-one").path, render: true)
         guard case .processed(let r) = outcome else { Issue.record("\(outcome)"); return }
         #expect(r.status == .incomplete)
@@ -42,7 +43,7 @@ struct BundleTests {
         #expect(r.attachments.first { $0.file == "营业执照.pdf" }?.material == nil)
         let notice = try pdfText(URL(fileURLWithPath: r.outputs.directory).appendingPathComponent("notice.pdf").path)
         #expect(squeezed(notice).contains("单位批准成立文件复印件"))
-        _ = output
+        withExtendedLifetime(output) {}
     }
 
     @Test("A zipped bundle is read in memory like a folder")
