@@ -1,9 +1,9 @@
 # Two commands do all set-up on a fresh Debian 12 machine with Swift 6:
 #   make demo   installs what is missing, builds, processes samples/ into output/
 #   make test   installs what is missing, builds and runs every test
-# The Debian packages: C libraries (libxml2, cairo, pango, SQLite for the ledger), the Song-style
-# CJK font, the poppler tools the tests read PDFs with, and PostgreSQL, whose server the ledger
-# tests start on loopback in a temporary folder.
+# The Debian packages: C libraries (libxml2, poppler-glib, cairo, pango, SQLite for the ledger),
+# the Song-style CJK font, the poppler tools the tests read PDFs with, PostgreSQL, whose server the
+# ledger tests start on loopback in a temporary folder, and python3-venv for the OCR worker.
 DEBIAN_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libxml2-utils libcairo2-dev libpango1.0-dev libsqlite3-dev \
                    fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
