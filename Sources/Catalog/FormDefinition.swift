@@ -157,3 +157,15 @@ public struct CrossFieldRule: Sendable, Hashable, Codable {
     /// The pseudo-field meaning the day of processing.
     public static let today = "today"
 }
+
+extension FieldDefinition {
+    /// An option as it is ticked: without the empty "（）" a template prints after it for writing
+    /// in (其他（）). The renderer and the readers compare options this way.
+    public static func optionWithoutEmptyBrackets(_ option: String) -> String {
+        var text = option.trimmingWhitespace()
+        for empty in ["（）", "()", "（ ）", "( )"] where text.hasSuffix(empty) {
+            text = String(text.dropLast(empty.count)).trimmingWhitespace()
+        }
+        return text
+    }
+}

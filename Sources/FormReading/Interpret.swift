@@ -28,11 +28,11 @@ enum Interpret {
             // On a scan, an option whose words were not found, or a square neither blank nor
             // ticked, leaves the choice uncertain.
             if let p = page, model.pages[p].judgeTicksFromPixels {
-                let unseen = Set(field.options.map { Ticks.withoutEmptyBrackets($0) }).subtracting(raw.ticks.map { Ticks.withoutEmptyBrackets($0.option) })
+                let unseen = Set(field.options.map { FieldDefinition.optionWithoutEmptyBrackets($0) }).subtracting(raw.ticks.map { FieldDefinition.optionWithoutEmptyBrackets($0.option) })
                 read.confidence = min(read.confidence, raw.ticks.map(\.certainty).min() ?? 1, unseen.isEmpty ? 1 : 0.7)
             }
             result[field.key] = read
-            if let detail = field.detail, let chosen = ticked.first(where: { Ticks.withoutEmptyBrackets($0.option) == Ticks.withoutEmptyBrackets(detail.option) }) {
+            if let detail = field.detail, let chosen = ticked.first(where: { FieldDefinition.optionWithoutEmptyBrackets($0.option) == FieldDefinition.optionWithoutEmptyBrackets(detail.option) }) {
                 var written = text(chosen.after, model: model)
                 written = written.trimmingCharacters(in: ["（", "）", "(", ")", ":", "：", "_", " ", "\u{3000}"])
                 result[detail.field] = finish(.text(written), refs: chosen.after, page: page, model: model)

@@ -1,3 +1,5 @@
+import Catalog
+
 /// Which options of a checkbox group are ticked: from the mark printed before each option
 /// (☑ ■ √ ✓, or an X over □) in typed text, from the pixels of its square on scans.
 enum Ticks {
@@ -28,7 +30,7 @@ enum Ticks {
         var taken = [Bool](repeating: false, count: chars.count)
         var spans: [(option: String, start: Int, end: Int)] = []
         for option in options.sorted(by: { MatchText.label($0).count > MatchText.label($1).count }) {
-            let text = MatchText.label(withoutEmptyBrackets(option))
+            let text = MatchText.label(FieldDefinition.optionWithoutEmptyBrackets(option))
             guard !text.isEmpty, chars.count >= text.count else { continue }
             for p in 0...(chars.count - text.count) where Array(chars[p..<(p + text.count)]) == text && !taken[p..<(p + text.count)].contains(true) {
                 for k in p..<(p + text.count) { taken[k] = true }
@@ -117,13 +119,5 @@ enum Ticks {
             return nil
         }
         return nil
-    }
-
-    static func withoutEmptyBrackets(_ option: String) -> String {
-        var text = option.trimmingWhitespace()
-        for empty in ["（）", "()", "（ ）", "( )"] where text.hasSuffix(empty) {
-            text = String(text.dropLast(empty.count)).trimmingWhitespace()
-        }
-        return text
     }
 }

@@ -126,6 +126,7 @@ public struct Pipeline: Sendable {
             String(decoding: f.bytes.prefix(2048), as: UTF8.self).contains("<submission")
         }
         var application = bundle.files.firstIndex(where: isXML)
+        var preread: XMLSubmissionReader.Outcome?
         if application == nil {
             // Names that say "application form" first, then the rest.
             let order = bundle.files.indices.filter { PDFSubmissionReader.looksLikePDF(bundle.files[$0].bytes) }
@@ -134,8 +135,14 @@ public struct Pipeline: Sendable {
                     let b = ["申请", "登记表", "表"].contains { bundle.files[j].name.contains($0) }
                     return a && !b
                 }
+            // The one that reads as a form is the application; what was read is kept, so a
+            // scanned application is not recognised twice.
             for i in order {
-                if (try? pdfReader.read(bundle.files[i].bytes, path: bundle.files[i].name)) != nil { application = i; break }
+                if let read = try? readSubmission(bundle.files[i].bytes, path: "\(path)/\(bundle.files[i].name)") {
+                    application = i
+                    preread = read
+                    break
+                }
             }
         }
         guard let application else {
@@ -143,7 +150,8 @@ public struct Pipeline: Sendable {
         }
         let form = bundle.files[application]
         let materials = bundle.files.enumerated().filter { $0.offset != application }.map { (name: $0.element.name, bytes: $0.element.bytes) }
-        return try run(bytes: form.bytes, sha: sha ?? bundle.sha256, path: "\(path)/\(form.name)", materialFiles: materials, now: now)
+        return try run(bytes: form.bytes, sha: sha ?? bundle.sha256, path: "\(path)/\(form.name)", materialFiles: materials,
+                       preread: preread, now: now)
     }
 
     /// Reads a submission file read-only, refusing one over the size limit before reading it.
@@ -152,13 +160,15 @@ public struct Pipeline: Sendable {
     }
 
     func run(bytes: [UInt8], sha: String, path: String, attachedFiles: [String] = [],
-             materialFiles: [(name: String, bytes: [UInt8])] = [], now: Date) throws(IntakeError) -> Outcome {
+             materialFiles: [(name: String, bytes: [UInt8])] = [], preread: XMLSubmissionReader.Outcome? = nil,
+             now: Date) throws(IntakeError) -> Outcome {
         let id = SubmissionID.make(sha256: sha)
         if !options.reprocess, options.writeOutputs, let previous = store.existing(id: id) {
             return .duplicate(id: id, previous: previous.path)
         }
         let clock = Clock(now)
-        let read = try readSubmission(bytes, path: path)
+        let read: XMLSubmissionReader.Outcome
+        if let preread { read = preread } else { read = try readSubmission(bytes, path: path) }
         let folder = store.folder(date: clock.today.iso, id: id)
         var files: [(String, [UInt8])] = []
         var result: SubmissionResult

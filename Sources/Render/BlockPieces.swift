@@ -69,7 +69,7 @@ struct BlockPieces {
             var printed = option
             if let detail = field?.detail, Self.normalized(detail.option) == name {
                 let text = written(detail.field)?.trimmingWhitespace() ?? ""
-                printed = Self.withoutEmptyBrackets(option) + "（" + (text.isEmpty ? Self.blankDetail : text) + "）"
+                printed = FieldDefinition.optionWithoutEmptyBrackets(option) + "（" + (text.isEmpty ? Self.blankDetail : text) + "）"
             }
             units.append(unit(printed, ticked: isTicked, size: size, face: face))
         }
@@ -92,15 +92,7 @@ struct BlockPieces {
 
     /// Options compare without spaces and without an empty "（）" the template prints for writing in.
     static func normalized(_ option: String) -> String {
-        withoutEmptyBrackets(String(option.filter { !$0.isWhitespace }))
-    }
-
-    static func withoutEmptyBrackets(_ option: String) -> String {
-        var text = option.trimmingWhitespace()
-        for empty in ["（）", "()", "（ ）", "( )"] where text.hasSuffix(empty) {
-            text = String(text.dropLast(empty.count)).trimmingWhitespace()
-        }
-        return text
+        FieldDefinition.optionWithoutEmptyBrackets(String(option.filter { !$0.isWhitespace }))
     }
 }
 
