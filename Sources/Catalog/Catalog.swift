@@ -26,6 +26,15 @@ public struct Catalog: Sendable {
         try CatalogValidator(catalog: self, files: files).validate()
     }
 
+    /// A catalog validated when it was stored (`CatalogCache`).
+    init(validated directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem], namedForms: [NamedForm]) {
+        self.directory = directory
+        self.regions = regions
+        self.forms = forms
+        self.items = items
+        self.namedForms = namedForms
+    }
+
     /// Loads `regions.yaml`, `definitions/*.yaml`, `items/*.yaml` and `named/*.yaml` from `directory`.
     public static func load(from directory: URL) throws(CatalogError) -> Catalog {
         let regionsFile = directory.appendingPathComponent("regions.yaml")

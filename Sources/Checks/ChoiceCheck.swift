@@ -30,7 +30,7 @@ struct ChoiceCheck: FieldCheck {
     }
 
     static func fold(_ s: String) -> String {
-        String(s.unicodeScalars.filter { !$0.properties.isWhitespace && !"□☑■√✓（）()".unicodeScalars.contains($0) }
+        String(s.unicodeScalars.filter { !$0.isSpace && !"□☑■√✓（）()".unicodeScalars.contains($0) }
             .map(Character.init))
     }
 }

@@ -85,10 +85,12 @@ enum MaterialCheck {
     /// Drops brackets, quotes, white space and a trailing count ("1份"), so that
     /// "《单位批准成立文件复印件》1份" matches "单位批准成立文件复印件".
     static func fold(_ name: String) -> String {
-        var s = String(name.unicodeScalars.filter {
-            !$0.properties.isWhitespace && !"《》<>“”\"'‘’（）()【】[]".unicodeScalars.contains($0)
-        }.map(Character.init))
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars where !scalar.isSpace && !dropped.contains(scalar) { scalars.append(scalar) }
+        var s = String(scalars)
         for suffix in ["1份", "一份"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
         return s
     }
+
+    private static let dropped = Set("《》<>“”\"'‘’（）()【】[]".unicodeScalars)
 }

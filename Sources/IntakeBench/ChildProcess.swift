@@ -36,6 +36,35 @@ struct ChildRun {
         return ChildRun(status: exit, seconds: seconds, peakRSS: usage.ru_maxrss * 1024)
     }
 
+    /// Runs `commands`, `width` at a time (as `xargs -P` would), output discarded; returns the
+    /// wall time of the whole and how many exited with a status other than 0.
+    static func runAll(_ commands: [[String]], width: Int) -> (seconds: Double, failures: Int) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var failures = 0
+        var running = 0
+        var pending = commands[...]
+        func reap() {
+            var status: Int32 = 0
+            while wait(&status) < 0 && errno == EINTR {}
+            running -= 1
+            if status != 0 { failures += 1 }
+        }
+        while let command = pending.popFirst() {
+            if running == width { reap() }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+            var pid: pid_t = 0
+            if posix_spawnp(&pid, command[0], &actions, nil, argv, environ) == 0 { running += 1 } else { failures += 1 }
+            argv.forEach { free($0) }
+            posix_spawn_file_actions_destroy(&actions)
+        }
+        while running > 0 { reap() }
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failures)
+    }
+
     /// True when `name` is an executable in PATH (or a path to one).
     static func exists(_ name: String) -> Bool {
         if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) }

@@ -103,6 +103,40 @@ struct CorpusBench {
         return (Double(paths.count) / seconds, outcomes.all)
     }
 
+    /// `intake process --no-render DIR` as a child process, as a clerk or a script runs it
+    /// (start-up included, the catalog cache warm), with 1 worker and with one per core.
+    mutating func processRates(_ dir: String, count: Int, cores: Int) -> (one: Double?, all: Double?) {
+        guard FileManager.default.isExecutableFile(atPath: intake) else {
+            add("intake process --no-render", "n/a (no intake executable beside intake-bench)")
+            return (nil, nil)
+        }
+        let kind = dir.hasSuffix("/pdf") ? "typed PDF" : "XML"
+        _ = ChildRun.run([intake, "catalog", "--forms", forms.path])  // writes the catalog cache
+        var rates: [Int: Double] = [:]
+        for workers in Set([1, cores]).sorted() {
+            let out = root.appendingPathComponent("cli-out-\(workers)")
+            try? FileManager.default.removeItem(at: out)
+            guard let run = ChildRun.run([intake, "process", "--no-render", "--forms", forms.path, "--workers", "\(workers)",
+                                          "--output", out.path, dir]), run.status <= 1 else {
+                add("\(kind) through intake process --no-render, \(workers) worker(s)", "n/a (failed)")
+                continue
+            }
+            rates[workers] = Double(count) / run.seconds
+            add("\(kind) through intake process --no-render (CLI), \(workers) worker(s)",
+                String(format: "%.0f /s (%.2f s for %d, start-up included)", rates[workers]!, run.seconds, count))
+            try? FileManager.default.removeItem(at: out)
+        }
+        if let a = rates[1], let b = rates[cores], cores > 1 {
+            add("speed-up intake process \(cores) workers / 1 worker (\(kind))", String(format: "%.2f×", b / a))
+        }
+        return (rates[1], rates[cores])
+    }
+
+    /// The `intake` executable built beside this one.
+    var intake: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("intake").path
+    }
+
     mutating func run() throws {
         defer { if !keep { try? FileManager.default.removeItem(at: root) } }
         print("intake-bench corpus: \(ProcessInfo.processInfo.activeProcessorCount) core(s), corpus under \(root.path)")
@@ -111,61 +145,74 @@ struct CorpusBench {
         let genSeconds = Self.now() - t
         add("generate \(xmlCount) XML (intake generate, in process)", Self.rate(xmlCount, genSeconds))
 
-        // 1. XML: intake vs xmllint.
+        // 1. XML: intake vs xmllint, on one core and on all of them.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         let paths = xml.map(\.path)
         let (one, outcomes) = try intakeRate(paths, workers: 1)
         let rejected = outcomes.filter { if case .processed(let r)? = $0 { return r.status == .rejected } else { return true } }.count
-        add("XML through intake (parse+XSD+checks+result.json), 1 worker", String(format: "%.0f /s", one)
+        add("XML through intake in process (parse+XSD+checks+result.json), 1 thread", String(format: "%.0f /s", one)
             + (rejected > 0 ? " (\(rejected) not accepted/incomplete!)" : ""))
+        let (two, _) = try intakeRate(paths, workers: 2)
+        add("XML through intake in process, 2 threads", String(format: "%.0f /s (%.2f× of 1 thread)", two, two / one))
+        let xmlDir = root.appendingPathComponent("xml-\(xmlCount)/xml").path
+        let cli = processRates(xmlDir, count: paths.count, cores: cores)
+        var lint: (serial: Double, parallel: Double)?
         if ChildRun.exists("xmllint") {
             var byForm: [String: [String]] = [:]
             for row in xml { byForm[row.form, default: []].append(row.path) }
-            t = Self.now()
-            var failures = 0
+            var commands: [[String]] = []
             for (form, files) in byForm.sorted(by: { $0.key < $1.key }) {
                 let xsd = forms.appendingPathComponent("schemas/\(form).xsd").path
                 for chunk in stride(from: 0, to: files.count, by: 2000) {
-                    let run = ChildRun.run(["xmllint", "--noout", "--schema", xsd] + files[chunk..<min(files.count, chunk + 2000)])
-                    if run?.status != 0 { failures += 1 }
+                    commands.append(["xmllint", "--noout", "--schema", xsd] + files[chunk..<min(files.count, chunk + 2000)])
                 }
             }
-            let lint = Double(xml.count) / (Self.now() - t)
-            add("XML through xmllint --noout --schema (one process per form)", String(format: "%.0f /s", lint)
-                + (failures > 0 ? " (\(failures) run(s) reported invalid files)" : ""))
-            add("ratio intake / xmllint", String(format: "%.2f×", one / lint))
+            let serial = ChildRun.runAll(commands, width: 1)
+            let parallel = ChildRun.runAll(commands, width: cores)
+            lint = (Double(xml.count) / serial.seconds, Double(xml.count) / parallel.seconds)
+            add("XML through xmllint --noout --schema, one process per form, serially", String(format: "%.0f /s", lint!.serial)
+                + (serial.failures > 0 ? " (\(serial.failures) run(s) reported invalid files)" : ""))
+            add("XML through xmllint, one process per form, \(cores) at a time", String(format: "%.0f /s", lint!.parallel))
         } else {
             add("XML through xmllint", "n/a (xmllint not installed)")
         }
+        if let lint {
+            add("ratio intake in process, 1 thread / xmllint serially (per core)", String(format: "%.2f×", one / lint.serial))
+            if let all = cli.all {
+                add("ratio intake process (\(cores) workers) / xmllint \(cores) at a time", String(format: "%.2f×", all / lint.parallel))
+                add("ratio intake process (\(cores) workers) / xmllint serially", String(format: "%.2f×", all / lint.serial))
+            }
+        }
 
-        // 2. 1 vs 2 workers on the same files.
-        let (two, _) = try intakeRate(paths, workers: 2)
-        add("XML through intake, 2 workers", String(format: "%.0f /s", two))
-        add("speed-up 2 workers / 1 worker", String(format: "%.2f×", two / one))
-
-        // 3. Typed PDFs: intake vs pdftotext.
+        // 2. Typed PDFs: intake vs pdftotext.
         let pdf = try corpus("pdf-\(pdfCount)", count: pdfCount, kinds: [.pdf]).map(\.path)
         let probe = Pipeline(catalog: catalog, options: .init(outputRoot: root.appendingPathComponent("probe"), render: false,
                                                              reprocess: true), logger: Self.quiet).process(path: pdf[0])
         var pdfRate: Double?
+        var pdfCLI: (one: Double?, all: Double?) = (nil, nil)
         if case .failed(let error) = probe {
             add("typed PDF through intake", "n/a (PDF intake not available: \(error.code))")
         } else {
             let (rate, results) = try intakeRate(pdf, workers: 1)
             pdfRate = rate
             let read = results.filter { if case .processed? = $0 { return true } else { return false } }.count
-            add("typed PDF through intake (read+checks+result.json), 1 worker", String(format: "%.0f /s (%d/%d read)", rate, read, pdf.count))
+            add("typed PDF through intake in process (read+checks+result.json), 1 thread", String(format: "%.0f /s (%d/%d read)", rate, read, pdf.count))
+            pdfCLI = processRates(root.appendingPathComponent("pdf-\(pdfCount)/pdf").path, count: pdf.count, cores: cores)
         }
         if ChildRun.exists("pdftotext") {
-            t = Self.now()
-            for path in pdf { _ = ChildRun.run(["pdftotext", "-layout", path, "-"]) }
-            let text = Double(pdf.count) / (Self.now() - t)
-            add("typed PDF through pdftotext -layout (one process per file)", String(format: "%.0f /s", text))
-            add("ratio intake / pdftotext", pdfRate.map { String(format: "%.2f×", $0 / text) } ?? "n/a")
+            let commands = pdf.map { ["pdftotext", "-layout", $0, "-"] }
+            let serial = Double(pdf.count) / ChildRun.runAll(commands, width: 1).seconds
+            let parallel = Double(pdf.count) / ChildRun.runAll(commands, width: cores).seconds
+            add("typed PDF through pdftotext -layout, one process per file, serially", String(format: "%.0f /s", serial))
+            add("typed PDF through pdftotext -layout, \(cores) at a time", String(format: "%.0f /s", parallel))
+            add("ratio intake in process, 1 thread / pdftotext serially (per core)", pdfRate.map { String(format: "%.2f×", $0 / serial) } ?? "n/a")
+            add("ratio intake process (\(cores) workers) / pdftotext \(cores) at a time",
+                pdfCLI.all.map { String(format: "%.2f×", $0 / parallel) } ?? "n/a")
         } else {
             add("typed PDF through pdftotext", "n/a (pdftotext not installed)")
         }
 
-        // 4. Forms rendered per second (FormRenderer, one thread, drafts made beforehand).
+        // 3. Forms rendered per second (FormRenderer, one thread, drafts made beforehand).
         let factory = SubmissionFactory(catalog: catalog, seed: 1, faultRate: 0)
         let drafts = (0..<renderCount).map { factory.draft($0) }
         let byID = Dictionary(uniqueKeysWithValues: catalog.forms.map { ($0.id, $0) })
@@ -174,8 +221,7 @@ struct CorpusBench {
         for d in drafts { _ = try FormRenderer().render(byID[d.formID]!, values: d.fieldValues) }
         add("forms rendered (form.pdf, FormRenderer, 1 thread)", Self.rate(renderCount, Self.now() - t))
 
-        // 5. intake revalidate: peak RSS and time, as a child process.
-        let intake = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("intake").path
+        // 4. intake revalidate: peak RSS and time, as a child process.
         var times: [Int: Double] = [:]
         for n in revalidateCounts {
             guard FileManager.default.isExecutableFile(atPath: intake),

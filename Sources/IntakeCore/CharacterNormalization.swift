@@ -5,7 +5,7 @@ enum CodeText {
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
+            if scalar.isSpace { continue }
             if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
                 out.append(ascii)
             } else if scalar == "－" || scalar == "—" || scalar == "–" {

@@ -5,18 +5,27 @@ import Intake
 /// private folder under `<root>/.tmp/` first, and the folder is renamed into place, so no reader
 /// ever sees a half-written PDF or JSON. `.tmp` itself stays (empty when no one is writing):
 /// removing it would race with other writers creating their folders in it.
+///
+/// Plain system calls, one `mkdir`, one `open`/`write`/`close` per file and one `rename` per
+/// submission: a batch of small XML submissions spends most of its time here otherwise.
 public struct OutputStore: Sendable {
     public let root: URL
+    /// `fsync` each file before the folder is renamed into place (the inbox service, whose ledger
+    /// says "done" only after this returns); off for `intake process`, whose outputs can be made
+    /// again from the untouched originals.
+    public let durable: Bool
 
-    public init(root: URL) { self.root = root }
+    public init(root: URL, durable: Bool = true) {
+        self.root = root
+        self.durable = durable
+    }
 
     /// The output folder of an earlier run for this id, if any (any date).
     public func existing(id: String) -> URL? {
-        let fm = FileManager.default
-        guard let dates = try? fm.contentsOfDirectory(atPath: root.path) else { return nil }
+        guard let dates = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return nil }
         for date in dates.sorted(by: >) where !date.hasPrefix(".") {
             let folder = root.appendingPathComponent(date).appendingPathComponent(id)
-            if fm.fileExists(atPath: folder.appendingPathComponent("result.json").path) { return folder }
+            if access(folder.path + "/result.json", F_OK) == 0 { return folder }
         }
         return nil
     }
@@ -27,42 +36,70 @@ public struct OutputStore: Sendable {
 
     /// Writes `files` (name → bytes) as the folder for `id` on `date`, replacing an earlier one.
     public func write(_ files: [(String, [UInt8])], date: String, id: String, path: String) throws(IntakeError) {
-        let fm = FileManager.default
-        let staging = root.appendingPathComponent(".tmp")
-        let temp = staging.appendingPathComponent("\(id).\(getpid()).\(UInt32.random(in: .min ... .max))")
-        let final = folder(date: date, id: id)
-        func fail(_ what: String, _ error: Error) -> IntakeError {
-            try? fm.removeItem(at: temp)
-            return IntakeError(code: "output", message: "cannot write output: \(what): \(error.localizedDescription)", path: path)
+        let staging = root.path + "/.tmp"
+        let temp = "\(staging)/\(id).\(getpid()).\(UInt32.random(in: .min ... .max))"
+        let dateFolder = root.path + "/" + date
+        let final = dateFolder + "/" + id
+        func fail(_ what: String, _ code: Int32) -> IntakeError {
+            removeTree(temp)
+            return IntakeError(code: "output", message: "cannot write output: \(what): \(String(cString: strerror(code)))", path: path)
         }
-        do {
-            try fm.createDirectory(at: temp, withIntermediateDirectories: true)
-            try fm.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw fail(temp.deletingLastPathComponent().path, error)
+        if mkdir(temp, 0o755) != 0 {
+            // First write under this root (or someone removed .tmp): make the folders, once more.
+            guard errno == ENOENT, makeFolders(staging), mkdir(temp, 0o755) == 0 else { throw fail(staging, errno) }
         }
         for (name, bytes) in files {
-            do {
-                try Data(bytes).write(to: temp.appendingPathComponent(name))
-            } catch {
-                throw fail(name, error)
+            let error = writeFile(temp + "/" + name, bytes)
+            if error != 0 { throw fail(name, error) }
+        }
+        if rename(temp, final) == 0 { return }
+        switch errno {
+        case ENOENT:
+            // The date's folder does not exist yet.
+            guard makeFolders(dateFolder), rename(temp, final) == 0 else { throw fail(final, errno) }
+        case EEXIST, ENOTEMPTY:
+            // Processed before (--reprocess): move the old folder aside, put the new one in place.
+            let old = "\(staging)/\(id).old.\(UInt32.random(in: .min ... .max))"
+            guard rename(final, old) == 0 else { throw fail(final, errno) }
+            guard rename(temp, final) == 0 else {
+                let code = errno
+                _ = rename(old, final)
+                throw fail(final, code)
             }
+            removeTree(old)
+        default:
+            throw fail(final, errno)
         }
-        var displaced: URL?
-        if fm.fileExists(atPath: final.path) {
-            let old = staging.appendingPathComponent("\(id).old.\(UInt32.random(in: .min ... .max))")
-            guard rename(final.path, old.path) == 0 else { throw fail(final.path, POSIXError(errno)) }
-            displaced = old
-        }
-        guard rename(temp.path, final.path) == 0 else {
-            let error = POSIXError(errno)
-            if let displaced { _ = rename(displaced.path, final.path) }
-            throw fail(final.path, error)
-        }
-        if let displaced { try? fm.removeItem(at: displaced) }
     }
-}
 
-extension POSIXError {
-    init(_ code: Int32) { self.init(POSIXErrorCode(rawValue: code) ?? .EIO) }
+    /// 0, or the errno of the failing call.
+    private func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return errno }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                return code
+            }
+            done += n
+        }
+        if durable && fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            return code
+        }
+        return close(fd) == 0 ? 0 : errno
+    }
+
+    private func makeFolders(_ path: String) -> Bool {
+        (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil
+    }
+
+    private func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
 }

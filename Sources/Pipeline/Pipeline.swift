@@ -23,6 +23,8 @@ public struct Pipeline: Sendable {
         /// Write the output folder (off: check only, the result is returned and nothing is
         /// written; `intake revalidate` decides first and renders only what changed).
         public var writeOutputs: Bool = true
+        /// `fsync` the outputs before returning (`OutputStore.durable`).
+        public var durable: Bool = true
 
         /// Reads scanned pages; nil: scans are refused with `ocr-unavailable`.
         public var recognizer: PageRecognizer?
@@ -59,7 +61,7 @@ public struct Pipeline: Sendable {
         self.options = options
         self.reader = XMLSubmissionReader(catalog: catalog, maxBytes: options.maxBytes)
         self.pdfReader = PDFSubmissionReader(catalog: catalog, recognizer: options.recognizer)
-        self.store = OutputStore(root: options.outputRoot)
+        self.store = OutputStore(root: options.outputRoot, durable: options.durable)
         self.logger = logger
     }
 

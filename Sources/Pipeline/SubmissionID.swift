@@ -5,10 +5,14 @@ import Foundation
 /// always get the same id and a second drop of a file is recognised.
 public enum SubmissionID {
     public static func sha256Hex<D: DataProtocol>(_ bytes: D) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     public static func make(sha256 hex: String) -> String { String(hex.prefix(16)) }

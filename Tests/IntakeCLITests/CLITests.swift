@@ -60,6 +60,41 @@ func folderAndDuplicates() throws {
     #expect(second.stdout.hasPrefix("duplicate"))
 }
 
+@Test("Several workers print in file order and settle the same bytes twice in one run as one after the other would")
+func workersInOrder() throws {
+    let temp = try TemporaryDirectory("cli")
+    let inbox = temp.url.appendingPathComponent("inbox")
+    try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+    let samples = try FileManager.default.contentsOfDirectory(atPath: Repository.samples.path).filter { $0.hasSuffix(".xml") }.sorted()
+    var names: [String] = []
+    for (i, sample) in samples.prefix(12).enumerated() {
+        let name = String(format: "%02d-%@", i * 2, sample)
+        try FileManager.default.copyItem(atPath: Repository.sample(sample), toPath: inbox.appendingPathComponent(name).path)
+        names.append(name)
+    }
+    // The same bytes as the first file, later in the order; and a file that is not XML.
+    try FileManager.default.copyItem(atPath: Repository.sample(samples[0]), toPath: inbox.appendingPathComponent("05-again.xml").path)
+    try "garbage".write(to: inbox.appendingPathComponent("07-bad.xml"), atomically: true, encoding: .utf8)
+    names = (names + ["05-again.xml", "07-bad.xml"]).sorted()
+
+    for workers in ["1", "3"] {
+        let run = try intake(["process", "--no-render", "--workers", workers, inbox.path, "--output", temp.path("out-\(workers)")])
+        #expect(run.status == 2, "a failed file: exit 2")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let printed = names.filter { $0 != "07-bad.xml" }
+        #expect(lines.count == printed.count)
+        for (line, name) in zip(lines, printed) {
+            #expect(line.contains("/\(name) "), "\(workers) workers: \(line) should be \(name)")
+        }
+        #expect(lines.first { $0.contains("05-again.xml") }?.hasPrefix("duplicate") == true)
+        #expect(lines.filter { $0.hasPrefix("duplicate") }.count == 1)
+        #expect(run.stderr.contains("07-bad.xml"))
+    }
+    let again = try intake(["process", "--no-render", "--workers", "3", "--reprocess", inbox.path, "--output", temp.path("out-3")])
+    #expect(!again.stdout.contains("duplicate"), "--reprocess processes the same bytes again")
+    #expect(again.stdout.split(separator: "\n").count == names.count - 1)
+}
+
 @Test("forms lists both regions' items; --forms with a bad catalog names the bad file")
 func formsCommand() throws {
     let result = try intake(["forms"], in: URL(fileURLWithPath: "/tmp"))

@@ -86,7 +86,7 @@ extension Intake.CatalogCommand {
         var seeds: String?
 
         func run() throws {
-            let catalog = try catalogOptions.load()  // decoding, ids, references, layouts
+            let catalog = try catalogOptions.load(fresh: true)  // decoding, ids, references, layouts
             let seedsURL = seeds.map { URL(fileURLWithPath: $0) } ?? CatalogLint.defaultSeeds(for: catalog)
             var findings = CatalogLint(catalog: catalog, seeds: seedsURL).run()
             for failure in XMLSubmissionReader(catalog: catalog).compileAllSchemas() {

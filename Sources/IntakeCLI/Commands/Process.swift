@@ -31,18 +31,26 @@ extension Intake {
         @Flag(name: .customLong("no-render"), help: "Write result.json only, without form.pdf and notice.pdf.")
         var noRender = false
 
+        @Option(help: "Submissions checked at once (default: every core).")
+        var workers: Int?
+
+        func validate() throws {
+            if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        }
+
         @Argument(help: ArgumentHelp("Submission files or folders.", valueName: "path"))
         var paths: [String]
 
         func run() throws {
             loggingOptions.bootstrap()
             let catalog = try catalogOptions.load()
-            let pipeline = Pipeline(catalog: catalog, options: .init(
-                outputRoot: URL(fileURLWithPath: outputOptions.output), render: !noRender, reprocess: reprocess,
-                recognizer: EngineRecognizer()))
+            var options = Pipeline.Options(outputRoot: URL(fileURLWithPath: outputOptions.output), render: !noRender,
+                                           reprocess: reprocess, recognizer: EngineRecognizer())
+            options.durable = false  // the originals are untouched: outputs can always be made again
+            let pipeline = Pipeline(catalog: catalog, options: options)
             var tally = Tally()
-            for path in SubmissionFiles.expand(paths, bundles: bundle) {
-                let outcome = pipeline.process(path: path)
+            let files = SubmissionFiles.expand(paths, bundles: bundle)
+            ProcessBatch(pipeline: pipeline, workers: min(workers ?? ProcessInfo.processInfo.activeProcessorCount, max(1, files.count))).run(files) { path, outcome in
                 tally.count(outcome)
                 if outputOptions.json {
                     print(JSONLine.make(outcome, path: path))

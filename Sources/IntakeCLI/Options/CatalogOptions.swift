@@ -9,12 +9,13 @@ struct CatalogOptions: ParsableArguments {
     var formsDirectory: String?
 
     /// Loads and validates the catalog, or exits with a one-line error naming the bad file.
-    func load() throws -> Catalog {
+    /// `fresh` reads the YAML even when the catalog cache (`CatalogCache`) is current.
+    func load(fresh: Bool = false) throws -> Catalog {
         guard let url = CatalogLocator.locate(explicit: formsDirectory) else {
             throw ValidationError("cannot find the forms/ catalog; pass --forms DIR or set INTAKE_FORMS")
         }
         do {
-            return try Catalog.load(from: url)
+            return try CatalogCache.load(from: url, cacheDirectory: fresh ? nil : CatalogCache.defaultDirectory())
         } catch {
             FileHandle.standardError.write(Data("intake: catalog \(url.path): \(error)\n".utf8))
             throw ExitCode(2)
