@@ -8,7 +8,7 @@ import Foundation
 /// anything else, or any error reading it, falls back to `Catalog.load(from:)`, which validates.
 public enum CatalogCache {
     /// Raised when the stored layout changes.
-    static let format = "intake.catalog-cache/1"
+    static let format = "intake.catalog-cache/2"
 
     /// `$INTAKE_CACHE`, else `$XDG_CACHE_HOME/intake`, else `~/.cache/intake`; nil when
     /// `INTAKE_CACHE` is `off` or no home is known.
@@ -34,24 +34,59 @@ public enum CatalogCache {
         return catalog
     }
 
+    /// Items without their offices, and each distinct office list once: most items of a city
+    /// share one, and decoding them was a third of the time.
     struct Stored: Codable {
         var regions: [Region]
         var forms: [FormDefinition]
         var items: [ServiceItem]
         var namedForms: [NamedForm]
+        var officeLists: [[Office]]
+        /// Per item, its list in `officeLists`.
+        var itemOffices: [Int]
+
+        init(_ catalog: Catalog) {
+            regions = catalog.regions
+            forms = catalog.forms
+            namedForms = catalog.namedForms
+            var lists: [[Office]] = []
+            var index: [[Office]: Int] = [:]
+            itemOffices = catalog.items.map { item in
+                if let i = index[item.offices] { return i }
+                lists.append(item.offices)
+                index[item.offices] = lists.count - 1
+                return lists.count - 1
+            }
+            officeLists = lists
+            items = catalog.items.map { item in
+                var bare = item
+                bare.offices = []
+                return bare
+            }
+        }
+
+        var catalogItems: [ServiceItem]? {
+            guard itemOffices.count == items.count, itemOffices.allSatisfy(officeLists.indices.contains) else { return nil }
+            return zip(items, itemOffices).map { item, list in
+                var item = item
+                item.offices = officeLists[list]
+                return item
+            }
+        }
     }
 
     /// First line: the stamp; the rest: the catalog as JSON.
     static func read(_ file: URL, stamp: String, directory: URL) -> Catalog? {
         guard let data = try? Data(contentsOf: file), let newline = data.firstIndex(of: 0x0A),
               String(decoding: data[..<newline], as: UTF8.self) == stamp,
-              let stored = try? JSONDecoder().decode(Stored.self, from: data[(newline + 1)...]) else { return nil }
-        return Catalog(validated: directory, regions: stored.regions, forms: stored.forms, items: stored.items,
+              let stored = try? JSONDecoder().decode(Stored.self, from: data[(newline + 1)...]),
+              let items = stored.catalogItems else { return nil }
+        return Catalog(validated: directory, regions: stored.regions, forms: stored.forms, items: items,
                        namedForms: stored.namedForms)
     }
 
     static func write(_ catalog: Catalog, stamp: String, to file: URL) {
-        let stored = Stored(regions: catalog.regions, forms: catalog.forms, items: catalog.items, namedForms: catalog.namedForms)
+        let stored = Stored(catalog)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // the same catalog, the same bytes
         guard let json = try? encoder.encode(stored) else { return }

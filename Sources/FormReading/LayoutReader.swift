@@ -27,55 +27,90 @@ public struct ReadValue: Sendable, Hashable {
 /// and the values in those cells.
 public struct LayoutReader {
     public let form: FormDefinition
-    private let placed: [[PlacedCell]]
-    private let stoppers: [Stopper]
+    private let plan: FormPlan
+    private var placed: [[PlacedCell]] { plan.placed }
+    private var stoppers: [Stopper] { plan.stoppers }
 
     public init(form: FormDefinition) {
+        self.init(form: form, plan: FormPlan(form))
+    }
+
+    /// A reader for the form of `signature`, whose layout is already prepared.
+    public init(_ signature: Signature) {
+        self.init(form: signature.form, plan: signature.plan)
+    }
+
+    private init(form: FormDefinition, plan: FormPlan) {
         self.form = form
-        self.placed = LayoutPlan.place(form.layout)
-        self.stoppers = LayoutPlan.stoppers(form)
+        self.plan = plan
     }
 
     /// The printed words a form is recognised by: its title and its distinct labels, folded.
+    /// Also carries the form's prepared layout, so each file read does not prepare it again.
     public struct Signature: Sendable {
         public let form: FormDefinition
         let title: [UInt8]
         let labels: [[UInt8]]
+        let plan: FormPlan
 
         public init(form: FormDefinition) {
             self.form = form
-            let stoppers = LayoutPlan.stoppers(form)
+            plan = FormPlan(form)
             title = Array(String(MatchText.label(form.title)).utf8)
-            labels = Array(Set(stoppers.dropFirst().map { String($0.text) })).map { Array($0.utf8) }
+            labels = Array(Set(plan.stoppers.dropFirst().map { String($0.text) })).map { Array($0.utf8) }
         }
 
-        /// How well `text` (folded, see `LabelFolding`) looks like this form: 0…1, half from the
-        /// title, half from the share of its labels found.
-        public func score(_ text: [UInt8]) -> Double {
-            func contains(_ needle: [UInt8]) -> Bool {
-                guard let first = needle.first, needle.count <= text.count else { return false }
-                let last = text.count - needle.count
-                var i = 0
-                while i <= last {
-                    if text[i] == first {
-                        var k = 1
-                        while k < needle.count && text[i + k] == needle[k] { k += 1 }
-                        if k == needle.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-            let found = labels.filter(contains).count
+        /// How well `text` looks like this form: 0…1, half from the title, half from the share of
+        /// its labels found.
+        public func score(_ text: RecognitionText) -> Double {
+            let found = labels.filter(text.contains).count
             let share = labels.isEmpty ? 0 : Double(found) / Double(labels.count)
-            return (contains(title) ? 0.5 : 0) + 0.5 * share
+            return (text.contains(title) ? 0.5 : 0) + 0.5 * share
+        }
+    }
+
+    /// A page's text folded (see `LabelFolding`) as UTF-8, indexed by the three bytes at each
+    /// position: every form's labels are looked for in it, which a scan of the text per label
+    /// made slow.
+    public struct RecognitionText {
+        let bytes: [UInt8]
+        /// The three bytes at each position (high bits) and the position, sorted.
+        private let starts: [UInt64]
+
+        public init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            starts = bytes.count < 3 ? [] : (0...(bytes.count - 3)).map { Self.key(bytes, $0) << 32 | UInt64($0) }.sorted()
+        }
+
+        private static func key(_ bytes: [UInt8], _ i: Int) -> UInt64 {
+            UInt64(bytes[i]) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
+        }
+
+        func contains(_ needle: [UInt8]) -> Bool {
+            guard !needle.isEmpty, needle.count <= bytes.count else { return false }
+            guard needle.count >= 3 else {
+                return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+            }
+            let key = Self.key(needle, 0)
+            // First entry with this key, by binary search.
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] >> 32 < key { lo = mid + 1 } else { hi = mid }
+            }
+            while lo < starts.count, starts[lo] >> 32 == key {
+                let i = Int(starts[lo] & 0xFFFF_FFFF)
+                if i + needle.count <= bytes.count, bytes[(i + 3)..<(i + needle.count)].elementsEqual(needle[3...]) { return true }
+                lo += 1
+            }
+            return false
         }
     }
 
     public func read(_ pages: [PageText]) -> [String: ReadValue] {
         let model = PageModels(pages)
         var reading = Reading(model: model, form: form)
-        reading.findStoppers(stoppers)
+        reading.findStoppers(plan.groups)
         if getenv("INTAKE_DEBUG_READ") != nil {
             for (place, o) in reading.assigned.sorted(by: { $0.value.precedes($1.value) }) {
                 let text = String(o.refs.map { model.glyph($0).character })

@@ -18,9 +18,10 @@ struct Reading {
     let form: FormDefinition
     /// The occurrence assigned to each stopper of the layout.
     var assigned: [Stopper.Place: Occurrence] = [:]
-    /// Every occurrence of header-row words, per text (a long table repeats them on each page).
-    var headerOccurrences: [[Character]: [Occurrence]] = [:]
-    private var repeatCandidates: [[Character]: [Occurrence]] = [:]
+    /// Every occurrence of header-row words, per text (match codes; a long table repeats them
+    /// on each page).
+    var headerOccurrences: [[UInt32]: [Occurrence]] = [:]
+    private var repeatCandidates: [[UInt32]: [Occurrence]] = [:]
     /// Physical cells found for layout cells.
     var located: [Int: [Int: (page: Int, box: Box)]] = [:]
 
@@ -31,19 +32,18 @@ struct Reading {
 
     // MARK: Finding the printed words
 
-    mutating func findStoppers(_ stoppers: [Stopper]) {
-        let byText = Dictionary(grouping: stoppers, by: { $0.text })
-        for text in byText.keys.sorted(by: { $0.count > $1.count }) {
-            let instances = byText[text]!
+    mutating func findStoppers(_ groups: [StopperGroup]) {
+        for group in groups {
+            let text = group.codes
+            let instances = group.instances
             var found = occurrences(of: text)
             if found.count < instances.count { found += splitOccurrences(of: text) }
             found.sort { $0.precedes($1) }
-            let isHeader = instances.contains(where: \.inHeaderRow)
             for (instance, occurrence) in zip(instances, found) {
                 assigned[instance.place] = occurrence
                 occurrence.refs.forEach { model.claimed.insert($0) }
             }
-            if isHeader {
+            if group.inHeaderRow {
                 headerOccurrences[text] = Array(found.prefix(instances.count))
                 repeatCandidates[text] = Array(found.dropFirst(instances.count))
             }
@@ -63,27 +63,33 @@ struct Reading {
         }
     }
 
-    private func folded(_ line: TextLine) -> (chars: [Character], index: [Int]) {
-        var chars: [Character] = [], index: [Int] = []
-        for (i, g) in line.glyphs.enumerated() {
-            if let c = MatchText.fold(g.character) { chars.append(c); index.append(i) }
+    /// True when `codes[at...]` starts with `text[from..<to]`.
+    private func matches(_ codes: [UInt32], at p: Int, _ text: [UInt32], from: Int = 0, to: Int) -> Bool {
+        guard p + (to - from) <= codes.count else { return false }
+        var k = from
+        while k < to {
+            if codes[p + k - from] != text[k] { return false }
+            k += 1
         }
-        return (chars, index)
+        return true
     }
 
-    private func occurrences(of text: [Character]) -> [Occurrence] {
+    /// The box of glyphs `refs`, starting from `box`.
+    private func union(_ refs: [GlyphRef], with box: Box) -> Box {
+        refs.reduce(box) { $0.union(model.glyph($1).box) }
+    }
+
+    private func occurrences(of text: [UInt32]) -> [Occurrence] {
         var result: [Occurrence] = []
+        guard let first = text.first else { return result }
         for page in model.lines.indices {
-            for (l, line) in model.lines[page].enumerated() {
-                let (chars, index) = folded(line)
-                guard chars.count >= text.count else { continue }
+            for (l, codes) in model.codes[page].enumerated() where codes.count >= text.count {
                 var p = 0
-                while p + text.count <= chars.count {
-                    if chars[p] == text[0], Array(chars[p..<(p + text.count)]) == text {
-                        let refs = index[p..<(p + text.count)].map { GlyphRef(page: page, line: l, index: $0) }
+                while p + text.count <= codes.count {
+                    if codes[p] == first, matches(codes, at: p, text, to: text.count) {
+                        let refs = (p..<(p + text.count)).map { GlyphRef(page: page, line: l, index: $0) }
                         if !refs.contains(where: model.claimed.contains) {
-                            let box = refs.map { model.glyph($0).box }.reduce(model.glyph(refs[0]).box) { $0.union($1) }
-                            result.append(Occurrence(page: page, refs: refs, box: box, line: l))
+                            result.append(Occurrence(page: page, refs: refs, box: union(refs, with: model.glyph(refs[0]).box), line: l))
                             p += text.count
                             continue
                         }
@@ -97,37 +103,36 @@ struct Reading {
 
     /// A label wrapped inside its cell: a prefix ending a run on one line, the rest starting runs
     /// on the lines just below it (a narrow column sets 胎/儿/数 one character per line).
-    private func splitOccurrences(of text: [Character]) -> [Occurrence] {
+    private func splitOccurrences(of text: [UInt32]) -> [Occurrence] {
         guard text.count >= 2 else { return [] }
         var result: [Occurrence] = []
         for page in model.lines.indices {
             let lines = model.lines[page]
-            let folds = lines.map(folded)
+            let folds = model.codes[page]
             for l in lines.indices {
-                let (chars, index) = folds[l]
+                let chars = folds[l]
                 let line = lines[l]
                 let h = max(line.charHeight, 1)
                 for k in stride(from: text.count - 1, through: 1, by: -1) where chars.count >= k {
-                    for p in 0...(chars.count - k) where Array(chars[p..<(p + k)]) == Array(text[0..<k]) {
-                        guard isRun(line, index, from: p, to: p + k, h: h) else { continue }
-                        let firstGlyph = line.glyphs[index[p]]
-                        var refs = index[p..<(p + k)].map { GlyphRef(page: page, line: l, index: $0) }
+                    for p in 0...(chars.count - k) where chars[p] == text[0] && matches(chars, at: p, text, to: k) {
+                        guard isRun(line, from: p, to: p + k, h: h) else { continue }
+                        var refs = (p..<(p + k)).map { GlyphRef(page: page, line: l, index: $0) }
                         var done = k
                         var lastY = line.box.midY
-                        var box = refs.map { model.glyph($0).box }.reduce(firstGlyph.box) { $0.union($1) }
+                        var box = union(refs, with: line.glyphs[p].box)
                         var l2 = l + 1
                         while done < text.count, l2 < lines.count, lines[l2].box.midY - lastY <= 2.2 * h {
-                            let (c2, i2) = folds[l2]
+                            let c2 = folds[l2]
                             var matched = false
                             for q in c2.indices {
-                                let start = lines[l2].glyphs[i2[q]]
+                                let start = lines[l2].glyphs[q]
                                 guard start.box.x0 >= box.x0 - 1.5 * h, start.box.x0 <= box.x1 + 0.5 * h else { continue }
                                 var n = 0
                                 while done + n < text.count, q + n < c2.count, c2[q + n] == text[done + n] { n += 1 }
-                                guard n > 0, isRun(lines[l2], i2, from: q, to: q + n, h: h, needEnd: done + n < text.count || n == 1) else { continue }
-                                let more = i2[q..<(q + n)].map { GlyphRef(page: page, line: l2, index: $0) }
+                                guard n > 0, isRun(lines[l2], from: q, to: q + n, h: h, needEnd: done + n < text.count || n == 1) else { continue }
+                                let more = (q..<(q + n)).map { GlyphRef(page: page, line: l2, index: $0) }
                                 refs += more
-                                box = more.map { model.glyph($0).box }.reduce(box) { $0.union($1) }
+                                box = union(more, with: box)
                                 done += n
                                 lastY = lines[l2].box.midY
                                 matched = true
@@ -145,13 +150,13 @@ struct Reading {
         return result
     }
 
-    /// Characters `from..<to` of a line stand apart from their neighbours (a cell's own text).
-    private func isRun(_ line: TextLine, _ index: [Int], from: Int, to: Int, h: Double, needEnd: Bool = true) -> Bool {
-        if needEnd, to < index.count, line.glyphs[index[to]].box.x0 - line.glyphs[index[to - 1]].box.x1 < 0.45 * h { return false }
-        if from > 0, line.glyphs[index[from]].box.x0 - line.glyphs[index[from - 1]].box.x1 < 0.45 * h { return false }
+    /// Glyphs `from..<to` of a line stand apart from their neighbours (a cell's own text).
+    private func isRun(_ line: TextLine, from: Int, to: Int, h: Double, needEnd: Bool = true) -> Bool {
+        let glyphs = line.glyphs
+        if needEnd, to < glyphs.count, glyphs[to].box.x0 - glyphs[to - 1].box.x1 < 0.45 * h { return false }
+        if from > 0, glyphs[from].box.x0 - glyphs[from - 1].box.x1 < 0.45 * h { return false }
         return true
     }
-
     // MARK: Values in cells
 
     mutating func cellValues(_ cell: PlacedCell, placed: [[PlacedCell]]) -> [String: RawRead] {

@@ -16,30 +16,54 @@ struct RulingGrid {
         let w = raster.width, h = raster.height
         guard w > 8, h > 8 else { return .empty }
         let threshold: UInt8 = 225
-        var dark = [Bool](repeating: false, count: w * h)
-        for i in 0..<(w * h) { dark[i] = raster.pixels[i] < threshold }
         let gap = 2
+        let rowMin = Int(8 * pxPerMM), columnMin = Int(4.5 * pxPerMM)
 
-        // Runs along rows (horizontal) and columns (vertical), tolerating small breaks, then
-        // merged across neighbouring rows/columns (a line 2–4 px thick is one line).
-        func runs(count: Int, length: Int, at: (Int, Int) -> Bool, minLength: Int) -> [(pos: Int, lo: Int, hi: Int)] {
-            var found: [(Int, Int, Int)] = []
-            for p in 0..<count {
-                var start = -1, lastDark = -10
-                for q in 0..<length {
-                    // A line one pixel off in the neighbouring row still counts (slight skew).
-                    if at(p, q) {
-                        if start < 0 || q - lastDark > gap + 1 {
-                            if start >= 0, lastDark - start + 1 >= minLength { found.append((p, start, lastDark)) }
-                            start = q
+        // Runs of dark pixels along rows (horizontal) and columns (vertical), tolerating breaks
+        // of up to `gap` pixels, then merged across neighbouring rows/columns (a line 2–4 px
+        // thick is one line). Both are found in one pass over the rows, columns keeping their
+        // own open run, as a raster is stored row by row.
+        var rowRuns: [(pos: Int, lo: Int, hi: Int)] = []
+        var colRuns: [(pos: Int, lo: Int, hi: Int)] = []
+        var colStart = [Int](repeating: -1, count: w), colLast = [Int](repeating: -10, count: w)
+        raster.pixels.withUnsafeBufferPointer { pixels in
+            colStart.withUnsafeMutableBufferPointer { colStart in
+                colLast.withUnsafeMutableBufferPointer { colLast in
+                    let base = UnsafeRawPointer(pixels.baseAddress!)
+                    for y in 0..<h {
+                        let row = y * w
+                        var start = -1, lastDark = -10
+                        var x = 0
+                        while x < w {
+                            // Most of a page is white: skip eight white pixels at a time.
+                            if x + 8 <= w, base.loadUnaligned(fromByteOffset: row + x, as: UInt64.self) == .max {
+                                x += 8
+                                continue
+                            }
+                            if pixels[row + x] < threshold {
+                                if start < 0 || x - lastDark > gap + 1 {
+                                    if start >= 0, lastDark - start + 1 >= rowMin { rowRuns.append((y, start, lastDark)) }
+                                    start = x
+                                }
+                                lastDark = x
+                                if colStart[x] < 0 || y - colLast[x] > gap + 1 {
+                                    if colStart[x] >= 0, colLast[x] - colStart[x] + 1 >= columnMin { colRuns.append((x, colStart[x], colLast[x])) }
+                                    colStart[x] = y
+                                }
+                                colLast[x] = y
+                            }
+                            x += 1
                         }
-                        lastDark = q
+                        if start >= 0, lastDark - start + 1 >= rowMin { rowRuns.append((y, start, lastDark)) }
+                    }
+                    for x in 0..<w where colStart[x] >= 0 && colLast[x] - colStart[x] + 1 >= columnMin {
+                        colRuns.append((x, colStart[x], colLast[x]))
                     }
                 }
-                if start >= 0, lastDark - start + 1 >= minLength { found.append((p, start, lastDark)) }
             }
-            return found
         }
+        // Column by column, top to bottom, as merging expects.
+        colRuns.sort { ($0.pos, $0.lo) < ($1.pos, $1.lo) }
         func merge(_ raw: [(pos: Int, lo: Int, hi: Int)]) -> [(pos: Double, lo: Int, hi: Int)] {
             var groups: [(first: Int, last: Int, lo: Int, hi: Int)] = []
             for r in raw {
@@ -54,8 +78,6 @@ struct RulingGrid {
             return groups.filter { $0.last - $0.first <= Int(1.2 * pxPerMM) + 2 }
                 .map { (Double($0.first + $0.last) / 2, $0.lo, $0.hi) }
         }
-        let rowRuns = runs(count: h, length: w, at: { y, x in dark[y * w + x] }, minLength: Int(8 * pxPerMM))
-        let colRuns = runs(count: w, length: h, at: { x, y in dark[y * w + x] }, minLength: Int(4.5 * pxPerMM))
         var hs = merge(rowRuns).map { Horizontal(y: $0.pos / scale, x0: Double($0.lo) / scale, x1: Double($0.hi) / scale) }
         var vs = merge(colRuns).map { Vertical(x: $0.pos / scale, y0: Double($0.lo) / scale, y1: Double($0.hi) / scale) }
         // Keep only lines that meet another line: text strokes and fill-in underlines do not.

@@ -4,7 +4,7 @@ import Catalog
 /// (自 … 至 …, … 名, … 元) separate values, and a date set on its own line is the date's.
 enum Segments {
     enum Piece {
-        case weak([Character])
+        case weak([UInt32])
         case field(String, isDate: Bool)
     }
 
@@ -13,7 +13,7 @@ enum Segments {
             switch block.kind {
             case .label(let s), .text(let s):
                 let folded = MatchText.label(s)
-                return folded.isEmpty || LayoutPlan.anchorText(block) != nil ? nil : .weak(folded)
+                return folded.isEmpty || LayoutPlan.anchorText(block) != nil ? nil : .weak(MatchText.codes(folded))
             case .field(let k), .choices(let k): return .field(k, isDate: false)
             case .date(let k): return .field(k, isDate: true)
             case .space: return nil
@@ -22,7 +22,7 @@ enum Segments {
     }
 
     static func split(_ refs: [GlyphRef], pieces: [Piece], model: PageModels) -> [String: [GlyphRef]] {
-        let chars = refs.map { MatchText.fold(model.glyph($0).character) ?? " " }
+        let chars = refs.map(model.code)
         var result: [String: [GlyphRef]] = [:]
         var pending: [(String, Bool)] = []
         var pos = 0
@@ -40,11 +40,11 @@ enum Segments {
                 let isFirst = i == 0, isLast = i == pieces.count - 1
                 var found: Int? = nil
                 if isLast {
-                    if chars.count - text.count >= pos, Array(chars[(chars.count - text.count)...]) == text { found = chars.count - text.count }
+                    if chars.count - text.count >= pos, chars[(chars.count - text.count)...].elementsEqual(text) { found = chars.count - text.count }
                 } else if isFirst {
-                    if chars.count >= text.count, Array(chars[0..<text.count]) == text { found = 0 }
+                    if chars.count >= text.count, chars[0..<text.count].elementsEqual(text) { found = 0 }
                 } else if pos + text.count <= chars.count {
-                    found = (pos...(chars.count - text.count)).first { Array(chars[$0..<($0 + text.count)]) == text }
+                    found = (pos...(chars.count - text.count)).first { chars[$0..<($0 + text.count)].elementsEqual(text) }
                 }
                 if let j = found {
                     flush(upTo: j)

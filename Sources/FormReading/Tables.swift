@@ -42,7 +42,7 @@ extension Reading {
             var headerBottom = -Double.infinity
             for (columnKey, header) in columns {
                 guard let text = header.cell.blocks.compactMap(LayoutPlan.anchorText).first,
-                      let all = headerOccurrences[text] ?? assigned[.cell(row: header.row, cell: header.index, block: 0)].map({ [$0] })
+                      let all = headerOccurrences[MatchText.codes(text)] ?? assigned[.cell(row: header.row, cell: header.index, block: 0)].map({ [$0] })
                 else { continue }
                 // The k-th header cell with this text in its row is the k-th on the page, left to right.
                 let rank = placed[header.row].filter { $0.index < header.index && $0.cell.blocks.compactMap(LayoutPlan.anchorText).first == text }.count

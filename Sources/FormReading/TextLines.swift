@@ -4,13 +4,16 @@ import Foundation
 /// to bottom. A table row whose cells sit side by side is one line; cell boundaries are found
 /// later from ruling lines or gaps.
 struct TextLine {
-    var glyphs: [Glyph]
-    var box: Box
-
+    let glyphs: [Glyph]
+    let box: Box
     /// Typical character height: the median of the glyph heights.
-    var charHeight: Double {
+    let charHeight: Double
+
+    init(glyphs: [Glyph], box: Box) {
+        self.glyphs = glyphs
+        self.box = box
         let heights = glyphs.map(\.box.height).sorted()
-        return heights.isEmpty ? 0 : heights[heights.count / 2]
+        charHeight = heights.isEmpty ? 0 : heights[heights.count / 2]
     }
 }
 
@@ -18,9 +21,9 @@ enum LineBuilder {
     /// Groups `glyphs` (white space dropped) into lines: a glyph joins a line when its centre lies
     /// within a third of a character height of the line's mean centre.
     static func lines(_ glyphs: [Glyph]) -> [TextLine] {
-        let visible = glyphs.filter { !$0.character.isWhitespace && $0.box.height > 0 }
+        let visible = glyphs.filter { !MatchText.isWhitespace($0.character) && $0.box.height > 0 }
             .sorted { $0.box.midY < $1.box.midY }
-        var lines: [TextLine] = []
+        var lines: [(glyphs: [Glyph], box: Box)] = []
         var centre: [Double] = [], height: [Double] = []
         for glyph in visible {
             let h = glyph.box.height
@@ -38,13 +41,13 @@ enum LineBuilder {
                 }
             }
             if !joined {
-                lines.append(TextLine(glyphs: [glyph], box: glyph.box))
+                lines.append(([glyph], glyph.box))
                 centre.append(glyph.box.midY)
                 height.append(h)
             }
         }
-        for i in lines.indices { lines[i].glyphs.sort { $0.box.x0 < $1.box.x0 } }
-        return lines.sorted { $0.box.midY < $1.box.midY }
+        return lines.map { TextLine(glyphs: $0.glyphs.sorted { $0.box.x0 < $1.box.x0 }, box: $0.box) }
+            .sorted { $0.box.midY < $1.box.midY }
     }
 }
 
@@ -69,8 +72,80 @@ public enum GlyphBoxes {
 /// Folding for matching printed labels: drops white space, maps full-width ASCII and punctuation
 /// to one form, and compatibility ideographs (Kangxi radicals some programs emit) to the
 /// ordinary ones.
+///
+/// Matching works on `UInt32` codes, not `Character`s: a character that is one scalar already in
+/// canonical form (nearly every glyph) is its scalar value; any other is numbered above Unicode's
+/// range by its canonical form. Two folded characters are equal exactly when their codes are.
 enum MatchText {
     static func fold(_ c: Character) -> Character? {
+        switch scalarFold(c) {
+        case .dropped: return nil
+        case .code(let v): return Character(Unicode.Scalar(v)!)
+        case .unusual: return characterFold(c)
+        }
+    }
+
+    /// The folded code of `c`, nil when folding drops it (white space).
+    static func code(_ c: Character) -> UInt32? {
+        switch scalarFold(c) {
+        case .dropped: return nil
+        case .code(let v): return v
+        case .unusual: return characterFold(c).map(canonicalCode)
+        }
+    }
+
+    /// Stands for a glyph folding drops, which lines never hold: matches no label.
+    static let noCode = UInt32.max
+
+    static func fold(_ s: String) -> [Character] { s.compactMap { fold($0) } }
+
+    /// A label as matched on the page: folded, without a trailing colon.
+    static func label(_ s: String) -> [Character] {
+        var chars = fold(s)
+        while let last = chars.last, last == ":" { chars.removeLast() }
+        return chars
+    }
+
+    /// The codes of characters already folded.
+    static func codes(_ folded: [Character]) -> [UInt32] { folded.map(canonicalCode) }
+
+    /// `Character.isWhitespace` (the first scalar's White_Space) without a property lookup.
+    static func isWhitespace(_ c: Character) -> Bool {
+        c.unicodeScalars.first.map { isWhitespace($0.value) } ?? false
+    }
+
+    private static func isWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    private enum ScalarFold { case dropped, code(UInt32), unusual }
+
+    /// The rules of `characterFold` for a character of one scalar in canonical form; `unusual`
+    /// for any other character and for compatibility ideographs.
+    private static func scalarFold(_ c: Character) -> ScalarFold {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return .unusual
+        }
+        let v = first.value
+        if isWhitespace(v) { return .dropped }
+        switch v {
+        case 0xFF01...0xFF5E: return .code(v - 0xFEE0)
+        case 0x2E80...0x2FDF, 0xF900...0xFAFF: return .unusual
+        case 0x2013, 0x2014: return .code(0x2D)  // – — → -
+        case 0x5E10: return .code(0x8D26)  // 帐 → 账
+        // Below the first composition exclusion, and CJK through the Hangul syllables: every
+        // scalar is its own canonical form.
+        case 0..<0x340, 0x3000..<0xF900: return .code(v)
+        default: return first.properties.isFullCompositionExclusion ? .unusual : .code(v)
+        }
+    }
+
+    /// The folding rules on whole characters.
+    private static func characterFold(_ c: Character) -> Character? {
         if c.isWhitespace { return nil }
         guard let scalar = c.unicodeScalars.first else { return c }
         let v = scalar.value
@@ -93,13 +168,35 @@ enum MatchText {
         }
     }
 
-    static func fold(_ s: String) -> [Character] { s.compactMap { fold($0) } }
+    /// The code of a folded character: its scalar when it is one in canonical form, else a
+    /// number for its canonical form.
+    private static func canonicalCode(_ c: Character) -> UInt32 {
+        let scalars = c.unicodeScalars
+        if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           first.value < 0x340 || (0x3000..<0xF900).contains(first.value) || !first.properties.isFullCompositionExclusion {
+            return first.value
+        }
+        let canonical = String(c).precomposedStringWithCanonicalMapping
+        let s = canonical.unicodeScalars
+        if let first = s.first, s.index(after: s.startIndex) == s.endIndex { return first.value }
+        return RareCharacters.shared.code(canonical)
+    }
+}
 
-    /// A label as matched on the page: folded, without a trailing colon.
-    static func label(_ s: String) -> [Character] {
-        var chars = fold(s)
-        while let last = chars.last, last == ":" { chars.removeLast() }
-        return chars
+/// Codes for folded characters that are not one scalar, numbered above Unicode's range. Shared
+/// by every thread (readers run on several), so guarded by a lock; rarely used.
+private final class RareCharacters: @unchecked Sendable {
+    static let shared = RareCharacters()
+    private let lock = NSLock()
+    private var codes: [String: UInt32] = [:]
+
+    func code(_ canonical: String) -> UInt32 {
+        lock.withLock {
+            if let code = codes[canonical] { return code }
+            let code = 0x110000 + UInt32(codes.count)
+            codes[canonical] = code
+            return code
+        }
     }
 }
 

@@ -22,19 +22,17 @@ enum Ticks {
 
     static func judge(_ refs: [GlyphRef], options: [String], model: PageModels, page: Int) -> [Found] {
         let glyphs = refs.map(model.glyph)
-        var chars: [Character] = [], index: [Int] = []
-        for (i, g) in glyphs.enumerated() {
-            if let c = MatchText.fold(g.character) { chars.append(c); index.append(i) }
-        }
+        // Lines hold no white space: every glyph has its code.
+        let chars = refs.map(model.code)
         // Longest options first, so 参公社会团体 is not found inside 非参公社会团体.
         var taken = [Bool](repeating: false, count: chars.count)
         var spans: [(option: String, start: Int, end: Int)] = []
         for option in options.sorted(by: { MatchText.label($0).count > MatchText.label($1).count }) {
-            let text = MatchText.label(FieldDefinition.optionWithoutEmptyBrackets(option))
+            let text = MatchText.codes(MatchText.label(FieldDefinition.optionWithoutEmptyBrackets(option)))
             guard !text.isEmpty, chars.count >= text.count else { continue }
-            for p in 0...(chars.count - text.count) where Array(chars[p..<(p + text.count)]) == text && !taken[p..<(p + text.count)].contains(true) {
+            for p in 0...(chars.count - text.count) where chars[p..<(p + text.count)].elementsEqual(text) && !taken[p..<(p + text.count)].contains(true) {
                 for k in p..<(p + text.count) { taken[k] = true }
-                spans.append((option, index[p], index[p + text.count - 1]))
+                spans.append((option, p, p + text.count - 1))
                 break
             }
         }

@@ -105,16 +105,16 @@ struct CorpusBench {
 
     /// `intake process --no-render DIR` as a child process, as a clerk or a script runs it
     /// (start-up included, the catalog cache warm), with 1 worker and with one per core.
-    mutating func processRates(_ dir: String, count: Int, cores: Int) -> (one: Double?, all: Double?) {
+    mutating func processRates(_ dir: String, count: Int, cores: Int, outputRoot: URL? = nil) -> (one: Double?, all: Double?) {
         guard FileManager.default.isExecutableFile(atPath: intake) else {
             add("intake process --no-render", "n/a (no intake executable beside intake-bench)")
             return (nil, nil)
         }
-        let kind = dir.hasSuffix("/pdf") ? "typed PDF" : "XML"
+        let kind = (dir.hasSuffix("/pdf") ? "typed PDF" : "XML") + (outputRoot == nil ? "" : ", outputs on \(outputRoot!.path)")
         _ = ChildRun.run([intake, "catalog", "--forms", forms.path])  // writes the catalog cache
         var rates: [Int: Double] = [:]
         for workers in Set([1, cores]).sorted() {
-            let out = root.appendingPathComponent("cli-out-\(workers)")
+            let out = (outputRoot ?? root).appendingPathComponent("cli-out-\(workers)")
             try? FileManager.default.removeItem(at: out)
             guard let run = ChildRun.run([intake, "process", "--no-render", "--forms", forms.path, "--workers", "\(workers)",
                                           "--output", out.path, dir]), run.status <= 1 else {
@@ -156,6 +156,13 @@ struct CorpusBench {
         add("XML through intake in process, 2 threads", String(format: "%.0f /s (%.2f× of 1 thread)", two, two / one))
         let xmlDir = root.appendingPathComponent("xml-\(xmlCount)/xml").path
         let cli = processRates(xmlDir, count: paths.count, cores: cores)
+        // The same with the outputs in memory: how much of the above is the file system's
+        // directory work (a folder per submission), which does not get faster with more threads.
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        if FileManager.default.isWritableFile(atPath: shm.path) {
+            _ = processRates(xmlDir, count: paths.count, cores: cores, outputRoot: shm.appendingPathComponent("intake-bench-\(getpid())"))
+            try? FileManager.default.removeItem(at: shm.appendingPathComponent("intake-bench-\(getpid())"))
+        }
         var lint: (serial: Double, parallel: Double)?
         if ChildRun.exists("xmllint") {
             var byForm: [String: [String]] = [:]

@@ -134,15 +134,16 @@ public struct PDFSubmissionReader: Sendable {
             }
         }
 
-        let text = Array(String(pages.flatMap { $0.glyphs.compactMap { LabelFolding.fold($0.character) } }).utf8)
-        let scored = signatures.map { ($0.form, $0.score(text)) }.sorted { $0.1 > $1.1 }
-        guard let (form, score) = scored.first, score >= 0.45 else {
+        let text = LayoutReader.RecognitionText(Array(String(pages.flatMap { $0.glyphs.compactMap { LabelFolding.fold($0.character) } }).utf8))
+        let scored = signatures.map { ($0, $0.score(text)) }.sorted { $0.1 > $1.1 }
+        guard let (signature, score) = scored.first, score >= 0.45 else {
             let seen = String(pages.first.map { $0.glyphs.prefix(40).map(\.character) } ?? []).replacingOccurrences(of: "\n", with: " ")
             throw IntakeError(code: "unknown-form",
-                              message: "no form of the catalog recognised (best match \(scored.first.map { "\($0.0.id) \(Int($0.1 * 100))%" } ?? "none")); first text: \"\(seen)\"",
+                              message: "no form of the catalog recognised (best match \(scored.first.map { "\($0.0.form.id) \(Int($0.1 * 100))%" } ?? "none")); first text: \"\(seen)\"",
                               path: path)
         }
-        var read = LayoutReader(form: form).read(pages)
+        let form = signature.form
+        var read = LayoutReader(signature).read(pages)
         for (key, value) in AcroFormNames.values(widgets, form: form) {
             let previous = read[key]
             read[key] = ReadValue(value: value, page: previous?.page, box: previous?.box, confidence: 1, underSeal: false)

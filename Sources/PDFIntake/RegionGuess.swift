@@ -9,11 +9,12 @@ enum RegionGuess {
         guard let city = cities.first else { return ("000000", nil) }
         let texts = form.fields.filter { $0.type == .text }.compactMap { values[$0.key]?.display }
         // Longest names first: 聊城市东昌府区 before 东昌府区 before 市直's 聊城市.
-        let names = city.districts.flatMap { d in ([d.name] + d.aliases).map { (name: $0, district: d) } }
-            .filter { $0.name.count >= 2 }
-            .sorted { $0.name.count > $1.name.count }
+        // (Counting characters once per name: `String.count` walks the string.)
+        let names = city.districts.flatMap { d in ([d.name] + d.aliases).map { (name: $0, length: $0.count, district: d) } }
+            .filter { $0.length >= 2 }
+            .sorted { $0.length > $1.length }
         for text in texts {
-            for (name, district) in names where text.contains(name) && !city.name.hasPrefix(name) {
+            for (name, _, district) in names where text.contains(name) && !city.name.hasPrefix(name) {
                 if let code = district.codes.first { return (code, nil) }
                 return (city.code, district.name)
             }

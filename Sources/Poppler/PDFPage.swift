@@ -148,15 +148,20 @@ extension PDFPage {
             throw .failed(operation: "render page", message: "no pixel data")
         }
         let stride = Int(cairo_image_surface_get_stride(surface))
-        var pixels = [UInt8](repeating: 255, count: Int(width) * Int(height))
-        for y in 0..<Int(height) {
-            let row = data + y * stride
-            for x in 0..<Int(width) {
-                // RGB24 is stored as 32-bit words (B, G, R, unused on little-endian machines).
-                let word = UnsafeRawPointer(row + x * 4).loadUnaligned(as: UInt32.self)
-                let r = (word >> 16) & 0xFF, g = (word >> 8) & 0xFF, b = word & 0xFF
-                pixels[y * Int(width) + x] = UInt8((r * 299 + g * 587 + b * 114) / 1000)
+        let w = Int(width), h = Int(height)
+        let pixels = [UInt8](unsafeUninitializedCapacity: w * h) { out, count in
+            for y in 0..<h {
+                // RGB24 rows are 32-bit words (B, G, R, unused on little-endian machines), aligned.
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                let grey = out.baseAddress! + y * w
+                // Wrapping arithmetic (it cannot overflow) lets the loop vectorise.
+                for x in 0..<w {
+                    let word = row[x]
+                    let r = (word >> 16) & 0xFF, g = (word >> 8) & 0xFF, b = word & 0xFF
+                    grey[x] = UInt8(truncatingIfNeeded: (r &* 299 &+ g &* 587 &+ b &* 114) / 1000)
+                }
             }
+            count = w * h
         }
         return PDFRaster(width: Int(width), height: Int(height), pixels: pixels)
     }
