@@ -1,4 +1,5 @@
 import Foundation
+import IntakeCore
 
 /// Characters grouped into visual lines (same height band), each line left to right, lines top
 /// to bottom. A table row whose cells sit side by side is one line; cell boundaries are found
@@ -111,14 +112,7 @@ enum MatchText {
 
     /// `Character.isWhitespace` (the first scalar's White_Space) without a property lookup.
     static func isWhitespace(_ c: Character) -> Bool {
-        c.unicodeScalars.first.map { isWhitespace($0.value) } ?? false
-    }
-
-    private static func isWhitespace(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
+        c.unicodeScalars.first?.isSpace ?? false
     }
 
     private enum ScalarFold { case dropped, code(UInt32), unusual }
@@ -131,7 +125,7 @@ enum MatchText {
             return .unusual
         }
         let v = first.value
-        if isWhitespace(v) { return .dropped }
+        if first.isSpace { return .dropped }
         switch v {
         case 0xFF01...0xFF5E: return .code(v - 0xFEE0)
         case 0x2E80...0x2FDF, 0xF900...0xFAFF: return .unusual
