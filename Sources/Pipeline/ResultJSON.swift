@@ -138,6 +138,10 @@ struct JSONWriter {
 
     mutating func members<T>(_ name: StaticString, _ list: [T], _ each: (inout JSONWriter, T) -> Void) {
         key(name)
+        array(list, each)
+    }
+
+    mutating func array<T>(_ list: [T], _ each: (inout JSONWriter, T) -> Void) {
         open(0x5B)
         for x in list {
             element()
@@ -191,12 +195,7 @@ extension JSONWriter {
 
     mutating func write(_ o: FieldOrigin) {
         open(0x7B)
-        if let box = o.box {
-            key("box")
-            open(0x5B)
-            for x in box { element(); number(x) }
-            close(0x5D)
-        }
+        if let box = o.box { members("box", box) { w, x in w.number(x) } }
         key("confidence"); number(o.confidence)
         member("line", o.line)
         member("method", o.method)
@@ -210,21 +209,16 @@ extension JSONWriter {
         case .text(let s):
             string(s)
         case .choices(let list):
-            open(0x5B)
-            for s in list { element(); string(s) }
-            close(0x5D)
+            array(list) { w, s in w.string(s) }
         case .rows(let rows):
-            open(0x5B)
-            for row in rows {
-                element()
-                open(0x7B)
+            array(rows) { w, row in
+                w.open(0x7B)
                 for (k, cell) in row.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                    key(k)
-                    write(cell)
+                    w.key(k)
+                    w.write(cell)
                 }
-                close(0x7D)
+                w.close(0x7D)
             }
-            close(0x5D)
         }
     }
 
@@ -282,12 +276,7 @@ extension JSONWriter {
         member("encoding", s.encoding)
         member("method", s.method)
         member("path", s.path)
-        if let pages = s.sealPages {
-            key("sealPages")
-            open(0x5B)
-            for p in pages { element(); number(p) }
-            close(0x5D)
-        }
+        if let pages = s.sealPages { members("sealPages", pages) { w, p in w.number(p) } }
         member("sha256", s.sha256)
         close(0x7D)
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IntakeCore
 
 /// What identifies a revalidation: the PATHs it covers and the catalog it checks against.
 public enum RunIdentity {
@@ -36,13 +37,13 @@ public enum RunIdentity {
                 hasher.update(data: SHA256.hash(data: data).map { $0 })
             }
         }
-        return hex(hasher.finalize())
+        return hasher.finalize().hexString
     }
 
     /// The key of "the same revalidation": a hash of the catalog fingerprint and the sorted PATHs.
     public static func key(paths: [String], catalog: String) -> String {
         let text = catalog + "\n" + paths.sorted().joined(separator: "\n")
-        return hex(SHA256.hash(data: Data(text.utf8)))
+        return SHA256.hash(data: Data(text.utf8)).hexString
     }
 
     /// A new run's name: the local start time and the start of the key, e.g. `20261113-101502-3f9a0c1d`.
@@ -58,9 +59,5 @@ public enum RunIdentity {
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 100 && !name.hasPrefix(".")
             && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
-    }
-
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 }

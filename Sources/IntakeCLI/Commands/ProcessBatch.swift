@@ -24,7 +24,7 @@ struct ProcessBatch {
         // per file (small XML files take a fraction of a millisecond); small runs in small chunks,
         // so every worker gets some.
         let chunkSize = min(32, max(1, paths.count / (workers * 8)))
-        let queue = WorkQueue<[(Int, Job)]>(capacity: workers * 2)
+        let queue = ChunkQueue<[(Int, Job)]>(capacity: workers * 2)
         let results = Results()
         let threads = (0..<workers).map { _ in
             Thread { [pipeline] in
@@ -84,7 +84,7 @@ struct ProcessBatch {
 }
 
 /// A bounded queue, so that memory stays flat however many files a batch has.
-final class WorkQueue<Element: Sendable>: @unchecked Sendable {
+final class ChunkQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []
     private var head = 0
