@@ -65,18 +65,25 @@ public struct Catalog: Sendable {
                            files: files)
     }
 
-    public func form(_ id: String) -> FormDefinition? { forms.first { $0.id == id } }
+    // Lookups go by index: iterating an array of these large structs copies each one it passes,
+    // and they run for every submission.
 
-    public func region(_ code: String) -> Region? { regions.first { $0.code == code } }
+    public func form(_ id: String) -> FormDefinition? { forms.indices.first { forms[$0].id == id }.map { forms[$0] } }
+
+    public func region(_ code: String) -> Region? { regions.indices.first { regions[$0].code == code }.map { regions[$0] } }
+
+    /// Whether any item belongs to the region `code` (a county with its own guide is a region).
+    public func hasItems(region code: String) -> Bool { items.indices.contains { items[$0].region == code } }
 
     /// The items of a region that are applied for on `formID`: their own form first, then the
     /// items that list it as one of their materials (a 注销 form of the 变更（注销） item).
     public func items(region: String, form formID: String) -> [ServiceItem] {
-        let own = items.filter { $0.region == region && $0.form == formID }
-        let listing = items.filter { $0.region == region && $0.form != formID && $0.materials.contains { $0.formRef == formID } }
-        let declared = form(formID)?.usedBy ?? []
-        let using = items.filter { $0.region == region && declared.contains($0.id) && !own.contains($0) && !listing.contains($0) }
-        return own + listing + using
+        let mine = items.indices.filter { items[$0].region == region }
+        let own = mine.filter { items[$0].form == formID }
+        let listing = mine.filter { i in items[i].form != formID && items[i].materials.contains { $0.formRef == formID } }
+        let declared = forms.indices.first { forms[$0].id == formID }.map { forms[$0].usedBy } ?? []
+        let using = mine.filter { declared.contains(items[$0].id) && !own.contains($0) && !listing.contains($0) }
+        return (own + listing + using).map { items[$0] }
     }
 
     /// The XSD file of a form.

@@ -29,7 +29,7 @@ public struct FormDefinition: Sendable, Hashable, Codable {
     /// `formRef`): a table the office adds to an item's file, for example.
     public var usedBy: [String]
 
-    public func field(_ key: String) -> FieldDefinition? { fields.first { $0.key == key } }
+    public func field(_ key: String) -> FieldDefinition? { fields.indices.first { fields[$0].key == key }.map { fields[$0] } }
 
     enum CodingKeys: String, CodingKey { case id, version, title, source, schema, fields, rules, layout, notes, applicantField, usedBy }
 
@@ -136,7 +136,7 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
     }
 
     /// A column of a table field.
-    public func column(_ key: String) -> FieldDefinition? { columns.first { $0.key == key } }
+    public func column(_ key: String) -> FieldDefinition? { columns.indices.first { columns[$0].key == key }.map { columns[$0] } }
 }
 
 /// A rule between fields.

@@ -110,8 +110,9 @@ public struct SubmissionChecker: Sendable {
     func requiredAsDetail(_ field: FieldDefinition, form: FormDefinition?, values: [String: FieldValue],
                           in table: FieldDefinition? = nil) -> Bool {
         let siblings = form?.fields ?? table?.columns ?? []
-        guard let owner = siblings.first(where: { $0.detail?.field == field.key }), let detail = owner.detail,
-              let ticked = values[owner.key]?.options else { return false }
+        // By index: iterating copies each (large) definition, for every field of every submission.
+        guard let owner = siblings.indices.first(where: { siblings[$0].detail?.field == field.key }),
+              let detail = siblings[owner].detail, let ticked = values[siblings[owner].key]?.options else { return false }
         return ticked.contains { ChoiceCheck.match($0, in: [detail.option]) != nil }
     }
 }

@@ -28,7 +28,7 @@ public struct RegionResolver: Sendable {
         guard code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.malformed(code)) }
         // A county with its own guide (昌乐 370725) is a region itself; otherwise the city is the
         // code's first four digits + "00".
-        let cityCode = catalog.items.contains { $0.region == code } ? code : String(code.prefix(4)) + "00"
+        let cityCode = catalog.hasItems(region: code) ? code : String(code.prefix(4)) + "00"
         guard let region = catalog.region(cityCode) else { return .failure(.unknownRegion(code)) }
         guard let item = catalog.items(region: cityCode, form: submission.formID).first else {
             return .failure(.itemNotOffered(region: region))
