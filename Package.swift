@@ -72,7 +72,7 @@ let package = Package(
 
         // Benchmarks that print their figures (README, "Figures").
         .executableTarget(name: "IntakeBench", dependencies: ["Inbox", "Ledger", "Pipeline", "Catalog",
-                                                              "Generate", "Render", "IntakeCore", "Intake",
+                                                              "Generate", "Render", "IntakeCore", "Intake", "Poppler", "PDFIntake",
                                                               .product(name: "Logging", package: "swift-log")]),
 
         // Shared by the test targets: repository paths, the real catalog, temp folders, tools.
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
-        .testTarget(name: "PDFIntakeTests", dependencies: ["Pipeline", "PDFIntake", "Bundles", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "PDFIntakeTests", dependencies: ["Pipeline", "PDFIntake", "Poppler", "Bundles", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport", "Ledger"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "IntakeTestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Ledger", "Pipeline", "IntakeTestSupport"]),

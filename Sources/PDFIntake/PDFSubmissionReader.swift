@@ -86,6 +86,9 @@ public struct PDFSubmissionReader: Sendable {
         for index in 0..<min(pageCount, limits.maxPages) {
             guard let page = document.page(at: index) else { continue }
             let (width, height) = page.size
+            // Drawn first: drawing also collects the page's text, which `glyphs()` then reuses
+            // instead of reading the page a second time.
+            let raster = try? page.renderGrey(dpi: limits.gridDPI)
             var glyphs = GlyphBoxes.normalized(page.glyphs().map { Glyph($0.character, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1)) })
             let fields = page.formFields()
             widgets += fields
@@ -126,7 +129,6 @@ public struct PDFSubmissionReader: Sendable {
                     raster: GreyRaster(width: recognized.width, height: recognized.height, pixels: recognized.grey),
                     rasterScale: 1, judgeTicksFromPixels: true, seals: seals))
             } else {
-                let raster = try? page.renderGrey(dpi: limits.gridDPI)
                 pages.append(PageText(
                     number: index + 1, width: width, height: height, glyphs: glyphs,
                     raster: raster.map { GreyRaster(width: $0.width, height: $0.height, pixels: $0.pixels) },
