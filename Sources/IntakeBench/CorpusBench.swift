@@ -5,12 +5,15 @@ import Generate
 import Intake
 import IntakeCore
 import Logging
+import PDFIntake
 import Pipeline
+import Poppler
 import Render
 
 /// `intake-bench corpus [--quick] [--xml N] [--pdf N] [--revalidate 10000,100000] [--keep DIR]`:
 /// intake against xmllint and pdftotext on the same generated files, forms rendered per second,
-/// 1 against 2 workers, and the peak memory and time of `intake revalidate` on large corpora.
+/// 1 against 2 workers, the peak memory and time of `intake revalidate` on large corpora, and the
+/// floors under intake's figures: writing the output folders alone, and poppler drawing the pages alone.
 struct CorpusBench {
     var xmlCount = 2000
     var pdfCount = 300
@@ -58,6 +61,10 @@ struct CorpusBench {
         return logger
     }()
 
+    /// Writes out what earlier steps left in the page cache (thousands of deleted output folders)
+    /// so that the disk's catching up is not timed as part of the next figure.
+    static func settle() { sync() }
+
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
     static func rate(_ n: Int, _ seconds: Double) -> String { String(format: "%.0f /s", Double(n) / seconds) }
 
@@ -80,10 +87,13 @@ struct CorpusBench {
     /// result.json written atomically), the catalog loaded once, `workers` threads.
     func intakeRate(_ paths: [String], workers: Int) throws -> (rate: Double, results: [Pipeline.Outcome?]) {
         let out = root.appendingPathComponent("out-\(workers)-\(UUID().uuidString.prefix(6))")
-        let pipeline = Pipeline(catalog: catalog, options: .init(outputRoot: out, render: false, reprocess: true),
-                                logger: Self.quiet)
+        // No fsync, as `intake process` runs (OutputStore.durable).
+        var options = Pipeline.Options(outputRoot: out, render: false, reprocess: true)
+        options.durable = false
+        let pipeline = Pipeline(catalog: catalog, options: options, logger: Self.quiet)
         // Warm up: compile the XSDs, touch the code paths.
         _ = pipeline.process(path: paths[0])
+        Self.settle()
         let outcomes = OutcomeBox(count: paths.count)
         let next = Counter()
         let start = Self.now()
@@ -103,6 +113,32 @@ struct CorpusBench {
         return (Double(paths.count) / seconds, outcomes.all)
     }
 
+    /// Folders/s written by `OutputStore` (no fsync, as `intake process` writes) with `threads`
+    /// threads, each folder holding `bytes` as its result.json.
+    func outputFolderRates(_ base: URL, count: Int, bytes: [UInt8], threads: [Int]) -> [(threads: Int, rate: Double)] {
+        threads.map { n in
+            let out = base.appendingPathComponent("folders-\(n)")
+            Self.settle()
+            let store = OutputStore(root: out, durable: false)
+            let next = Counter()
+            let start = Self.now()
+            let workers = (0..<n).map { _ in
+                Thread {
+                    while true {
+                        let i = next.increment()
+                        guard i < count else { return }
+                        try? store.write([("result.json", bytes)], date: "2026-01-01", id: String(format: "%016x", i), path: "bench")
+                    }
+                }
+            }
+            for worker in workers { worker.start() }
+            while workers.contains(where: { !$0.isFinished }) { usleep(2000) }
+            let rate = Double(count) / (Self.now() - start)
+            try? FileManager.default.removeItem(at: out)
+            return (n, rate)
+        }
+    }
+
     /// `intake process --no-render DIR` as a child process, as a clerk or a script runs it
     /// (start-up included, the catalog cache warm), with 1 worker and with one per core.
     mutating func processRates(_ dir: String, count: Int, cores: Int, outputRoot: URL? = nil) -> (one: Double?, all: Double?) {
@@ -112,22 +148,37 @@ struct CorpusBench {
         }
         let kind = (dir.hasSuffix("/pdf") ? "typed PDF" : "XML") + (outputRoot == nil ? "" : ", outputs on \(outputRoot!.path)")
         _ = ChildRun.run([intake, "catalog", "--forms", forms.path])  // writes the catalog cache
+        // Start-up (catalog from its cache, nothing to do): the best of three runs on an empty folder.
+        let empty = root.appendingPathComponent("empty-\(getpid())")
+        try? FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let startup = (0..<3).compactMap { _ in
+            ChildRun.run([intake, "process", "--no-render", "--forms", forms.path, "--output", empty.appendingPathComponent("out").path,
+                          empty.path])?.seconds
+        }.min()
+        try? FileManager.default.removeItem(at: empty)
         var rates: [Int: Double] = [:]
+        var seconds: [Int: Double] = [:]
         for workers in Set([1, cores]).sorted() {
             let out = (outputRoot ?? root).appendingPathComponent("cli-out-\(workers)")
             try? FileManager.default.removeItem(at: out)
+            Self.settle()
             guard let run = ChildRun.run([intake, "process", "--no-render", "--forms", forms.path, "--workers", "\(workers)",
                                           "--output", out.path, dir]), run.status <= 1 else {
                 add("\(kind) through intake process --no-render, \(workers) worker(s)", "n/a (failed)")
                 continue
             }
             rates[workers] = Double(count) / run.seconds
+            seconds[workers] = run.seconds
             add("\(kind) through intake process --no-render (CLI), \(workers) worker(s)",
                 String(format: "%.0f /s (%.2f s for %d, start-up included)", rates[workers]!, run.seconds, count))
             try? FileManager.default.removeItem(at: out)
         }
         if let a = rates[1], let b = rates[cores], cores > 1 {
             add("speed-up intake process \(cores) workers / 1 worker (\(kind))", String(format: "%.2f×", b / a))
+            if let startup, let one = seconds[1], let all = seconds[cores], all > startup {
+                add("  the same without the start-up of \(String(format: "%.2f s", startup)) (an empty folder)",
+                    String(format: "%.2f×", (one - startup) / (all - startup)))
+            }
         }
         return (rates[1], rates[cores])
     }
@@ -183,6 +234,22 @@ struct CorpusBench {
         } else {
             add("XML through xmllint", "n/a (xmllint not installed)")
         }
+        // The floor under any intake figure: a folder per submission holding its result.json,
+        // written as OutputStore writes it (mkdir, write, rename), with nothing read or checked.
+        // A result.json of the median size among the first hundred.
+        let sizes = outcomes.prefix(100).compactMap { outcome -> [UInt8]? in
+            if case .processed(let result)? = outcome { return try? ResultJSON.encode(result, path: result.source.path) }
+            return nil
+        }.sorted { $0.count < $1.count }
+        let sample = sizes.isEmpty ? Array(repeating: 0x20, count: 3000) : sizes[sizes.count / 2]
+        for (place, base) in [("", root), (", on /dev/shm", shm.appendingPathComponent("intake-bench-\(getpid())"))]
+        where place.isEmpty || FileManager.default.isWritableFile(atPath: shm.path) {
+            for (threads, rate) in outputFolderRates(base, count: paths.count, bytes: sample, threads: Set([1, cores]).sorted()) {
+                add("output folders alone (mkdir+write+rename, \(sample.count) B result.json\(place)), \(threads) thread(s)",
+                    String(format: "%.0f /s", rate) + (lint.map { String(format: " (%.2f× xmllint serially)", rate / $0.serial) } ?? ""))
+            }
+            if !place.isEmpty { try? FileManager.default.removeItem(at: base) }
+        }
         if let lint {
             add("ratio intake in process, 1 thread / xmllint serially (per core)", String(format: "%.2f×", one / lint.serial))
             if let all = cli.all {
@@ -206,6 +273,16 @@ struct CorpusBench {
             add("typed PDF through intake in process (read+checks+result.json), 1 thread", String(format: "%.0f /s (%d/%d read)", rate, read, pdf.count))
             pdfCLI = processRates(root.appendingPathComponent("pdf-\(pdfCount)/pdf").path, count: pdf.count, cores: cores)
         }
+        // The floor under intake's typed-PDF figure: poppler opening each file and drawing its
+        // pages at the ruling-line resolution, nothing read from them.
+        let gridDPI = PDFSubmissionReader.Limits().gridDPI
+        t = Self.now()
+        for path in pdf {
+            guard let bytes = FileManager.default.contents(atPath: path), let document = try? PDFDocument(bytes: [UInt8](bytes)) else { continue }
+            for index in 0..<document.pageCount { _ = try? document.page(at: index)?.renderGrey(dpi: gridDPI) }
+        }
+        let rasterRate = Double(pdf.count) / (Self.now() - t)
+        add("poppler open + page raster at \(Int(gridDPI)) dpi alone, 1 thread", String(format: "%.0f /s", rasterRate))
         if ChildRun.exists("pdftotext") {
             let commands = pdf.map { ["pdftotext", "-layout", $0, "-"] }
             let serial = Double(pdf.count) / ChildRun.runAll(commands, width: 1).seconds
@@ -213,6 +290,7 @@ struct CorpusBench {
             add("typed PDF through pdftotext -layout, one process per file, serially", String(format: "%.0f /s", serial))
             add("typed PDF through pdftotext -layout, \(cores) at a time", String(format: "%.0f /s", parallel))
             add("ratio intake in process, 1 thread / pdftotext serially (per core)", pdfRate.map { String(format: "%.2f×", $0 / serial) } ?? "n/a")
+            add("ratio poppler open + raster alone / pdftotext serially", String(format: "%.2f×", rasterRate / serial))
             add("ratio intake process (\(cores) workers) / pdftotext \(cores) at a time",
                 pdfCLI.all.map { String(format: "%.2f×", $0 / parallel) } ?? "n/a")
         } else {
