@@ -318,7 +318,7 @@ struct CorpusBench {
             let state = root.appendingPathComponent("reval-state-\(n)")
             try? FileManager.default.removeItem(at: state)
             guard let run = ChildRun.run([intake, "revalidate", "--state", state.path, "--output", state.appendingPathComponent("out").path,
-                                          "--forms", forms.path, root.appendingPathComponent("xml-\(n)/xml").path]) else {
+                                          "--forms", forms.path, root.appendingPathComponent("xml-\(n)/xml").path], measureMemory: true) else {
                 add("intake revalidate of \(n) XML", "n/a (could not start)")
                 continue
             }
