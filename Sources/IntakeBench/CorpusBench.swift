@@ -95,22 +95,27 @@ struct CorpusBench {
         _ = pipeline.process(path: paths[0])
         Self.settle()
         let outcomes = OutcomeBox(count: paths.count)
+        let seconds = Self.time(count: paths.count, threads: workers) { outcomes.set($0, pipeline.process(path: paths[$0])) }
+        try? FileManager.default.removeItem(at: out)
+        return (Double(paths.count) / seconds, outcomes.all)
+    }
+
+    /// Seconds for `threads` threads to run `body` on 0..<count, each taking the next index.
+    static func time(count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void) -> Double {
         let next = Counter()
-        let start = Self.now()
-        let threads = (0..<workers).map { _ in
+        let start = now()
+        let workers = (0..<threads).map { _ in
             Thread {
                 while true {
                     let i = next.increment()
-                    guard i < paths.count else { return }
-                    outcomes.set(i, pipeline.process(path: paths[i]))
+                    guard i < count else { return }
+                    body(i)
                 }
             }
         }
-        for thread in threads { thread.start() }
-        while threads.contains(where: { !$0.isFinished }) { usleep(2000) }
-        let seconds = Self.now() - start
-        try? FileManager.default.removeItem(at: out)
-        return (Double(paths.count) / seconds, outcomes.all)
+        for worker in workers { worker.start() }
+        while workers.contains(where: { !$0.isFinished }) { usleep(2000) }
+        return now() - start
     }
 
     /// Folders/s written by `OutputStore` (no fsync, as `intake process` writes) with `threads`
@@ -120,20 +125,10 @@ struct CorpusBench {
             let out = base.appendingPathComponent("folders-\(n)")
             Self.settle()
             let store = OutputStore(root: out, durable: false)
-            let next = Counter()
-            let start = Self.now()
-            let workers = (0..<n).map { _ in
-                Thread {
-                    while true {
-                        let i = next.increment()
-                        guard i < count else { return }
-                        try? store.write([("result.json", bytes)], date: "2026-01-01", id: String(format: "%016x", i), path: "bench")
-                    }
-                }
+            let seconds = Self.time(count: count, threads: n) { i in
+                try? store.write([("result.json", bytes)], date: "2026-01-01", id: String(format: "%016x", i), path: "bench")
             }
-            for worker in workers { worker.start() }
-            while workers.contains(where: { !$0.isFinished }) { usleep(2000) }
-            let rate = Double(count) / (Self.now() - start)
+            let rate = Double(count) / seconds
             try? FileManager.default.removeItem(at: out)
             return (n, rate)
         }
