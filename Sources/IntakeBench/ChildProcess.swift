@@ -7,10 +7,9 @@ import Glibc
 /// error discarded.
 ///
 /// The peak, when asked for, is the child's own VmHWM from /proc, read every 5 ms while it runs
-/// (timed runs are not woken for it): wait4's
-/// ru_maxrss cannot be used, because posix_spawn starts the child in this process's memory and
-/// the kernel carries that memory's high-water mark over the exec, so ru_maxrss reported the
-/// benchmark's own size (200–300 MB) rather than the child's.
+/// (timed runs are not woken for it). wait4's ru_maxrss cannot be used: posix_spawn starts the
+/// child in this process's memory and the kernel carries that memory's high-water mark over the
+/// exec, so ru_maxrss reported the benchmark's own size (200–300 MB) rather than the child's.
 struct ChildRun {
     var status: Int32
     var seconds: Double
