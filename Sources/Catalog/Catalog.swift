@@ -81,7 +81,7 @@ public struct Catalog: Sendable {
         let mine = items.indices.filter { items[$0].region == region }
         let own = mine.filter { items[$0].form == formID }
         let listing = mine.filter { i in items[i].form != formID && items[i].materials.contains { $0.formRef == formID } }
-        let declared = forms.indices.first { forms[$0].id == formID }.map { forms[$0].usedBy } ?? []
+        let declared = form(formID)?.usedBy ?? []
         let using = mine.filter { declared.contains(items[$0].id) && !own.contains($0) && !listing.contains($0) }
         return (own + listing + using).map { items[$0] }
     }

@@ -87,7 +87,8 @@ public struct PDFSubmissionReader: Sendable {
             guard let page = document.page(at: index) else { continue }
             let (width, height) = page.size
             // Drawn first: drawing also collects the page's text, which `glyphs()` then reuses
-            // instead of reading the page a second time.
+            // instead of reading the page a second time. (A scan's raster goes unused; drawing it
+            // is little beside its OCR.)
             let raster = try? page.renderGrey(dpi: limits.gridDPI)
             var glyphs = GlyphBoxes.normalized(page.glyphs().map { Glyph($0.character, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1)) })
             let fields = page.formFields()
