@@ -3,9 +3,10 @@
 #   make test   installs what is missing, builds and runs every test
 # The Debian packages: C libraries (libxml2, poppler-glib, cairo, pango, SQLite for the ledger),
 # the Song-style CJK font, the poppler tools the tests read PDFs with, PostgreSQL, whose server the
-# ledger tests start on loopback in a temporary folder, and python3-venv for the OCR worker.
+# ledger tests start on loopback in a temporary folder, python3-venv for the OCR worker, and faketime, with
+# which a test runs intake with the system clock years ahead.
 DEBIAN_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libxml2-utils libcairo2-dev libpango1.0-dev libsqlite3-dev \
-                   fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv
+                   fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv faketime
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 

@@ -76,7 +76,7 @@ let package = Package(
                                                               .product(name: "Logging", package: "swift-log")]),
 
         // Shared by the test targets: repository paths, the real catalog, temp folders, tools.
-        .target(name: "IntakeTestSupport", dependencies: ["Catalog"]),
+        .target(name: "IntakeTestSupport", dependencies: ["Catalog", "IntakeCore"]),
 
         .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),

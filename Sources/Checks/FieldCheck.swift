@@ -20,9 +20,19 @@ protocol FieldCheck {
 
 /// What a check may need besides the value.
 public struct CheckContext: Sendable {
-    /// The day of processing, bounding dates that cannot lie in the future.
+    /// The day dates are judged against: no date may lie after it.
     public var today: CalendarDate
     public init(today: CalendarDate) { self.today = today }
+
+    /// The context for one submission: its dates are judged against the day it was handed in
+    /// (`submittedOn`) when that is a real date not after the day of processing, else against the
+    /// day of processing. A date after the day of 受理 is wrong whatever day intake reads it, so a
+    /// re-validation next year finds the same problems.
+    func judging(_ submission: Submission) -> CheckContext {
+        guard let text = submission.submittedOn, case .date(let received) = CalendarDate.parse(text),
+              received < today else { return self }
+        return CheckContext(today: received)
+    }
 }
 
 extension FieldDefinition {

@@ -5,6 +5,7 @@ import IntakeCore
 public struct SubmissionChecker: Sendable {
     public var context: CheckContext
 
+    /// `today`: the day of processing (China Standard Time).
     public init(today: CalendarDate) { context = CheckContext(today: today) }
 
     /// Everything result.json and the notice need from the checks.
@@ -22,6 +23,13 @@ public struct SubmissionChecker: Sendable {
 
     /// `sourceName` is recorded as the file that provided the application form itself.
     public func check(_ submission: Submission, form: FormDefinition, item: ServiceItem, sourceName: String) -> Report {
+        let judged = SubmissionChecker(context: context.judging(submission))
+        return judged.checkJudged(submission, form: form, item: item, sourceName: sourceName)
+    }
+
+    init(context: CheckContext) { self.context = context }
+
+    private func checkJudged(_ submission: Submission, form: FormDefinition, item: ServiceItem, sourceName: String) -> Report {
         var fields: [SubmissionResult.Field] = []
         var problems: [Problem] = []
         var normalized: [String: String] = [:]

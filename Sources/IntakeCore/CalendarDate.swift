@@ -67,14 +67,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return .date(date)
     }
 
-    /// Today in the given time zone offset (China Standard Time, +8 h, by default).
-    public static func today(utcOffsetSeconds: Int = 8 * 3600) -> CalendarDate {
-        var t = timespec()
-        clock_gettime(CLOCK_REALTIME, &t)
-        let days = Int((Int64(t.tv_sec) + Int64(utcOffsetSeconds)) / 86_400)
-        return CalendarDate(daysSinceEpoch: days)
-    }
-
     /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
     public init(daysSinceEpoch days: Int) {
         let z = days + 719_468
@@ -92,8 +84,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+/// China Standard Time (UTC+8, no daylight saving): the zone of every date intake writes or judges,
+/// whatever zone the machine is set to.
+public enum ChinaStandardTime {
+    public static let offsetSeconds = 8 * 3600
+}

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import IntakeCore
 
 /// Paths and shared fixtures for the test targets.
 public enum Repository {
@@ -12,6 +13,10 @@ public enum Repository {
     public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
 
     public static func sample(_ name: String) -> String { samples.appendingPathComponent(name).path }
+
+    /// The day of processing the tests set (`Pipeline.Options.today`, `--today`): after every
+    /// sample's and fixture's dates, so that no result depends on the day the tests run.
+    public static let processingDay = CalendarDate(year: 2026, month: 11, day: 25)!
 
     /// The real catalog in forms/, loaded once.
     public static let catalog: Catalog = {

@@ -25,13 +25,18 @@ public struct Pipeline: Sendable {
         public var writeOutputs: Bool = true
         /// `fsync` the outputs before returning (`OutputStore.durable`).
         public var durable: Bool = true
+        /// The day of processing as the checks and notices see it (`--today`); nil: the day in
+        /// China Standard Time by the machine's clock. The date folder and `processedAt` always
+        /// follow the machine's clock: they record when the file was processed.
+        public var today: CalendarDate?
 
         /// Reads scanned pages; nil: scans are refused with `ocr-unavailable`.
         public var recognizer: PageRecognizer?
 
         public init(outputRoot: URL, render: Bool = true, reprocess: Bool = false, maxBytes: Int = 8 << 20,
-                    recognizer: PageRecognizer? = nil) {
+                    recognizer: PageRecognizer? = nil, today: CalendarDate? = nil) {
             self.recognizer = recognizer
+            self.today = today
             self.outputRoot = outputRoot
             self.render = render
             self.reprocess = reprocess
@@ -168,10 +173,10 @@ public struct Pipeline: Sendable {
         if !options.reprocess, options.writeOutputs, let previous = store.existing(id: id) {
             return .duplicate(id: id, previous: previous.path)
         }
-        let clock = Clock(now)
+        let clock = Clock(now, today: options.today)
         let read: XMLSubmissionReader.Outcome
         if let preread { read = preread } else { read = try readSubmission(bytes, path: path) }
-        let folder = store.folder(date: clock.today.iso, id: id)
+        let folder = store.folder(date: clock.day.iso, id: id)
         var files: [(String, [UInt8])] = []
         var result: SubmissionResult
         switch read {
@@ -195,7 +200,7 @@ public struct Pipeline: Sendable {
         }
         guard options.writeOutputs else { return .processed(result) }
         files.append(("result.json", try ResultJSON.encode(result, path: path)))
-        try store.write(files, date: clock.today.iso, id: id, path: path)
+        try store.write(files, date: clock.day.iso, id: id, path: path)
         return .processed(result)
     }
 
@@ -289,17 +294,21 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// The processing moment in China Standard Time: the date folder and `processedAt`.
+/// The processing moment in China Standard Time, the one clock of the pipeline.
 struct Clock {
-    let today: CalendarDate
+    /// The day by the machine's clock: the date folder and `processedAt`.
+    let day: CalendarDate
     let timestamp: String
+    /// The day the checks judge dates against and notices are dated: `Options.today` or `day`.
+    let today: CalendarDate
 
-    init(_ now: Date) {
-        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+    init(_ now: Date, today fixed: CalendarDate? = nil) {
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + ChinaStandardTime.offsetSeconds
         let days = Int((Double(seconds) / 86_400).rounded(.down))
-        today = CalendarDate(daysSinceEpoch: days)
+        day = CalendarDate(daysSinceEpoch: days)
+        today = fixed ?? day
         let s = seconds - days * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        timestamp = "\(today.iso)T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))+08:00"
+        timestamp = "\(day.iso)T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))+08:00"
     }
 }

@@ -45,15 +45,18 @@ public struct Evaluator: Sendable {
     let renderer: Pipeline?
 
     /// Checks against `catalog` writing nothing; with `render`, changed submissions get their
-    /// form.pdf, notice.pdf and result.json written under `output` (`<date>/<id>/`).
-    public init(catalog: Catalog, output: URL, render: Bool, logger: Logger) {
+    /// form.pdf, notice.pdf and result.json written under `output` (`<date>/<id>/`). `today`:
+    /// the day the checks take as today (`Pipeline.Options.today`).
+    public init(catalog: Catalog, output: URL, render: Bool, today: CalendarDate? = nil, logger: Logger) {
         // Scans are read again too: one OCR worker pool, started at the first scanned page.
         let recognizer = EngineRecognizer()
         var options = Pipeline.Options(outputRoot: output, render: false, reprocess: true, recognizer: recognizer)
         options.writeOutputs = false
+        options.today = today
         checker = Pipeline(catalog: catalog, options: options, logger: logger)
-        renderer = render ? Pipeline(catalog: catalog, options: .init(outputRoot: output, render: true, reprocess: true,
-                                                                       recognizer: recognizer), logger: logger) : nil
+        options.render = true
+        options.writeOutputs = true
+        renderer = render ? Pipeline(catalog: catalog, options: options, logger: logger) : nil
     }
 
     public var renders: Bool { renderer != nil }

@@ -26,7 +26,7 @@ final class Station: @unchecked Sendable {
     func ledger() throws -> SQLiteLedger { try SQLiteLedger(path: settings.ledgerPath) }
 
     func service() throws -> InboxService {
-        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: false, reprocess: true))
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: false, reprocess: true, today: Repository.processingDay))
         return try InboxService(settings: settings, pipeline: pipeline, ledger: try ledger())
     }
 
@@ -153,7 +153,7 @@ func transientOutputFailureIsRetried() throws {
     try station.drop("lc-complete.xml", as: "a.xml")
     var settings = station.settings
     settings.exitWhenIdle = false
-    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: false, reprocess: true))
+    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: false, reprocess: true, today: Repository.processingDay))
     let ledger = try station.ledger()
     let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
     let thread = Thread { service.run() }
@@ -182,7 +182,7 @@ func stopFinishesCleanly() throws {
     }
     var settings = station.settings
     settings.exitWhenIdle = false
-    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: true, reprocess: true))
+    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: settings.output, render: true, reprocess: true, today: Repository.processingDay))
     let ledger = try station.ledger()
     let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
     let thread = Thread { service.run() }

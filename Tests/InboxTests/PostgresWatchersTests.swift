@@ -22,7 +22,7 @@ func twoWatchersSharingPostgres() async throws {
     print("PostgresWatchers: \(count) files written in \(String(format: "%.2f", Date().timeIntervalSince(written))) s")
 
     let pipeline = Pipeline(catalog: Repository.catalog,
-                            options: .init(outputRoot: station.settings.output, render: false, reprocess: true))
+                            options: .init(outputRoot: station.settings.output, render: false, reprocess: true, today: Repository.processingDay))
     let first = try InboxService(settings: station.settings, pipeline: pipeline, ledger: try PostgresLedger(url: url))
     let second = try InboxService(settings: station.settings, pipeline: pipeline, ledger: try PostgresLedger(url: url))
     let started = Date()

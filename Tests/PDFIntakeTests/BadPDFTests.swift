@@ -10,7 +10,7 @@ struct BadPDFTests {
         let output = try TemporaryDirectory("bad-pdf")
         let path = pdfFixtures.appendingPathComponent("bad/\(name)").path
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: false))
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: false, today: Repository.processingDay))
         var result: Pipeline.Outcome!
         let elapsed = ContinuousClock().measure { result = pipeline.process(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the original must not change")

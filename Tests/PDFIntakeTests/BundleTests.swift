@@ -10,7 +10,7 @@ struct BundleTests {
 
     func run(_ path: String, render: Bool = false) throws -> (Pipeline.Outcome, TemporaryDirectory) {
         let output = try TemporaryDirectory("bundle-out")
-        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: render))
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: render, today: Repository.processingDay))
         return (pipeline.process(path: path), output)
     }
 

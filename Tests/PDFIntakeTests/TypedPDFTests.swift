@@ -25,7 +25,7 @@ func truths(kinds: Set<String>) throws -> [Truth] {
 
 func processed(_ path: String, recognizer: PageRecognizer? = nil) throws -> SubmissionResult? {
     let output = try TemporaryDirectory("pdf-out")
-    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: false, recognizer: recognizer))
+    let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: false, recognizer: recognizer, today: Repository.processingDay))
     switch pipeline.process(path: path) {
     case .processed(let result): return result
     case .duplicate: return nil
@@ -138,7 +138,7 @@ struct RoundTripTests {
     ])
     func roundTrip(sample: String) throws {
         let output = try TemporaryDirectory("rt")
-        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url))
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, today: Repository.processingDay))
         guard case .processed(let original) = pipeline.process(path: Repository.sample(sample)) else {
             Issue.record("sample not processed"); return
         }

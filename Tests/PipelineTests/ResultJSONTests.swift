@@ -17,7 +17,7 @@ struct ResultJSONTests {
     func samples() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Repository.samples.path).filter { $0.hasSuffix(".xml") }
         #expect(names.count >= 30)
-        var options = Pipeline.Options(outputRoot: URL(fileURLWithPath: "/nonexistent"), render: false)
+        var options = Pipeline.Options(outputRoot: URL(fileURLWithPath: "/nonexistent"), render: false, today: Repository.processingDay)
         options.writeOutputs = false
         let pipeline = Pipeline(catalog: Repository.catalog, options: options)
         for name in names.sorted() {

@@ -47,7 +47,7 @@ let expectedSamples: [(file: String, status: SubmissionResult.Status, codes: [Pr
 ]
 
 func process(_ path: String, into output: URL, reprocess: Bool = false) -> Pipeline.Outcome {
-    Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output, reprocess: reprocess)).process(path: path)
+    Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output, reprocess: reprocess, today: Repository.processingDay)).process(path: path)
 }
 
 func processed(_ outcome: Pipeline.Outcome) throws -> SubmissionResult {

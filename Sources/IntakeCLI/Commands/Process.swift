@@ -21,6 +21,7 @@ extension Intake {
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var outputOptions: OutputOptions
         @OptionGroup var loggingOptions: LoggingOptions
+        @OptionGroup var clockOptions: ClockOptions
 
         @Flag(help: "Take each folder given as one bundle (application + materials), not as a batch.")
         var bundle = false
@@ -46,6 +47,7 @@ extension Intake {
             let catalog = try catalogOptions.load()
             var options = Pipeline.Options(outputRoot: URL(fileURLWithPath: outputOptions.output), render: !noRender,
                                            reprocess: reprocess, recognizer: EngineRecognizer())
+            options.today = clockOptions.today
             options.durable = false  // the originals are untouched: outputs can always be made again
             let pipeline = Pipeline(catalog: catalog, options: options)
             var tally = Tally()

@@ -65,6 +65,7 @@ extension Intake {
         var json = false
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var loggingOptions: LoggingOptions
+        @OptionGroup var clockOptions: ClockOptions
 
         func validate() throws {
             if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
@@ -123,7 +124,8 @@ extension Intake {
 
             var quiet = Logger(label: "intake.revalidate.pipeline")
             quiet.logLevel = loggingOptions.verbose ? .info : .critical
-            let evaluator = Evaluator(catalog: catalog, output: outputURL, render: render, logger: quiet)
+            let evaluator = Evaluator(catalog: catalog, output: outputURL, render: render, today: clockOptions.today,
+                                      logger: quiet)
             var settings = RevalidationRunner.Settings(workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
             settings.batchSize = batch
             let display = ProgressDisplay(mode: json && isatty(STDERR_FILENO) == 0 ? .lines(every: 5) : ProgressDisplay.forStandardError())

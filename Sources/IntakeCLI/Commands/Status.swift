@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IntakeCore
 import Ledger
 import Pipeline
 
@@ -46,8 +47,9 @@ extension Intake {
             }
             let quarantined = count(info["quarantine"]) { !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".") }
             // Today in China Standard Time.
-            let now = Date().timeIntervalSince1970 + 8 * 3600
-            let midnight = Date(timeIntervalSince1970: (now - now.truncatingRemainder(dividingBy: 86_400)) - 8 * 3600)
+            let zone = Double(ChinaStandardTime.offsetSeconds)
+            let now = Date().timeIntervalSince1970 + zone
+            let midnight = Date(timeIntervalSince1970: (now - now.truncatingRemainder(dividingBy: 86_400)) - zone)
             let report = Report(inbox: info["inbox"], queued: queued, claimed: claimed, quarantineFiles: quarantined,
                                 today: try ledger.summary(since: midnight), since: ISO8601DateFormatter().string(from: midnight))
             if json {

@@ -51,6 +51,7 @@ extension Intake {
         var noRender = false
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var loggingOptions: LoggingOptions
+        @OptionGroup var clockOptions: ClockOptions
 
         struct FileSettings: Decodable {
             var inbox, output, archive, state, quarantine, ledger, mode: String?
@@ -91,8 +92,10 @@ extension Intake {
             try FileManager.default.createDirectory(at: stateURL, withIntermediateDirectories: true)
             let ledger = try LedgerOptions.open(ledgerOptions.ledger ?? file.ledger, state: stateURL)
             let catalog = try catalogOptions.load()
-            let pipeline = Pipeline(catalog: catalog, options: .init(outputRoot: settings.output, render: !noRender, reprocess: true,
-                                                                      recognizer: EngineRecognizer()))
+            var options = Pipeline.Options(outputRoot: settings.output, render: !noRender, reprocess: true,
+                                           recognizer: EngineRecognizer())
+            options.today = clockOptions.today
+            let pipeline = Pipeline(catalog: catalog, options: options)
             let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
             let signals = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
                 signal(number, SIG_IGN)
