@@ -29,20 +29,20 @@ let package = Package(
         // Pipeline steps.
         .target(name: "IntakeCore"),
         .target(name: "Catalog", dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Intake", dependencies: ["IntakeCore", "Catalog", "LibXML"]),
+        // The layout engine over positioned glyphs: no C, so that fence stays compiler-enforced.
         .target(name: "FormReading", dependencies: ["IntakeCore", "Catalog"]),
-        .target(name: "PDFIntake", dependencies: ["Poppler", "FormReading", "OCR", "Catalog", "IntakeCore", "Intake", "Checks"]),
-        .target(name: "Bundles", dependencies: [
-            "Intake", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .target(name: "Materials", dependencies: ["Catalog", "IntakeCore", "Poppler"]),
-        .target(name: "Checks", dependencies: ["IntakeCore", "Catalog"]),
         .target(name: "OCR"),
+        // Every way a file becomes a `Submission`: XML/, PDF/ (typed, AcroForm, scans), Bundles/, Materials/.
+        .target(name: "Readers", dependencies: [
+            "IntakeCore", "Catalog", "FormReading", "LibXML", "Poppler", "OCR",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Checks", dependencies: ["IntakeCore", "Catalog"]),
         .target(name: "Render", dependencies: ["IntakeCore", "Catalog", "PangoCairo"]),
         // `intake generate`: synthetic submissions (XML and typed PDFs) with injected faults, for tests and benchmarks.
         .target(name: "Generate", dependencies: ["IntakeCore", "Catalog", "Render"]),
         .target(name: "Pipeline", dependencies: [
-            "IntakeCore", "Catalog", "Intake", "Checks", "Render", "PDFIntake", "Bundles", "Materials",
+            "IntakeCore", "Catalog", "Readers", "Checks", "Render",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -51,18 +51,18 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .target(name: "Inbox", dependencies: [
-            "Pipeline", "Bundles", "Ledger", "Intake", "IntakeCore",
+            "Pipeline", "Ledger", "IntakeCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // `intake revalidate`: the work list, the runner, the history; and its report.
-        .target(name: "Report"),
+        .target(name: "Report", dependencies: ["IntakeCore"]),
         .target(name: "Revalidate", dependencies: [
-            "Pipeline", "PDFIntake", "Ledger", "Intake", "IntakeCore", "Catalog", "Report",
+            "Pipeline", "Ledger", "IntakeCore", "Catalog", "Report",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "IntakeCLI", dependencies: [
-            "Pipeline", "PDFIntake", "Catalog", "Render", "IntakeCore", "Inbox", "Ledger",
+            "Pipeline", "Catalog", "Render", "IntakeCore", "Inbox", "Ledger",
             "Revalidate", "Report",
             "Generate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -72,7 +72,7 @@ let package = Package(
 
         // Benchmarks that print their figures (README, "Figures").
         .executableTarget(name: "IntakeBench", dependencies: ["Inbox", "Ledger", "Pipeline", "Catalog",
-                                                              "Generate", "Render", "IntakeCore", "Intake", "Poppler", "PDFIntake",
+                                                              "Generate", "Render", "IntakeCore", "Readers", "Poppler",
                                                               .product(name: "Logging", package: "swift-log")]),
 
         // Shared by the test targets: repository paths, the real catalog, temp folders, tools.
@@ -80,17 +80,18 @@ let package = Package(
 
         .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "IntakeTestSupport"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Catalog", "IntakeTestSupport"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "ReadersTests", dependencies: ["Readers", "Pipeline", "Poppler", "Catalog", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "PopplerTests", dependencies: ["Poppler", "IntakeTestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Intake", "IntakeTestSupport"]),
-        .testTarget(name: "PDFIntakeTests", dependencies: ["Pipeline", "PDFIntake", "Poppler", "Bundles", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Readers", "IntakeTestSupport"]),
         .testTarget(name: "IntakeCLITests", dependencies: ["IntakeTestSupport", "Ledger"]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "IntakeTestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "IntakeTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Ledger", "Pipeline", "IntakeTestSupport"]),
         .testTarget(name: "RevalidateTests", dependencies: ["Revalidate", "Report", "Ledger", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "IntakeTestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipeline", "Catalog", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "FormReadingTests", dependencies: ["FormReading", "Catalog", "IntakeCore", "IntakeTestSupport"]),
     ]
 )

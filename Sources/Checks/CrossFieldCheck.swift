@@ -19,7 +19,7 @@ enum CrossFieldCheck {
                     problems += check([rule], form: form, normalized: scoped, context: context, withinRow: true).map { problem in
                         var p = problem
                         if let column = p.field?.split(separator: ".").last.map(String.init) {
-                            p.field = "\(table)[\(index)].\(column)"
+                            p.field = FieldPath(table: table, row: index, column: column).description
                             p.label = "\(tableField.label)第\(index + 1)行·\(tableField.column(column)?.label ?? column)"
                         }
                         return p

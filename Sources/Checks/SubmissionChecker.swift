@@ -97,7 +97,7 @@ public struct SubmissionChecker: Sendable {
         for (index, row) in rows.enumerated() where !row.values.allSatisfy(\.isBlank) {
             var normalizedRow: [String: String] = [:]
             for column in table.columns {
-                let path = "\(table.key)[\(index)].\(column.key)"
+                let path = FieldPath(table: table.key, row: index, column: column.key).description
                 let asDetail = requiredAsDetail(column, form: nil, values: row, in: table)
                 let outcome = checkValue(row[column.key], field: column, required: column.required || asDetail, asDetail: asDetail)
                 if let n = outcome.normalized, outcome.problems.isEmpty { normalizedRow[column.key] = n }

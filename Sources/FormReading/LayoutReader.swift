@@ -111,16 +111,6 @@ public struct LayoutReader {
         let model = PageModels(pages)
         var reading = Reading(model: model, form: form)
         reading.findStoppers(plan.groups)
-        if getenv("INTAKE_DEBUG_READ") != nil {
-            for (place, o) in reading.assigned.sorted(by: { $0.value.precedes($1.value) }) {
-                let text = String(o.refs.map { model.glyph($0).character })
-                FileHandle.standardError.write(Data(("stopper \(place) p\(o.page) l\(o.line) \(text) \(o.box)\n").utf8))
-            }
-            for (p, lines) in model.lines.enumerated() {
-                for (l, line) in lines.enumerated() { FileHandle.standardError.write(Data(("line p\(p) l\(l) y\(Int(line.box.y0))-\(Int(line.box.y1)) \(String(line.glyphs.map(\.character)))\n").utf8)) }
-                FileHandle.standardError.write(Data(("grid p\(p): \(model.grids[p].horizontals.count) h, v: \(model.grids[p].verticals.map { "\(Int($0.x)):\(Int($0.y0))-\(Int($0.y1))" })\n").utf8))
-            }
-        }
         var values: [String: RawRead] = [:]
         // Free blocks above and below the grid.
         free(form.layout.header, list: .header, reading: &reading, into: &values)

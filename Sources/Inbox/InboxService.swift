@@ -1,6 +1,4 @@
-import Bundles
 import Foundation
-import Intake
 import IntakeCore
 import Ledger
 import Logging
@@ -114,7 +112,7 @@ public final class InboxService: @unchecked Sendable {
                     guard Settler.isCandidate(name) else { return false }
                     let url = settings.inbox.appendingPathComponent(name)
                     return FileSystem.stamp(url)?.isFile == true
-                        || Settler.readyMarkers.contains { FileSystem.exists(url.appendingPathComponent($0)) }
+                        || BundleRules.readyMarkers.contains { FileSystem.exists(url.appendingPathComponent($0)) }
                 }
                 idleRounds = (!waiting && queue.isIdle) ? idleRounds + 1 : 0
                 if idleRounds >= 3 {
@@ -143,24 +141,16 @@ public final class InboxService: @unchecked Sendable {
 
     func handle(_ claimed: ClaimArea.Claimed, attempt: Int) {
         let displayPath = settings.inbox.appendingPathComponent(claimed.name).path
-        let bytes: [UInt8]
-        let sha: String
-        var attachedFiles: [String] = []
-        var pdfBundle: SubmissionBundle?
+        // A file is read now, a bundle folder opened: the ledger needs the id before processing.
+        let input: (sha: String, process: () -> Pipeline.Outcome)
         do {
             if FileSystem.stamp(claimed.url)?.isFile == false {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: claimed.url.path)) ?? []
-                if names.contains(where: { $0.lowercased().hasSuffix(".xml") }) {
-                    let bundle = try Bundle(folder: claimed.url, displayPath: displayPath, pipeline: pipeline)
-                    (bytes, sha, attachedFiles) = (bundle.application, bundle.sha256, bundle.attachedFiles)
-                } else {
-                    // A PDF application (typed or scanned) with its materials.
-                    let bundle = try SubmissionBundle.folder(claimed.url, path: displayPath)
-                    (bytes, sha, pdfBundle) = ([], bundle.sha256, bundle)
-                }
+                let bundle = try pipeline.bundle(folder: claimed.url, path: displayPath)
+                input = (bundle.sha256, { [pipeline] in pipeline.process(bundle: bundle, path: displayPath) })
             } else {
-                bytes = try pipeline.readFile(claimed.url.path)
-                sha = SubmissionID.sha256Hex(bytes)
+                let bytes = try pipeline.readFile(claimed.url.path)
+                let sha = SubmissionID.sha256Hex(bytes)
+                input = (sha, { [pipeline] in pipeline.process(bytes: bytes, sha256: sha, path: displayPath) })
             }
         } catch {
             // Too large, unreadable or a malformed bundle: set aside, keyed by the token since the
@@ -168,6 +158,7 @@ public final class InboxService: @unchecked Sendable {
             finish(claimed, sha: "unread-\(claimed.token)", outcome: .failed(error), displayPath: displayPath, attempt: attempt)
             return
         }
+        let sha = input.sha
         let decision: ClaimDecision
         do {
             decision = try ledger.begin(ClaimRecord(sha256: sha, name: claimed.name, token: claimed.token,
@@ -183,8 +174,7 @@ public final class InboxService: @unchecked Sendable {
             logger.info("duplicate", metadata: ["file": "\(claimed.name)", "sha256": "\(sha.prefix(16))", "first": "\(first)"])
             store(claimed, sha: sha)
         case .process:
-            let outcome = pdfBundle.map { pipeline.process(bundle: $0, path: displayPath) }
-                ?? pipeline.process(bytes: bytes, sha256: sha, path: displayPath, attachedFiles: attachedFiles)
+            let outcome = input.process()
             finish(claimed, sha: sha, outcome: outcome, displayPath: displayPath, attempt: attempt)
         }
     }
@@ -257,7 +247,7 @@ public final class InboxService: @unchecked Sendable {
     }
 
     /// Output not writable (disk full, permissions) is worth retrying; a bad file is not.
-    static func isTransient(_ error: IntakeError) -> Bool { error.code == "output" }
+    static func isTransient(_ error: IntakeError) -> Bool { error.code == .output }
 
     /// `watch.json` in the state folder tells `intake status` where the inbox is.
     func writeStateFile() {

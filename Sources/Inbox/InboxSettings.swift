@@ -21,8 +21,6 @@ public struct InboxSettings: Sendable {
     public var mode: WatchMode = .auto
     /// Stop once the inbox is empty and nothing is claimed (for batch runs and tests).
     public var exitWhenIdle = false
-    /// Render form.pdf and notice.pdf.
-    public var render = true
 
     public enum WatchMode: String, Sendable, CaseIterable {
         /// inotify unless the inbox is on a network file system.

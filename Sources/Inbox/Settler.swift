@@ -1,4 +1,5 @@
 import Foundation
+import IntakeCore
 
 /// Decides when a file in the inbox is complete and may be taken.
 ///
@@ -23,9 +24,6 @@ struct Settler {
         return true
     }
 
-    /// Files whose presence in a bundle folder says the folder is complete.
-    static let readyMarkers = ["READY", ".ready"]
-
     /// A rename into the inbox was observed: the writer is done with it.
     mutating func markRenamed(_ name: String) { renamedIn.insert(name) }
 
@@ -37,7 +35,7 @@ struct Settler {
             let url = folder.appendingPathComponent(name)
             guard let stamp = FileSystem.stamp(url) else { continue }
             guard stamp.isFile else {
-                if Self.readyMarkers.contains(where: { FileSystem.exists(url.appendingPathComponent($0)) }) {
+                if BundleRules.readyMarkers.contains(where: { FileSystem.exists(url.appendingPathComponent($0)) }) {
                     present.insert(name)
                     out.append((url, Date(timeIntervalSince1970: stamp.mtime)))
                 }

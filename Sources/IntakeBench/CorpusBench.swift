@@ -2,12 +2,11 @@ import Catalog
 import Dispatch
 import Foundation
 import Generate
-import Intake
 import IntakeCore
 import Logging
-import PDFIntake
 import Pipeline
 import Poppler
+import Readers
 import Render
 
 /// `intake-bench corpus [--quick] [--xml N] [--pdf N] [--revalidate 10000,100000] [--keep DIR]`:

@@ -1,6 +1,6 @@
 /// One application as read from its source, before any check: what the applicant said.
 ///
-/// Every reader (XML now; PDF and scans later) produces this, so the checks and the renderer
+/// Every reader (XML, PDF, scans, bundles) produces this, so the checks and the renderer
 /// never depend on where a submission came from.
 public struct Submission: Sendable, Hashable {
     /// The form id and version named by the document.

@@ -28,7 +28,7 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
         self.url = url
         pool = try Self.pool(url, label: "intake.ledger.postgres")
         do {
-            try call("opening") { session in try Self.createTables(session) }
+            try call("opening") { session in try LedgerSchema.migrate(session) }
         } catch {
             pool.close()
             throw error
@@ -48,7 +48,7 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
                 let now = Date().timeIntervalSince1970
                 let inserted = try session.query("""
                     WITH inserted AS (
-                        INSERT INTO submission (sha256, name, token, state, attempts, worker, droppedAt, claimedAt)
+                        INSERT INTO submission (sha256, name, token, state, attempts, worker, dropped_at, claimed_at)
                         VALUES (\(claim.sha256), \(claim.name), \(claim.token), 'claimed', 1, \(claim.worker),
                                 \(claim.droppedAt.timeIntervalSince1970), \(claim.claimedAt.timeIntervalSince1970))
                         ON CONFLICT (sha256) DO NOTHING
@@ -92,9 +92,9 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
             // One statement, so one transaction: the row and its event.
             try session.query("""
                 WITH finished AS (
-                    UPDATE submission SET state = \(completion.state.rawValue), resultStatus = \(completion.resultStatus),
-                        resultDirectory = \(completion.resultDirectory), reason = \(completion.reason),
-                        finishedAt = \(completion.finishedAt.timeIntervalSince1970)
+                    UPDATE submission SET state = \(completion.state.rawValue), result_status = \(completion.resultStatus),
+                        result_directory = \(completion.resultDirectory), reason = \(completion.reason),
+                        finished_at = \(completion.finishedAt.timeIntervalSince1970)
                     WHERE sha256 = \(sha256) AND token = \(token))
                 INSERT INTO event (sha256, token, kind, at, detail)
                 VALUES (\(sha256), \(token), \(completion.state.rawValue), \(Date().timeIntervalSince1970),
@@ -120,11 +120,11 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
             binds.append(since.timeIntervalSince1970)
             let rows = try session.query(PostgresQuery(unsafeSQL: """
                 WITH done AS (
-                    SELECT resultStatus, (finishedAt - droppedAt) * 1000 AS latency FROM submission
-                    WHERE state = 'done' AND finishedAt >= $1),
-                by_status AS (SELECT coalesce(resultStatus, '-') AS status, count(*) AS n FROM done GROUP BY 1)
+                    SELECT result_status, (finished_at - dropped_at) * 1000 AS latency FROM submission
+                    WHERE state = 'done' AND finished_at >= $1),
+                by_status AS (SELECT coalesce(result_status, '-') AS status, count(*) AS n FROM done GROUP BY 1)
                 SELECT (SELECT count(*) FROM done),
-                       (SELECT count(*) FROM submission WHERE state = 'quarantined' AND finishedAt >= $1),
+                       (SELECT count(*) FROM submission WHERE state = 'quarantined' AND finished_at >= $1),
                        (SELECT count(*) FROM duplicate WHERE at >= $1),
                        (SELECT count(*) FROM submission WHERE state = 'claimed'),
                        (SELECT count(*) FROM event WHERE kind = 'retry' AND at >= $1),
@@ -152,7 +152,7 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
 
     public func entries() throws -> [LedgerEntry] {
         try call("entries") { session in
-            try session.query("SELECT \(unescaped: Self.entryColumns) FROM submission ORDER BY claimedAt").map(Self.entry)
+            try session.query("SELECT \(unescaped: Self.entryColumns) FROM submission ORDER BY claimed_at").map(Self.entry)
         }
     }
 
@@ -182,18 +182,18 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
             try session.query("""
                 WITH picked AS (
                     SELECT sha256 FROM submission
-                    WHERE state = 'claimed' AND claimedAt < \(cutoff)
-                    ORDER BY claimedAt
+                    WHERE state = 'claimed' AND claimed_at < \(cutoff)
+                    ORDER BY claimed_at
                     LIMIT \(limit)
                     FOR UPDATE SKIP LOCKED),
                 taken AS (
-                    UPDATE submission s SET worker = \(worker), claimedAt = \(at), attempts = s.attempts + 1
+                    UPDATE submission s SET worker = \(worker), claimed_at = \(at), attempts = s.attempts + 1
                     FROM picked WHERE s.sha256 = picked.sha256
                     RETURNING s.*),
                 logged AS (
                     INSERT INTO event (sha256, token, kind, at, detail)
                     SELECT sha256, token, 'batch-claimed', \(at), \(worker) FROM taken)
-                SELECT \(unescaped: Self.entryColumns) FROM taken ORDER BY droppedAt, sha256
+                SELECT \(unescaped: Self.entryColumns) FROM taken ORDER BY dropped_at, sha256
                 """).map(Self.entry)
         }
     }
@@ -212,7 +212,7 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
     }
 
     static let entryColumns =
-        "sha256, name, token, state, resultStatus, resultDirectory, reason, attempts, droppedAt, finishedAt"
+        "sha256, name, token, state, result_status, result_directory, reason, attempts, dropped_at, finished_at"
 
     static func entry(_ row: PostgresRow) throws -> LedgerEntry {
         let (sha256, name, token, state, resultStatus, resultDirectory, reason, attempts, droppedAt, finishedAt) =
@@ -254,52 +254,5 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
             tls: try tls(url.sslMode))
         configuration.options.additionalStartupParameters = sessionSettings(timeout: url.timeout)
         return PostgresPool(configuration: configuration, maximum: url.pool, logger: logger)
-    }
-
-    /// The SQLiteLedger schema, created once by whichever process gets there first.
-    static func createTables(_ session: PostgresSession) throws {
-        try session.transaction {
-            for statement: PostgresQuery in [
-                "SET LOCAL client_min_messages = warning",
-                // Concurrent CREATE TABLE IF NOT EXISTS can still collide; one creator at a time.
-                "SELECT pg_advisory_xact_lock(7461726)",
-                """
-                CREATE TABLE IF NOT EXISTS submission (
-                    sha256 TEXT PRIMARY KEY NOT NULL,
-                    name TEXT NOT NULL,
-                    token TEXT NOT NULL,
-                    state TEXT NOT NULL,
-                    resultStatus TEXT,
-                    resultDirectory TEXT,
-                    reason TEXT,
-                    attempts INTEGER NOT NULL DEFAULT 1,
-                    worker TEXT NOT NULL,
-                    droppedAt DOUBLE PRECISION NOT NULL,
-                    claimedAt DOUBLE PRECISION NOT NULL,
-                    finishedAt DOUBLE PRECISION)
-                """,
-                "CREATE INDEX IF NOT EXISTS submission_finished ON submission (finishedAt)",
-                "CREATE INDEX IF NOT EXISTS submission_open ON submission (claimedAt) WHERE state = 'claimed'",
-                """
-                CREATE TABLE IF NOT EXISTS duplicate (
-                    token TEXT PRIMARY KEY NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    at DOUBLE PRECISION NOT NULL)
-                """,
-                """
-                CREATE TABLE IF NOT EXISTS event (
-                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                    sha256 TEXT NOT NULL,
-                    token TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    at DOUBLE PRECISION NOT NULL,
-                    detail TEXT)
-                """,
-                "CREATE INDEX IF NOT EXISTS event_kind_at ON event (kind, at)",
-            ] {
-                try session.query(statement)
-            }
-        }
     }
 }

@@ -22,10 +22,7 @@ public final class PostgresRevalidationStore: RevalidationStore, @unchecked Send
         self.url = url
         pool = try PostgresLedger.pool(url, label: "intake.revalidation.postgres")
         do {
-            try call("opening") { session in
-                try PostgresLedger.createTables(session)
-                try Self.createTables(session)
-            }
+            try call("opening") { session in try LedgerSchema.migrate(session) }
         } catch {
             pool.close()
             throw error
@@ -35,81 +32,6 @@ public final class PostgresRevalidationStore: RevalidationStore, @unchecked Send
     deinit { pool.close() }
 
     public func close() { pool.close() }
-
-    static func createTables(_ session: PostgresSession) throws {
-        try session.transaction {
-            for statement: PostgresQuery in [
-                "SET LOCAL client_min_messages = warning",
-                // The ledger's lock: one creator of any table at a time.
-                "SELECT pg_advisory_xact_lock(7461726)",
-                """
-                CREATE TABLE IF NOT EXISTS revalidation_runs (
-                    name TEXT PRIMARY KEY NOT NULL,
-                    key TEXT NOT NULL,
-                    paths TEXT NOT NULL,
-                    catalog TEXT NOT NULL,
-                    created_at DOUBLE PRECISION NOT NULL,
-                    enumerator TEXT,
-                    enumerator_seen DOUBLE PRECISION,
-                    enumerated_at DOUBLE PRECISION,
-                    total BIGINT,
-                    finished_at DOUBLE PRECISION,
-                    reporter TEXT)
-                """,
-                "CREATE INDEX IF NOT EXISTS revalidation_runs_key ON revalidation_runs (key, created_at)",
-                """
-                CREATE TABLE IF NOT EXISTS revalidation_items (
-                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                    run TEXT NOT NULL,
-                    path TEXT NOT NULL,
-                    state TEXT NOT NULL DEFAULT 'pending',
-                    worker TEXT,
-                    claimed_at DOUBLE PRECISION,
-                    attempts INTEGER NOT NULL DEFAULT 0,
-                    UNIQUE (run, path))
-                """,
-                "CREATE INDEX IF NOT EXISTS revalidation_items_open ON revalidation_items (run, state, seq)",
-                """
-                CREATE TABLE IF NOT EXISTS revalidations (
-                    run TEXT NOT NULL,
-                    seq BIGINT NOT NULL,
-                    path TEXT NOT NULL,
-                    sha256 TEXT,
-                    form TEXT,
-                    service_item TEXT,
-                    service_item_name TEXT,
-                    region TEXT,
-                    region_name TEXT,
-                    status TEXT NOT NULL,
-                    problems TEXT NOT NULL,
-                    error TEXT,
-                    previous_status TEXT,
-                    previous_problems TEXT,
-                    previous_source TEXT,
-                    previous_output TEXT,
-                    change_kind TEXT NOT NULL,
-                    changed BOOLEAN NOT NULL,
-                    problems_added TEXT NOT NULL,
-                    problems_resolved TEXT NOT NULL,
-                    output TEXT,
-                    worker TEXT NOT NULL,
-                    at DOUBLE PRECISION NOT NULL,
-                    PRIMARY KEY (run, seq))
-                """,
-                "CREATE INDEX IF NOT EXISTS revalidations_sha ON revalidations (sha256, at)",
-                "CREATE INDEX IF NOT EXISTS revalidations_status ON revalidations (run, status)",
-            ] {
-                try session.query(statement)
-                // Once the lock is held: tables made by an earlier process need no DDL, whose
-                // table locks would deadlock with another process already writing to them.
-                if statement.sql.contains("pg_advisory_xact_lock"),
-                   let row = try session.query("SELECT to_regclass('revalidations') IS NOT NULL").first,
-                   try row.decode(Bool.self) {
-                    return
-                }
-            }
-        }
-    }
 
     // MARK: Runs
 
@@ -284,7 +206,7 @@ public final class PostgresRevalidationStore: RevalidationStore, @unchecked Send
             let missing = unique.filter { found[$0] == nil }
             guard !missing.isEmpty else { return found }
             for row in try session.query("""
-                SELECT sha256, state, resultStatus, resultDirectory, finishedAt FROM submission
+                SELECT sha256, state, result_status, result_directory, finished_at FROM submission
                 WHERE sha256 = ANY(\(missing)::text[]) AND state IN ('done', 'quarantined')
                 """) {
                 let (sha, state, status, directory, finished) = try row.decode((String, String, String?, String?, Double?).self)
@@ -381,16 +303,19 @@ public final class PostgresRevalidationStore: RevalidationStore, @unchecked Send
                 WHERE run = \(run) AND seq > \(seq) ORDER BY seq LIMIT \(limit)
                 """).map { row in
                 let c = row.makeRandomAccess()
-                func text(_ i: Int) throws -> String? { try c[i].decode(String?.self) }
+                func text(_ column: String) throws -> String? { try c[column].decode(String?.self) }
                 return RevalidationDecision(
-                    seq: try c[0].decode(Int64.self), path: try c[1].decode(String.self), sha256: try text(2), form: try text(3),
-                    serviceItem: try text(4), serviceItemName: try text(5), region: try text(6), regionName: try text(7),
-                    status: try c[8].decode(String.self), problems: try c[9].decode(String.self), error: try text(10),
-                    previousStatus: try text(11), previousProblems: try text(12), previousSource: try text(13),
-                    previousOutput: try text(14), change: try c[15].decode(String.self), changed: try c[16].decode(Bool.self),
-                    problemsAdded: try c[17].decode(String.self), problemsResolved: try c[18].decode(String.self),
-                    output: try text(19), worker: try c[20].decode(String.self),
-                    at: Date(timeIntervalSince1970: try c[21].decode(Double.self)))
+                    seq: try c["seq"].decode(Int64.self), path: try c["path"].decode(String.self), sha256: try text("sha256"),
+                    form: try text("form"), serviceItem: try text("service_item"), serviceItemName: try text("service_item_name"),
+                    region: try text("region"), regionName: try text("region_name"), status: try c["status"].decode(String.self),
+                    problems: try c["problems"].decode(String.self), error: try text("error"),
+                    previousStatus: try text("previous_status"), previousProblems: try text("previous_problems"),
+                    previousSource: try text("previous_source"), previousOutput: try text("previous_output"),
+                    change: try c["change_kind"].decode(String.self), changed: try c["changed"].decode(Bool.self),
+                    problemsAdded: try c["problems_added"].decode(String.self),
+                    problemsResolved: try c["problems_resolved"].decode(String.self),
+                    output: try text("output"), worker: try c["worker"].decode(String.self),
+                    at: Date(timeIntervalSince1970: try c["at"].decode(Double.self)))
             }
         }
     }

@@ -11,45 +11,7 @@ public final class SQLiteLedger: Ledger {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
-    }
-
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE submission (
-                    sha256 TEXT PRIMARY KEY NOT NULL,
-                    name TEXT NOT NULL,
-                    token TEXT NOT NULL,
-                    state TEXT NOT NULL,
-                    resultStatus TEXT,
-                    resultDirectory TEXT,
-                    reason TEXT,
-                    attempts INTEGER NOT NULL DEFAULT 1,
-                    worker TEXT NOT NULL,
-                    droppedAt DOUBLE NOT NULL,
-                    claimedAt DOUBLE NOT NULL,
-                    finishedAt DOUBLE
-                );
-                CREATE INDEX submission_finished ON submission(finishedAt);
-                CREATE TABLE duplicate (
-                    token TEXT PRIMARY KEY NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    at DOUBLE NOT NULL
-                );
-                CREATE TABLE event (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    sha256 TEXT NOT NULL,
-                    token TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    at DOUBLE NOT NULL,
-                    detail TEXT
-                );
-                """)
-        }
-        return migrator
+        try LedgerSchema.migrate(pool)
     }
 
     public func begin(_ claim: ClaimRecord) throws -> ClaimDecision {
@@ -57,7 +19,7 @@ public final class SQLiteLedger: Ledger {
             let row = try Row.fetchOne(db, sql: "SELECT token, state FROM submission WHERE sha256 = ?", arguments: [claim.sha256])
             guard let row else {
                 try db.execute(sql: """
-                    INSERT INTO submission (sha256, name, token, state, worker, droppedAt, claimedAt)
+                    INSERT INTO submission (sha256, name, token, state, worker, dropped_at, claimed_at)
                     VALUES (?, ?, ?, 'claimed', ?, ?, ?)
                     """, arguments: [claim.sha256, claim.name, claim.token, claim.worker,
                                      claim.droppedAt.timeIntervalSince1970, claim.claimedAt.timeIntervalSince1970])
@@ -83,7 +45,7 @@ public final class SQLiteLedger: Ledger {
     public func finish(sha256: String, token: String, _ completion: Completion) throws {
         try pool.write { db in
             try db.execute(sql: """
-                UPDATE submission SET state = ?, resultStatus = ?, resultDirectory = ?, reason = ?, finishedAt = ?
+                UPDATE submission SET state = ?, result_status = ?, result_directory = ?, reason = ?, finished_at = ?
                 WHERE sha256 = ? AND token = ?
                 """, arguments: [completion.state.rawValue, completion.resultStatus, completion.resultDirectory,
                                  completion.reason, completion.finishedAt.timeIntervalSince1970, sha256, token])
@@ -98,20 +60,20 @@ public final class SQLiteLedger: Ledger {
     public func summary(since: Date) throws -> LedgerSummary {
         try pool.read { db in
             let t = since.timeIntervalSince1970
-            let done = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE state = 'done' AND finishedAt >= ?", arguments: [t]) ?? 0
-            let quarantined = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE state = 'quarantined' AND finishedAt >= ?", arguments: [t]) ?? 0
+            let done = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE state = 'done' AND finished_at >= ?", arguments: [t]) ?? 0
+            let quarantined = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE state = 'quarantined' AND finished_at >= ?", arguments: [t]) ?? 0
             let duplicates = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM duplicate WHERE at >= ?", arguments: [t]) ?? 0
             let inProgress = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE state = 'claimed'") ?? 0
             let retries = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE kind = 'retry' AND at >= ?", arguments: [t]) ?? 0
             let latencies = try Double.fetchAll(db, sql: """
-                SELECT (finishedAt - droppedAt) * 1000 FROM submission WHERE state = 'done' AND finishedAt >= ?
+                SELECT (finished_at - dropped_at) * 1000 FROM submission WHERE state = 'done' AND finished_at >= ?
                 ORDER BY 1
                 """, arguments: [t])
             var byStatus: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT resultStatus, COUNT(*) AS n FROM submission WHERE state = 'done' AND finishedAt >= ? GROUP BY resultStatus
+                SELECT result_status, COUNT(*) AS n FROM submission WHERE state = 'done' AND finished_at >= ? GROUP BY result_status
                 """, arguments: [t]) {
-                byStatus[row["resultStatus"] ?? "-"] = row["n"]
+                byStatus[row["result_status"] ?? "-"] = row["n"]
             }
             return LedgerSummary(done: done, quarantined: quarantined, duplicates: duplicates, inProgress: inProgress,
                                  retries: retries, latencyP50: Self.percentile(latencies, 0.50),
@@ -126,7 +88,7 @@ public final class SQLiteLedger: Ledger {
     }
 
     public func entries() throws -> [LedgerEntry] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM submission ORDER BY claimedAt").map(Self.entry) }
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM submission ORDER BY claimed_at").map(Self.entry) }
     }
 
     public func duplicateCount() throws -> Int {
@@ -135,9 +97,9 @@ public final class SQLiteLedger: Ledger {
 
     static func entry(_ row: Row) -> LedgerEntry {
         LedgerEntry(sha256: row["sha256"], name: row["name"], token: row["token"], state: row["state"],
-                    resultStatus: row["resultStatus"], resultDirectory: row["resultDirectory"], reason: row["reason"],
-                    attempts: row["attempts"], droppedAt: Date(timeIntervalSince1970: row["droppedAt"]),
-                    finishedAt: (row["finishedAt"] as Double?).map(Date.init(timeIntervalSince1970:)))
+                    resultStatus: row["result_status"], resultDirectory: row["result_directory"], reason: row["reason"],
+                    attempts: row["attempts"], droppedAt: Date(timeIntervalSince1970: row["dropped_at"]),
+                    finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
     private func event(_ db: Database, _ sha256: String, _ token: String, _ kind: String, _ detail: String?) throws {

@@ -7,70 +7,13 @@ import GRDB
 public final class SQLiteRevalidationStore: RevalidationStore {
     private let pool: DatabasePool
 
-    /// Opens the ledger at `path`, creating the inbox tables (through `SQLiteLedger`) and the
-    /// revalidation tables if missing.
+    /// Opens the ledger at `path`, bringing its tables (the inbox's and the revalidation's) up
+    /// to date.
     public init(path: String) throws {
-        _ = try SQLiteLedger(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS revalidation_runs (
-                    name TEXT PRIMARY KEY NOT NULL,
-                    key TEXT NOT NULL,
-                    paths TEXT NOT NULL,
-                    catalog TEXT NOT NULL,
-                    created_at DOUBLE NOT NULL,
-                    enumerator TEXT,
-                    enumerator_seen DOUBLE,
-                    enumerated_at DOUBLE,
-                    total INTEGER,
-                    finished_at DOUBLE,
-                    reporter TEXT
-                );
-                CREATE INDEX IF NOT EXISTS revalidation_runs_key ON revalidation_runs (key, created_at);
-                CREATE TABLE IF NOT EXISTS revalidation_items (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                    run TEXT NOT NULL,
-                    path TEXT NOT NULL,
-                    state TEXT NOT NULL DEFAULT 'pending',
-                    worker TEXT,
-                    claimed_at DOUBLE,
-                    attempts INTEGER NOT NULL DEFAULT 0,
-                    UNIQUE (run, path)
-                );
-                CREATE INDEX IF NOT EXISTS revalidation_items_open ON revalidation_items (run, state, seq);
-                CREATE TABLE IF NOT EXISTS revalidations (
-                    run TEXT NOT NULL,
-                    seq INTEGER NOT NULL,
-                    path TEXT NOT NULL,
-                    sha256 TEXT,
-                    form TEXT,
-                    service_item TEXT,
-                    service_item_name TEXT,
-                    region TEXT,
-                    region_name TEXT,
-                    status TEXT NOT NULL,
-                    problems TEXT NOT NULL,
-                    error TEXT,
-                    previous_status TEXT,
-                    previous_problems TEXT,
-                    previous_source TEXT,
-                    previous_output TEXT,
-                    change_kind TEXT NOT NULL,
-                    changed INTEGER NOT NULL,
-                    problems_added TEXT NOT NULL,
-                    problems_resolved TEXT NOT NULL,
-                    output TEXT,
-                    worker TEXT NOT NULL,
-                    at DOUBLE NOT NULL,
-                    PRIMARY KEY (run, seq)
-                );
-                CREATE INDEX IF NOT EXISTS revalidations_sha ON revalidations (sha256, at);
-                CREATE INDEX IF NOT EXISTS revalidations_status ON revalidations (run, status);
-                """)
-        }
+        try LedgerSchema.migrate(pool)
     }
 
     // MARK: Runs
@@ -237,14 +180,14 @@ public final class SQLiteRevalidationStore: RevalidationStore {
                 guard !missing.isEmpty else { continue }
                 let watchMarks = Array(repeating: "?", count: missing.count).joined(separator: ",")
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT sha256, state, resultStatus, resultDirectory, finishedAt FROM submission
+                    SELECT sha256, state, result_status, result_directory, finished_at FROM submission
                     WHERE sha256 IN (\(watchMarks)) AND state IN ('done', 'quarantined')
                     """, arguments: StatementArguments(missing)) {
                     let state: String = row["state"]
                     found[row["sha256"]] = PreviousDecision(
-                        status: state == "done" ? (row["resultStatus"] ?? "accepted") : "failed", problems: nil,
-                        source: "watch", output: row["resultDirectory"],
-                        at: Date(timeIntervalSince1970: row["finishedAt"] ?? 0))
+                        status: state == "done" ? (row["result_status"] ?? "accepted") : "failed", problems: nil,
+                        source: "watch", output: row["result_directory"],
+                        at: Date(timeIntervalSince1970: row["finished_at"] ?? 0))
                 }
             }
             return found

@@ -1,6 +1,6 @@
 import Catalog
 import IntakeCore
-import Intake
+import Readers
 import Render
 
 /// Turns the checks' findings into the content of a 一次性告知书.
@@ -60,13 +60,10 @@ enum NoticeBuilder {
         case "agentName": return submission.agent?.name ?? ""
         case "agentIdNumber": return submission.agent?.idNumber ?? ""
         default:
-            // "employees[1].idNumber": a column of a table row.
-            if let open = key.firstIndex(of: "["), let close = key.firstIndex(of: "]"),
-               let index = Int(key[key.index(after: open)..<close]), key[close...].hasPrefix("]."),
-               case .rows(let rows)? = submission.values[String(key[..<open])], rows.indices.contains(index) {
-                return rows[index][String(key[key.index(close, offsetBy: 2)...])]?.display ?? ""
-            }
-            return submission.values[key]?.display ?? ""
+            let path = FieldPath(parsing: key)
+            guard let cell = path.cell else { return submission.values[key]?.display ?? "" }
+            guard case .rows(let rows)? = submission.values[path.field], rows.indices.contains(cell.row) else { return "" }
+            return rows[cell.row][cell.column]?.display ?? ""
         }
     }
 }

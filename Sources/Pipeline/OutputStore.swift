@@ -1,5 +1,5 @@
 import Foundation
-import Intake
+import IntakeCore
 
 /// Writes a submission's outputs into `<root>/<YYYY-MM-DD>/<id>/` all at once: files go into a
 /// private folder under `<root>/.tmp/` first, and the folder is renamed into place, so no reader
@@ -42,7 +42,7 @@ public struct OutputStore: Sendable {
         let final = dateFolder + "/" + id
         func fail(_ what: String, _ code: Int32) -> IntakeError {
             removeTree(temp)
-            return IntakeError(code: "output", message: "cannot write output: \(what): \(String(cString: strerror(code)))", path: path)
+            return IntakeError(code: .output, message: "cannot write output: \(what): \(String(cString: strerror(code)))", path: path)
         }
         if mkdir(temp, 0o755) != 0 {
             // First write under this root (or someone removed .tmp): make the folders, once more.

@@ -1,12 +1,9 @@
 import Catalog
 import Checks
 import Foundation
-import Intake
 import IntakeCore
-import Bundles
 import Logging
-import Materials
-import PDFIntake
+import Readers
 import Render
 
 /// One submission end to end: read, identify, check, render, write result.json, atomically.
@@ -56,126 +53,98 @@ public struct Pipeline: Sendable {
 
     public let catalog: Catalog
     public let options: Options
-    let reader: XMLSubmissionReader
-    let pdfReader: PDFSubmissionReader
+    let reader: SubmissionReader
     let store: OutputStore
     let logger: Logger
 
     public init(catalog: Catalog, options: Options, logger: Logger = Logger(label: "intake.pipeline")) {
         self.catalog = catalog
         self.options = options
-        self.reader = XMLSubmissionReader(catalog: catalog, maxBytes: options.maxBytes)
-        self.pdfReader = PDFSubmissionReader(catalog: catalog, recognizer: options.recognizer)
+        self.reader = SubmissionReader(catalog: catalog, maxBytes: options.maxBytes, recognizer: options.recognizer,
+                                       validate: { FieldValidation.passes($0, field: $1) })
         self.store = OutputStore(root: options.outputRoot, durable: options.durable)
         self.logger = logger
     }
 
+    /// The OCR worker pool (`ocr/`, started at the first scanned page), for `Options.recognizer`.
+    public static func ocrRecognizer() -> PageRecognizer { EngineRecognizer() }
+
     /// Processes the file at `path` (a folder or a zip: a bundle). Never throws and never
     /// touches the file itself.
     public func process(path: String, now: Date = Date()) -> Outcome {
-        let outcome: Outcome
-        do {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                let bundle = try SubmissionBundle.folder(URL(fileURLWithPath: path), path: path)
-                outcome = try run(bundle: bundle, path: path, now: now)
-            } else {
-                let bytes = try readFile(path)
-                if SubmissionBundle.looksLikeZip(bytes) {
-                    outcome = try run(bundle: try SubmissionBundle.zip(bytes, path: path), path: path, now: now)
-                } else {
-                    outcome = try run(bytes: bytes, sha: SubmissionID.sha256Hex(bytes), path: path, now: now)
-                }
+        finish(path: path) { () throws(IntakeError) in
+            switch try reader.open(path) {
+            case .bundle(let bundle): return try run(bundle: bundle, path: path, now: now)
+            case .file(let bytes): return try run(bytes: bytes, sha: SubmissionID.sha256Hex(bytes), path: path, now: now)
             }
-        } catch {
-            outcome = .failed(error)
         }
-        log(outcome, path: path)
-        return outcome
     }
 
     /// Processes bytes already read (by the inbox service, which needs their hash first);
-    /// `path` is the name reported in result.json and messages. `attachedFiles` are files that
-    /// came with the application (a bundle folder): each counts as an attached material named
-    /// after its file.
-    public func process(bytes: [UInt8], sha256: String, path: String, attachedFiles: [String] = [],
-                        now: Date = Date()) -> Outcome {
-        let outcome: Outcome
-        do {
-            if SubmissionBundle.looksLikeZip(bytes) {
-                outcome = try run(bundle: try SubmissionBundle.zip(bytes, path: path), sha: sha256, path: path, now: now)
-            } else {
-                outcome = try run(bytes: bytes, sha: sha256, path: path, attachedFiles: attachedFiles, now: now)
+    /// `path` is the name reported in result.json and messages.
+    public func process(bytes: [UInt8], sha256: String, path: String, now: Date = Date()) -> Outcome {
+        finish(path: path) { () throws(IntakeError) in
+            switch try reader.input(bytes, path: path) {
+            case .bundle(let bundle): return try run(bundle: bundle, sha: sha256, path: path, now: now)
+            case .file(let bytes): return try run(bytes: bytes, sha: sha256, path: path, now: now)
             }
-        } catch {
-            outcome = .failed(error)
         }
-        log(outcome, path: path)
-        return outcome
     }
 
-    /// Processes a bundle already read (a folder or zip of the application and its materials).
+    /// Processes a bundle already opened (`bundle(folder:)`: the inbox needs its id first).
     public func process(bundle: SubmissionBundle, path: String, now: Date = Date()) -> Outcome {
-        let outcome: Outcome
-        do {
-            outcome = try run(bundle: bundle, path: path, now: now)
-        } catch {
-            outcome = .failed(error)
-        }
-        log(outcome, path: path)
-        return outcome
+        finish(path: path) { () throws(IntakeError) in try run(bundle: bundle, path: path, now: now) }
     }
 
-    /// The application is the XML submission in the bundle, or else the PDF that reads as a
-    /// form; every other file is a supporting material, classified by name and first page.
-    func run(bundle: SubmissionBundle, sha: String? = nil, path: String, now: Date) throws(IntakeError) -> Outcome {
-        func isXML(_ f: SubmissionBundle.File) -> Bool {
-            String(decoding: f.bytes.prefix(2048), as: UTF8.self).contains("<submission")
-        }
-        var application = bundle.files.firstIndex(where: isXML)
-        var preread: XMLSubmissionReader.Outcome?
-        if application == nil {
-            // Names that say "application form" first, then the rest.
-            let order = bundle.files.indices.filter { PDFSubmissionReader.looksLikePDF(bundle.files[$0].bytes) }
-                .sorted { i, j in
-                    let a = ["申请", "登记表", "表"].contains { bundle.files[i].name.contains($0) }
-                    let b = ["申请", "登记表", "表"].contains { bundle.files[j].name.contains($0) }
-                    return a && !b
-                }
-            // The one that reads as a form is the application; what was read is kept, so a
-            // scanned application is not recognised twice.
-            for i in order {
-                if let read = try? readSubmission(bundle.files[i].bytes, path: "\(path)/\(bundle.files[i].name)") {
-                    application = i
-                    preread = read
-                    break
-                }
-            }
-        }
-        guard let application else {
-            throw IntakeError(code: "bundle", message: "no application form in the bundle (an XML submission, or a PDF of a known form)", path: path)
-        }
-        let form = bundle.files[application]
-        let materials = bundle.files.enumerated().filter { $0.offset != application }.map { (name: $0.element.name, bytes: $0.element.bytes) }
-        return try run(bytes: form.bytes, sha: sha ?? bundle.sha256, path: "\(path)/\(form.name)", materialFiles: materials,
-                       preread: preread, now: now)
+    /// A bundle folder opened: its files and its id (`SubmissionBundle.sha256`).
+    public func bundle(folder: URL, path: String) throws(IntakeError) -> SubmissionBundle {
+        try SubmissionBundle.folder(folder, path: path)
     }
+
+    /// Every form's XSD compiled, for `intake catalog check`: the forms whose schema fails.
+    public static func schemaFailures(in catalog: Catalog) -> [(form: String, error: String)] {
+        XMLSubmissionReader(catalog: catalog).compileAllSchemas().map { ($0.form, $0.error) }
+    }
+
+    /// Whether bytes read from a file are a zipped bundle.
+    public static func isZip(_ bytes: [UInt8]) -> Bool { SubmissionBundle.looksLikeZip(bytes) }
 
     /// Reads a submission file read-only, refusing one over the size limit before reading it.
     public func readFile(_ path: String) throws(IntakeError) -> [UInt8] {
-        try FileInput.read(path: path, maxBytes: options.maxBytes)
+        try reader.readFile(path)
     }
 
-    func run(bytes: [UInt8], sha: String, path: String, attachedFiles: [String] = [],
-             materialFiles: [(name: String, bytes: [UInt8])] = [], preread: XMLSubmissionReader.Outcome? = nil,
-             now: Date) throws(IntakeError) -> Outcome {
+    private func finish(path: String, _ body: () throws(IntakeError) -> Outcome) -> Outcome {
+        let outcome: Outcome
+        do {
+            outcome = try body()
+        } catch {
+            outcome = .failed(error)
+        }
+        log(outcome, path: path)
+        return outcome
+    }
+
+    /// The application is read as a submission; every other file of the bundle is a material,
+    /// classified by its name and first page.
+    func run(bundle: SubmissionBundle, sha: String? = nil, path: String, now: Date) throws(IntakeError) -> Outcome {
+        let application = try reader.application(in: bundle, path: path)
+        let form = bundle.files[application.index]
+        let materials = bundle.files.indices.filter { $0 != application.index }
+            .map { (name: bundle.files[$0].name, bytes: bundle.files[$0].bytes) }
+        return try run(bytes: form.bytes, sha: sha ?? bundle.sha256, path: "\(path)/\(form.name)", materialFiles: materials,
+                       preread: application.read, now: now)
+    }
+
+    func run(bytes: [UInt8], sha: String, path: String, materialFiles: [(name: String, bytes: [UInt8])] = [],
+             preread: SubmissionReader.Outcome? = nil, now: Date) throws(IntakeError) -> Outcome {
         let id = SubmissionID.make(sha256: sha)
         if !options.reprocess, options.writeOutputs, let previous = store.existing(id: id) {
             return .duplicate(id: id, previous: previous.path)
         }
         let clock = Clock(now, today: options.today)
-        let read: XMLSubmissionReader.Outcome
-        if let preread { read = preread } else { read = try readSubmission(bytes, path: path) }
+        let read: SubmissionReader.Outcome
+        if let preread { read = preread } else { read = try reader.read(bytes, path: path) }
         let folder = store.folder(date: clock.day.iso, id: id)
         var files: [(String, [UInt8])] = []
         var result: SubmissionResult
@@ -190,11 +159,7 @@ public struct Pipeline: Sendable {
                 form: .init(id: form.id, title: form.title, version: form.version), item: nil, handling: nil,
                 fields: [], materials: [], attachments: [], problems: problems, status: .rejected,
                 outputs: .init(directory: folder.path, result: "result.json", form: nil, notice: nil))
-        case .submission(var submission, let form):
-            for file in attachedFiles where !submission.attachments.contains(where: { $0.file == file }) {
-                let name = (file as NSString).deletingPathExtension
-                submission.attachments.append(.init(id: nil, name: name, file: file, line: nil))
-            }
+        case .submission(let submission, let form):
             result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files,
                                materialFiles: materialFiles)
         }
@@ -202,24 +167,6 @@ public struct Pipeline: Sendable {
         files.append(("result.json", try ResultJSON.encode(result, path: path)))
         try store.write(files, date: clock.day.iso, id: id, path: path)
         return .processed(result)
-    }
-
-    /// XML as it is; a PDF by its embedded XML or by reading its pages.
-    func readSubmission(_ bytes: [UInt8], path: String) throws(IntakeError) -> XMLSubmissionReader.Outcome {
-        guard PDFSubmissionReader.looksLikePDF(bytes) else { return withXMLOrigins(try reader.read(bytes, path: path), method: "xml") }
-        switch try pdfReader.read(bytes, path: path) {
-        case .embeddedXML(let xml, let name):
-            return withXMLOrigins(try reader.read(xml, path: "\(path) (\(name))"), method: "embedded-xml")
-        case .form(let submission, let form):
-            return .submission(submission, form)
-        }
-    }
-
-    private func withXMLOrigins(_ outcome: XMLSubmissionReader.Outcome, method: String) -> XMLSubmissionReader.Outcome {
-        guard case .submission(var submission, let form) = outcome else { return outcome }
-        submission.readingMethod = method
-        for (key, line) in submission.lines { submission.origins[key] = FieldOrigin(method: method, line: line) }
-        return .submission(submission, form)
     }
 
     func check(_ submission: Submission, form: FormDefinition, id: String, sha: String, path: String, clock: Clock,
@@ -256,7 +203,7 @@ public struct Pipeline: Sendable {
                 // fault: it stays out of the notice, with anything else said about that field.
                 let unsure = Set(submission.origins.filter(\.value.needsReview).map(\.key))
                 let noticed = report.problems.filter { p in
-                    p.code != .lowConfidence && !(p.field.map { f in unsure.contains { f == $0 || f.hasPrefix($0 + "[") } } ?? false)
+                    p.code != .lowConfidence && !(p.field.map { unsure.contains(FieldPath(parsing: $0).field) } ?? false)
                 }
                 if !noticed.isEmpty {
                     let notice = NoticeBuilder.build(id: id, submission: submission, form: form, resolution: resolution,
@@ -265,7 +212,7 @@ public struct Pipeline: Sendable {
                     outputs.notice = "notice.pdf"
                 }
             } catch {
-                throw IntakeError(code: "render", message: "cannot render the PDFs: \(error)", path: path)
+                throw IntakeError(code: .render, message: "cannot render the PDFs: \(error)", path: path)
             }
         }
         let item = SubmissionResult.Item(id: resolution.item.id, name: resolution.item.name, region: resolution.region.code,

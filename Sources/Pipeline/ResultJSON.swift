@@ -1,6 +1,6 @@
 import Foundation
-import Intake
 import IntakeCore
+import Readers
 
 /// Encodes result.json: stable key order, readable, Chinese left unescaped.
 ///

@@ -1,9 +1,7 @@
 import Catalog
 import Foundation
-import Intake
 import IntakeCore
 import Logging
-import PDFIntake
 import Pipeline
 
 /// What checking one submission again found: the new decision, or why the file could not be read.
@@ -49,7 +47,7 @@ public struct Evaluator: Sendable {
     /// the day the checks take as today (`Pipeline.Options.today`).
     public init(catalog: Catalog, output: URL, render: Bool, today: CalendarDate? = nil, logger: Logger) {
         // Scans are read again too: one OCR worker pool, started at the first scanned page.
-        let recognizer = EngineRecognizer()
+        let recognizer = Pipeline.ocrRecognizer()
         var options = Pipeline.Options(outputRoot: output, render: false, reprocess: true, recognizer: recognizer)
         options.writeOutputs = false
         options.today = today
@@ -73,13 +71,13 @@ public struct Evaluator: Sendable {
             return Self.failure(path: path, sha256: fileHash(path), error)
         case .duplicate(let id, _):
             return Self.failure(path: path, sha256: fileHash(path),
-                                IntakeError(code: "duplicate", message: "reported as a duplicate of \(id)", path: path))
+                                IntakeError(code: .duplicate, message: "reported as a duplicate of \(id)", path: path))
         }
     }
 
     /// Writes the outputs of a changed submission; the folder, or the reason it could not be written.
     public func render(_ path: String, now: Date = Date()) -> Result<String, IntakeError> {
-        guard let renderer else { return .failure(IntakeError(code: "render", message: "rendering is off", path: path)) }
+        guard let renderer else { return .failure(IntakeError(code: .render, message: "rendering is off", path: path)) }
         switch renderer.process(path: path, now: now) {
         case .processed(let result): return .success(result.outputs.directory)
         case .failed(let error): return .failure(error)

@@ -18,7 +18,6 @@ final class Station: @unchecked Sendable {
         s.poll = 0.05
         s.workers = workers
         s.exitWhenIdle = true
-        s.render = false
         settings = s
         for folder in [s.inbox, s.state] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
     }

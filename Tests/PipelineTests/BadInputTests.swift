@@ -1,8 +1,8 @@
 import Foundation
-import Intake
 import IntakeCore
 import IntakeTestSupport
 import Pipeline
+import Readers
 import Testing
 
 /// Writes `content` as a submission file and processes it; returns the outcome, checking that
@@ -35,20 +35,20 @@ let validLiaocheng = try! String(contentsOfFile: Repository.sample("lc-complete.
 func notXML() throws {
     let (outcome, _) = try processBad(Array("这不是XML文件\n".utf8))
     let error = try #require(failure(outcome))
-    #expect(error.code == "not-xml")
+    #expect(error.code == .notXML)
     #expect(error.description.contains("bad.xml"))
 }
 
 @Test("A JPEG renamed .xml is not XML")
 func jpegRenamed() throws {
     let (outcome, _) = try processBad([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01])
-    #expect(failure(outcome)?.code == "not-xml")
+    #expect(failure(outcome)?.code == .notXML)
 }
 
 @Test("An empty file is not XML")
 func emptyFile() throws {
     let (outcome, _) = try processBad([])
-    #expect(failure(outcome)?.code == "not-xml")
+    #expect(failure(outcome)?.code == .notXML)
 }
 
 @Test("Truncated XML is reported with a line number")
@@ -56,7 +56,7 @@ func truncated() throws {
     let cut = String(validLiaocheng.prefix(validLiaocheng.count / 2))
     let (outcome, _) = try processBad(Array(cut.utf8))
     let error = try #require(failure(outcome))
-    #expect(error.code == "not-xml")
+    #expect(error.code == .notXML)
     #expect(error.line != nil)
 }
 
@@ -64,7 +64,7 @@ func truncated() throws {
 func wrongRoot() throws {
     let (outcome, _) = try processBad(Array("<?xml version=\"1.0\"?>\n<application form=\"lc-unit-enrollment\"/>".utf8))
     let error = try #require(failure(outcome))
-    #expect(error.code == "wrong-root")
+    #expect(error.code == .wrongRoot)
     #expect(error.message.contains("application"))
 }
 
@@ -73,7 +73,7 @@ func unknownForm() throws {
     let xml = validLiaocheng.replacingOccurrences(of: "form=\"lc-unit-enrollment\"", with: "form=\"no-such-form\"")
     let (outcome, _) = try processBad(Array(xml.utf8))
     let error = try #require(failure(outcome))
-    #expect(error.code == "unknown-form")
+    #expect(error.code == .unknownForm)
     #expect(error.message.contains("no-such-form"))
 }
 
@@ -108,7 +108,7 @@ func xxe() throws {
     <submission form="lc-unit-enrollment" version="1"><region>&x;&p;</region></submission>
     """
     let (outcome, elapsed) = try processBad(Array(xml.utf8))
-    #expect(failure(outcome)?.code == "refused")
+    #expect(failure(outcome)?.code == .refused)
     #expect(elapsed < .seconds(1))
 }
 
@@ -118,7 +118,7 @@ func billionLaughs() throws {
     for i in 1...9 { xml += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i == 1 ? "" : String(i - 1));", count: 10) + "\">\n" }
     xml += "]>\n<submission form=\"lc-unit-enrollment\" version=\"1\"><region>&lol9;</region></submission>\n"
     let (outcome, elapsed) = try processBad(Array(xml.utf8))
-    #expect(failure(outcome)?.code == "refused")
+    #expect(failure(outcome)?.code == .refused)
     #expect(elapsed < .seconds(1))
 }
 
@@ -134,7 +134,7 @@ func hugeFile() throws {
     let clock = ContinuousClock()
     var outcome: Pipeline.Outcome!
     let elapsed = clock.measure { outcome = process(path, into: output.url) }
-    #expect(failure(outcome)?.code == "too-large")
+    #expect(failure(outcome)?.code == .tooLarge)
     #expect(elapsed < .seconds(1))
 }
 
@@ -142,10 +142,10 @@ func hugeFile() throws {
 func unreadable() throws {
     let output = try TemporaryDirectory("output")
     let folder = try TemporaryDirectory("folder")
-    #expect(failure(process("/nonexistent/submission.xml", into: output.url))?.code == "unreadable")
-    #expect(failure(process(folder.url.path, into: output.url))?.code == "bundle")
+    #expect(failure(process("/nonexistent/submission.xml", into: output.url))?.code == .unreadable)
+    #expect(failure(process(folder.url.path, into: output.url))?.code == .bundle)
     FileManager.default.createFile(atPath: folder.path("note.txt"), contents: Data("not a form".utf8))
-    #expect(failure(process(folder.url.path, into: output.url))?.code == "bundle")
+    #expect(failure(process(folder.url.path, into: output.url))?.code == .bundle)
 }
 
 @Test("An output folder that cannot be written is an error, and nothing half-written is left")
@@ -154,7 +154,7 @@ func outputNotWritable() throws {
     let blocker = temp.url.appendingPathComponent("output")
     FileManager.default.createFile(atPath: blocker.path, contents: Data("a file, not a folder".utf8))
     let error = try #require(failure(process(Repository.sample("lc-complete.xml"), into: blocker)))
-    #expect(error.code == "output")
+    #expect(error.code == .output)
     #expect(try String(contentsOf: blocker, encoding: .utf8) == "a file, not a folder")
 }
 

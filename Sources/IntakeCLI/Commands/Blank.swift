@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Render
 
-extension Intake {
+extension IntakeCommand {
     struct Blank: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a blank official form as an A4 PDF, for applicants to fill in by hand.")

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Catalog
 import Foundation
-import Intake
+import IntakeCore
 import Pipeline
 
-extension Intake {
+extension IntakeCommand {
     struct CatalogCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "catalog",
@@ -14,7 +14,7 @@ extension Intake {
     }
 }
 
-extension Intake.CatalogCommand {
+extension IntakeCommand.CatalogCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List regions and their items (the default).",
@@ -89,7 +89,7 @@ extension Intake.CatalogCommand {
             let catalog = try catalogOptions.load(fresh: true)  // decoding, ids, references, layouts
             let seedsURL = seeds.map { URL(fileURLWithPath: $0) } ?? CatalogLint.defaultSeeds(for: catalog)
             var findings = CatalogLint(catalog: catalog, seeds: seedsURL).run()
-            for failure in XMLSubmissionReader(catalog: catalog).compileAllSchemas() {
+            for failure in Pipeline.schemaFailures(in: catalog) {
                 findings.append(.init(severity: .error, place: "definitions/\(failure.form) schema", message: failure.error))
             }
             for finding in findings { print(finding) }

@@ -3,7 +3,7 @@ import Catalog
 import Foundation
 import Pipeline
 
-extension Intake {
+extension IntakeCommand {
     struct Forms: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the forms and service items (事项) the catalog knows.")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Generate
 
-extension Intake {
+extension IntakeCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write synthetic submissions (XML, typed PDF) across every form, with faults, for tests and benchmarks.",
@@ -30,7 +30,7 @@ extension Intake {
         var out: String
 
         @Option(help: ArgumentHelp("Comma-separated kinds: xml, pdf (each submission in each kind).", valueName: "kinds"))
-        var kinds: String = "xml"
+        var kinds: Kinds = Kinds(list: [.xml])
 
         @Option(help: ArgumentHelp("Probability that a submission carries faults (0–1).", valueName: "p"))
         var faults: Double = 0.3
@@ -41,32 +41,33 @@ extension Intake {
         func validate() throws {
             guard count >= 0 else { throw ValidationError("--count must not be negative") }
             guard (0...1).contains(faults) else { throw ValidationError("--faults must lie between 0 and 1") }
-            _ = try parsedKinds()
         }
 
-        func parsedKinds() throws -> [CorpusWriter.Kind] {
-            let list = kinds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard !list.isEmpty else { throw ValidationError("--kinds: name xml, pdf or both") }
-            return try list.map { name in
-                guard let kind = CorpusWriter.Kind(rawValue: name) else {
-                    throw ValidationError("--kinds: unknown kind \"\(name)\" (known: xml, pdf)")
-                }
-                return kind
+        /// `--kinds xml,pdf`: one or more kinds, comma-separated.
+        struct Kinds: ExpressibleByArgument {
+            var list: [CorpusWriter.Kind]
+            init(list: [CorpusWriter.Kind]) { self.list = list }
+            init?(argument: String) {
+                let names = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                let kinds = names.compactMap(CorpusWriter.Kind.init(rawValue:))
+                guard !kinds.isEmpty, kinds.count == names.count else { return nil }
+                list = kinds
             }
+            var defaultValueDescription: String { list.map(\.rawValue).joined(separator: ",") }
         }
 
         @OptionGroup var catalogOptions: CatalogOptions
 
         func run() throws {
             let catalog = try catalogOptions.load()
-            let writer = CorpusWriter(catalog: catalog, options: .init(count: count, kinds: try parsedKinds(),
+            let writer = CorpusWriter(catalog: catalog, options: .init(count: count, kinds: kinds.list,
                                                                        faultRate: faults, seed: seed))
             let out = URL(fileURLWithPath: self.out)
             let terminal = isatty(STDERR_FILENO) != 0
             let summary = try writer.write(to: out) { done in
-                if terminal { FileHandle.standardError.write(Data("\r\(done)/\(count)".utf8)) }
+                if terminal { Diagnostics.write("\r\(done)/\(count)") }
             }
-            if terminal { FileHandle.standardError.write(Data("\r".utf8)) }
+            if terminal { Diagnostics.write("\r") }
             print("\(summary.submissions) submission(s), \(summary.files) file(s), \(summary.faulty) with faults, "
                   + "\(summary.forms.count) form(s) → \(out.path)/ (manifest.csv)")
         }

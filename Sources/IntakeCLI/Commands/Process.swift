@@ -1,11 +1,9 @@
 import ArgumentParser
 import Foundation
 import IntakeCore
-import Intake
-import PDFIntake
 import Pipeline
 
-extension Intake {
+extension IntakeCommand {
     struct Process: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check submissions and write their forms, notices and results.",
@@ -46,7 +44,7 @@ extension Intake {
             loggingOptions.bootstrap()
             let catalog = try catalogOptions.load()
             var options = Pipeline.Options(outputRoot: URL(fileURLWithPath: outputOptions.output), render: !noRender,
-                                           reprocess: reprocess, recognizer: EngineRecognizer())
+                                           reprocess: reprocess, recognizer: Pipeline.ocrRecognizer())
             options.today = clockOptions.today
             options.durable = false  // the originals are untouched: outputs can always be made again
             let pipeline = Pipeline(catalog: catalog, options: options)
@@ -61,7 +59,7 @@ extension Intake {
                 }
             }
             if !outputOptions.json {
-                FileHandle.standardError.write(Data((tally.line(output: outputOptions.output) + "\n").utf8))
+                Diagnostics.line(tally.line(output: outputOptions.output))
             }
             if tally.exitCode != 0 { throw ExitCode(tally.exitCode) }
         }

@@ -5,7 +5,7 @@ import Logging
 import Report
 import Revalidate
 
-extension Intake {
+extension IntakeCommand {
     struct Revalidate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every past submission again against the current catalog, and report what changed.",
@@ -134,10 +134,10 @@ extension Intake {
             let signals = Signals { first in
                 if first {
                     display.interrupt()
-                    FileHandle.standardError.write(Data("intake revalidate: stopping after the files in hand (again to quit at once)\n".utf8))
+                    Diagnostics.line("intake revalidate: stopping after the files in hand (again to quit at once)")
                     runner.stop()
                 } else {
-                    FileHandle.standardError.write(Data("intake revalidate: quitting; claimed items are taken over later\n".utf8))
+                    Diagnostics.line("intake revalidate: quitting; claimed items are taken over later")
                     _exit(130)
                 }
             }
@@ -233,7 +233,7 @@ extension Intake {
         }
 
         func note(_ text: String) {
-            FileHandle.standardError.write(Data("intake revalidate: \(text)\n".utf8))
+            Diagnostics.line("intake revalidate: \(text)")
         }
 
         func fatal(_ message: String) -> ExitCode {
@@ -241,27 +241,4 @@ extension Intake {
             return ExitCode(1)
         }
     }
-}
-
-/// SIGINT and SIGTERM, handled on a dispatch queue: the handler learns whether it is the first.
-final class Signals: @unchecked Sendable {
-    // @unchecked: `count` is only touched on `queue`, a serial queue.
-    private let queue = DispatchQueue(label: "intake.revalidate.signals")
-    private var sources: [DispatchSourceSignal] = []
-    private var count = 0
-
-    init(_ handler: @escaping @Sendable (_ first: Bool) -> Void) {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [unowned self] in
-                count += 1
-                handler(count == 1)
-            }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    func cancel() { sources.forEach { $0.cancel() } }
 }

@@ -4,7 +4,7 @@ import IntakeCore
 import Ledger
 import Pipeline
 
-extension Intake {
+extension IntakeCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report on the inbox service: queue depth, today's done/quarantined/duplicates, latency p50/p99.")

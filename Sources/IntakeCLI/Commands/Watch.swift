@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import Inbox
-import PDFIntake
+import IntakeCore
 import Pipeline
 import Yams
 
-extension Intake {
+extension IntakeCommand {
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Watch the scanning stations' inbox and process every submission that arrives, exactly once.",
@@ -43,8 +43,8 @@ extension Intake {
         var settle: Double?
         @Option(help: ArgumentHelp("Submissions processed at once (default 1).", valueName: "n"))
         var workers: Int?
-        @Option(help: ArgumentHelp("auto (inotify unless the inbox is on a network share), inotify, or poll.", valueName: "mode"))
-        var mode: String?
+        @Option(help: ArgumentHelp("How arrivals are noticed: auto is inotify unless the inbox is on a network share (default auto)."))
+        var mode: InboxSettings.WatchMode?
         @Flag(help: "Stop once the inbox is empty and every claim is finished.")
         var exitWhenIdle = false
         @Flag(name: .customLong("no-render"), help: "Write result.json only.")
@@ -80,11 +80,14 @@ extension Intake {
             settings.poll = poll ?? file.poll ?? settings.poll
             settings.settle = settle ?? file.settle ?? settings.settle
             settings.workers = workers ?? file.workers ?? settings.workers
-            let modeName = mode ?? file.mode ?? "auto"
-            guard let watchMode = InboxSettings.WatchMode(rawValue: modeName) else {
-                throw ValidationError("--mode must be auto, inotify or poll, not \"\(modeName)\"")
+            if let mode {
+                settings.mode = mode
+            } else if let name = file.mode {
+                guard let fromFile = InboxSettings.WatchMode(rawValue: name) else {
+                    throw ValidationError("--config \(config ?? ""): mode must be auto, inotify or poll, not \"\(name)\"")
+                }
+                settings.mode = fromFile
             }
-            settings.mode = watchMode
             settings.exitWhenIdle = exitWhenIdle
             guard settings.workers >= 1, settings.poll > 0, settings.settle >= 0 else {
                 throw ValidationError("--workers must be at least 1, --poll above 0, --settle not negative")
@@ -93,19 +96,15 @@ extension Intake {
             let ledger = try LedgerOptions.open(ledgerOptions.ledger ?? file.ledger, state: stateURL)
             let catalog = try catalogOptions.load()
             var options = Pipeline.Options(outputRoot: settings.output, render: !noRender, reprocess: true,
-                                           recognizer: EngineRecognizer())
+                                           recognizer: Pipeline.ocrRecognizer())
             options.today = clockOptions.today
             let pipeline = Pipeline(catalog: catalog, options: options)
             let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
-            let signals = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { service.stop() }
-                source.resume()
-                return source
-            }
+            let signals = Signals { _ in service.stop() }
             service.run()
-            signals.forEach { $0.cancel() }
+            signals.cancel()
         }
     }
 }
+
+extension InboxSettings.WatchMode: ExpressibleByArgument {}

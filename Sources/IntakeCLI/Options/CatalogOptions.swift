@@ -17,7 +17,7 @@ struct CatalogOptions: ParsableArguments {
         do {
             return try CatalogCache.load(from: url, cacheDirectory: fresh ? nil : CatalogCache.defaultDirectory())
         } catch {
-            FileHandle.standardError.write(Data("intake: catalog \(url.path): \(error)\n".utf8))
+            Diagnostics.line("intake: catalog \(url.path): \(error)")
             throw ExitCode(2)
         }
     }

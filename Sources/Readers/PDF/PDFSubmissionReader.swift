@@ -1,0 +1,204 @@
+import Catalog
+import FormReading
+import Foundation
+import IntakeCore
+import Poppler
+
+/// Reads a PDF submission: a portal export carrying its XML, a fillable (AcroForm) form, a form
+/// typed and printed to PDF, or a scan; recognises the form and reads its values by layout.
+public struct PDFSubmissionReader: Sendable {
+    public struct Limits: Sendable {
+        /// Pages read at most: an application form has a few; a 2,000-page file is not one.
+        public var maxPages = 12
+        /// Scanned pages read at most (each costs seconds of OCR).
+        public var maxScannedPages = 4
+        /// Raster resolution for ruling lines of typed pages.
+        public var gridDPI = 100.0
+        /// Resolution scans are rendered at for OCR.
+        public var scanDPI = 200.0
+        /// Per-character probability below which an OCR value is not trusted.
+        public var confidenceThreshold = 0.9
+        /// A page with fewer visible glyphs than this and an image on it is read as a scan: a
+        /// few stray characters (a page number, a scanner's stamp) do not make a typed page.
+        public var scanGlyphs = 8
+        /// Share of a form's title and labels (`LayoutReader.Signature.score`) a document must
+        /// show to be taken as that form; below it the file is `unknown-form`, not a guess.
+        public var formScore = 0.45
+        /// Confidence of a scanned value that fails its own check (format, check digit, date),
+        /// or of a scanned table missing a required cell: below the threshold, always reviewed.
+        public var failedCheckConfidence = 0.5
+        /// Confidence of a scanned value lying under a seal: misreads there come with high
+        /// per-character probabilities, so they are reviewed too.
+        public var underSealConfidence = 0.85
+        public init() {}
+    }
+
+    /// What the PDF turned out to be.
+    public enum Outcome: Sendable {
+        /// A portal export: the XML it carries, to be read as an XML submission.
+        case embeddedXML(bytes: [UInt8], name: String)
+        /// A form read from the page.
+        case form(Submission, FormDefinition)
+    }
+
+    let catalog: Catalog
+    let recognizer: PageRecognizer?
+    let validate: SubmissionReader.Validator
+    let limits: Limits
+    /// Every form's title and labels, prepared once.
+    let signatures: [LayoutReader.Signature]
+
+    public init(catalog: Catalog, recognizer: PageRecognizer?, validate: @escaping SubmissionReader.Validator,
+                limits: Limits = Limits()) {
+        self.catalog = catalog
+        self.signatures = catalog.forms.map(LayoutReader.Signature.init)
+        self.recognizer = recognizer
+        self.validate = validate
+        self.limits = limits
+    }
+
+    /// True when `bytes` start like a PDF (`%PDF-` within the first KiB, as readers allow).
+    public static func looksLikePDF(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(1024)
+        guard head.count >= 5 else { return false }
+        for i in head.startIndex...(head.endIndex - 5) where head[i] == 0x25
+            && head[i + 1] == 0x50 && head[i + 2] == 0x44 && head[i + 3] == 0x46 && head[i + 4] == 0x2D { return true }
+        return false
+    }
+
+    public func read(_ bytes: [UInt8], path: String) throws(IntakeError) -> Outcome {
+        let document: PDFDocument
+        do {
+            document = try PDFDocument(bytes: bytes)
+        } catch {
+            switch error {
+            case .encrypted:
+                throw IntakeError(code: .encrypted, message: "encrypted: the PDF is protected by a password; intake does not ask for one", path: path)
+            case .damaged(let m):
+                throw IntakeError(code: .damagedPDF, message: "not a readable PDF (truncated or corrupt): \(m)", path: path)
+            case .failed(_, let m):
+                throw IntakeError(code: .damagedPDF, message: "cannot open the PDF: \(m)", path: path)
+            }
+        }
+        let pageCount = document.pageCount
+        guard pageCount > 0 else { throw IntakeError(code: .emptyPDF, message: "the PDF has no pages", path: path) }
+
+        // A portal export carries the submission as XML: that is the authoritative data.
+        for attachment in document.attachments() {
+            guard let data = attachment.data else { continue }
+            let isXML = attachment.name.lowercased().hasSuffix(".xml")
+                || String(decoding: data.prefix(200), as: UTF8.self).contains("<submission")
+            if isXML { return .embeddedXML(bytes: data, name: attachment.name) }
+        }
+
+        var pages: [PageText] = []
+        var widgets: [PDFFormField] = []
+        var method = "pdf-text"
+        var scanned = 0
+        var sealPages: [Int]? = nil
+        for index in 0..<min(pageCount, limits.maxPages) {
+            guard let page = document.page(at: index) else { continue }
+            let (width, height) = page.size
+            // Drawn first: drawing also collects the page's text, which `glyphs()` then reuses
+            // instead of reading the page a second time. (A scan's raster goes unused; drawing it
+            // is little beside its OCR.)
+            let raster = try? page.renderGrey(dpi: limits.gridDPI)
+            var glyphs = GlyphBoxes.normalized(page.glyphs().map { Glyph($0.character, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1)) })
+            let fields = page.formFields()
+            widgets += fields
+            if !fields.isEmpty {
+                glyphs = AcroFormText.merge(fields, into: glyphs)
+                method = "acroform"
+            }
+            let visible = glyphs.filter { !$0.character.isWhitespace }.count
+            if visible < limits.scanGlyphs && page.imageCount > 0 {
+                guard scanned < limits.maxScannedPages else { continue }
+                scanned += 1
+                guard let recognizer else {
+                    throw IntakeError(code: .ocrUnavailable, message: "page \(index + 1) is a scan and no OCR engine is available", path: path)
+                }
+                let png: [UInt8]
+                let recognized: RecognizedPage
+                do {
+                    png = try page.renderPNG(dpi: limits.scanDPI)
+                } catch {
+                    throw IntakeError(code: .damagedPDF, message: "cannot render page \(index + 1): \(error)", path: path)
+                }
+                do {
+                    recognized = try recognizer.recognize(png: png)
+                } catch {
+                    throw IntakeError(code: .ocrFailed, message: "page \(index + 1): \(error)", path: path)
+                }
+                method = "ocr"
+                let seals = recognized.seals.map { Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
+                sealPages = (sealPages ?? []) + (seals.isEmpty ? [] : [index + 1])
+                pages.append(PageText(
+                    number: index + 1, width: Double(recognized.width), height: Double(recognized.height),
+                    glyphs: recognized.characters.map {
+                        Glyph($0.text, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1), confidence: $0.probability)
+                    },
+                    raster: GreyRaster(width: recognized.width, height: recognized.height, pixels: recognized.grey),
+                    rasterScale: 1, judgeTicksFromPixels: true, seals: seals))
+            } else {
+                pages.append(PageText(
+                    number: index + 1, width: width, height: height, glyphs: glyphs,
+                    raster: raster.map { GreyRaster(width: $0.width, height: $0.height, pixels: $0.pixels) },
+                    rasterScale: limits.gridDPI / 72))
+            }
+        }
+
+        let text = LayoutReader.RecognitionText(Array(String(pages.flatMap { $0.glyphs.compactMap { LabelFolding.fold($0.character) } }).utf8))
+        let scored = signatures.map { ($0, $0.score(text)) }.sorted { $0.1 > $1.1 }
+        guard let (signature, score) = scored.first, score >= limits.formScore else {
+            let seen = String(pages.first.map { $0.glyphs.prefix(40).map(\.character) } ?? []).replacingOccurrences(of: "\n", with: " ")
+            throw IntakeError(code: .unknownForm,
+                              message: "no form of the catalog recognised (best match \(scored.first.map { "\($0.0.form.id) \(Int($0.1 * 100))%" } ?? "none")); first text: \"\(seen)\"",
+                              path: path)
+        }
+        let form = signature.form
+        var read = LayoutReader(signature).read(pages)
+        for (key, value) in AcroFormNames.values(widgets, form: form) {
+            let previous = read[key]
+            read[key] = ReadValue(value: value, page: previous?.page, box: previous?.box, confidence: 1, underSeal: false)
+        }
+        var values: [String: FieldValue] = [:]
+        var origins: [String: FieldOrigin] = [:]
+        for (key, value) in read {
+            values[key] = value.value
+            var origin = FieldOrigin(method: method, page: value.page,
+                                     box: value.box.map { scale($0, page: value.page, pages: pages, document: document) },
+                                     confidence: value.confidence)
+            if method == "ocr" && !value.value.isBlank {
+                let field = form.field(key)
+                var validates = field.map { validate(value.value, $0) } ?? true
+                // A table read from a scan whose rows lack required cells was not read whole.
+                if let field, field.type == .table, case .rows(let rows) = value.value {
+                    let required = field.columns.filter(\.required).map(\.key)
+                    if rows.contains(where: { row in required.contains { row[$0]?.isBlank ?? true } }) { validates = false }
+                }
+                if !validates { origin.confidence = min(origin.confidence, limits.failedCheckConfidence) }
+                if value.underSeal { origin.confidence = min(origin.confidence, limits.underSealConfidence) }
+                origin.needsReview = origin.confidence < limits.confidenceThreshold
+            }
+            origins[key] = origin
+        }
+        let (regionCode, office) = RegionGuess.region(for: form, values: values, catalog: catalog)
+        var submission = Submission(
+            formID: form.id, formVersion: form.version, regionCode: regionCode, office: office,
+            handling: Submission.handlingInPerson, submittedOn: nil, agent: nil, declaredConditions: [],
+            values: values, lines: [:], attachments: [], encoding: nil)
+        submission.origins = origins
+        submission.readingMethod = method
+        submission.sealPages = method == "ocr" ? (sealPages ?? []) : nil
+        return .form(submission, form)
+    }
+
+    /// Boxes in points for result.json: scan pixels scaled to the PDF page.
+    private func scale(_ box: Box, page: Int?, pages: [PageText], document: PDFDocument) -> [Double] {
+        guard let page, let text = pages.first(where: { $0.number == page }) else { return [box.x0, box.y0, box.x1, box.y1] }
+        let points = document.page(at: page - 1)?.size ?? (width: text.width, height: text.height)
+        let sx = points.width / text.width, sy = points.height / text.height
+        func r(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+        return [r(box.x0 * sx), r(box.y0 * sy), r(box.x1 * sx), r(box.y1 * sy)]
+    }
+}

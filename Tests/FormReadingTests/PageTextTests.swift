@@ -1,0 +1,63 @@
+import Catalog
+import IntakeCore
+import Testing
+@testable import FormReading
+
+/// The page-level helpers around reading: lines, glyph boxes, dates, form recognition.
+@Suite struct PageTextTests {
+    @Test("glyphs are grouped into lines, each left to right, and white space is dropped")
+    func lines() {
+        var page = SyntheticPage()
+        page.write("名称", x: 100, y: 100)
+        page.write("单位", x: 50, y: 102)  // a little lower: still the same line
+        page.write("A B", x: 50, y: 120, spaceGlyphs: true)
+        let lines = LineBuilder.lines(page.glyphs)
+        #expect(lines.map { String($0.glyphs.map(\.character)) } == ["单位名称", "AB"])
+        #expect(lines[0].box == Box(x0: 50, y0: 100, x1: 120, y1: 112))
+    }
+
+    @Test("boxes as tall as the whole font box are cut down to one em around their centre")
+    func tallBoxesNormalized() {
+        let glyphs = [
+            Glyph("单", Box(x0: 0, y0: 0, x1: 10, y1: 30)),
+            Glyph("位", Box(x0: 10, y0: 0, x1: 20, y1: 30)),
+            Glyph("A", Box(x0: 20, y0: 0, x1: 25, y1: 30)),
+            Glyph("名", Box(x0: 0, y0: 40, x1: 10, y1: 50)),  // an ordinary box stays as it is
+        ]
+        #expect(GlyphBoxes.normalized(glyphs).map(\.box) == [
+            Box(x0: 0, y0: 9.5, x1: 10, y1: 20.5),
+            Box(x0: 10, y0: 9.5, x1: 20, y1: 20.5),
+            Box(x0: 20, y0: 9.5, x1: 25, y1: 20.5),
+            Box(x0: 0, y0: 40, x1: 10, y1: 50),
+        ])
+    }
+
+    @Test("dates written in the usual ways read as ISO dates",
+          arguments: [
+              ("2026年11月16日", "2026-11-16"), ("2026 年 1 月 6 日", "2026-01-06"), ("2026-11-16", "2026-11-16"),
+              ("2026.11.16", "2026-11-16"), ("2026/1/16", "2026-01-16"), ("20261116", "2026-11-16"),
+          ])
+    func isoDates(text: String, iso: String) {
+        #expect(FormValues.isoDate(text) == iso)
+    }
+
+    @Test("text that is not a whole date is not read as one", arguments: ["2026年11月", "11/16/2026", "2026111"])
+    func notDates(text: String) {
+        #expect(FormValues.isoDate(text) == nil)
+    }
+
+    @Test("a form's score is half for its title and half the share of its labels found")
+    func signatureScore() throws {
+        let form = try makeForm(title: "参保登记表", fields: [textField("unitName", "单位名称"), textField("phone", "联系电话")],
+                                columns: [1, 3],
+                                rows: [row(label("单位名称"), field("unitName")), row(label("联系电话"), field("phone"))])
+        let signature = LayoutReader.Signature(form: form)
+        func score(_ text: String) -> Double {
+            signature.score(LayoutReader.RecognitionText(Array(String(text.compactMap(LabelFolding.fold)).utf8)))
+        }
+        #expect(score("参保登记表 单位名称：聊城光明") == 0.75)
+        #expect(score("参 保 登 记 表 单位名称 联系电话") == 1)
+        #expect(score("联系电话") == 0.25)
+        #expect(score("另一张表") == 0)
+    }
+}

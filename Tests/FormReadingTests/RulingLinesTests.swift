@@ -1,0 +1,95 @@
+import Testing
+@testable import FormReading
+
+/// `RulingGrid.detect` on rasters with known lines, and the cells it bounds.
+@Suite struct RulingLinesTests {
+    /// A4 in points, as the reader sets it: 842 / 297 units per millimetre.
+    private static let unitsPerMM = 842.0 / 297
+
+    private func detect(_ canvas: Canvas, scale: Double = 1) -> (h: [[Double]], v: [[Double]]) {
+        let grid = RulingGrid.detect(in: canvas.raster, scale: scale, unitsPerMM: Self.unitsPerMM)
+        return (grid.horizontals.map { [$0.y, $0.x0, $0.x1] }, grid.verticals.map { [$0.x, $0.y0, $0.y1] })
+    }
+
+    private func a4() -> Canvas { Canvas(width: 595, height: 842) }
+
+    @Test("the lines of a grid are found at their exact positions, top to bottom and left to right")
+    func gridPositions() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 200, 545], ys: [100, 140, 180])
+        let found = detect(canvas)
+        #expect(found.h == [[100, 50, 545], [140, 50, 545], [180, 50, 545]])
+        #expect(found.v == [[50, 100, 180], [200, 100, 180], [545, 100, 180]])
+    }
+
+    @Test("a line several pixels thick is one line through its middle")
+    func thickLines() {
+        var canvas = a4()
+        canvas.fill(x0: 50, y0: 100, x1: 300, y1: 101)  // two pixels thick
+        canvas.fill(x0: 50, y0: 200, x1: 300, y1: 200)
+        canvas.fill(x0: 50, y0: 100, x1: 52, y1: 200)  // three pixels thick
+        canvas.fill(x0: 300, y0: 100, x1: 300, y1: 200)
+        let found = detect(canvas)
+        #expect(found.h == [[100.5, 50, 300], [200, 50, 300]])
+        #expect(found.v == [[51, 100, 200], [300, 100, 200]])
+    }
+
+    @Test("a fill-in underline and a stroke that meet no other line are not ruling lines")
+    func strayLinesDropped() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 545], ys: [100, 140])
+        canvas.horizontal(y: 300, from: 200, to: 400)  // an underline to write on
+        canvas.vertical(x: 100, from: 400, to: 430)  // a long stroke of a character
+        let found = detect(canvas)
+        #expect(found.h == [[100, 50, 545], [140, 50, 545]])
+        #expect(found.v == [[50, 100, 140], [545, 100, 140]])
+    }
+
+    @Test("a break of two pixels does not split a line; a break of three does")
+    func breaks() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 300], ys: [100, 200])
+        canvas.fill(x0: 150, y0: 100, x1: 151, y1: 100, grey: 255)
+        canvas.fill(x0: 150, y0: 200, x1: 152, y1: 200, grey: 255)
+        let found = detect(canvas)
+        #expect(found.h == [[100, 50, 300], [200, 50, 149], [200, 153, 300]])
+        #expect(found.v == [[50, 100, 200], [300, 100, 200]])
+    }
+
+    @Test("grey darker than 225 is ink; 225 and lighter is paper")
+    func greyThreshold() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 300], ys: [100, 200], grey: 224)
+        canvas.grid(xs: [50, 300], ys: [400, 500], grey: 225)
+        let found = detect(canvas)
+        #expect(found.h == [[100, 50, 300], [200, 50, 300]])
+        #expect(found.v == [[50, 100, 200], [300, 100, 200]])
+    }
+
+    @Test("positions are given in page units when the raster has two pixels per unit")
+    func rasterScale() {
+        var canvas = Canvas(width: 1190, height: 1684)
+        canvas.grid(xs: [100, 400, 1090], ys: [200, 280, 360])
+        let found = detect(canvas, scale: 2)
+        #expect(found.h == [[100, 50, 545], [140, 50, 545], [180, 50, 545]])
+        #expect(found.v == [[50, 100, 180], [200, 100, 180], [545, 100, 180]])
+    }
+
+    @Test("rules in one direction only make no grid, which bounds no cell")
+    func oneDirectionOnly() {
+        let grid = RulingGrid(horizontals: [.init(y: 100, x0: 50, x1: 545), .init(y: 140, x0: 50, x1: 545)], verticals: [])
+        #expect(grid.isEmpty)
+        #expect(grid.cell(atX: 100, y: 120) == nil)
+    }
+
+    @Test("the cell holding a point is bounded by the nearest rule on each side")
+    func cellAtPoint() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 200, 545], ys: [100, 140, 180])
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
+        #expect(grid.cell(atX: 120, y: 120) == Box(x0: 50, y0: 100, x1: 200, y1: 140))
+        #expect(grid.cell(atX: 300, y: 160) == Box(x0: 200, y0: 140, x1: 545, y1: 180))
+        #expect(grid.cell(atX: 20, y: 120) == nil)  // left of the grid
+        #expect(grid.cell(atX: 120, y: 190) == nil)  // below it
+    }
+}

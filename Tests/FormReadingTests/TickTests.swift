@@ -1,0 +1,121 @@
+import Catalog
+import IntakeCore
+import IntakeTestSupport
+import Testing
+@testable import FormReading
+
+/// Which options of a checkbox group are ticked: marks in typed text (before the option, over
+/// its square, in brackets after it) and, on scans, the pixels of the square.
+@Suite struct TickTests {
+    private func unitTypeForm(_ options: [String], type: FieldType = .choice) throws -> FormDefinition {
+        try makeForm(fields: [FieldDefinition(key: "unitType", label: "单位类型", type: type, options: options)], columns: [1, 4],
+                     rows: [row(label("单位类型"), choices("unitType"))])
+    }
+
+    /// The label at the left of the line, the options from x = 150.
+    private func page(_ options: String) -> SyntheticPage {
+        var page = SyntheticPage()
+        page.write("单位类型", x: 50, y: 100)
+        page.write(options, x: 150, y: 100)
+        return page
+    }
+
+    @Test("a mark typed before an option ticks it", arguments: ["☑", "■", "√", "✓"])
+    func markBeforeOption(mark: String) throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位", "社会团体"])
+        let result = read(form, [page("□企业 \(mark)机关 □事业单位 □社会团体")])
+        #expect(result.value("unitType") == .text("机关"))
+    }
+
+    @Test("an X typed over the square ticks the option")
+    func crossOverSquare() throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位"])
+        var page = page("□企业")
+        // 企业 ends at x = 180; then □机关 with an X drawn over the square (starting a point to its left).
+        page.put("□", Box(x0: 185, y0: 100, x1: 195, y1: 110))
+        page.put("X", Box(x0: 184, y0: 101, x1: 194, y1: 109))
+        page.write("机关 □事业单位", x: 195, y: 100)
+        #expect(read(form, [page]).value("unitType") == .text("机关"))
+    }
+
+    @Test("squares with no mark tick nothing")
+    func nothingTicked() throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位", "社会团体"])
+        let result = read(form, [page("□企业 □机关 □事业单位 □社会团体")])
+        #expect(result.value("unitType") == .text(""))
+    }
+
+    @Test("options written as plain words, with no squares at all, are the choice")
+    func plainWords() throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位", "社会团体"])
+        #expect(read(form, [page("机关")]).value("unitType") == .text("机关"))
+    }
+
+    @Test("a multi-choice field keeps every ticked option in printed order")
+    func multiChoice() throws {
+        let form = try unitTypeForm(["门诊", "住院", "购药"], type: .multiChoice)
+        #expect(read(form, [page("☑门诊 □住院 ☑购药")]).value("unitType") == .choices(["门诊", "购药"]))
+    }
+
+    @Test("a shorter option is not found inside a longer one (参公社会团体 inside 非参公社会团体)")
+    func longerOptionFirst() throws {
+        let form = try unitTypeForm(["参公社会团体", "非参公社会团体"])
+        #expect(read(form, [page("☑非参公社会团体 □参公社会团体")]).value("unitType") == .text("非参公社会团体"))
+    }
+
+    @Test("a mark in the brackets after an option ticks it: 剖宫产（√）, on the real 生育津贴领取审核表")
+    func markInBracketsAfterOption() throws {
+        let form = try #require(Repository.catalog.forms.first { $0.id == "lc-maternity-allowance" })
+        var page = SyntheticPage()
+        page.write("生育方式", x: 50, y: 100)
+        page.write("顺产（　）剖宫产（√）计划生育（　）", x: 150, y: 100)
+        #expect(read(form, [page]).value("deliveryMode") == .text("剖宫产"))
+    }
+
+    // MARK: Scans: the square's pixels
+
+    /// 单位类型 企业 机关 as OCR reads a scan (the squares dropped), with the square before each
+    /// option drawn in the raster: 企业 at x = 170, 机关 at x = 230, squares 12 to 2 points left.
+    private func scan(withEnterprise: Bool = true, marking fill: (inout Canvas) -> Void) -> SyntheticPage {
+        var page = SyntheticPage()
+        page.judgeTicksFromPixels = true
+        page.write("单位类型", x: 50, y: 100)
+        if withEnterprise { page.write("企业", x: 170, y: 100) }
+        page.write("机关", x: 230, y: 100)
+        page.draw { canvas in
+            for x in [158, 218] {  // empty squares
+                canvas.horizontal(y: 100, from: x, to: x + 10)
+                canvas.horizontal(y: 110, from: x, to: x + 10)
+                canvas.vertical(x: x, from: 100, to: 110)
+                canvas.vertical(x: x + 10, from: 100, to: 110)
+            }
+            fill(&canvas)
+        }
+        return page
+    }
+
+    @Test("on a scan, a filled square ticks its option and a blank one does not")
+    func scanFilledSquare() throws {
+        let form = try unitTypeForm(["企业", "机关"])
+        let result = read(form, [scan(marking: { $0.fill(x0: 218, y0: 100, x1: 228, y1: 110) })])
+        #expect(result.value("unitType") == .text("机关"))
+        #expect(result["unitType"]?.confidence == 1)
+    }
+
+    @Test("on a scan, a faint mark in the square ticks its option with confidence 0.6")
+    func scanFaintMark() throws {
+        let form = try unitTypeForm(["企业", "机关"])
+        // The middle of 机关's square (x 221–225, y 103–107) is judged: one row of it is 20 % dark.
+        let result = read(form, [scan(marking: { $0.horizontal(y: 105, from: 221, to: 225) })])
+        #expect(result.value("unitType") == .text("机关"))
+        #expect(result["unitType"]?.confidence == 0.6)
+    }
+
+    @Test("on a scan, an option whose words were not found leaves the choice at confidence 0.7")
+    func scanUnseenOption() throws {
+        let form = try unitTypeForm(["企业", "机关"])
+        let result = read(form, [scan(withEnterprise: false, marking: { $0.fill(x0: 218, y0: 100, x1: 228, y1: 110) })])
+        #expect(result.value("unitType") == .text("机关"))
+        #expect(result["unitType"]?.confidence == 0.7)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import IntakeTestSupport
+import Readers
+import Testing
+
+/// A bundle's id is the SHA-256 of its manifest (`name<TAB>sha256<LF>`, sorted): ledgers and
+/// revalidation histories hold these ids, so these values must never change.
+@Suite struct SubmissionBundleTests {
+    let bundles = Repository.fixtures.appendingPathComponent("pdf/bundles")
+
+    @Test("The bundle fixtures keep their ids, as folders and as a zip")
+    func pinnedFixtureIDs() throws {
+        let complete = try SubmissionBundle.folder(bundles.appendingPathComponent("lc-unit-enrollment-complete"), path: "c")
+        #expect(complete.sha256 == "8bc2112a33c0fa032f38b5fd22e958f1fae36017f7bffbb4b9f17abc0cd013ff")
+        #expect(complete.files.map(\.name).first == "scans/单位批准成立文件复印件.jpg", "subfolders keep their path")
+        let missing = try SubmissionBundle.folder(bundles.appendingPathComponent("lc-unit-enrollment-missing-one"), path: "m")
+        #expect(missing.sha256 == "5c8f80b8e897cd84b428d3fea4398973699aa69aec912e63f3ed601aeff68aa3")
+        let zip = Array(try Data(contentsOf: bundles.appendingPathComponent("zips/good.zip")))
+        #expect(try SubmissionBundle.zip(zip, path: "z").sha256 == "e65fa222621af1416a827f6ceb9093bc5d966c438322f2c7ab5dfa3186f1375a")
+    }
+
+    @Test("An inbox bundle folder keeps the id the inbox gave it: READY markers and hidden files are not members")
+    func pinnedInboxFolderID() throws {
+        let temp = try TemporaryDirectory("bundle")
+        try Data("<submission/>".utf8).write(to: temp.url.appendingPathComponent("application.xml"))
+        try Data("%PDF".utf8).write(to: temp.url.appendingPathComponent("营业执照.pdf"))
+        for marker in ["READY", ".ready", ".DS_Store"] { try Data().write(to: temp.url.appendingPathComponent(marker)) }
+        let bundle = try SubmissionBundle.folder(temp.url, path: "b")
+        #expect(bundle.files.map(\.name) == ["application.xml", "营业执照.pdf"])
+        #expect(bundle.sha256 == "d9dd604634812e036dead98b5da2d925d874db3653fab4953701c4792fd80786")
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import IntakeCore
+import IntakeTestSupport
+import Pipeline
+import Readers
+import Testing
+
+/// Scans of the typed fixtures (printed, sealed, signed, rotated, noisy): PP-OCRv4 in its worker,
+/// then the layout reader. Slow (seconds a page): one pass over every scan, in one test.
+@Suite("Scanned PDFs")
+struct ScanTests {
+    @Test("Every mission form is read from a scan; misread values are flagged for the clerk, not accepted")
+    func scans() throws {
+        let recognizer = EngineRecognizer()
+        var score = Score()
+        var silent: [String] = []
+        var forms = Set<String>()
+        for truth in try truths(kinds: ["scan"]) {
+            guard let result = try processed(pdfFixtures.appendingPathComponent(truth.file).path, recognizer: recognizer) else { continue }
+            #expect(result.form.id == truth.form, "\(truth.file) recognised as \(result.form.id)")
+            #expect(result.source.method == "ocr")
+            forms.insert(result.form.id)
+            let before = score.misses.count
+            score.compare(truth, with: result)
+            // A wrong value must not pass unseen: it is flagged (needsReview) or blank (and then
+            // reported missing if required).
+            for miss in score.misses[before...] where !score.spacingOnly.contains(miss) {
+                let key = String(miss.split(separator: " ")[1].split(separator: ":")[0].split(separator: "[")[0])
+                let field = result.fields.first { $0.key == key }
+                let flagged = field?.source?.needsReview == true || field?.value?.isBlank ?? true
+                if !flagged { silent.append(miss) }
+            }
+            if result.fields.contains(where: { $0.source?.needsReview == true }) {
+                #expect(result.status == .needsReview)
+            }
+        }
+        print("scan field accuracy: \(score.exact)/\(score.total) = \(String(format: "%.1f", score.share * 100)) %; wrong and not flagged: \(silent.count)")
+        score.misses.prefix(30).forEach { print("  miss: \($0)") }
+        silent.forEach { print("  silent: \($0)") }
+        let mission: Set = ["lc-unit-enrollment", "ly-unit-enrollment", "lc-unit-change", "lc-unit-cancellation",
+                            "lc-maternity-allowance", "ly-maternity-allowance", "lc-institution-hospital", "ly-institution-hospital"]
+        #expect(mission.isSubset(of: forms))
+        #expect(score.total > 800)
+        #expect(score.share >= 0.85)
+        #expect(silent.isEmpty, "wrong values accepted without a flag")
+    }
+}
