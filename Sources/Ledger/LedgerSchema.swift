@@ -136,6 +136,16 @@ enum LedgerSchema {
         return types.reduce(template) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
+    /// The SQLite ledger file at `path` (created if missing), up to date, in WAL mode; writers
+    /// wait up to `busyTimeout` seconds for each other.
+    static func open(path: String, busyTimeout: TimeInterval) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrate(pool)
+        return pool
+    }
+
     /// Brings a SQLite ledger file up to date (GRDB records what it applied).
     static func migrate(_ writer: some DatabaseWriter) throws {
         var migrator = DatabaseMigrator()

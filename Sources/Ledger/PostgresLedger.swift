@@ -26,13 +26,7 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
 
     public init(url: PostgresURL) throws {
         self.url = url
-        pool = try Self.pool(url, label: "intake.ledger.postgres")
-        do {
-            try call("opening") { session in try LedgerSchema.migrate(session) }
-        } catch {
-            pool.close()
-            throw error
-        }
+        pool = try Self.open(url, label: "intake.ledger.postgres")
     }
 
     deinit { pool.close() }
@@ -245,6 +239,18 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
     }
 
     /// A pool for `url` with the session settings (timeouts) every store of this database uses.
+    /// A pool on the ledger at `url` whose schema is up to date (`LedgerSchema`), for either store.
+    static func open(_ url: PostgresURL, label: String) throws -> PostgresPool {
+        let pool = try Self.pool(url, label: label)
+        do {
+            try pool.withSession(timeout: url.timeout) { session in try LedgerSchema.migrate(session) }
+        } catch {
+            pool.close()
+            throw PostgresLedgerError("PostgreSQL ledger \(url): opening", error)
+        }
+        return pool
+    }
+
     static func pool(_ url: PostgresURL, label: String) throws -> PostgresPool {
         var logger = Logger(label: label)
         // PostgresNIO logs queries at debug level; the stores report their own errors.

@@ -20,13 +20,7 @@ public final class PostgresRevalidationStore: RevalidationStore, @unchecked Send
     /// Opens the store, creating the inbox tables and the revalidation tables if missing.
     public init(url: PostgresURL) throws {
         self.url = url
-        pool = try PostgresLedger.pool(url, label: "intake.revalidation.postgres")
-        do {
-            try call("opening") { session in try LedgerSchema.migrate(session) }
-        } catch {
-            pool.close()
-            throw error
-        }
+        pool = try PostgresLedger.open(url, label: "intake.revalidation.postgres")
     }
 
     deinit { pool.close() }

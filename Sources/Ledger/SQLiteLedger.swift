@@ -8,10 +8,7 @@ public final class SQLiteLedger: Ledger {
 
     /// Opens (creating if needed) the ledger at `path`.
     public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try LedgerSchema.migrate(pool)
+        pool = try LedgerSchema.open(path: path, busyTimeout: 10)
     }
 
     public func begin(_ claim: ClaimRecord) throws -> ClaimDecision {

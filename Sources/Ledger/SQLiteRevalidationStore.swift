@@ -10,10 +10,7 @@ public final class SQLiteRevalidationStore: RevalidationStore {
     /// Opens the ledger at `path`, bringing its tables (the inbox's and the revalidation's) up
     /// to date.
     public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try LedgerSchema.migrate(pool)
+        pool = try LedgerSchema.open(path: path, busyTimeout: 30)
     }
 
     // MARK: Runs

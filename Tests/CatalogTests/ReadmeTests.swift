@@ -3,26 +3,23 @@ import IntakeCore
 import IntakeTestSupport
 import Testing
 
-@Test("The README's problem-code table lists exactly the codes intake emits, in order")
-func problemCodeTable() throws {
+/// The codes in the first column of the table under README.md's `heading`, in order.
+private func documentedCodes(under heading: String) throws -> [String] {
     let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
-    let section = try #require(readme.components(separatedBy: "## Problem codes").dropFirst().first)
+    let section = try #require(readme.components(separatedBy: heading).dropFirst().first)
         .components(separatedBy: "\n## ").first ?? ""
-    let documented = section.split(separator: "\n").compactMap { line -> String? in
+    return section.split(separator: "\n").compactMap { line -> String? in
         guard line.hasPrefix("| `") else { return nil }
         return line.split(separator: "`").dropFirst().first.map(String.init)
     }
-    #expect(documented == ProblemCode.all.map(\.rawValue))
+}
+
+@Test("The README's problem-code table lists exactly the codes intake emits, in order")
+func problemCodeTable() throws {
+    #expect(try documentedCodes(under: "## Problem codes") == ProblemCode.all.map(\.rawValue))
 }
 
 @Test("The README's error-code table lists exactly the codes intake throws, in order")
 func errorCodeTable() throws {
-    let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
-    let section = try #require(readme.components(separatedBy: "## Error codes").dropFirst().first)
-        .components(separatedBy: "\n## ").first ?? ""
-    let documented = section.split(separator: "\n").compactMap { line -> String? in
-        guard line.hasPrefix("| `") else { return nil }
-        return line.split(separator: "`").dropFirst().first.map(String.init)
-    }
-    #expect(documented == IntakeError.Code.all.map(\.rawValue))
+    #expect(try documentedCodes(under: "## Error codes") == IntakeError.Code.all.map(\.rawValue))
 }
