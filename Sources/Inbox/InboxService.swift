@@ -257,9 +257,7 @@ public final class InboxService: @unchecked Sendable {
             "startedAt": ISO8601DateFormatter().string(from: Date()),
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: info, options: [.sortedKeys, .prettyPrinted]) else { return }
-        let target = settings.state.appendingPathComponent("watch.json")
-        let temp = settings.state.appendingPathComponent(".watch.json.\(getpid())")
-        if FileManager.default.createFile(atPath: temp.path, contents: data) { try? FileSystem.rename(temp, target) }
+        try? OutputStore.writeAtomically(Array(data), to: settings.state.appendingPathComponent("watch.json").path)
     }
 
     /// Output folders half-written by a process that died stay under `<output>/.tmp/` as

@@ -72,8 +72,23 @@ public struct OutputStore: Sendable {
         }
     }
 
+    /// One file written whole or not at all: through a temporary name beside it, then renamed
+    /// over `path` (a blank form, the inbox's state file). `durable`: `fsync` before the rename.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = false) throws(IntakeError) {
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        var code = writeFile(temp, bytes, durable: durable)
+        if code == 0, rename(temp, path) != 0 { code = errno }
+        guard code == 0 else {
+            unlink(temp)
+            throw IntakeError(code: .output, message: "cannot write: \(String(cString: strerror(code)))", path: path)
+        }
+    }
+
+    private func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32 { Self.writeFile(path, bytes, durable: durable) }
+
     /// 0, or the errno of the failing call.
-    private func writeFile(_ path: String, _ bytes: [UInt8]) -> Int32 {
+    private static func writeFile(_ path: String, _ bytes: [UInt8], durable: Bool) -> Int32 {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return errno }
         var done = 0

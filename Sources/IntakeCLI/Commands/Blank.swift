@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Render
 
 extension IntakeCommand {
@@ -23,12 +24,10 @@ extension IntakeCommand {
             }
             let path = out ?? "\(form)-blank.pdf"
             let bytes = try FormRenderer().render(definition, values: [:])
-            let url = URL(fileURLWithPath: path)
-            let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-            try Data(bytes).write(to: temp)
-            guard rename(temp.path, url.path) == 0 else {
-                try? FileManager.default.removeItem(at: temp)
-                throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))")
+            do {
+                try OutputStore.writeAtomically(bytes, to: path)
+            } catch {
+                throw ValidationError("\(error)")
             }
             print(path)
         }
