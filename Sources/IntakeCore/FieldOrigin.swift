@@ -1,8 +1,7 @@
 /// Where a field's value was read, and how sure the reader is: shown per field in result.json
 /// so a clerk can find the value on the page.
 public struct FieldOrigin: Sendable, Hashable, Codable {
-    /// How the value was read: `xml`, `embedded-xml`, `acroform`, `pdf-text`, `ocr`.
-    public var method: String
+    public var method: ReadingMethod
     /// 1-based page of a PDF.
     public var page: Int?
     /// The value's box on the page, [x0, y0, x1, y1] in points from the page's top left.
@@ -15,7 +14,7 @@ public struct FieldOrigin: Sendable, Hashable, Codable {
     /// True when the reader would not vouch for the value: a clerk must read it.
     public var needsReview: Bool
 
-    public init(method: String, page: Int? = nil, box: [Double]? = nil, line: Int? = nil, confidence: Double = 1,
+    public init(method: ReadingMethod, page: Int? = nil, box: [Double]? = nil, line: Int? = nil, confidence: Double = 1,
                 needsReview: Bool = false) {
         self.method = method
         self.page = page

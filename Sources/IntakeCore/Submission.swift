@@ -28,8 +28,7 @@ public struct Submission: Sendable, Hashable {
     public var encoding: String?
     /// Where each value was read (PDF page and box, or XML line) and how surely.
     public var origins: [String: FieldOrigin] = [:]
-    /// How the document was read: `xml`, `embedded-xml`, `acroform`, `pdf-text`, `ocr`.
-    public var readingMethod: String = "xml"
+    public var readingMethod: ReadingMethod = .xml
     /// Pages with a seal (单位公章) found on them, for scans; nil when not judged.
     public var sealPages: [Int]? = nil
 

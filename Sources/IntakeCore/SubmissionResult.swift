@@ -47,10 +47,10 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
         public var encoding: String?
         /// How the document was read: `xml`, `embedded-xml` (a PDF carrying its XML), `acroform`,
         /// `pdf-text` (a typed PDF read by layout), `ocr` (a scan).
-        public var method: String?
+        public var method: ReadingMethod?
         /// Pages of a scan on which a seal was found; absent when not judged (not a scan).
         public var sealPages: [Int]?
-        public init(path: String, sha256: String, encoding: String?, method: String? = nil, sealPages: [Int]? = nil) {
+        public init(path: String, sha256: String, encoding: String?, method: ReadingMethod? = nil, sealPages: [Int]? = nil) {
             self.method = method
             self.sealPages = sealPages
             self.path = path

@@ -198,7 +198,7 @@ extension JSONWriter {
         if let box = o.box { members("box", box) { w, x in w.number(x) } }
         key("confidence"); number(o.confidence)
         member("line", o.line)
-        member("method", o.method)
+        member("method", o.method.rawValue)
         key("needsReview"); bool(o.needsReview)
         member("page", o.page)
         close(0x7D)
@@ -274,7 +274,7 @@ extension JSONWriter {
     mutating func write(_ s: SubmissionResult.Source) {
         open(0x7B)
         member("encoding", s.encoding)
-        member("method", s.method)
+        member("method", s.method?.rawValue)
         member("path", s.path)
         if let pages = s.sealPages { members("sealPages", pages) { w, p in w.number(p) } }
         member("sha256", s.sha256)

@@ -53,10 +53,10 @@ public struct SubmissionReader: Sendable {
 
     /// XML as it is; a PDF by its embedded XML or by reading its pages.
     public func read(_ bytes: [UInt8], path: String) throws(IntakeError) -> Outcome {
-        guard PDFSubmissionReader.looksLikePDF(bytes) else { return withXMLOrigins(try xml.read(bytes, path: path), method: "xml") }
+        guard PDFSubmissionReader.looksLikePDF(bytes) else { return withXMLOrigins(try xml.read(bytes, path: path), method: .xml) }
         switch try pdf.read(bytes, path: path) {
         case .embeddedXML(let embedded, let name):
-            return withXMLOrigins(try xml.read(embedded, path: "\(path) (\(name))"), method: "embedded-xml")
+            return withXMLOrigins(try xml.read(embedded, path: "\(path) (\(name))"), method: .embeddedXML)
         case .form(let submission, let form):
             return .submission(submission, form)
         }
@@ -95,7 +95,7 @@ public struct SubmissionReader: Sendable {
                           path: path)
     }
 
-    private func withXMLOrigins(_ outcome: Outcome, method: String) -> Outcome {
+    private func withXMLOrigins(_ outcome: Outcome, method: ReadingMethod) -> Outcome {
         guard case .submission(var submission, let form) = outcome else { return outcome }
         submission.readingMethod = method
         for (key, line) in submission.lines { submission.origins[key] = FieldOrigin(method: method, line: line) }

@@ -69,7 +69,7 @@ enum HTMLReport {
         }
         out += "</section>\n<section class=\"cards changes\">\n"
         out += card("结论有变化", a.changed, share(a.changed, a.total), color: "#b3261e", big: true)
-        for change in ["newly-incomplete", "newly-complete", "problems-added", "problems-resolved", "status-changed", "unchanged", "new"] {
+        for change in Wording.changes where change != Change.failed.rawValue {
             out += card(Wording.change(change), a.byChange[change, default: 0], share(a.byChange[change, default: 0], a.total),
                         color: "#444")
         }

@@ -1,31 +1,7 @@
 import Ledger
+import Report
 
-/// How a new decision differs from the previous one about the same submission.
-public enum Change: String, Sendable, CaseIterable {
-    case unchanged
-    /// Now incomplete, before not (accepted, rejected, failed).
-    case newlyIncomplete = "newly-incomplete"
-    /// Now accepted, before not.
-    case newlyComplete = "newly-complete"
-    /// Same status, problems the previous decision did not have.
-    case problemsAdded = "problems-added"
-    /// Same status, only fewer problems.
-    case problemsResolved = "problems-resolved"
-    /// Another change of status (to rejected or needs-review, or from failed).
-    case statusChanged = "status-changed"
-    /// No earlier decision about these bytes.
-    case new
-    /// The file cannot be read now.
-    case failed
-
-    /// Whether the submission's outputs are out of date (and `--render` regenerates them).
-    public var isChange: Bool {
-        switch self {
-        case .newlyIncomplete, .newlyComplete, .problemsAdded, .problemsResolved, .statusChanged: return true
-        case .unchanged, .new, .failed: return false
-        }
-    }
-
+extension Change {
     public struct Comparison: Sendable {
         public var change: Change
         public var added: ProblemList

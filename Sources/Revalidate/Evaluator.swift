@@ -3,6 +3,7 @@ import Foundation
 import IntakeCore
 import Logging
 import Pipeline
+import Report
 
 /// What checking one submission again found: the new decision, or why the file could not be read.
 public struct Finding: Sendable {
@@ -37,7 +38,7 @@ public struct Finding: Sendable {
 /// Checks one submission (a file or a bundle folder) against the current catalog through
 /// `Pipeline`'s public API, writing nothing; renders the outputs of the ones that changed.
 public struct Evaluator: Sendable {
-    public static let failed = "failed"
+    public static let failed = DecisionStatus.failed
 
     let checker: Pipeline
     let renderer: Pipeline?

@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import Logging
 import Pipeline
+import Report
 
 /// Runs one revalidation run in this process, together with any other processes (on this
 /// machine or others) working on the same run through the same store.

@@ -34,7 +34,7 @@ struct ResultJSONTests {
 
     @Test("Every key, escapes, numbers, tables and empty lists come out as JSONEncoder writes them")
     func everything() throws {
-        var origin = FieldOrigin(method: "ocr", page: 2, box: [12.5, 100, 1e-7, 595.2756, -3.25], line: nil, confidence: 0.8734,
+        var origin = FieldOrigin(method: .ocr, page: 2, box: [12.5, 100, 1e-7, 595.2756, -3.25], line: nil, confidence: 0.8734,
                                  needsReview: true)
         var fields = [
             SubmissionResult.Field(key: "a", label: "引号\"反斜杠\\斜杠/换行\n回车\r制表\t退格\u{8}换页\u{C}控制\u{1}\u{1F}删除\u{7F}",
@@ -52,7 +52,7 @@ struct ResultJSONTests {
         fields.append(.init(key: "d", label: "d", group: nil, value: nil, normalized: nil, line: nil, source: origin))
         let result = SubmissionResult(
             id: "0123456789abcdef",
-            source: .init(path: "/in/a b/ü.pdf", sha256: String(repeating: "a", count: 64), encoding: "GB18030", method: "ocr",
+            source: .init(path: "/in/a b/ü.pdf", sha256: String(repeating: "a", count: 64), encoding: "GB18030", method: .ocr,
                           sealPages: [1, 3]),
             processedAt: "2026-11-23T10:00:00+08:00", form: .init(id: "f", title: "表", version: "1"),
             item: .init(id: "i", name: "事项", region: "371500", regionName: "聊城市", submittedRegion: "371502", district: "东昌府区"),

@@ -177,15 +177,14 @@ extension IntakeCommand {
             }
             let t = files.totals
             if !json {
-                let statuses = ["accepted", "incomplete", "rejected", "needs-review", "failed"].map { "\(t.byStatus[$0, default: 0]) \($0)" }
-                let changes = ["newly-incomplete", "newly-complete", "problems-added", "problems-resolved", "status-changed",
-                               "unchanged", "new"].map { "\(t.byChange[$0, default: 0]) \($0)" }
+                let statuses = DecisionStatus.all.map { "\(t.byStatus[$0, default: 0]) \($0)" }
+                let changes = Change.allCases.filter { $0 != .failed }.map { "\(t.byChange[$0.rawValue, default: 0]) \($0.rawValue)" }
                 print("run \(run.name): \(t.total) submission(s): \(statuses.joined(separator: ", "))")
                 print("changes: \(changes.joined(separator: ", "))")
                 print("report: \(files.html.path) (report.csv, report.json)")
             }
             emit(run, state: state, files: files, store: store)
-            if t.byStatus["failed", default: 0] > 0 { throw ExitCode(2) }
+            if t.byStatus[DecisionStatus.failed, default: 0] > 0 { throw ExitCode(2) }
         }
 
         struct Summary: Encodable {

@@ -93,7 +93,7 @@ public struct PDFSubmissionReader: Sendable {
 
         var pages: [PageText] = []
         var widgets: [PDFFormField] = []
-        var method = "pdf-text"
+        var method = ReadingMethod.pdfText
         var scanned = 0
         var sealPages: [Int]? = nil
         for index in 0..<min(pageCount, limits.maxPages) {
@@ -108,7 +108,7 @@ public struct PDFSubmissionReader: Sendable {
             widgets += fields
             if !fields.isEmpty {
                 glyphs = AcroFormText.merge(fields, into: glyphs)
-                method = "acroform"
+                method = .acroform
             }
             let visible = glyphs.filter { !$0.character.isWhitespace }.count
             if visible < limits.scanGlyphs && page.imageCount > 0 {
@@ -129,7 +129,7 @@ public struct PDFSubmissionReader: Sendable {
                 } catch {
                     throw IntakeError(code: .ocrFailed, message: "page \(index + 1): \(error)", path: path)
                 }
-                method = "ocr"
+                method = .ocr
                 let seals = recognized.seals.map { Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
                 sealPages = (sealPages ?? []) + (seals.isEmpty ? [] : [index + 1])
                 pages.append(PageText(
@@ -168,7 +168,7 @@ public struct PDFSubmissionReader: Sendable {
             var origin = FieldOrigin(method: method, page: value.page,
                                      box: value.box.map { scale($0, page: value.page, pages: pages, document: document) },
                                      confidence: value.confidence)
-            if method == "ocr" && !value.value.isBlank {
+            if method == .ocr && !value.value.isBlank {
                 let field = form.field(key)
                 var validates = field.map { validate(value.value, $0) } ?? true
                 // A table read from a scan whose rows lack required cells was not read whole.
@@ -189,7 +189,7 @@ public struct PDFSubmissionReader: Sendable {
             values: values, lines: [:], attachments: [], encoding: nil)
         submission.origins = origins
         submission.readingMethod = method
-        submission.sealPages = method == "ocr" ? (sealPages ?? []) : nil
+        submission.sealPages = method == .ocr ? (sealPages ?? []) : nil
         return .form(submission, form)
     }
 

@@ -35,7 +35,7 @@ struct BadPDFTests {
     func ownerOnly() throws {
         let (o, _, _) = try outcome("owner-only.pdf")
         guard case .processed(let r) = o else { Issue.record("not processed: \(o)"); return }
-        #expect(r.source.method == "pdf-text")
+        #expect(r.source.method == .pdfText)
     }
 
     @Test("Truncated, zero pages, a JPEG renamed .pdf, an unrelated document: each a clear error", arguments: [

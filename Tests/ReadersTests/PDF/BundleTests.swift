@@ -27,7 +27,7 @@ struct BundleTests {
         let attachment = try #require(r.attachments.first { $0.material == "approval-document" })
         #expect(attachment.evidence?.contains("name") == true)
         // The application itself is the typed PDF, read by layout.
-        #expect(r.source.method == "pdf-text")
+        #expect(r.source.method == .pdfText)
     }
 
     @Test("A bundle missing one material: the notice names exactly that material")

@@ -18,7 +18,7 @@ struct ScanTests {
         for truth in try truths(kinds: ["scan"]) {
             guard let result = try processed(pdfFixtures.appendingPathComponent(truth.file).path, recognizer: recognizer) else { continue }
             #expect(result.form.id == truth.form, "\(truth.file) recognised as \(result.form.id)")
-            #expect(result.source.method == "ocr")
+            #expect(result.source.method == .ocr)
             forms.insert(result.form.id)
             let before = score.misses.count
             score.compare(truth, with: result)

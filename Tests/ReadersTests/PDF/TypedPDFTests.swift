@@ -85,7 +85,7 @@ struct TypedPDFTests {
         for truth in try truths(kinds: ["typed"]) {
             guard let result = try processed(pdfFixtures.appendingPathComponent(truth.file).path) else { continue }
             #expect(result.form.id == truth.form, "\(truth.file) recognised as \(result.form.id)")
-            #expect(result.source.method == "pdf-text")
+            #expect(result.source.method == .pdfText)
             byProgram[truth.program, default: Score()].compare(truth, with: result)
         }
         var all = Score()
@@ -106,7 +106,7 @@ struct TypedPDFTests {
         let result = try #require(try processed(file))
         let name = try #require(result.fields.first { $0.key == "unitName" })
         let source = try #require(name.source)
-        #expect(source.method == "pdf-text")
+        #expect(source.method == .pdfText)
         #expect(source.page == 1)
         #expect(source.confidence == 1)
         let box = try #require(source.box)
@@ -119,7 +119,7 @@ struct TypedPDFTests {
         for truth in try truths(kinds: ["acroform"]) {
             guard let result = try processed(pdfFixtures.appendingPathComponent(truth.file).path) else { continue }
             #expect(result.form.id == truth.form)
-            #expect(result.source.method == "acroform")
+            #expect(result.source.method == .acroform)
             score.compare(truth, with: result)
         }
         print("AcroForm field accuracy: \(score.exact)/\(score.total) = \(String(format: "%.1f", score.share * 100)) %")
