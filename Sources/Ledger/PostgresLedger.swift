@@ -13,10 +13,9 @@ import PostgresNIO
 /// from `PostgresPool` (PostgresNIO's EventLoopFuture API, the caller's thread waiting) and fails
 /// after the URL's `timeout` (default 10 s) instead of hanging on a dead server. `close()` (or
 /// deinit) closes the connections.
-public final class PostgresLedger: Ledger, @unchecked Sendable {
-    // @unchecked: immutable apart from the pool, which locks its own state.
-    public let url: PostgresURL
-    private let pool: PostgresPool
+public final class PostgresLedger: Ledger, Sendable {
+    let database: PostgresLedgerDatabase
+    public var url: PostgresURL { database.url }
 
     /// Opens the ledger at `url` (`postgres://user:password@host:port/database`), creating its
     /// tables if missing. Fails within the URL's timeout if the server cannot be reached.
@@ -25,14 +24,11 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
     }
 
     public init(url: PostgresURL) throws {
-        self.url = url
-        pool = try Self.open(url, label: "intake.ledger.postgres")
+        database = try PostgresLedgerDatabase(url, label: "intake.ledger.postgres")
     }
 
-    deinit { pool.close() }
-
     /// Closes the connections. Calls made afterwards fail; calling it again does nothing.
-    public func close() { pool.close() }
+    public func close() { database.close() }
 
     // MARK: Ledger
 
@@ -198,11 +194,7 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
     /// ledger (password masked) and the call.
     @discardableResult
     private func call<T>(_ what: String, _ body: (PostgresSession) throws -> T) throws -> T {
-        do {
-            return try pool.withSession(timeout: url.timeout, body)
-        } catch {
-            throw PostgresLedgerError("PostgreSQL ledger \(url): \(what)", error)
-        }
+        try database.call(what, body)
     }
 
     static let entryColumns =
@@ -239,18 +231,6 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
     }
 
     /// A pool for `url` with the session settings (timeouts) every store of this database uses.
-    /// A pool on the ledger at `url` whose schema is up to date (`LedgerSchema`), for either store.
-    static func open(_ url: PostgresURL, label: String) throws -> PostgresPool {
-        let pool = try Self.pool(url, label: label)
-        do {
-            try pool.withSession(timeout: url.timeout) { session in try LedgerSchema.migrate(session) }
-        } catch {
-            pool.close()
-            throw PostgresLedgerError("PostgreSQL ledger \(url): opening", error)
-        }
-        return pool
-    }
-
     static func pool(_ url: PostgresURL, label: String) throws -> PostgresPool {
         var logger = Logger(label: label)
         // PostgresNIO logs queries at debug level; the stores report their own errors.
@@ -260,5 +240,37 @@ public final class PostgresLedger: Ledger, @unchecked Sendable {
             tls: try tls(url.sslMode))
         configuration.options.additionalStartupParameters = sessionSettings(timeout: url.timeout)
         return PostgresPool(configuration: configuration, maximum: url.pool, logger: logger)
+    }
+}
+
+/// The connections to one PostgreSQL ledger, whose schema is brought up to date on opening
+/// (`LedgerSchema`), shared by the inbox store and the revalidation store. Closed on deinit.
+final class PostgresLedgerDatabase: @unchecked Sendable {
+    // @unchecked: immutable apart from the pool, which locks its own state.
+    let url: PostgresURL
+    private let pool: PostgresPool
+
+    init(_ url: PostgresURL, label: String) throws {
+        self.url = url
+        pool = try PostgresLedger.pool(url, label: label)
+        do {
+            try call("opening") { session in try LedgerSchema.migrate(session) }
+        } catch {
+            pool.close()
+            throw error
+        }
+    }
+
+    deinit { pool.close() }
+
+    func close() { pool.close() }
+
+    /// Runs `body` on a connection within the URL's timeout; errors name the ledger and `what`.
+    func call<T>(_ what: String, _ body: (PostgresSession) throws -> T) throws -> T {
+        do {
+            return try pool.withSession(timeout: url.timeout, body)
+        } catch {
+            throw PostgresLedgerError("PostgreSQL ledger \(url): \(what)", error)
+        }
     }
 }

@@ -8,10 +8,9 @@ import PostgresNIO
 /// row; the run is finished by an `UPDATE … WHERE finished_at IS NULL AND NOT EXISTS (unfinished
 /// items)`, which exactly one process wins. Calls borrow connections from a `PostgresPool`, each
 /// within the URL's timeout, as `PostgresLedger` does.
-public final class PostgresRevalidationStore: RevalidationStore, @unchecked Sendable {
-    // @unchecked: immutable apart from the pool, which locks its own state.
-    public let url: PostgresURL
-    private let pool: PostgresPool
+public final class PostgresRevalidationStore: RevalidationStore, Sendable {
+    let database: PostgresLedgerDatabase
+    public var url: PostgresURL { database.url }
 
     public convenience init(url: String) throws {
         try self.init(url: try PostgresURL(url))
@@ -19,13 +18,10 @@ public final class PostgresRevalidationStore: RevalidationStore, @unchecked Send
 
     /// Opens the store, creating the inbox tables and the revalidation tables if missing.
     public init(url: PostgresURL) throws {
-        self.url = url
-        pool = try PostgresLedger.open(url, label: "intake.revalidation.postgres")
+        database = try PostgresLedgerDatabase(url, label: "intake.revalidation.postgres")
     }
 
-    deinit { pool.close() }
-
-    public func close() { pool.close() }
+    public func close() { database.close() }
 
     // MARK: Runs
 
@@ -318,10 +314,6 @@ public final class PostgresRevalidationStore: RevalidationStore, @unchecked Send
 
     @discardableResult
     private func call<T>(_ what: String, _ body: (PostgresSession) throws -> T) throws -> T {
-        do {
-            return try pool.withSession(timeout: url.timeout, body)
-        } catch {
-            throw PostgresLedgerError("PostgreSQL ledger \(url): revalidation \(what)", error)
-        }
+        try database.call("revalidation \(what)", body)
     }
 }

@@ -13,13 +13,18 @@ import Testing
 
     private func a4() -> Canvas { Canvas(width: 595, height: 842) }
 
+    /// The ruling lines found on `canvas` are exactly `h` ([y, x0, x1]) and `v` ([x, y0, y1]).
+    private func expectLines(_ canvas: Canvas, h: [[Double]], v: [[Double]], sourceLocation: SourceLocation = #_sourceLocation) {
+        let found = detect(canvas)
+        #expect(found.h == h, sourceLocation: sourceLocation)
+        #expect(found.v == v, sourceLocation: sourceLocation)
+    }
+
     @Test("the lines of a grid are found at their exact positions, top to bottom and left to right")
     func gridPositions() {
         var canvas = a4()
         canvas.grid(xs: [50, 200, 545], ys: [100, 140, 180])
-        let found = detect(canvas)
-        #expect(found.h == [[100, 50, 545], [140, 50, 545], [180, 50, 545]])
-        #expect(found.v == [[50, 100, 180], [200, 100, 180], [545, 100, 180]])
+        expectLines(canvas, h: [[100, 50, 545], [140, 50, 545], [180, 50, 545]], v: [[50, 100, 180], [200, 100, 180], [545, 100, 180]])
     }
 
     @Test("a line several pixels thick is one line through its middle")
@@ -29,9 +34,7 @@ import Testing
         canvas.fill(x0: 50, y0: 200, x1: 300, y1: 200)
         canvas.fill(x0: 50, y0: 100, x1: 52, y1: 200)  // three pixels thick
         canvas.fill(x0: 300, y0: 100, x1: 300, y1: 200)
-        let found = detect(canvas)
-        #expect(found.h == [[100.5, 50, 300], [200, 50, 300]])
-        #expect(found.v == [[51, 100, 200], [300, 100, 200]])
+        expectLines(canvas, h: [[100.5, 50, 300], [200, 50, 300]], v: [[51, 100, 200], [300, 100, 200]])
     }
 
     @Test("a fill-in underline and a stroke that meet no other line are not ruling lines")
@@ -40,9 +43,7 @@ import Testing
         canvas.grid(xs: [50, 545], ys: [100, 140])
         canvas.horizontal(y: 300, from: 200, to: 400)  // an underline to write on
         canvas.vertical(x: 100, from: 400, to: 430)  // a long stroke of a character
-        let found = detect(canvas)
-        #expect(found.h == [[100, 50, 545], [140, 50, 545]])
-        #expect(found.v == [[50, 100, 140], [545, 100, 140]])
+        expectLines(canvas, h: [[100, 50, 545], [140, 50, 545]], v: [[50, 100, 140], [545, 100, 140]])
     }
 
     @Test("a break of two pixels does not split a line; a break of three does")
@@ -51,9 +52,7 @@ import Testing
         canvas.grid(xs: [50, 300], ys: [100, 200])
         canvas.fill(x0: 150, y0: 100, x1: 151, y1: 100, grey: 255)
         canvas.fill(x0: 150, y0: 200, x1: 152, y1: 200, grey: 255)
-        let found = detect(canvas)
-        #expect(found.h == [[100, 50, 300], [200, 50, 149], [200, 153, 300]])
-        #expect(found.v == [[50, 100, 200], [300, 100, 200]])
+        expectLines(canvas, h: [[100, 50, 300], [200, 50, 149], [200, 153, 300]], v: [[50, 100, 200], [300, 100, 200]])
     }
 
     @Test("grey darker than 225 is ink; 225 and lighter is paper")
@@ -61,9 +60,7 @@ import Testing
         var canvas = a4()
         canvas.grid(xs: [50, 300], ys: [100, 200], grey: 224)
         canvas.grid(xs: [50, 300], ys: [400, 500], grey: 225)
-        let found = detect(canvas)
-        #expect(found.h == [[100, 50, 300], [200, 50, 300]])
-        #expect(found.v == [[50, 100, 200], [300, 100, 200]])
+        expectLines(canvas, h: [[100, 50, 300], [200, 50, 300]], v: [[50, 100, 200], [300, 100, 200]])
     }
 
     @Test("positions are given in page units when the raster has two pixels per unit")

@@ -36,27 +36,13 @@ struct PostgresLedgerTests {
 
     @Test("A second drop of the same bytes is a duplicate, recorded once however often it is resumed")
     func duplicates() throws {
-        let (ledger, _) = try freshLedger()
-        #expect(try ledger.begin(claim("a", "t1")) == .process)
-        #expect(try ledger.begin(claim("a", "t2")) == .duplicate(ofToken: "t1"))
-        #expect(try ledger.begin(claim("a", "t2")) == .duplicate(ofToken: "t1"))
-        #expect(try ledger.duplicateCount() == 1)
-        #expect(try ledger.begin(claim("a", "t3")) == .duplicate(ofToken: "t1"))
-        #expect(try ledger.duplicateCount() == 2)
-        #expect(try ledger.entry(sha256: "a")?.attempts == 1)
+        try expectDuplicates(try freshLedger().0)
     }
 
     @Test("The summary counts outcomes, retries and the drop-to-result latency percentiles")
     func summary() throws {
         let (ledger, _) = try freshLedger()
-        for i in 0..<100 {
-            _ = try ledger.begin(claim("s\(i)", "t\(i)", at: 1_000))
-            try ledger.finish(sha256: "s\(i)", token: "t\(i)", done(at: 1_000 + Double(i + 1) / 100))
-        }
-        _ = try ledger.begin(claim("q", "tq"))
-        try ledger.finish(sha256: "q", token: "tq", Completion(state: .quarantined, resultStatus: nil, resultDirectory: nil,
-                                                               reason: "not-xml", finishedAt: Date(timeIntervalSince1970: 1_002)))
-        _ = try ledger.begin(claim("open", "to"))
+        try fillForSummary(ledger)
         try ledger.recordRetry(sha256: "open", token: "to", reason: "output: disk full")
         let s = try ledger.summary(since: Date(timeIntervalSince1970: 0))
         #expect(s.done == 100)

@@ -29,15 +29,21 @@ func claimLifecycle() throws {
     #expect(try ledger.entry(sha256: "a")?.state == "done")
 }
 
-@Test("A second drop of the same bytes is a duplicate, recorded once however often it is resumed")
-func duplicates() throws {
-    let ledger = try SQLiteLedger(path: try temporaryLedgerPath())
+/// The same bytes dropped under three tokens, the second twice: what both ledgers' duplicate
+/// tests expect of it.
+func expectDuplicates(_ ledger: Ledger) throws {
     #expect(try ledger.begin(claim("a", "t1")) == .process)
     #expect(try ledger.begin(claim("a", "t2")) == .duplicate(ofToken: "t1"))
     #expect(try ledger.begin(claim("a", "t2")) == .duplicate(ofToken: "t1"))
     #expect(try ledger.duplicateCount() == 1)
     #expect(try ledger.begin(claim("a", "t3")) == .duplicate(ofToken: "t1"))
     #expect(try ledger.duplicateCount() == 2)
+    #expect(try ledger.entry(sha256: "a")?.attempts == 1)
+}
+
+@Test("A second drop of the same bytes is a duplicate, recorded once however often it is resumed")
+func duplicates() throws {
+    try expectDuplicates(try SQLiteLedger(path: try temporaryLedgerPath()))
 }
 
 @Test("Two processes opening one ledger let exactly one of them process a content")
@@ -57,9 +63,9 @@ func twoWriters() async throws {
     #expect(try first.duplicateCount() == 100)
 }
 
-@Test("The summary counts today's outcomes and the drop-to-result latency percentiles")
-func summary() throws {
-    let ledger = try SQLiteLedger(path: try temporaryLedgerPath())
+/// 100 submissions done 10 ms to 1 s after their drop at 1,000 s, one quarantined, one in hand:
+/// what the summary tests of both ledgers count.
+func fillForSummary(_ ledger: Ledger) throws {
     for i in 0..<100 {
         _ = try ledger.begin(claim("s\(i)", "t\(i)", at: 1_000))
         try ledger.finish(sha256: "s\(i)", token: "t\(i)", done(at: 1_000 + Double(i + 1) / 100))
@@ -68,6 +74,12 @@ func summary() throws {
     try ledger.finish(sha256: "q", token: "tq", Completion(state: .quarantined, resultStatus: nil, resultDirectory: nil,
                                                            reason: "not-xml", finishedAt: Date(timeIntervalSince1970: 1_002)))
     _ = try ledger.begin(claim("open", "to"))
+}
+
+@Test("The summary counts today's outcomes and the drop-to-result latency percentiles")
+func summary() throws {
+    let ledger = try SQLiteLedger(path: try temporaryLedgerPath())
+    try fillForSummary(ledger)
     let s = try ledger.summary(since: Date(timeIntervalSince1970: 0))
     #expect(s.done == 100)
     #expect(s.quarantined == 1)

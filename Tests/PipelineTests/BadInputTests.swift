@@ -39,16 +39,10 @@ func notXML() throws {
     #expect(error.description.contains("bad.xml"))
 }
 
-@Test("A JPEG renamed .xml is not XML")
-func jpegRenamed() throws {
-    let (outcome, _) = try processBad([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01])
-    #expect(failure(outcome)?.code == .notXML)
-}
-
-@Test("An empty file is not XML")
-func emptyFile() throws {
-    let (outcome, _) = try processBad([])
-    #expect(failure(outcome)?.code == .notXML)
+@Test("An empty file and a JPEG renamed .xml are not XML",
+      arguments: [[], [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]] as [[UInt8]])
+func notXMLBytes(bytes: [UInt8]) throws {
+    #expect(failure(try processBad(bytes).0)?.code == .notXML)
 }
 
 @Test("Truncated XML is reported with a line number")
@@ -60,21 +54,14 @@ func truncated() throws {
     #expect(error.line != nil)
 }
 
-@Test("A wrong root element is named")
-func wrongRoot() throws {
-    let (outcome, _) = try processBad(Array("<?xml version=\"1.0\"?>\n<application form=\"lc-unit-enrollment\"/>".utf8))
-    let error = try #require(failure(outcome))
-    #expect(error.code == .wrongRoot)
-    #expect(error.message.contains("application"))
-}
-
-@Test("An unknown form is named")
-func unknownForm() throws {
-    let xml = validLiaocheng.replacingOccurrences(of: "form=\"lc-unit-enrollment\"", with: "form=\"no-such-form\"")
-    let (outcome, _) = try processBad(Array(xml.utf8))
-    let error = try #require(failure(outcome))
-    #expect(error.code == .unknownForm)
-    #expect(error.message.contains("no-such-form"))
+@Test("A wrong root element and an unknown form are named in the error", arguments: [
+    ("<?xml version=\"1.0\"?>\n<application form=\"lc-unit-enrollment\"/>", IntakeError.Code.wrongRoot, "application"),
+    (validLiaocheng.replacingOccurrences(of: "form=\"lc-unit-enrollment\"", with: "form=\"no-such-form\""), .unknownForm, "no-such-form"),
+])
+func misnamedDocument(xml: String, code: IntakeError.Code, named: String) throws {
+    let error = try #require(failure(try processBad(Array(xml.utf8)).0))
+    #expect(error.code == code)
+    #expect(error.message.contains(named))
 }
 
 @Test("A schema violation is rejected with its line in result.json")

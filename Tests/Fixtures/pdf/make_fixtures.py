@@ -11,23 +11,24 @@ timestamps and /ID written by LibreOffice and Chromium still differ from run to 
 """
 import datetime as dt
 import html
-import io
 import json
-import math
 import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-import yaml
-
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+sys.path.insert(0, os.path.dirname(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ next to the fixtures
+import fixturelib as fx  # noqa: E402  (Tests/Fixtures/fixturelib.py, shared with layouts/make_layouts.py)
+from fixturelib import Cell, Para, run  # noqa: E402
+
+REPO = fx.REPO
+
 SEED = 20261117
 TMP = tempfile.mkdtemp(prefix="intake-fixtures-")
 
@@ -46,9 +47,6 @@ FONT_FILES = {
     "Noto Sans CJK SC": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
     "AR PL UMing CN": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
 }
-SEAL_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
-if not os.path.exists(SEAL_FONT):
-    SEAL_FONT = FONT_FILES["Noto Sans CJK SC"][0]
 
 # --------------------------------------------------------------------------------------------
 # Per form and program: how the applicant typed it.
@@ -96,13 +94,6 @@ def rng_for(*parts):
     return random.Random("%d/%s" % (SEED, "/".join(map(str, parts))))
 
 
-def run(cmd, **kw):
-    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if r.returncode != 0:
-        raise RuntimeError("%s failed (%d): %s %s" % (cmd[0], r.returncode, r.stdout[-2000:], r.stderr[-2000:]))
-    return r.stdout
-
-
 def out(*p):
     path = os.path.join(HERE, *p)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -112,16 +103,8 @@ def out(*p):
 # --------------------------------------------------------------------------------------------
 # Catalog and samples
 
-def load_definition(form):
-    with open(os.path.join(REPO, "forms", "definitions", form + ".yaml"), encoding="utf-8") as f:
-        return yaml.safe_load(f)
-
-
-def field_index(defn):
-    idx = {}
-    for f in defn["fields"]:
-        idx[f["key"]] = f
-    return idx
+load_definition = fx.load_definition
+field_index = fx.fields_of
 
 
 DATE_RE = re.compile(r"^\s*(\d{4})\s*(?:-|年|/|\.)\s*(\d{1,2})\s*(?:-|月|/|\.)\s*(\d{1,2})\s*日?\s*$")
@@ -172,28 +155,9 @@ def load_sample(form):
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "秀丽敏静燕艳娟霞芳娜玲慧婷雪琳晶颖倩洁莉萍红梅兰凤云丹华英玉春晓欣悦佳宁"
-LINYI_AREAS = ["371302", "371311", "371312", "371321", "371322", "371323", "371324", "371325", "371326", "371327", "371328", "371329"]
-HOSPITALS = [("临沂市人民医院", "三级甲等"), ("临沂市妇幼保健院", "三级甲等"), ("临沂市中心医院", "三级甲等"),
-             ("临沂市兰山区人民医院", "二级甲等"), ("临沂市罗庄区中心医院", "二级甲等"), ("临沂市河东区人民医院", "二级甲等"),
-             ("沂南县人民医院", "二级甲等"), ("沂水县妇幼保健院", "二级甲等"), ("临沂市第三人民医院", "三级乙等"),
-             ("兰陵县人民医院", "二级甲等"), ("费县人民医院", "二级甲等"), ("临沂市肿瘤医院", "三级乙等")]
-
-
-def id_check(first17):
-    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    return "10X98765432"[sum(int(a) * b for a, b in zip(first17, w)) % 11]
-
-
-def luhn_complete(partial):
-    digits = [int(d) for d in partial][::-1]
-    total = 0
-    for i, d in enumerate(digits):
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return partial + str((10 - total % 10) % 10)
+LINYI_AREAS = fx.LY_AREAS
+HOSPITALS = fx.HOSPITALS[:12]
+id_check, luhn_complete = fx.id_check, fx.luhn_complete
 
 
 def extra_maternity_rows(n, rng):
@@ -233,11 +197,7 @@ def extra_maternity_rows(n, rng):
 
 def fmt_date(iso, how):
     y, m, d = (int(x) for x in iso.split("-"))
-    if how == "iso":
-        return "%04d-%02d-%02d" % (y, m, d)
-    if how == "cn-spaced":
-        return "%d 年 %d 月 %d 日" % (y, m, d)
-    return "%d年%d月%d日" % (y, m, d)
+    return fx.fmt_date_parts(y, m, d, how)
 
 
 def space_label(text, how):
@@ -251,34 +211,7 @@ def space_label(text, how):
     return text
 
 
-class Para:
-    def __init__(self, runs=None, align="left", space=0.0, bold=False):
-        self.runs = runs or []
-        self.align = align
-        self.space = space  # mm before
-        self.bold = bold
-
-    def text(self):
-        return "".join(r if isinstance(r, str) else "□X" for r in self.runs)
-
-
-class Cell:
-    def __init__(self, paras, span=1, rowspan=1, valign="middle", label=False):
-        self.paras = paras
-        self.span = span
-        self.rowspan = rowspan
-        self.valign = valign
-        self.label = label
-        self.col = None
-
-
-class Form:
-    def __init__(self):
-        self.title = ""
-        self.header = []  # paragraphs above the grid
-        self.footer = []
-        self.columns = []  # mm
-        self.rows = []  # list of dict(cells, height, header)
+Form = fx.Grid
 
 
 def mark_runs(style, checked):
@@ -498,178 +431,30 @@ p { margin: 0; line-height: 1.45; white-space: pre-wrap; }
 .hdr, .ftr { margin: 0 0 2mm 0; }
 """ % ("landscape" if style.get("landscape") else "portrait", font, style["size"], style["size"] + 7,
        sum(F.columns), pad)
-    parts = ["<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>%s</title><style>%s</style></head><body>" % (html.escape(F.title), css)]
-    parts.append("<h1>%s</h1>" % html.escape(F.title))
-    for p in F.header:
-        parts.append("<p class='hdr' style='text-align:%s'>%s</p>" % (p.align, html_runs(p.runs)))
-    parts.append("<table class='grid'><colgroup>%s</colgroup>" % "".join("<col style='width:%smm'>" % w for w in F.columns))
-    repeat = style.get("repeat_header", True)
-    in_head = False
-    started_body = False
-    for r in F.rows:
-        if r["header"] and repeat and not started_body and any(x["data"] for x in F.rows):
-            if not in_head:
-                parts.append("<thead>")
-                in_head = True
-        else:
-            if in_head:
-                parts.append("</thead>")
-                in_head = False
-            if not started_body:
-                parts.append("<tbody>")
-                started_body = True
-        parts.append("<tr style='height:%smm'>" % r["height"])
-        for c in r["cells"]:
-            attrs = ""
-            if c.span > 1:
-                attrs += " colspan='%d'" % c.span
-            if c.rowspan > 1:
-                attrs += " rowspan='%d'" % c.rowspan
-            cls = " class='label'" if c.label else ""
-            va = {"top": "top", "bottom": "bottom"}.get(c.valign, "middle")
-            body = "".join("<p style='text-align:%s;%s%s'>%s</p>" % (
-                p.align, "margin-top:%smm;" % p.space if p.space else "", "font-weight:bold;" if p.bold else "",
-                html_runs(p.runs) or "&nbsp;") for p in c.paras)
-            parts.append("<td%s%s style='vertical-align:%s'>%s</td>" % (attrs, cls, va, body))
-        parts.append("</tr>")
-    if in_head:
-        parts.append("</thead><tbody>")
-    parts.append("</tbody></table>")
-    for p in F.footer:
-        parts.append("<p class='ftr' style='text-align:%s;%s'>%s</p>" % (p.align, "margin-top:%smm;" % p.space if p.space else "", html_runs(p.runs)))
-    parts.append("</body></html>")
-    return "".join(parts)
+    return fx.html_form(F, css, html_runs, style.get("repeat_header", True))
 
 
 def chromium_pdf(html_text, pdf_path):
-    src = os.path.join(TMP, os.path.basename(pdf_path) + ".html")
-    with open(src, "w", encoding="utf-8") as f:
-        f.write(html_text)
-    profile = os.path.join(TMP, "chromium-profile")
-    run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + profile,
-         "--no-pdf-header-footer", "--print-to-pdf=" + pdf_path, "file://" + src], timeout=180)
+    fx.chromium_pdf(html_text, pdf_path, TMP)
 
 
 # --------------------------------------------------------------------------------------------
 # DOCX for LibreOffice
 
 def docx_doc(F, style):
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_ALIGN_VERTICAL, WD_ROW_HEIGHT_RULE
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
-
-    doc = Document()
-    sec = doc.sections[0]
-    if style.get("landscape"):
-        sec.orientation = WD_ORIENT.LANDSCAPE
-        sec.page_width, sec.page_height = Mm(297), Mm(210)
-        sec.left_margin = sec.right_margin = Mm(20)
-    else:
-        sec.page_width, sec.page_height = Mm(210), Mm(297)
-        sec.left_margin = sec.right_margin = Mm(20)
-    sec.top_margin = sec.bottom_margin = Mm(18)
-    normal = doc.styles["Normal"]
-    normal.font.name = style["font"]
-    normal.font.size = Pt(style["size"])
-    rpr = normal.element.get_or_add_rPr()
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = OxmlElement("w:rFonts")
-        rpr.append(rfonts)
-    for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        rfonts.set(qn(a), style["font"])
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.line_spacing = 1.15
-    ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
-
-    def fill_para(par, p):
-        par.alignment = ALIGN.get(p.align, WD_ALIGN_PARAGRAPH.LEFT)
-        if p.space:
-            par.paragraph_format.space_before = Mm(p.space)
-        for r in p.runs:
-            t = r if isinstance(r, str) else "☒"
-            lines = t.split("\n")
-            for i, line in enumerate(lines):
-                run_ = par.add_run(line)
-                run_.bold = p.bold
-                if i < len(lines) - 1:
-                    run_.add_break()
-
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    tr = title.add_run(F.title)
-    tr.bold = True
-    tr.font.size = Pt(style["size"] + 7)
-    title.paragraph_format.space_after = Mm(4)
-    for p in F.header:
-        fill_para(doc.add_paragraph(), p)
-    ncols = len(F.columns)
-    table = doc.add_table(rows=len(F.rows), cols=ncols)
-    table.style = doc.styles["Table Grid"]
-    table.autofit = False
-    tblPr = table._tbl.tblPr
-    layout_el = OxmlElement("w:tblLayout")
-    layout_el.set(qn("w:type"), "fixed")
-    tblPr.append(layout_el)
-    # column widths
-    grid = table._tbl.tblGrid
-    for gc, w in zip(grid.findall(qn("w:gridCol")), F.columns):
-        gc.set(qn("w:w"), str(int(w / 25.4 * 1440)))
-    for ri, r in enumerate(F.rows):
-        row = table.rows[ri]
-        row.height = Mm(r["height"])
-        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for ci in range(ncols):
-            row.cells[ci].width = Mm(F.columns[ci])
-        if r["header"] and style.get("repeat_header", True) and any(x["data"] for x in F.rows):
-            trPr = row._tr.get_or_add_trPr()
-            h = OxmlElement("w:tblHeader")
-            h.set(qn("w:val"), "true")
-            trPr.append(h)
-        if r["data"] or True:
-            trPr = row._tr.get_or_add_trPr()
-            cs = OxmlElement("w:cantSplit")
-            trPr.append(cs)
-    for ri, r in enumerate(F.rows):
-        for c in r["cells"]:
-            a = table.cell(ri, c.col)
-            if c.span > 1 or c.rowspan > 1:
-                a = a.merge(table.cell(ri + c.rowspan - 1, c.col + c.span - 1))
-            a.vertical_alignment = {"top": WD_ALIGN_VERTICAL.TOP, "bottom": WD_ALIGN_VERTICAL.BOTTOM}.get(c.valign, WD_ALIGN_VERTICAL.CENTER)
-            first = True
-            for p in c.paras:
-                par = a.paragraphs[0] if first else a.add_paragraph()
-                first = False
-                fill_para(par, p)
-    for p in F.footer:
-        fill_para(doc.add_paragraph(), p)
-    return doc
+    return fx.docx_form(F, style["font"], style["size"], style.get("landscape"), (18, 20, 18, 20), 1.15,
+                        lambda r: r if isinstance(r, str) else "☒", style.get("repeat_header", True))
 
 
 def libreoffice_pdf(doc, pdf_path):
-    stem = os.path.splitext(os.path.basename(pdf_path))[0]
-    work = os.path.join(TMP, "lo-" + stem)
-    os.makedirs(work, exist_ok=True)
-    src = os.path.join(work, stem + ".docx")
-    doc.save(src)
-    profile = "file://" + os.path.join(TMP, "lo-profile")
-    run(["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", work, src], timeout=300)
-    shutil.copyfile(os.path.join(work, stem + ".pdf"), pdf_path)
+    fx.libreoffice_pdf(doc, pdf_path, TMP)
 
 
 # --------------------------------------------------------------------------------------------
 # Truth
 
 def write_truth(stem, data):
-    path = out("truth", stem + ".json")
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    fx.write_json(out("truth", stem + ".json"), data)
 
 
 SEAL_AREA = {  # forms with a printed place for a seal / a signature
@@ -712,7 +497,7 @@ def make_typed():
             else:
                 chromium_pdf(form_html(F, style), path)
             seal_area, sign_area = SEAL_AREA[form]
-            pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", path])).group(1))
+            pages = fx.pdf_pages(path)
             notes = "font %s %spt; labels %s; dates %s; check mark %s; %d page(s)" % (
                 style["font"], style["size"], style["labels"], style["date"], style["mark"], pages)
             if added:
@@ -730,29 +515,26 @@ def make_typed():
 
 
 # --------------------------------------------------------------------------------------------
-# Scans: print -> scan. (form, program, dpi, angle, colour, seal, signature, noise sigma, blur)
+# Scans: print -> scan. Per form, per program: (dpi, angle, colour, seal, signature, noise sigma,
+# blur); seal/signature None where the form prints no place for one.
 
-SCANS = [
-    ("lc-unit-enrollment", "libreoffice", 200, 0.6, True, True, False, 3.0, 0.6),
-    ("lc-unit-enrollment", "chromium", 150, -0.9, False, False, False, 4.0, 0.5),
-    ("ly-unit-enrollment", "libreoffice", 200, -0.4, True, True, False, 2.5, 0.7),
-    ("ly-unit-enrollment", "chromium", 300, 1.1, False, True, False, 3.0, 0.8),
-    ("lc-unit-change", "libreoffice", 150, 0.3, False, None, None, 5.0, 0.4),
-    ("lc-unit-change", "chromium", 200, -0.75, True, None, None, 2.0, 0.6),
-    ("lc-unit-cancellation", "libreoffice", 200, -1.2, True, True, False, 3.0, 0.6),
-    ("lc-maternity-allowance", "libreoffice", 200, 0.8, True, True, True, 3.0, 0.6),
-    ("lc-maternity-allowance", "chromium", 150, -0.5, False, False, True, 4.0, 0.5),
-    ("ly-maternity-allowance", "libreoffice", 150, -0.7, True, True, True, 1.5, 0.8),
-    ("ly-maternity-allowance", "chromium", 150, 0.5, False, False, False, 2.0, 0.7),
-    ("lc-institution-hospital", "libreoffice", 150, 1.0, True, True, True, 3.0, 0.5),
-    ("ly-institution-hospital", "libreoffice", 200, -0.3, True, True, True, 2.5, 0.6),
-    ("ly-institution-hospital", "chromium", 150, 0.7, False, False, True, 4.0, 0.5),
-    ("lc-institution-pharmacy", "chromium", 200, -1.0, True, True, False, 3.0, 0.6),
-    ("lc-institution-pharmacy", "libreoffice", 300, 0.35, False, False, False, 3.0, 0.8),
-    ("ly-institution-pharmacy", "libreoffice", 200, 0.45, False, False, True, 3.0, 0.6),
-]
+SCANS = {
+    "lc-unit-enrollment": {"libreoffice": (200, 0.6, True, True, False, 3.0, 0.6),
+                           "chromium": (150, -0.9, False, False, False, 4.0, 0.5)},
+    "ly-unit-enrollment": {"libreoffice": (200, -0.4, True, True, False, 2.5, 0.7),
+                           "chromium": (300, 1.1, False, True, False, 3.0, 0.8)},
+    "lc-unit-change": {"libreoffice": (150, 0.3, False, None, None, 5.0, 0.4), "chromium": (200, -0.75, True, None, None, 2.0, 0.6)},
+    "lc-unit-cancellation": {"libreoffice": (200, -1.2, True, True, False, 3.0, 0.6)},
+    "lc-maternity-allowance": {"libreoffice": (200, 0.8, True, True, True, 3.0, 0.6),
+                               "chromium": (150, -0.5, False, False, True, 4.0, 0.5)},
+    "ly-maternity-allowance": {"libreoffice": (150, -0.7, True, True, True, 1.5, 0.8), "chromium": (150, 0.5, False, False, False, 2.0, 0.7)},
+    "lc-institution-hospital": {"libreoffice": (150, 1.0, True, True, True, 3.0, 0.5)},
+    "ly-institution-hospital": {"libreoffice": (200, -0.3, True, True, True, 2.5, 0.6),
+                                "chromium": (150, 0.7, False, False, True, 4.0, 0.5)},
+    "lc-institution-pharmacy": {"chromium": (200, -1.0, True, True, False, 3.0, 0.6), "libreoffice": (300, 0.35, False, False, False, 3.0, 0.8)},
+    "ly-institution-pharmacy": {"libreoffice": (200, 0.45, False, False, True, 3.0, 0.6)},
+}
 
-SEAL_WORDS = ["（盖章）", "(盖章)", "单位公章", "（章）", "(章)", "印章"]
 SIGN_WORDS = ["经办人签字", "法人代表：", "签章", "单位负责人"]
 SEAL_TEXT = {
     "lc-unit-enrollment": "unitName", "ly-unit-enrollment": "unitName", "lc-unit-cancellation": "unitName",
@@ -762,180 +544,48 @@ SEAL_TEXT = {
 }
 
 
-def word_boxes(pdf):
-    """Per page: list of (text, xMin, yMin, xMax, yMax) in pt, and the page size."""
-    xml_text = run(["pdftotext", "-bbox", pdf, "-"])
-    pages = []
-    for pm in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml_text, re.S):
-        words = [(html.unescape(m.group(5)), float(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4)))
-                 for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', pm.group(3))]
-        pages.append(((float(pm.group(1)), float(pm.group(2))), words))
-    return pages
-
-
-def find_word(pages, keys, prefer_last=False):
-    hits = []
-    for pi, (_, words) in enumerate(pages):
-        for w in words:
-            for k in keys:
-                i = w[0].find(k)
-                if i >= 0:
-                    n = max(len(w[0]), 1)
-                    x0 = w[1] + (w[3] - w[1]) * i / n
-                    x1 = w[1] + (w[3] - w[1]) * (i + len(k)) / n
-                    hits.append((pi, x0, w[2], x1, w[4], k))
-                    break
-    if not hits:
-        return None
-    return hits[-1] if prefer_last else hits[0]
-
-
-def draw_seal(size_px, name, rng, sub="", grey=False):
-    from PIL import Image, ImageDraw, ImageFont
-    S = size_px
-    img = Image.new("L", (S, S), 0)  # coverage mask
-    d = ImageDraw.Draw(img)
-    ring = max(3, S // 32)
-    d.ellipse([ring, ring, S - ring, S - ring], outline=255, width=ring)
-    # star
-    cx = cy = S / 2
-    R, r = S * 0.17, S * 0.17 * 0.382
-    pts = []
-    for k in range(10):
-        a = -math.pi / 2 + k * math.pi / 5
-        rad = R if k % 2 == 0 else r
-        pts.append((cx + rad * math.cos(a), cy + rad * math.sin(a)))
-    d.polygon(pts, fill=255)
-    # name around the top arc
-    font = ImageFont.truetype(SEAL_FONT, int(S * 0.12), index=2)
-    n = len(name)
-    span = min(250.0, 22.0 * n)
-    radius = S / 2 - ring * 2 - S * 0.075
-    for i, ch in enumerate(name):
-        ang = -90 - span / 2 + span * (i + 0.5) / n  # degrees, 0 = right
-        tile = Image.new("L", (int(S * 0.16), int(S * 0.16)), 0)
-        ImageDraw.Draw(tile).text((tile.width / 2, tile.height / 2), ch, fill=255, font=font, anchor="mm")
-        tile = tile.rotate(-(ang + 90), resample=Image.BICUBIC, expand=True)
-        x = cx + radius * math.cos(math.radians(ang)) - tile.width / 2
-        y = cy + radius * math.sin(math.radians(ang)) - tile.height / 2
-        img.paste(255, (int(x), int(y)), tile)
-    if sub:
-        f2 = ImageFont.truetype(SEAL_FONT, int(S * 0.085), index=2)
-        d.text((cx, cy + S * 0.29), sub, fill=255, font=f2, anchor="mm")
-    # uneven ink
-    import numpy as np
-    a = np.asarray(img).astype(float)
-    speck = np.asarray(Image.effect_noise((S, S), 60).resize((S // 6, S // 6)).resize((S, S), Image.BICUBIC)).astype(float)
-    a = a * np.clip(0.55 + (speck - 128) / 160.0, 0.35, 1.0)
-    return Image.fromarray(a.clip(0, 255).astype("uint8"))
-
-
-def draw_signature(w_px, h_px, rng, width):
-    from PIL import Image, ImageDraw
-    img = Image.new("L", (w_px, h_px), 0)
-    d = ImageDraw.Draw(img)
-    pts = []
-    n = 260
-    loops = rng.uniform(3.0, 5.0)
-    for i in range(n):
-        t = i / (n - 1)
-        x = 0.05 * w_px + 0.9 * w_px * t + 0.06 * w_px * math.sin(2 * math.pi * loops * t + 1.3)
-        y = h_px / 2 + 0.32 * h_px * math.sin(2 * math.pi * loops * t) * (1 - 0.4 * t) + 0.1 * h_px * math.sin(7 * t)
-        pts.append((x, y))
-    for i in range(n - 1):
-        wd = max(1, int(width * (0.6 + 0.6 * abs(math.sin(i / 17.0)))))
-        d.line([pts[i], pts[i + 1]], fill=255, width=wd)
-    # a final flourish
-    d.line([(0.1 * w_px, 0.8 * h_px), (0.95 * w_px, 0.62 * h_px)], fill=255, width=max(1, width - 1))
-    return img
-
-
-def darken(page, mask, colour, strength=0.92):
-    """Ink on paper: blend colour into page where mask is set, never lightening."""
-    import numpy as np
-    from PIL import Image
-    p = np.asarray(page).astype(float)
-    m = (np.asarray(mask).astype(float) / 255.0 * strength)[..., None]
-    c = np.array(colour, dtype=float)[None, None, :]
-    inked = p * (1 - m) + np.minimum(p, c) * m
-    return Image.fromarray(np.minimum(p, inked).clip(0, 255).astype("uint8"))
-
-
 def make_scans():
-    import numpy as np
-    import img2pdf
-    from PIL import Image, ImageFilter
-    for (form, program, dpi, angle, colour, seal, sign, sigma, blur) in SCANS:
-        ext = "lo" if program == "libreoffice" else "chromium"
-        src = out("typed", "%s.%s.pdf" % (form, ext))
-        rng = rng_for("scan", form, program)
-        work = os.path.join(TMP, "scan-%s-%s" % (form, ext))
-        os.makedirs(work, exist_ok=True)
-        run(["pdftoppm", "-r", str(dpi), "-png", src, os.path.join(work, "p")])
-        pngs = sorted(f for f in os.listdir(work) if f.endswith(".png"))
-        boxes = word_boxes(src)
-        with open(out("truth", "%s.%s.json" % (form, ext)), encoding="utf-8") as f:
-            typed_truth = json.load(f)
-        seal_at = find_word(boxes, SEAL_WORDS) if seal else None
-        sign_at = find_word(boxes, SIGN_WORDS, prefer_last=True) if sign else None
-        if seal and not seal_at:
-            raise RuntimeError("no seal place on " + src)
-        if sign and not sign_at:
-            raise RuntimeError("no signature place on " + src)
-        px = dpi / 72.0
-        jpgs = []
-        for pi, name in enumerate(pngs):
-            page = Image.open(os.path.join(work, name)).convert("RGB")
-            if seal_at and seal_at[0] == pi:
-                _, x0, y0, x1, y1, key = seal_at
-                S = int(42 / 25.4 * dpi)
-                mask = draw_seal(S, typed_truth["values"][SEAL_TEXT[form]], rng)
-                cx = (x0 + x1) / 2 * px + rng.uniform(-0.25, 0.1) * S
-                cy = (y0 + y1) / 2 * px + rng.uniform(0.0, 0.25) * S
-                full = Image.new("L", page.size, 0)
-                full.paste(mask, (int(cx - S / 2), int(cy - S / 2)))
-                page = darken(page, full, (205, 32, 42))
-            if sign_at and sign_at[0] == pi:
-                _, x0, y0, x1, y1, key = sign_at
-                w, h = int(30 / 25.4 * dpi), int(11 / 25.4 * dpi)
-                mask = draw_signature(w, h, rng, max(2, dpi // 75))
-                full = Image.new("L", page.size, 0)
-                full.paste(mask, (int(x1 * px + 2), int((y0 + y1) / 2 * px - h / 2)))
-                page = darken(page, full, (25, 35, 95) if colour else (30, 30, 30), 0.95)
-            # the paper: slightly off-white, a little shifted, rotated
-            arr = np.asarray(page).astype(float) * 0.96 + 6
-            page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
-            dx, dy = rng.randint(-12, 12) * dpi // 200, rng.randint(-10, 14) * dpi // 200
-            page = page.rotate(angle, resample=Image.BICUBIC, translate=(dx, dy), fillcolor=(246, 245, 241))
-            if not colour:
-                page = page.convert("L")
-            arr = np.asarray(page).astype(float)
-            nrng = np.random.default_rng(rng.randrange(2 ** 32))
-            arr = arr + nrng.normal(0, sigma, arr.shape)
-            page = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
-            jpg = os.path.join(work, "page-%d.jpg" % pi)
-            page.save(jpg, "JPEG", quality=70 if not colour else 62, dpi=(dpi, dpi), optimize=True)
-            jpgs.append(jpg)
-        rel = "scans/%s.%s.pdf" % (form, ext)
-        with open(out(rel), "wb") as f:
-            f.write(img2pdf.convert(jpgs, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi)),
-                                    creationdate=dt.datetime(2026, 11, 17, 9, 30, tzinfo=dt.timezone.utc),
-                                    moddate=dt.datetime(2026, 11, 17, 9, 30, tzinfo=dt.timezone.utc)))
-        seal_area, sign_area = SEAL_AREA[form]
-        notes = "from typed/%s.%s.pdf; %d dpi, rotated %+.2f° (%s), %s, gaussian noise σ=%.1f, blur %.1f px, JPEG q%d; %d page(s), image only" % (
-            form, ext, dpi, angle, "counter-clockwise" if angle > 0 else "clockwise", "colour" if colour else "grey",
-            sigma, blur, 70 if not colour else 62, len(jpgs))
-        if seal:
-            notes += "; red seal (%s) at %s on page %d%s" % (typed_truth["values"][SEAL_TEXT[form]], seal_at[5], seal_at[0] + 1,
-                                                            ", printed grey" if not colour else "")
-        if sign:
-            notes += "; handwritten signature stroke after %s on page %d" % (sign_at[5], sign_at[0] + 1)
-        write_truth("%s.%s.scan" % (form, ext), {
-            "form": form, "file": rel, "program": program, "kind": "scan", "sample": typed_truth["sample"],
-            "values": typed_truth["values"],
-            "seal": bool(seal) if seal_area else None, "signature": bool(sign) if sign_area else None,
-            "notes": notes})
-        print("scan", rel, os.path.getsize(out(rel)) // 1024, "KB")
+    for form, programs in SCANS.items():
+        for program, (dpi, angle, colour, seal, sign, sigma, blur) in programs.items():
+            make_scan(form, program, dpi, angle, colour, seal, sign, sigma, blur)
+
+
+def make_scan(form, program, dpi, angle, colour, seal, sign, sigma, blur):
+    ext = "lo" if program == "libreoffice" else "chromium"
+    src = out("typed", "%s.%s.pdf" % (form, ext))
+    rng = rng_for("scan", form, program)
+    work = os.path.join(TMP, "scan-%s-%s" % (form, ext))
+    os.makedirs(work, exist_ok=True)
+    boxes = fx.word_boxes(src)
+    with open(out("truth", "%s.%s.json" % (form, ext)), encoding="utf-8") as f:
+        typed_truth = json.load(f)
+    seal_at = fx.find_word(boxes, fx.SEAL_WORDS) if seal else None
+    sign_at = fx.find_word(boxes, SIGN_WORDS, prefer_last=True) if sign else None
+    if seal and not seal_at:
+        raise RuntimeError("no seal place on " + src)
+    if sign and not sign_at:
+        raise RuntimeError("no signature place on " + src)
+    rel = "scans/%s.%s.pdf" % (form, ext)
+    quality = 70 if not colour else 62
+    stamp = dt.datetime(2026, 11, 17, 9, 30, tzinfo=dt.timezone.utc)
+    pages = fx.scan_pdf(src, out(rel), work, rng, dpi, angle, colour, sigma, blur, quality, stamp,
+                        seal_at=seal_at, seal_name=typed_truth["values"].get(SEAL_TEXT.get(form), ""),
+                        sign_at=sign_at, sign_phase=1.3)
+    seal_area, sign_area = SEAL_AREA[form]
+    notes = "from typed/%s.%s.pdf; %d dpi, rotated %+.2f° (%s), %s, gaussian noise σ=%.1f, blur %.1f px, JPEG q%d; %d page(s), image only" % (
+        form, ext, dpi, angle, "counter-clockwise" if angle > 0 else "clockwise", "colour" if colour else "grey",
+        sigma, blur, quality, pages)
+    if seal:
+        notes += "; red seal (%s) at %s on page %d%s" % (typed_truth["values"][SEAL_TEXT[form]], seal_at[5], seal_at[0] + 1,
+                                                        ", printed grey" if not colour else "")
+    if sign:
+        notes += "; handwritten signature stroke after %s on page %d" % (sign_at[5], sign_at[0] + 1)
+    write_truth("%s.%s.scan" % (form, ext), {
+        "form": form, "file": rel, "program": program, "kind": "scan", "sample": typed_truth["sample"],
+        "values": typed_truth["values"],
+        "seal": bool(seal) if seal_area else None, "signature": bool(sign) if sign_area else None,
+        "notes": notes})
+    print("scan", rel, os.path.getsize(out(rel)) // 1024, "KB")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1230,9 +880,7 @@ def make_bad():
         "jpeg-renamed.pdf": "a JPEG (FF D8 FF) with a .pdf name",
         "not-a-form.pdf": "a one-page text PDF of a letter (关于调整办公室搬迁时间的函), no form",
     }
-    with open(bad("expected.json"), "w", encoding="utf-8") as f:
-        json.dump(expected, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    fx.write_json(bad("expected.json"), expected)
     for n in sorted(os.listdir(out("bad", ""))):
         print("bad", n, os.path.getsize(bad(n)))
 
@@ -1317,9 +965,7 @@ def make_bundles():
         "materials_missing": [],
         "expected": "complete (handling 本人: power-of-attorney and agent-id not required)",
     }
-    with open(os.path.join(base, "truth.json"), "w", encoding="utf-8") as f:
-        json.dump(complete_truth, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    fx.write_json(os.path.join(base, "truth.json"), complete_truth)
     missing = os.path.join(os.path.dirname(base), "lc-unit-enrollment-missing-one")
     if os.path.isdir(missing):
         shutil.rmtree(missing)
@@ -1334,9 +980,7 @@ def make_bundles():
                                 "wording": "单位批准成立文件复印件1份", "source": "000_aae2795ad81a31b3.txt:17",
                                 "files_removed": ["单位批准成立文件.pdf", "scans/单位批准成立文件复印件.jpg"]}]
     mt["expected"] = "incomplete: 单位批准成立文件复印件 missing (营业执照 is not one of its aliases)"
-    with open(os.path.join(missing, "truth.json"), "w", encoding="utf-8") as f:
-        json.dump(mt, f, ensure_ascii=False, indent=2)
-        f.write("\n")
+    fx.write_json(os.path.join(missing, "truth.json"), mt)
 
     # zips
     zdir = os.path.join(os.path.dirname(base), "zips")

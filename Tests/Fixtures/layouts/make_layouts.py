@@ -1,0 +1,1333 @@
+#!/usr/bin/env python3
+"""Layout-variation corpus for issue 16: three mission forms filled with fake data, laid out by
+four programs in style families, as typed PDFs, scans and fillable (LibreOffice form export) PDFs,
+with planted faults; one truth JSON per PDF.
+
+    python3 Tests/Fixtures/layouts/make_layouts.py                 # the committed corpus
+    python3 Tests/Fixtures/layouts/make_layouts.py --extra 3 --out /tmp/more
+                                                                   # + 3 more cases per (family, form)
+    python3 Tests/Fixtures/layouts/make_layouts.py --only typed    # kinds: typed scan fillable
+    python3 Tests/Fixtures/layouts/make_layouts.py --list          # print the plan, make nothing
+
+Seeded (SEED): values, faults, widths, angles, noise, seals come out the same on every run (PDF
+timestamps and /ID written by LibreOffice, Chromium and WeasyPrint differ). The split is a rule on
+style families, not on files: see split_of() and README.md.
+Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint (requirements.txt),
+soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils), qpdf, fonts
+fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core.
+"""
+import argparse
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import random
+import re
+import shutil
+import sys
+import tempfile
+from xml.sax.saxutils import escape as xesc
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ next to the fixtures
+import fixturelib as fx  # noqa: E402  (Tests/Fixtures/fixturelib.py, shared with pdf/make_fixtures.py)
+from fixturelib import Cell, Grid, Para, fields_of, load_definition, luhn_complete, pdf_pages, run, write_json  # noqa: E402
+
+SEED = 20261125
+TMP = None
+
+FORMS = ["lc-unit-enrollment", "lc-unit-change", "ly-maternity-allowance"]
+SAMPLE = {"lc-unit-enrollment": "lc-complete.xml", "lc-unit-change": "lc-unit-change-complete.xml",
+          "ly-maternity-allowance": "ly-maternity-allowance-complete.xml"}
+
+FONT_FILES = {  # for reportlab (TrueType only) and the seal
+    "AR PL UMing CN": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    "WenQuanYi Micro Hei": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    "DejaVu Sans": ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", None),
+}
+
+# --------------------------------------------------------------------------------------------
+# Style families. A family is one way of laying the form out: font, size, how labels are typed
+# (as printed, on one line, broken elsewhere, letter-spaced), date style, tick glyph, value
+# alignment, margins, cell padding, column-width jitter, stray spaces, maternity orientation.
+#   labels: as-printed | oneline | rebreak | spaced (单 位 名 称) | ideo (姓　名) ; lspace: extra
+#   letter-spacing of labels in pt (CSS letter-spacing / Word character spacing)
+#   date: cn 2026年11月16日 | cn-spaced 2026 年 11 月 16 日 | iso 2026-11-16 | dot 2026.11.16 |
+#         slash 2026/11/16
+#   mark: ☑ ■ √ ✓ (√ replaces □) | x-instead (X replaces □) | x-over (X over □; ☒ in Word)
+#   inline: change-form values after "单位名称：" on the same line (True) or on the next (False)
+
+SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
+_COMMON = dict(size=10.5, labels="as-printed", lspace=0, date="cn", mark="☑", align="left", pad=1.0, stray=0.1, colon="：",
+               inline=True, rowscale=1.0)
+_TYPED = dict(_COMMON, landscape=False, repeat=True)
+_FILLABLE = dict(_COMMON, program="libreoffice-form", naming="acrobat", tooltips=False, border=False)
+
+
+def _family(base, margins, **kw):
+    """base + kw; margins: one number, or (top and bottom, left and right) in mm."""
+    v, h = margins if isinstance(margins, tuple) else (margins, margins)
+    return dict(base, margins=(v, h, v, h), **kw)
+
+
+LO, CH, RL, WP = (dict(_TYPED, program=p) for p in ("libreoffice", "chromium", "reportlab", "weasyprint"))
+FAMILIES = {
+    # LibreOffice from .docx (python-docx)
+    "lo-a": _family(LO, (18, 20), font=SERIF, jitter=0.08, pad=1.2, landscape=True),
+    "lo-b": _family(LO, 25, font=UMING, size=11, labels="spaced", date="iso", mark="√", align="center", jitter=0.15, stray=0.2,
+                    colon=":", inline=False, rowscale=1.1, repeat=False),
+    "lo-c": _family(LO, 12, font=SANS, size=9.5, labels="oneline", lspace=1.5, date="cn-spaced", mark="■", align="right",
+                    jitter=0.2, pad=0.8, stray=0.3, rowscale=0.8),
+    # Chromium from HTML
+    "ch-a": _family(CH, (16, 18), font=SANS, labels="spaced", date="cn-spaced", mark="■", jitter=0.12, pad=1.2, stray=0.15),
+    "ch-b": _family(CH, (20, 15), font="AR PL UMing TTF", title_bold=False, size=11, lspace=3.0, date="dot", mark="x-over",
+                    align="center", jitter=0.1, pad=1.6, stray=0.2, inline=False, rowscale=1.2, landscape=True),
+    "ch-c": _family(CH, 10, font="WQY Hei TTF", size=10, labels="rebreak", date="slash", mark="✓", align="right", jitter=0.22,
+                    pad=0.6, stray=0.35, colon=":", rowscale=0.85, repeat=False),
+    # reportlab (platypus tables, TrueType fonts only)
+    "rl-a": _family(RL, (18, 20), font=UMING, jitter=0.08, pad=1.5),
+    "rl-b": _family(RL, 22, font=WQY, size=10, labels="spaced", date="iso", mark="√", align="center", jitter=0.18, stray=0.25,
+                    colon=":", inline=False, rowscale=1.15, landscape=True),
+    "rl-c": _family(RL, (10, 12), font=UMING, size=9, labels="oneline", date="cn-spaced", mark="x-instead", jitter=0.25, pad=0.8,
+                    stray=0.3, rowscale=0.8, repeat=False),
+    # WeasyPrint from HTML (never in the tuning split: a program the reader is not tuned on)
+    "wp-a": _family(WP, (15, 20), font=UMING, labels="ideo", align="right", jitter=0.15, pad=1.4, stray=0.2, inline=False),
+    "wp-b": _family(WP, (22, 16), font=WQY, size=11, labels="oneline", lspace=2.0, date="iso", mark="✓", jitter=0.2, stray=0.3,
+                    colon=":", rowscale=1.1, landscape=True, repeat=False),
+    # Fillable: LibreOffice form export from a flat ODT (.fodt) with form controls, filled by pikepdf
+    #   naming: acrobat (Text1, Check Box2 ...) | labels (group+label, Chinese, written #-escaped)
+    #   tooltips: HelpText = group + label ; border: visible field borders ; rows: blank table rows
+    "ff-a": _family(_FILLABLE, (18, 20), font=SERIF, jitter=0.08, tooltips=True, rows=6),
+    "ff-b": _family(_FILLABLE, 20, font=UMING, size=11, labels="spaced", date="iso", jitter=0.12, colon=":", rowscale=1.1,
+                    naming="labels", border=True, rows=8),
+    "ff-c": _family(_FILLABLE, 14, font=SANS, size=10, labels="oneline", date="cn-spaced", jitter=0.15, pad=0.8, stray=0.2,
+                    inline=False, rowscale=0.9, border=True, rows=5),
+    "ff-d": _family(_FILLABLE, 18, font=SERIF, size=10, labels="rebreak", date="slash", jitter=0.1, naming="labels", tooltips=True,
+                    rows=7),
+}
+PROGRAM_OF = {f: s["program"] for f, s in FAMILIES.items()}
+
+# Cases per (family, form) in the committed corpus; scans are made from typed cases.
+TYPED_PER = 1
+FILLABLE_PER = 2
+FILLABLE_PER_FORM = {"ly-maternity-allowance": 1}  # (size: the committed PDFs stay under 6 MB)
+SCAN_MAX_ROWS = 10  # scans are printed from typed cases of at most this many table rows (1-2 pages)
+SCANS_PER_FORM = 3  # per split
+
+
+def split_of(family):
+    """The split rule. WeasyPrint families are all held out (a program the tuning split never
+    sees). Within each other program, families are ranked by sha256("SEED:family") and alternate:
+    rank 0 tune, 1 held out, 2 tune, 3 held out. A scan takes the split of the typed family it
+    was printed from."""
+    prog = PROGRAM_OF[family]
+    if prog == "weasyprint":
+        return "heldout"
+    fams = sorted((f for f, p in PROGRAM_OF.items() if p == prog),
+                  key=lambda f: hashlib.sha256(("%d:%s" % (SEED, f)).encode()).hexdigest())
+    return "tune" if fams.index(family) % 2 == 0 else "heldout"
+
+
+def rng_for(*parts):
+    return random.Random("%d/%s" % (SEED, "/".join(map(str, parts))))
+
+
+# --------------------------------------------------------------------------------------------
+# Fake data
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔向汤"
+GIVEN_F = "秀丽敏静燕艳娟霞芳娜玲慧婷雪琳晶颖倩洁莉萍红梅兰凤云丹华英玉春晓欣悦佳宁"
+GIVEN_M = "建国伟强军磊洋勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆志新东振"
+LC_AREAS = [("371502", "东昌府区"), ("371503", "茌平区"), ("371521", "阳谷县"), ("371522", "莘县"),
+            ("371524", "东阿县"), ("371525", "冠县"), ("371526", "高唐县"), ("371581", "临清市")]
+LY_AREAS = fx.LY_AREAS
+LC_ROADS = ["柳园南路", "东昌东路", "花园北路", "建设路", "光岳路", "振兴西路", "站前街", "湖南路", "兴华路", "黄河路", "利民东路", "向阳路"]
+TRADE = ["鑫源", "华泰", "金诺", "鲁西", "恒通", "瑞丰", "润达", "东岳", "宏昌", "正阳", "同力", "凤凰", "运河", "众和"]
+INDUSTRY = ["精密机械", "食品", "纺织", "物流", "建材", "电子科技", "医药", "农业发展", "商贸", "智能装备", "包装材料", "汽车配件"]
+SUFFIX = ["有限公司", "有限责任公司", "股份有限公司"]
+DEPTS = ["人力资源部", "办公室", "财务部", "行政部", "综合部", "人事科", "财务科"]
+UNIT_TYPES_TEXT = ["有限责任公司", "股份有限公司", "私营企业", "事业单位", "个体工商户", "民办非企业单位"]
+AFFIL = ["市属", "区属", "县属", "其他", "省属", "中央"]
+SUPERVISORS = ["聊城市国有资产监督管理委员会", "聊城市东昌府区工业和信息化局", "聊城市卫生健康委员会", "山东鲁西集团有限公司",
+               "聊城市教育和体育局", "聊城市商务局", "无"]
+HOSPITALS = fx.HOSPITALS
+USCC_ALPHA = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+id_check = fx.id_check
+
+
+def make_id(rng, areas, born_from, born_to, female):
+    days = (born_to - born_from).days
+    birth = born_from + dt.timedelta(days=rng.randrange(days))
+    seq = "%02d%d" % (rng.randrange(100), rng.choice([0, 2, 4, 6, 8] if female else [1, 3, 5, 7, 9]))
+    first17 = rng.choice(areas) + birth.strftime("%Y%m%d") + seq
+    return first17 + id_check(first17)
+
+
+def wrong_check(value, rng):
+    alts = [c for c in "0123456789X" if c != value[-1]]
+    return value[:-1] + rng.choice(alts)
+
+
+def uscc_make(rng, area):
+    def org_code():
+        body = "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(8))
+        if rng.random() < 0.5:
+            body = "MA" + body[2:]
+        w = [3, 7, 9, 10, 5, 8, 4, 2]
+        s = sum((int(c) if c.isdigit() else ord(c) - 55) * wi for c, wi in zip(body, w))
+        c9 = 11 - s % 11
+        return body + ("X" if c9 == 10 else "0" if c9 == 11 else str(c9))
+    first17 = "91" + area + org_code()
+    w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    s = sum(USCC_ALPHA.index(c) * wi for c, wi in zip(first17, w))
+    return first17 + USCC_ALPHA[(31 - s % 31) % 31]
+
+
+def person(rng, female=None):
+    if female is None:
+        female = rng.random() < 0.5
+    pool = GIVEN_F if female else GIVEN_M
+    return rng.choice(SURNAMES) + "".join(rng.choice(pool) for _ in range(rng.choice([1, 2, 2])))
+
+
+def mobile(rng):
+    return rng.choice(["138", "139", "135", "137", "150", "152", "158", "159", "186", "187", "133", "153", "177", "199"]) + "%08d" % rng.randrange(10 ** 8)
+
+
+def landline(rng, area="0635"):
+    return "%s-%d%06d" % (area, rng.choice([2, 5, 6, 8]), rng.randrange(10 ** 6))
+
+
+def date_between(rng, a, b):
+    return (a + dt.timedelta(days=rng.randrange((b - a).days + 1))).isoformat()
+
+
+def company(rng, city="聊城市"):
+    return city + rng.choice(TRADE) + rng.choice(INDUSTRY) + rng.choice(SUFFIX)
+
+
+def lc_address(rng, area_name):
+    s = "山东省聊城市%s%s%d号" % (area_name, rng.choice(LC_ROADS), rng.randrange(1, 400))
+    if rng.random() < 0.35:  # long ones wrap
+        s += rng.choice(["%s大厦%d楼" % (rng.choice(TRADE), rng.randrange(2, 20)), "院内%d号楼%d单元" % (rng.randrange(1, 9), rng.randrange(1, 4)),
+                         "（%s工业园%s区）" % (rng.choice(TRADE), rng.choice("东西南北"))])
+    return s
+
+
+def values_enrollment(rng, defn):
+    code, area = rng.choice(LC_AREAS)
+    v = {}
+    v["unitName"] = company(rng)
+    v["uscc"] = uscc_make(rng, code)
+    v["address"] = lc_address(rng, area)
+    v["unitType"] = rng.choices(defn_options(defn, "unitType"), weights=[2, 2, 2, 2, 2, 6, 2, 2, 12, 2])[0]
+    v["legalRepName"] = person(rng)
+    v["legalRepPhone"] = rng.choice([landline(rng), mobile(rng)])
+    v["legalRepIdNumber"] = make_id(rng, [c for c, _ in LC_AREAS], dt.date(1960, 1, 1), dt.date(1992, 12, 31), rng.random() < 0.4)
+    v["contactName"] = person(rng)
+    if rng.random() < 0.75:
+        v["contactDepartment"] = rng.choice(DEPTS)
+    v["contactMobile"] = mobile(rng)
+    if rng.random() < 0.6:
+        v["contactPhone"] = landline(rng)
+    opts = defn_options(defn, "insuranceTypes")
+    chosen = ["医疗保险"] + [o for o in opts[1:4] if rng.random() < 0.45]
+    if rng.random() < 0.15:
+        chosen.append("其他")
+        v["insuranceTypesOther"] = rng.choice(["大额医疗补助", "公务员医疗补助", "意外伤害保险"])
+    v["insuranceTypes"] = [o for o in opts if o in chosen]
+    if rng.random() < 0.85:
+        v["declarationDate"] = date_between(rng, dt.date(2026, 10, 1), dt.date(2026, 11, 24))
+    return v, code
+
+
+CHANGE_ITEMS = ["unitName", "address", "unitType", "affiliation", "supervisor"]
+
+
+def values_change(rng, defn):
+    code, area = rng.choice(LC_AREAS)
+    v = {"unitCode": "%d%07d" % (rng.choice([15, 16]), rng.randrange(10 ** 7))}
+    v["fillDate"] = date_between(rng, dt.date(2026, 10, 20), dt.date(2026, 11, 24))
+    changed = rng.sample(CHANGE_ITEMS, rng.choice([1, 1, 2, 2, 3]))
+    all_old = rng.random() < 0.4  # some applicants fill every 原登记事项
+    old_name = company(rng)
+    gen = {
+        "unitName": (old_name, old_name[:3] + rng.choice(TRADE) + rng.choice(INDUSTRY) + rng.choice(SUFFIX)),
+        "address": (lc_address(rng, area), lc_address(rng, area)),
+        "unitType": tuple(rng.sample(UNIT_TYPES_TEXT, 2)),
+        "affiliation": tuple(rng.sample(AFFIL, 2)),
+        "supervisor": tuple(rng.sample(SUPERVISORS[:-1], 2)),
+    }
+    for item in CHANGE_ITEMS:
+        old, new = gen[item]
+        if item == "unitName" or item in changed or all_old:
+            v[item + "Old"] = old
+        if item in changed:
+            v[item + "New"] = new
+    v["changeDate"] = date_between(rng, dt.date(2026, 9, 1), dt.date.fromisoformat(v["fillDate"]))
+    v["legalRepName"] = person(rng)
+    v["legalRepPhone"] = rng.choice([landline(rng), mobile(rng)])
+    v["contactName"] = person(rng)
+    if rng.random() < 0.7:
+        v["contactDepartment"] = rng.choice(DEPTS)
+    v["contactPhone"] = rng.choice([mobile(rng), landline(rng)])
+    if rng.random() < 0.6:
+        what = "、".join({"unitName": "名称", "address": "住所", "unitType": "单位类型", "affiliation": "隶属关系",
+                         "supervisor": "主管部门"}[c] for c in changed)
+        v["remarks"] = "%s变更%s" % (what, rng.choice(["，营业执照已换发。", "。", "，附变更文件复印件。", ""]))
+    return v, code
+
+
+def maternity_row(rng):
+    row = {"name": person(rng, True), "gender": "女",
+           "idNumber": make_id(rng, LY_AREAS, dt.date(1985, 1, 1), dt.date(2000, 12, 31), True),
+           "eventDate": date_between(rng, dt.date(2026, 5, 1), dt.date(2026, 11, 10))}
+    method = rng.choices(["顺产", "剖宫产", "不满2个月流产", "2-3个月流产", "3-4个月流产", "4个月以上流产"], weights=[45, 35, 5, 5, 5, 5])[0]
+    row["eventMethod"] = method
+    if method in ("顺产", "剖宫产"):
+        row["birthCertificateNumber"] = "%s%d%08d" % (rng.choice(["S37", "R37", "T37"]), rng.randrange(10), rng.randrange(10 ** 8)) if rng.random() < 0.3 \
+            else "S37%07d" % rng.randrange(10 ** 7)
+        row["parity"] = str(rng.choice([1, 1, 1, 2, 2, 3]))
+        row["fetusCount"] = str(rng.choice([1] * 12 + [2]))
+    hosp, level = rng.choice(HOSPITALS)
+    row["hospitalName"] = hosp
+    if rng.random() < 0.9:
+        row["hospitalLevel"] = level
+    row["paymentMethod"] = rng.choice(["银行卡发放", "社保卡发放"])
+    if row["paymentMethod"] == "银行卡发放":
+        row["bankCardNumber"] = luhn_complete(rng.choice(["622848", "621799", "623058", "622908", "621700"]) + "%012d" % rng.randrange(10 ** 12))
+    return row
+
+
+def values_maternity(rng, defn, nrows):
+    v = {"unitName": company(rng, "临沂市" if rng.random() < 0.5 else "临沂"), "employees": [maternity_row(rng) for _ in range(nrows)]}
+    if rng.random() < 0.85:
+        v["reportDate"] = date_between(rng, dt.date(2026, 11, 1), dt.date(2026, 11, 24))
+    if rng.random() < 0.8:
+        v["unitHead"] = person(rng)
+    v["preparer"] = person(rng)
+    v["contactPhone"] = rng.choice([landline(rng, "0539"), mobile(rng)])
+    return v, rng.choice(LY_AREAS)
+
+
+def defn_options(defn, key):
+    return fields_of(defn)[key]["options"]
+
+
+# --------------------------------------------------------------------------------------------
+# Faults: each changes the values as written and names the problem intake should report.
+
+def bad_date_text(rng):
+    return rng.choice([(2024, 13, 5), (2026, 2, 30), (2026, 9, 31), (2026, 11, 31), (2026, 0, 12), (2025, 6, 31)])
+
+
+# Fault kinds per form, in the order the schedule deals them out (the issue's own examples first).
+FAULT_KINDS = {
+    "lc-unit-enrollment": ["uscc-check", "bad-date", "id-check", "blank-required", "bad-mobile", "no-unit-type", "future-date",
+                           "bad-phone", "no-insurance"],
+    "lc-unit-change": ["empty-change", "bad-date", "blank-required", "bad-phone", "future-date"],
+    "ly-maternity-allowance": ["row-id-check", "row-gender", "row-bad-date", "row-birth-cert", "row-luhn", "row-blank-required",
+                               "bad-phone", "blank-preparer"],
+}
+FAULT_RATE = {"lc-unit-enrollment": 0.6, "lc-unit-change": 0.6, "ly-maternity-allowance": 0.85}
+
+
+def fault_schedule(cases):
+    """Per split and form, the faulty cases (a seeded draw per case) take the form's fault kinds in
+    turn, committed cases first, so that every kind is planted in both splits. Sets
+    case["faults_plan"] = (how many, kinds in the order to try)."""
+    groups = {}
+    for c in cases:
+        if c["kind"] != "scan":
+            groups.setdefault((c["split"], c["form"]), []).append(c)
+    for (split, form), cs in sorted(groups.items()):
+        cs.sort(key=lambda c: (c["index"] >= committed_count(c), c["index"], c["id"]))
+        kinds = FAULT_KINDS[form]
+        pos = 0
+        for c in cs:
+            r = rng_for("fault-count", c["id"])
+            if r.random() >= FAULT_RATE[form]:
+                c["faults_plan"] = (0, [])
+                continue
+            n = 2 if r.random() < 0.3 else 1
+            c["faults_plan"] = (n, [kinds[(pos + k) % len(kinds)] for k in range(len(kinds))])
+            pos += n
+
+
+def committed_count(case):
+    if case["kind"] == "fillable":
+        return FILLABLE_PER_FORM.get(case["form"], FILLABLE_PER)
+    return FAMILIES[case["family"]].get("per", TYPED_PER)
+
+
+def plant_faults(form, v, rng, style, plan):
+    """Plants plan[0] faults, trying the kinds of plan[1] in order; v is changed in place (the
+    values as written). Returns the faults with the problem code intake should report."""
+    n, kinds = plan
+    faults, used_fields = [], set()
+    for kind in kinds:
+        if len(faults) >= n:
+            break
+        before = json.dumps(v, sort_keys=True)
+        f = apply_fault(form, kind, v, rng, style, avoid_rows={int(re.search(r"\[(\d+)\]", u).group(1)) for u in used_fields if "[" in u})
+        if f is None:
+            continue
+        if f["field"] in used_fields or (f["field"] in ("unitNameNew",) and any(u.endswith("New") for u in used_fields)):
+            v.clear()  # the same field twice: undo
+            v.update(json.loads(before))
+            continue
+        faults.append(f)
+        used_fields.add(f["field"])
+    return faults
+
+
+def apply_fault(form, kind, v, rng, style, avoid_rows=()):
+    if kind == "uscc-check":
+        v["uscc"] = v["uscc"][:-1] + rng.choice([c for c in USCC_ALPHA if c != v["uscc"][-1]])
+        return {"field": "uscc", "code": "invalid-check-digit", "fault": kind}
+    if kind == "id-check":
+        v["legalRepIdNumber"] = wrong_check(v["legalRepIdNumber"], rng)
+        return {"field": "legalRepIdNumber", "code": "invalid-check-digit", "fault": kind}
+    if kind == "blank-required":
+        keys = {"lc-unit-enrollment": ["address", "legalRepName", "legalRepPhone", "legalRepIdNumber", "contactName", "contactMobile"],
+                "lc-unit-change": ["unitCode", "legalRepName", "legalRepPhone", "contactName", "contactPhone", "changeDate", "fillDate"]}[form]
+        k = rng.choice(keys)
+        v.pop(k, None)
+        return {"field": k, "code": "missing-required", "fault": kind}
+    if kind in ("bad-phone", "bad-mobile"):
+        if form == "lc-unit-enrollment":
+            k = "contactMobile" if kind == "bad-mobile" else "legalRepPhone"
+        elif form == "lc-unit-change":
+            k = rng.choice(["legalRepPhone", "contactPhone"])
+        else:
+            k = "contactPhone"
+        if k == "contactMobile":
+            v[k] = rng.choice([mobile(rng)[:10], mobile(rng) + str(rng.randrange(10)), "0635-" + mobile(rng)[3:10], "2" + mobile(rng)[1:]])
+        else:
+            area = "0539" if form.startswith("ly") else "0635"
+            v[k] = rng.choice(["%s-%05d" % (area, rng.randrange(10 ** 5)), mobile(rng)[:10], "%s-%d%06d%d" % (area, 8, rng.randrange(10 ** 6), 12),
+                               "%05d" % rng.randrange(10 ** 5)])
+        return {"field": k, "code": "invalid-format", "fault": kind}
+    if kind == "bad-date":
+        k = {"lc-unit-enrollment": "declarationDate", "lc-unit-change": rng.choice(["changeDate", "fillDate"])}[form]
+        y, m, d = bad_date_text(rng)
+        v[k] = fmt_date_parts(y, m, d, style["date"])
+        return {"field": k, "code": "date-format", "fault": kind}
+    if kind == "future-date":
+        k = {"lc-unit-enrollment": "declarationDate", "lc-unit-change": rng.choice(["changeDate", "fillDate"])}[form]
+        v[k] = date_between(rng, dt.date(2026, 12, 1), dt.date(2027, 3, 31))
+        if form == "lc-unit-change" and k == "changeDate" and v.get("fillDate", "") < v[k]:
+            pass
+        return {"field": k, "code": "date-order", "fault": kind}
+    if kind == "no-unit-type":
+        v.pop("unitType", None)
+        return {"field": "unitType", "code": "missing-required", "fault": kind}
+    if kind == "no-insurance":
+        v.pop("insuranceTypes", None)
+        v.pop("insuranceTypesOther", None)
+        return {"field": "insuranceTypes", "code": "missing-required", "fault": kind}
+    if kind == "empty-change":
+        news = [k + "New" for k in CHANGE_ITEMS]
+        for k in news:
+            v.pop(k, None)
+        return {"field": "unitNameNew", "code": "missing-required", "fault": kind, "anyOf": news + ["变更事项"],
+                "note": "the whole 变更事项 column is empty: a change form that changes nothing"}
+    rows = v.get("employees", [])
+    free = [i for i in range(len(rows)) if i not in avoid_rows]
+    if kind.startswith("row-") and free:
+        i = rng.choice(free)
+        row = rows[i]
+        p = "employees[%d]." % i
+        if kind == "row-id-check":
+            row["idNumber"] = wrong_check(row["idNumber"], rng)
+            return {"field": p + "idNumber", "code": "invalid-check-digit", "fault": kind}
+        if kind == "row-gender":
+            row["gender"] = "男"
+            return {"field": p + "gender", "code": "id-gender-mismatch", "fault": kind, "anyOf": [p + "gender", p + "idNumber"]}
+        if kind == "row-blank-required":
+            k = rng.choice(["name", "idNumber", "hospitalName", "paymentMethod", "eventDate"])
+            row.pop(k, None)
+            if k == "paymentMethod":
+                row.pop("bankCardNumber", None)
+            return {"field": p + k, "code": "missing-required", "fault": kind}
+        if kind == "row-birth-cert":
+            if row["eventMethod"] not in ("顺产", "剖宫产"):
+                return None
+            k = rng.choice(["birthCertificateNumber", "parity"])
+            row.pop(k, None)
+            return {"field": p + k, "code": "missing-required", "fault": kind,
+                    "note": "blank for a birth (顺产/剖宫产): required-when, a rule issue 16 asks for"}
+        if kind == "row-bad-date":
+            y, m, d = bad_date_text(rng)
+            row["eventDate"] = fmt_date_parts(y, m, d, style["date"])
+            return {"field": p + "eventDate", "code": "date-format", "fault": kind}
+        if kind == "row-luhn":
+            if "bankCardNumber" not in row:
+                return None
+            c = row["bankCardNumber"]
+            row["bankCardNumber"] = c[:-1] + str((int(c[-1]) + rng.randrange(1, 10)) % 10)
+            return {"field": p + "bankCardNumber", "code": "low-confidence", "fault": kind,
+                    "note": "fails the Luhn check: to be flagged for review (needsReview / low-confidence), not refused"}
+    if kind == "blank-preparer":
+        v.pop("preparer", None)
+        return {"field": "preparer", "code": "missing-required", "fault": kind}
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The form as a grid of cells holding paragraphs of runs. A run is a str, a Tick, or a Widget
+# (fillable forms only).
+
+class Tick:
+    def __init__(self, checked):
+        self.checked = checked
+
+
+class Widget:
+    def __init__(self, key, kind, value, label, group="", width=None, lines=1, option=None):
+        self.key, self.kind, self.value, self.label, self.group = key, kind, value, label, group
+        self.width, self.lines, self.option = width, lines, option
+
+
+fmt_date_parts = fx.fmt_date_parts
+
+
+def written_date(v, how):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v or ""):
+        y, m, d = (int(x) for x in v.split("-"))
+        return fmt_date_parts(y, m, d, how)
+    return v  # a planted impossible date is already written
+
+
+def label_text(text, how):
+    if how == "oneline":
+        return text.replace("\n", "")
+    if how == "rebreak":
+        t = text.replace("\n", "")
+        if len(t) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", t):
+            k = (len(t) + 1) // 2 if len(t) != 4 else 1 if len(t) == 4 and t in ("单位名称", "单位性质", "通讯地址", "单位申明") else 2
+            return t[:k] + "\n" + t[k:]
+        return t
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        if how == "spaced" and 2 <= len(line) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", line):
+            line = (" " if len(line) > 2 else "　　").join(line)
+        elif how == "ideo" and len(line) == 2 and re.fullmatch(r"[\u4e00-\u9fff]+", line):
+            line = line[0] + "　" + line[1]
+        out.append(line)
+    return "\n".join(out)
+
+
+def stray(text, rng, p):
+    """Stray spaces as people type them: leading/trailing, a padded two-character name."""
+    if not text or rng.random() >= p:
+        return text
+    r = rng.random()
+    if r < 0.35:
+        return " " + text
+    if r < 0.6:
+        return text + "  "
+    if r < 0.8 and len(text) == 2 and re.fullmatch(r"[\u4e00-\u9fff]+", text):
+        return text[0] + "　" + text[1]
+    return "　" + text
+
+
+
+
+def choice_runs(form, fdef, value, style, detail=None, fillable=False, key=None, group=""):
+    chosen = value if isinstance(value, list) else ([value] if value else [])
+    runs = []
+    for i, o in enumerate(fdef["options"]):
+        if fillable:
+            runs.append(Widget(key, "check", o in chosen, fdef["label"], group, option=o))
+        else:
+            runs.append(Tick(o in chosen))
+        lab = o
+        if fdef.get("detail", {}).get("option") == o:
+            if fillable:
+                runs.append(o + "（")
+                runs.append(Widget(fdef["detail"]["field"], "text", detail or "", "其他", fdef["label"], width=28))
+                runs.append("）")
+                continue
+            lab = o + "（" + (detail or "　　") + "）"
+        runs.append(lab)
+        if i < len(fdef["options"]) - 1:
+            runs.append("  ")
+    return runs
+
+
+def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
+    """The official grid of forms/definitions/<form>.yaml `layout`, typed the family's way."""
+    fidx = fields_of(defn)
+    layout = defn["layout"]
+    landscape = style.get("landscape") and form == "ly-maternity-allowance"
+    total = (297 if landscape else 210) - style["margins"][1] - style["margins"][3]
+    raw = [w * (1 + rng.uniform(-style["jitter"], style["jitter"])) for w in layout["columns"]]
+    G = Grid()
+    G.title = defn["title"]
+    G.landscape = landscape
+    G.columns = [round(w * total / sum(raw), 1) for w in raw]
+    p_stray = style["stray"]
+
+    def text_of(key, row=None, fdef=None):
+        src = row if row is not None else v
+        val = src.get(key, "")
+        if isinstance(val, list):
+            val = "、".join(val)
+        if fdef is not None and fdef.get("type") == "date":
+            val = written_date(val, style["date"])
+        return stray(val, rng, p_stray)
+
+    def field_def(key, row=None):
+        if row is not None:
+            for c in fidx["employees"]["columns"]:
+                if c["key"] == key:
+                    return c
+        return fidx[key]
+
+    def value_runs(key, row=None, width=None, lines=1, rowi=None):
+        fdef = field_def(key, row)
+        if fillable:
+            wkey = key if rowi is None else "employees[%d].%s" % (rowi, key)
+            val = (row if row is not None else v).get(key, "")
+            if fdef["type"] == "date" and val:
+                val = written_date(val, style["date"])
+            return [Widget(wkey, "text", val, fdef["label"], fdef.get("group", ""), width=width, lines=lines)]
+        return [text_of(key, row, fdef)]
+
+    def blocks_to_paras(blocks, width, inline=None):
+        inline = style["inline"] if inline is None else inline
+        paras, pending, prompt = [], 0.0, None
+        for b in blocks:
+            if "space" in b:
+                pending += b["space"]
+                prompt = None
+                continue
+            align = b.get("align", "left")
+            if "text" in b:
+                t = b["text"]
+                is_prompt = t.endswith(("：", ":")) or t == "变更时间"
+                if t.endswith(("：", ":")):
+                    t = t[:-1] + style["colon"]
+                p = Para([t], align=align, space=pending)
+                paras.append(p)
+                pending = 0
+                prompt = p if is_prompt else None
+                continue
+            key = b.get("field") or b.get("date")
+            if not key:
+                continue
+            lines = 2 if fidx.get(key, {}).get("maxLength", 0) >= 200 else 1
+            if prompt is not None and (inline or (fillable and lines == 1)):
+                w = width - len(prompt.text()) * style["size"] * 0.3528 - 2 * style["pad"] - 3
+                runs = value_runs(key, width=w, lines=lines)
+                prompt.runs += ([" "] if prompt.runs[-1] == "变更时间" else []) + runs
+            else:
+                runs = value_runs(key, width=width - 2 * style["pad"] - 3, lines=lines)
+                paras.append(Para(runs, align=style["align"] if prompt is not None else align, space=pending))
+            prompt = None
+            pending = 0
+        return paras
+
+    def cell_width(c, col):
+        return sum(G.columns[col:col + c.get("span", 1)])
+
+    def make_cell(c, col, row=None, rowi=None):
+        span, rowspan = c.get("span", 1), c.get("rowspan", 1)
+        w = cell_width(c, col)
+        if "label" in c:
+            return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False), label=True)],
+                        span, rowspan, "middle", label=True)
+        if "field" in c or "date" in c:
+            key = c.get("field") or c.get("date")
+            fdef = field_def(key, row)
+            lines = 2 if fdef.get("maxLength", 0) >= 200 else 1
+            align = c.get("align", style["align"] if row is None else ("center" if fdef["type"] in ("gender", "integer") else "left"))
+            return Cell([Para(value_runs(key, row, w - 3, lines, rowi), align=align)], span, rowspan, c.get("valign", "middle"))
+        if "choices" in c:
+            k = c["choices"]
+            fdef = fidx[k]
+            det = fdef.get("detail", {}).get("field")
+            runs = choice_runs(form, fdef, v.get(k), style, v.get(det) if det else None, fillable, k, fdef.get("group", ""))
+            return Cell([Para(runs)], span, rowspan, c.get("valign", "middle"))
+        return Cell(blocks_to_paras(c.get("blocks", []), w), span, rowspan, c.get("valign", "middle"))
+
+    def place(cells_def, row=None, rowi=None, ri=None):
+        # columns are assigned later; compute widths with a provisional column walk
+        out, col = [], 0
+        while occupied.get((ri, col)):
+            col += 1
+        for c in cells_def:
+            while occupied.get((ri, col)):
+                col += 1
+            cell = make_cell(c, col, row, rowi)
+            cell.col = col
+            for dr in range(cell.rowspan):
+                for dc in range(cell.span):
+                    occupied[(ri + dr, col + dc)] = True
+            col += cell.span
+            out.append(cell)
+        return out
+
+    occupied = {}
+    for r in layout["rows"]:
+        h = r.get("minHeight", 10) * style["rowscale"]
+        if "repeat" in r:
+            rows = v.get(r["repeat"], [])
+            n = len(rows) if fill_rows is None else max(fill_rows, len(rows))
+            for i in range(n):
+                rowvals = rows[i] if i < len(rows) else {}
+                ri = len(G.rows)
+                G.rows.append(dict(cells=place(r["cells"], rowvals, i, ri), height=max(h, 7), header=False, data=True))
+        else:
+            ri = len(G.rows)
+            G.rows.append(dict(cells=place(r["cells"], None, None, ri), height=h, header=bool(r.get("header")), data=False))
+    G.header = blocks_to_paras(layout.get("header", []), 100, inline=True)
+    G.footer = blocks_to_paras(layout.get("footer", []), 70, inline=True)
+    if form == "ly-maternity-allowance":
+        # 填报单位(章): X      填报日期: Y  as one line (or two), and the three signature lines
+        hdr = [p for p in G.header]
+        if rng.random() < 0.7 and len(hdr) >= 2:
+            G.header = [Para(hdr[0].runs + ["　" * rng.choice([3, 6, 10])] + sum((p.runs for p in hdr[1:]), []), align="left")]
+        else:
+            for p in G.header:
+                p.align = "left"
+        tail = G.footer[-3:]
+        if rng.random() < 0.75:
+            G.footer = G.footer[:-3] + [Para(tail[0].runs + ["　" * rng.choice([2, 4, 6])] + tail[1].runs + ["　" * rng.choice([2, 4])] + tail[2].runs, space=4)]
+    return G
+
+
+# --------------------------------------------------------------------------------------------
+# HTML (Chromium, WeasyPrint)
+
+def html_runs(runs, style):
+    outp = []
+    for r in runs:
+        if isinstance(r, str):
+            outp.append(html.escape(r).replace("\n", "<br>"))
+        elif isinstance(r, Tick):
+            m = style["mark"]
+            if not r.checked:
+                outp.append("□")
+            elif m == "x-over":
+                outp.append('<span class="xo">□<span class="x">X</span></span>')
+            elif m == "x-instead":
+                outp.append("X")
+            else:
+                outp.append('<span class="mk">%s</span>' % m)
+    return "".join(outp)
+
+
+def form_html(G, style):
+    ls = style["lspace"]
+    css = """
+@page { size: A4 %s; margin: %smm %smm %smm %smm; }
+body { font-family: "%s"; font-size: %spt; color: #000; margin: 0; }
+h1 { font-size: %spt; text-align: center; margin: 0 0 5mm 0; letter-spacing: %spt; font-weight: %s; }
+table.grid { border-collapse: collapse; table-layout: fixed; width: %smm; }
+table.grid td { border: %spt solid #000; padding: %smm %smm; vertical-align: middle; overflow-wrap: anywhere; }
+table.grid td.label p { letter-spacing: %spt; }
+table.grid tr { page-break-inside: avoid; break-inside: avoid; }
+p { margin: 0; line-height: %s; white-space: pre-wrap; }
+.mk { font-family: "DejaVu Sans"; }
+.xo { position: relative; display: inline-block; }
+.xo .x { position: absolute; left: 0.12em; top: -0.05em; font-family: "DejaVu Sans"; font-weight: bold; font-size: 0.9em; }
+.hdr, .ftr { margin: 0 0 2mm 0; }
+""" % ("landscape" if G.landscape else "portrait", style["margins"][0], style["margins"][1], style["margins"][2], style["margins"][3],
+       style["font"], style["size"], style["size"] + 7, ls / 2, "bold" if style.get("title_bold", True) else "normal", sum(G.columns), 0.6 + 0.4 * (style["size"] > 10),
+       style["pad"], style["pad"] * 1.3, ls, 1.35 if style["rowscale"] < 1 else 1.5)
+    return fx.html_form(G, css, lambda runs: html_runs(runs, style), style.get("repeat", True), height="%.1fmm")
+
+
+LOCAL_FONTS = {  # a stand-alone TrueType copy of a font the system has only in a collection (.ttc)
+    "WQY Hei TTF": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0, "wqy-hei.ttf"),
+    "AR PL UMing TTF": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0, "uming.ttf"),
+}
+
+
+def local_fonts_conf():
+    """A fontconfig file adding TMP/fonts, which holds LOCAL_FONTS. Chromium embeds a font from a
+    collection (.ttc/.otc: every CJK font of Debian) as many Type 3 fonts, a stand-alone .ttf as
+    one subset CID TrueType font: families using a local font give the second kind of PDF."""
+    conf = os.path.join(TMP, "fonts.conf")
+    if os.path.exists(conf):
+        return conf
+    from fontTools.ttLib import TTFont
+    fdir = os.path.join(TMP, "fonts")
+    os.makedirs(fdir, exist_ok=True)
+    for family, (src, idx, name) in LOCAL_FONTS.items():
+        f = TTFont(src, fontNumber=idx)
+        for tag in ("EBDT", "EBLC", "EBSC"):  # embedded bitmaps make Chromium fall back to Type 3
+            if tag in f:
+                del f[tag]
+        for rec in f["name"].names:
+            if rec.nameID in (1, 4, 16):
+                rec.string = family
+            elif rec.nameID == 6:
+                rec.string = family.replace(" ", "")
+        f.save(os.path.join(fdir, name))
+    with open(conf, "w") as c:
+        c.write('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                '<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>%s</dir><cachedir>%s</cachedir></fontconfig>'
+                % (fdir, os.path.join(TMP, "fc-cache")))
+    return conf
+
+
+def chromium_pdf(html_text, pdf_path, font):
+    env = dict(os.environ)
+    if font in LOCAL_FONTS:
+        env["FONTCONFIG_FILE"] = local_fonts_conf()
+    fx.chromium_pdf(html_text, pdf_path, TMP, env=env)
+
+
+def weasyprint_pdf(html_text, pdf_path):
+    import logging
+    import weasyprint
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    weasyprint.HTML(string=html_text, base_url=TMP).write_pdf(pdf_path)
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX (LibreOffice)
+
+def docx_doc(G, style):
+    def run_text(r):
+        if not isinstance(r, Tick):
+            return r
+        return {"x-over": "☒", "x-instead": "X"}.get(style["mark"], style["mark"]) if r.checked else "□"
+
+    return fx.docx_form(G, style["font"], style["size"], G.landscape, style["margins"], 1.0 if style["rowscale"] < 1 else 1.15,
+                        run_text, style.get("repeat", True), pad=style["pad"], lspace=style["lspace"])
+
+
+def soffice(src, outdir):
+    fx.soffice(src, outdir, TMP)
+
+
+def libreoffice_pdf(doc, pdf_path):
+    fx.libreoffice_pdf(doc, pdf_path, TMP)
+
+
+# --------------------------------------------------------------------------------------------
+# reportlab (platypus)
+
+_RL_FONTS = {}
+
+
+def rl_font(name):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    if name not in _RL_FONTS:
+        path, idx = FONT_FILES[name]
+        alias = re.sub(r"\W", "", name)
+        if idx is None:
+            pdfmetrics.registerFont(TTFont(alias, path))
+        else:
+            pdfmetrics.registerFont(TTFont(alias, path, subfontIndex=idx))
+        _RL_FONTS[name] = alias
+    return _RL_FONTS[name]
+
+
+def reportlab_pdf(G, style, pdf_path):
+    from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    font = rl_font(style["font"])
+    dj = rl_font("DejaVu Sans")
+    size = style["size"]
+    AL = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+    def pstyle(align, bold=False, sz=size, before=0):
+        return ParagraphStyle("p", fontName=font, fontSize=sz, leading=sz * (1.3 if style["rowscale"] < 1 else 1.45),
+                              alignment=AL.get(align, TA_LEFT), wordWrap="CJK", spaceBefore=before)
+
+    def markup(runs):
+        out = []
+        for r in runs:
+            if isinstance(r, Tick):
+                m = style["mark"]
+                if not r.checked:
+                    out.append("<font name='%s'>□</font>" % dj)
+                elif m in ("x-over",):
+                    out.append("<font name='%s'>☒</font>" % dj)
+                elif m == "x-instead":
+                    out.append("X")
+                else:
+                    out.append("<font name='%s'>%s</font>" % (dj, m))
+            else:
+                t = xesc(r).replace("\n", "<br/>")
+                t = re.sub(r"(?<= ) ", "&nbsp;", t)
+                out.append(t)
+        return "".join(out) or "&nbsp;"
+
+    def paras(plist):
+        return [Paragraph(markup(p.runs), pstyle(p.align, p.bold, before=p.space * mm)) for p in plist]
+
+    pagesize = landscape(A4) if G.landscape else A4
+    m = style["margins"]
+    doc = SimpleDocTemplate(pdf_path, pagesize=pagesize, topMargin=m[0] * mm, rightMargin=m[1] * mm, bottomMargin=m[2] * mm,
+                            leftMargin=m[3] * mm, title=G.title, invariant=1, creator="reportlab")
+    story = [Paragraph("<b>%s</b>" % xesc(G.title), pstyle("center", sz=size + 7)), Spacer(1, 5 * mm)]
+    story += paras(G.header) + [Spacer(1, 2 * mm)]
+    n, ncols = len(G.rows), len(G.columns)
+    data = [["" for _ in range(ncols)] for _ in range(n)]
+    cmds = [("GRID", (0, 0), (-1, -1), 0.7, "#000000"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), style["pad"] * mm), ("RIGHTPADDING", (0, 0), (-1, -1), style["pad"] * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    heights = []
+    for ri, r in enumerate(G.rows):
+        need = r["height"] * mm
+        for c in r["cells"]:
+            ps = paras(c.paras)
+            data[ri][c.col] = ps
+            if c.span > 1 or c.rowspan > 1:
+                cmds.append(("SPAN", (c.col, ri), (c.col + c.span - 1, ri + c.rowspan - 1)))
+            if c.valign in ("top", "bottom"):
+                cmds.append(("VALIGN", (c.col, ri), (c.col, ri), c.valign.upper()))
+            if c.rowspan == 1:
+                w = sum(G.columns[c.col:c.col + c.span]) * mm - 2 * style["pad"] * mm
+                h = sum(p.wrap(w, 10000)[1] + p.style.spaceBefore for p in ps) + 6
+                need = max(need, h)
+        heights.append(need)
+    nhead = sum(1 for r in G.rows if r["header"]) if style.get("repeat", True) else 0
+    t = Table(data, colWidths=[w * mm for w in G.columns], rowHeights=heights, repeatRows=nhead, hAlign="LEFT")
+    t.setStyle(TableStyle(cmds))
+    story.append(t)
+    story += paras(G.footer)
+    doc.build(story)
+
+
+# --------------------------------------------------------------------------------------------
+# Fillable: a flat ODT with form controls, exported by LibreOffice, filled by pikepdf
+
+FODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+           'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+           'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+           'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+           'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+           'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+           'xmlns:form="urn:oasis:names:tc:opendocument:xmlns:form:1.0" '
+           'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" '
+           'xmlns:ooo="http://openoffice.org/2004/office" xmlns:ooow="http://openoffice.org/2004/writer" '
+           'xmlns:oooc="http://openoffice.org/2004/calc" xmlns:dom="http://www.w3.org/2001/xml-events" '
+           'xmlns:xforms="http://www.w3.org/2002/xforms" xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" '
+           'xmlns:officeooo="http://openoffice.org/2009/office" xmlns:tableooo="http://openoffice.org/2009/table" '
+           'xmlns:drawooo="http://openoffice.org/2010/draw" xmlns:field="urn:openoffice:names:experimental:ooo-ms-interop:xmlns:field:1.0" '
+           'xmlns:formx="urn:openoffice:names:experimental:ooxml-odf-interop:xmlns:form:1.0" '
+           'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"')
+
+
+def fodt_form(G, style, rng):
+    """Returns (fodt text, widgets: name -> Widget)."""
+    size = style["size"]
+    controls, widgets, names_used = [], {}, set()
+    counter = [0]
+
+    def wname(w):
+        counter[0] += 1
+        if style["naming"] == "acrobat":
+            return ("Check Box%d" if w.kind == "check" else "Text%d") % counter[0]
+        base = (w.group or "") + w.label.replace("\n", "")
+        if w.kind == "check":
+            base = base + "_" + w.option
+        m = re.match(r"employees\[(\d+)\]", w.key)
+        if m:
+            base = w.label + str(int(m.group(1)) + 1)
+        name, k = base, 2
+        while name in names_used:
+            name, k = "%s%d" % (base, k), k + 1
+        names_used.add(name)
+        return name
+
+    def control(w, cell_mm):
+        cid = "control%d" % (len(controls) + 1)
+        name = wname(w)
+        widgets[name] = w
+        tip = ((w.group + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
+        props = ""
+        if style["tooltips"]:
+            props = '<form:properties><form:property form:property-name="HelpText" office:value-type="string" office:string-value="%s"/></form:properties>' % xesc(tip, {'"': "&quot;"})
+        if w.kind == "check":
+            controls.append('<form:checkbox form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.CheckBox" '
+                            'xml:id="%s" form:id="%s" form:label="" form:image-position="center">%s</form:checkbox>' % (xesc(name, {'"': "&quot;"}), cid, cid, props))
+            return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-0.3cm" svg:width="0.38cm" svg:height="0.38cm" draw:control="%s"/>' % (
+                "grb" if style["border"] else "grn", cid)
+        tag = "textarea" if w.lines > 1 else "text"
+        controls.append('<form:%s form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.TextField" '
+                        'xml:id="%s" form:id="%s" form:convert-empty-to-null="true">%s</form:%s>' % (tag, xesc(name, {'"': "&quot;"}), cid, cid, props, tag))
+        wmm = max(3.0, min(w.width or cell_mm, cell_mm - 2 * style["pad"] - 1))
+        hmm = (size * 0.3528 * 1.6 + 1.5) * (1.8 if w.lines > 1 else 1)
+        return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-%.2fcm" svg:width="%.1fmm" svg:height="%.1fmm" draw:control="%s"/>' % (
+            "grb" if style["border"] else "grn", hmm / 20, wmm, hmm, cid)
+
+    def para_xml(p, cell_mm, pstyle):
+        parts = []
+        used = 0.0
+        for r in p.runs:
+            if isinstance(r, Widget):
+                if r.kind == "text":  # never wider than what is left of the cell
+                    avail = cell_mm - used - 2 * style["pad"] - 1.5
+                    r.width = max(3.0, min(r.width or avail, avail))
+                width = r.width or 0
+                parts.append(control(r, cell_mm))
+                used += 5 if r.kind == "check" else width
+            elif isinstance(r, Tick):
+                parts.append("☑" if r.checked else "□")
+            else:
+                lines = r.split("\n")
+                parts.append("<text:line-break/>".join(xesc(x).replace("  ", " <text:s/>") for x in lines))
+                used += max(len(x) for x in lines) * size * 0.3528
+        return '<text:p text:style-name="%s">%s</text:p>' % (pstyle[p.align], "".join(parts))
+
+    P = {"left": "PL", "center": "PC", "right": "PR"}
+    body = []
+    body.append('<text:p text:style-name="Title">%s</text:p>' % xesc(G.title))
+    for p in G.header:
+        body.append(para_xml(p, 170, P))
+    ncols = len(G.columns)
+    body.append('<table:table table:name="Form" table:style-name="Tab">')
+    for i, w in enumerate(G.columns):
+        body.append('<table:table-column table:style-name="Col%d"/>' % i)
+    covered = set()
+    for ri, r in enumerate(G.rows):
+        body.append('<table:table-row table:style-name="Row%d">' % ri)
+        cells = {c.col: c for c in r["cells"]}
+        col = 0
+        while col < ncols:
+            if (ri, col) in covered:
+                body.append("<table:covered-table-cell/>")
+                col += 1
+                continue
+            c = cells.get(col)
+            if c is None:
+                body.append('<table:table-cell table:style-name="Cell"><text:p/></table:table-cell>')
+                col += 1
+                continue
+            attrs = ""
+            if c.span > 1:
+                attrs += ' table:number-columns-spanned="%d"' % c.span
+            if c.rowspan > 1:
+                attrs += ' table:number-rows-spanned="%d"' % c.rowspan
+            for dr in range(c.rowspan):
+                for dc in range(c.span):
+                    if dr or dc:
+                        covered.add((ri + dr, col + dc))
+            cell_mm = sum(G.columns[col:col + c.span])
+            style_name = {"top": "CellT", "bottom": "CellB"}.get(c.valign, "Cell")
+            body.append('<table:table-cell table:style-name="%s"%s>%s</table:table-cell>' % (
+                style_name, attrs, "".join(para_xml(p, cell_mm, P) for p in c.paras) or "<text:p/>"))
+            for _ in range(1, c.span):
+                body.append("<table:covered-table-cell/>")
+            col += c.span
+        body.append("</table:table-row>")
+    body.append("</table:table>")
+    for p in G.footer:
+        body.append(para_xml(p, 60, P))
+    m = style["margins"]
+    font = style["font"]
+    rows_styles = "".join('<style:style style:name="Row%d" style:family="table-row"><style:table-row-properties style:min-row-height="%.1fmm"/></style:style>' % (
+        i, r["height"]) for i, r in enumerate(G.rows))
+    col_styles = "".join('<style:style style:name="Col%d" style:family="table-column"><style:table-column-properties style:column-width="%.1fmm"/></style:style>' % (
+        i, w) for i, w in enumerate(G.columns))
+    border = "0.5pt solid #000000"
+    doc = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document %s>
+<office:font-face-decls><style:font-face style:name="%s" svg:font-family="'%s'" style:font-pitch="variable"/><style:font-face style:name="DejaVu Sans" svg:font-family="'DejaVu Sans'"/></office:font-face-decls>
+<office:styles>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:line-height="%d%%"/><style:text-properties style:font-name="%s" style:font-name-asian="%s" fo:font-size="%spt" style:font-size-asian="%spt" fo:language="zh" fo:country="CN"/></style:default-style>
+<style:style style:name="Standard" style:family="paragraph"/>
+</office:styles>
+<office:automatic-styles>
+<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="4mm"/><style:text-properties fo:font-size="%spt" style:font-size-asian="%spt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="PL" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/></style:style>
+<style:style style:name="PC" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
+<style:style style:name="PR" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>
+<style:style style:name="grb" style:family="graphic"><style:graphic-properties fo:border="solid" fo:border-color="#000000" style:vertical-pos="from-top" style:vertical-rel="baseline"/></style:style>
+<style:style style:name="grn" style:family="graphic"><style:graphic-properties fo:border="none" draw:fill="none" style:vertical-pos="from-top" style:vertical-rel="baseline"/></style:style>
+<style:style style:name="Tab" style:family="table"><style:table-properties style:width="%.1fmm" table:align="left"/></style:style>
+%s%s
+<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties style:vertical-align="middle" fo:border="%s" fo:padding="%.1fmm"/></style:style>
+<style:style style:name="CellT" style:family="table-cell"><style:table-cell-properties style:vertical-align="top" fo:border="%s" fo:padding="%.1fmm"/></style:style>
+<style:style style:name="CellB" style:family="table-cell"><style:table-cell-properties style:vertical-align="bottom" fo:border="%s" fo:padding="%.1fmm"/></style:style>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" style:print-orientation="portrait" fo:margin-top="%dmm" fo:margin-right="%dmm" fo:margin-bottom="%dmm" fo:margin-left="%dmm"/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:body><office:text>
+<office:forms form:automatic-focus="false" form:apply-design-mode="false">
+<form:form form:name="Form" form:apply-filter="true" form:command-type="table" form:control-implementation="ooo:com.sun.star.form.component.Form">
+%s
+</form:form></office:forms>
+%s
+</office:text></office:body></office:document>
+""" % (FODT_NS, font, font, 115 if style["rowscale"] >= 1 else 100, font, font, size, size, size + 6, size + 6, sum(G.columns),
+       col_styles, rows_styles, border, style["pad"], border, style["pad"], border, style["pad"], m[0], m[1], m[2], m[3],
+       "\n".join(controls), "\n".join(body))
+    return doc, widgets
+
+
+def pdf_name_decode(s):
+    """LibreOffice writes non-ASCII widget names #-escaped (#E5#8D#95...)."""
+    try:
+        return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), s.encode("latin-1")).decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return s
+
+
+def fill_pdf(path, widgets):
+    import pikepdf
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    names = {}
+    n = 0
+    for fld in pdf.Root.AcroForm.Fields:
+        raw = str(fld.get("/T", ""))
+        name = pdf_name_decode(raw)
+        w = widgets.get(name)
+        if w is None:
+            raise RuntimeError("widget %r not in the form" % raw)
+        names[name] = raw
+        if w.kind == "check":
+            on = [k for k in fld.AP.N.keys() if k != "/Off"][0] if "/AP" in fld else "/Yes"
+            state = pikepdf.Name(on) if w.value else pikepdf.Name("/Off")
+            fld.V = state
+            fld.AS = state
+        elif w.value:
+            fld.V = pikepdf.String(w.value)
+            n += 1
+    pdf.Root.AcroForm.NeedAppearances = True
+    pdf.save(path, deterministic_id=True)
+    return names, n
+
+
+# --------------------------------------------------------------------------------------------
+# Scans (print, seal, sign, scan): as make_fixtures.py does it
+
+SIGN_WORDS = ["单位负责人", "填表人", "经办人签字"]
+
+
+def scan_pdf(src, dst, params, seal_name, rng):
+    dpi, angle, colour, seal, sign, sigma, blur, q = (params[k] for k in ("dpi", "angle", "colour", "seal", "signature", "noise", "blur", "jpeg"))
+    boxes = fx.word_boxes(src)
+    seal_at = fx.find_word(boxes, fx.SEAL_WORDS) if seal else None
+    sign_at = fx.find_word(boxes, SIGN_WORDS, prefer_last=True) if sign else None
+    pages = fx.scan_pdf(src, dst, tempfile.mkdtemp(dir=TMP), rng, dpi, angle, colour, sigma, blur, q,
+                        dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc),
+                        seal_at=seal_at, seal_name=seal_name, seal_mm=40, seal_shift=((-0.2, 0.3), (-0.1, 0.25)),
+                        sign_at=sign_at, sign_mm=(26, 10), sign_gap=lambda rng, px: rng.uniform(8, 40) * px)
+    return pages, seal_at, sign_at
+
+
+# --------------------------------------------------------------------------------------------
+# Truth
+
+def truth_values(form, defn, v):
+    """As XMLSubmissionReader reads the XML: dates ISO (an impossible date as written), a choice a
+    string, a multi-choice a list, a table a list of rows holding the written columns only."""
+    out = {}
+    for f in defn["fields"]:
+        k = f["key"]
+        if k not in v or v[k] in ("", [], None):
+            continue
+        if f["type"] == "table":
+            out[k] = [{c: x.strip() for c, x in row.items() if x and x.strip()} for row in v[k]]
+        elif isinstance(v[k], list):
+            out[k] = list(v[k])
+        else:
+            out[k] = v[k].strip()
+    return out
+
+
+SEAL_AREA = {"lc-unit-enrollment": (True, False), "lc-unit-change": (False, False), "ly-maternity-allowance": (True, True)}
+
+
+# --------------------------------------------------------------------------------------------
+# The plan
+
+def plan(extra=0):
+    """Every case: (id, form, family, kind, index). Scans name the typed case they are printed from."""
+    cases = []
+    for fam, st in FAMILIES.items():
+        for form in FORMS:
+            if st["program"] == "libreoffice-form":
+                for i in range(FILLABLE_PER_FORM.get(form, FILLABLE_PER) + extra):
+                    cases.append(dict(id="%s.%s.fillable.%02d" % (form, fam, i + 1), form=form, family=fam, kind="fillable", index=i))
+            else:
+                for i in range(st.get("per", TYPED_PER) + extra):
+                    cases.append(dict(id="%s.%s.typed.%02d" % (form, fam, i + 1), form=form, family=fam, kind="typed", index=i))
+    # scans: per split and form, SCANS_PER_FORM (+extra) typed cases, families taken in turn
+    for split in ("tune", "heldout"):
+        for form in FORMS:
+            typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
+                     and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS]
+            r = rng_for("scan-pick", split, form)
+            fams = sorted({c["family"] for c in typed})
+            r.shuffle(fams)
+            picked = []
+            k = 0
+            while len(picked) < min(SCANS_PER_FORM + extra, len(typed)):
+                fam = fams[k % len(fams)]
+                pool = [c for c in typed if c["family"] == fam and c not in picked]
+                if pool:
+                    picked.append(pool[(k // len(fams)) % len(pool)])
+                k += 1
+            for c in picked:
+                cases.append(dict(id=c["id"].replace(".typed.", ".scan."), form=form, family=c["family"], kind="scan",
+                                  index=c["index"], source=c["id"], typed=c))
+    for c in cases:
+        c["split"] = split_of(c["family"])
+    fault_schedule(cases)
+    for c in cases:
+        if c["kind"] == "scan":
+            c["faults_plan"] = c.pop("typed")["faults_plan"]
+    return cases
+
+
+def case_values(case):
+    """Values and faults of a case (a scan has those of its typed source)."""
+    cid = case.get("source", case["id"])
+    form, fam = case["form"], case["family"]
+    style = FAMILIES[fam]
+    defn = load_definition(form)
+    rng = rng_for("values", cid)
+    if form == "lc-unit-enrollment":
+        v, region = values_enrollment(rng, defn)
+    elif form == "lc-unit-change":
+        v, region = values_change(rng, defn)
+    else:
+        if style["program"] == "libreoffice-form":
+            nrows = rng.randint(1, style["rows"])
+        else:
+            nrows = rng.choices([1, 2, 3, 4, 5, 6, 8, 12, 18, 24], weights=[8, 10, 10, 8, 6, 5, 4, 3, 2, 1])[0]
+        v, region = values_maternity(rng, defn, nrows)
+    faults = plant_faults(form, v, rng_for("faults", cid), style, case.get("faults_plan", (0, [])))
+    return defn, v, faults, region
+
+
+def make_case(case, outdir, log):
+    form, fam, kind = case["form"], case["family"], case["kind"]
+    style = FAMILIES[fam]
+    defn, v, faults, region = case_values(case)
+    rel = "pdf/%s.pdf" % case["id"]
+    path = os.path.join(outdir, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    seal_area, sign_area = SEAL_AREA[form]
+    truth = {"form": form, "file": rel, "program": style["program"], "kind": {"fillable": "acroform"}.get(kind, kind),
+             "family": fam, "split": case["split"], "sample": "samples/" + SAMPLE[form], "region": region,
+             "values": truth_values(form, defn, v), "faults": faults,
+             "seal": False if seal_area else None, "signature": False if sign_area else None}
+    notes = "family %s: %s %spt; labels %s%s; dates %s; %s; values %s-aligned; margins %s mm" % (
+        fam, style["font"], style["size"], style["labels"], " + %.1fpt letter-spacing" % style["lspace"] if style["lspace"] else "",
+        style["date"], "tick " + style["mark"] if kind != "fillable" else "check boxes", style["align"], "/".join(map(str, style["margins"])))
+    if kind == "scan":
+        src = os.path.join(outdir, "pdf/%s.pdf" % case["source"])
+        if not os.path.exists(src):
+            make_case(dict(case, id=case["source"], kind="typed"), outdir, log)
+        r = rng_for("scan", case["id"])
+        multi = pdf_pages(src) > 1
+        params = dict(dpi=150 if multi else r.choice([150] * 6 + [200] * 5 + [300]),
+                      angle=round(r.uniform(0.2, 1.3) * r.choice([-1, 1]), 2), colour=r.random() < 0.35,
+                      seal=seal_area and r.random() < 0.75, signature=sign_area and r.random() < 0.6,
+                      noise=round(r.uniform(1.5, 3.0), 1), blur=round(r.uniform(0.7, 1.0), 1), jpeg=r.choice([60, 62]))
+        if params["dpi"] == 300:  # kept small: grey, JPEG q60
+            params.update(colour=False, jpeg=60)
+        pages, seal_at, sign_at = scan_pdf(src, path, params, v.get("unitName") or "单位公章", r)
+        truth["seal"] = bool(seal_at) if seal_area else None
+        truth["signature"] = bool(sign_at) if sign_area else None
+        truth["source"] = "pdf/%s.pdf" % case["source"]
+        truth["scan"] = params
+        notes += "; scanned from %s: %d dpi, rotated %+.2f°, %s, noise σ=%.1f, blur %.1f, JPEG q%d, %d page(s)%s%s" % (
+            truth["source"], params["dpi"], params["angle"], "colour" if params["colour"] else "grey", params["noise"], params["blur"],
+            params["jpeg"], pages, "; red seal at %s p.%d" % (seal_at[5], seal_at[0] + 1) if seal_at else "",
+            "; signature after %s p.%d" % (sign_at[5], sign_at[0] + 1) if sign_at else "")
+    elif kind == "typed":
+        G = build_grid(form, defn, v, style, rng_for("grid", case["id"]))
+        prog = style["program"]
+        if prog == "libreoffice":
+            libreoffice_pdf(docx_doc(G, style), path)
+        elif prog == "chromium":
+            chromium_pdf(form_html(G, style), path, style["font"])
+        elif prog == "weasyprint":
+            weasyprint_pdf(form_html(G, style), path)
+        else:
+            reportlab_pdf(G, style, path)
+        notes += "; %d page(s)" % pdf_pages(path)
+        if form == "ly-maternity-allowance":
+            notes += "; %d table rows%s%s" % (len(v["employees"]), ", A4 landscape" if G.landscape else "",
+                                              ", header repeated" if style.get("repeat") else "")
+    else:
+        G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
+                       fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
+        text, widgets = fodt_form(G, style, rng_for("fodt", case["id"]))
+        work = tempfile.mkdtemp(dir=TMP)
+        src = os.path.join(work, case["id"] + ".fodt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(text)
+        soffice(src, work)
+        shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
+        names, nfilled = fill_pdf(path, widgets)
+        truth["fields"] = {names[n]: (w.key if w.kind != "check" else "%s=%s" % (w.key, w.option)) for n, w in widgets.items() if n in names}
+        truth["seal"] = None
+        truth["signature"] = None
+        notes += "; widgets named %s, %s, %s field borders; %d widgets, %d text values set in /V (NeedAppearances)" % (
+            {"acrobat": "Text1/Check Box2...", "labels": "after their labels (group+label, Chinese, #-escaped by LibreOffice)"}[style["naming"]],
+            "tooltips (/TU) = group + label" if style["tooltips"] else "no tooltips", "visible" if style["border"] else "no",
+            len(widgets), nfilled)
+        if form == "ly-maternity-allowance":
+            notes += "; %d of %d table rows filled" % (len(v["employees"]), style["rows"])
+    truth["notes"] = notes
+    write_json(os.path.join(outdir, "truth", case["id"] + ".json"), truth)
+    log("%-7s %-8s %s %d KB%s" % (case["split"], kind, rel, os.path.getsize(path) // 1024,
+                                  "  faults: " + ", ".join("%s %s" % (f["field"], f["code"]) for f in faults) if faults else ""))
+
+
+def main(argv):
+    global TMP
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=HERE, help="where pdf/ and truth/ go (default: this folder)")
+    ap.add_argument("--extra", type=int, default=0, help="more cases per (family, form) and per (split, form) scans")
+    ap.add_argument("--only", default="", help="kinds to make: typed,scan,fillable")
+    ap.add_argument("--family", default="", help="families to make (comma-separated)")
+    ap.add_argument("--case", default="", help="one case id")
+    ap.add_argument("--list", action="store_true", help="print the plan")
+    a = ap.parse_args(argv)
+    cases = plan(a.extra)
+    if a.only:
+        kinds = set(a.only.split(","))
+        cases = [c for c in cases if c["kind"] in kinds]
+    if a.family:
+        fams = set(a.family.split(","))
+        cases = [c for c in cases if c["family"] in fams]
+    if a.case:
+        cases = [c for c in cases if c["id"] == a.case]
+    if a.list:
+        for c in cases:
+            print(c["split"], c["kind"], c["id"])
+        from collections import Counter
+        print(Counter((c["split"], c["kind"]) for c in cases))
+        return
+    TMP = tempfile.mkdtemp(prefix="intake-layouts-")
+    try:
+        # typed before scans (scans print typed PDFs)
+        order = {"typed": 0, "fillable": 1, "scan": 2}
+        for c in sorted(cases, key=lambda c: order[c["kind"]]):
+            make_case(c, a.out, print)
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
