@@ -14,7 +14,7 @@ struct Archive: Sendable {
     /// Moves the claimed file into the archive (a copy when the archive is on another file
     /// system), read-only. Idempotent: a file already archived is simply removed from the claim.
     func store(_ claimed: URL, sha256: String, name: String) throws(FileSystem.Failure) {
-        let isBundle = FileSystem.stamp(claimed).map { !$0.isFile } ?? false
+        let isBundle = FileSystem.stamp(claimed)?.isFolder ?? false
         let target = location(sha256: sha256, name: name, isBundle: isBundle)
         try FileSystem.makeDirectory(target.deletingLastPathComponent())
         if FileSystem.exists(target) {

@@ -52,11 +52,12 @@ enum FileSystem {
 
     static func exists(_ url: URL) -> Bool { access(url.path, F_OK) == 0 }
 
-    /// Size and modification time, or nil when the file is gone.
-    static func stamp(_ url: URL) -> (size: Int64, mtime: Double, isFile: Bool)? {
+    /// Size, modification time and kind of the entry itself (a symbolic link is not followed:
+    /// it is neither file nor folder), or nil when it is gone.
+    static func stamp(_ url: URL) -> (size: Int64, mtime: Double, isFile: Bool, isFolder: Bool)? {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard lstat(url.path, &info) == 0 else { return nil }
         let mtime = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        return (Int64(info.st_size), mtime, (info.st_mode & S_IFMT) == S_IFREG)
+        return (Int64(info.st_size), mtime, (info.st_mode & S_IFMT) == S_IFREG, (info.st_mode & S_IFMT) == S_IFDIR)
     }
 }

@@ -144,11 +144,11 @@ public final class InboxService: @unchecked Sendable {
         // A file is read now, a bundle folder opened: the ledger needs the id before processing.
         let input: (sha: String, process: () -> Pipeline.Outcome)
         do {
-            if FileSystem.stamp(claimed.url)?.isFile == false {
+            if FileSystem.stamp(claimed.url)?.isFolder == true {
                 let bundle = try pipeline.bundle(folder: claimed.url, path: displayPath)
                 input = (bundle.sha256, { [pipeline] in pipeline.process(bundle: bundle, path: displayPath) })
             } else {
-                let bytes = try pipeline.readFile(claimed.url.path)
+                let bytes = try pipeline.readFile(claimed.url.path, followLinks: false)
                 let sha = SubmissionID.sha256Hex(bytes)
                 input = (sha, { [pipeline] in pipeline.process(bytes: bytes, sha256: sha, path: displayPath) })
             }

@@ -35,7 +35,8 @@ struct Settler {
             let url = folder.appendingPathComponent(name)
             guard let stamp = FileSystem.stamp(url) else { continue }
             guard stamp.isFile else {
-                if BundleRules.readyMarkers.contains(where: { FileSystem.exists(url.appendingPathComponent($0)) }) {
+                // A FIFO, socket or link never settles into a submission: taken now, to be refused.
+                if !stamp.isFolder || BundleRules.readyMarkers.contains(where: { FileSystem.exists(url.appendingPathComponent($0)) }) {
                     present.insert(name)
                     out.append((url, Date(timeIntervalSince1970: stamp.mtime)))
                 }

@@ -31,6 +31,7 @@ extension IntakeError.Code {
         case .unreadable: "无法打开"
         case .tooLarge: "文件过大"
         case .notXML: "不是 XML"
+        case .unsupportedFile: "不受理的文件类型"
         case .refused: "含 DOCTYPE/实体，拒收"
         case .wrongRoot: "根元素不是 submission"
         case .unknownForm: "未知表单"

@@ -47,6 +47,8 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
         public static let tooLarge = Code(rawValue: "too-large")
         /// Not well-formed XML (and not a PDF or a zip).
         public static let notXML = Code(rawValue: "not-xml")
+        /// A kind of file intake does not take, named by its content (a PNG image, a Word document).
+        public static let unsupportedFile = Code(rawValue: "unsupported-file")
         /// A DOCTYPE or entity declaration: refused before any of it is read.
         public static let refused = Code(rawValue: "refused")
         /// Well-formed XML whose root is not `<submission>`.
@@ -80,7 +82,7 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
 
         /// Every code intake can throw, in the order of the README's list.
         public static let all: [Code] = [
-            .unreadable, .tooLarge, .notXML, .refused, .wrongRoot, .unknownForm, .unsupportedVersion, .encrypted,
+            .unreadable, .tooLarge, .notXML, .unsupportedFile, .refused, .wrongRoot, .unknownForm, .unsupportedVersion, .encrypted,
             .damagedPDF, .emptyPDF, .ocrUnavailable, .ocrFailed, .bundle, .badZip, .duplicate, .catalog, .output, .render,
         ]
     }

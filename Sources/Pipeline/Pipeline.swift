@@ -109,9 +109,10 @@ public struct Pipeline: Sendable {
     /// Whether bytes read from a file are a zipped bundle.
     public static func isZip(_ bytes: [UInt8]) -> Bool { SubmissionBundle.looksLikeZip(bytes) }
 
-    /// Reads a submission file read-only, refusing one over the size limit before reading it.
-    public func readFile(_ path: String) throws(IntakeError) -> [UInt8] {
-        try reader.readFile(path)
+    /// Reads a submission file read-only, refusing one over the size limit or not a regular
+    /// file before reading it. `followLinks`: false for files found in folders (the inbox).
+    public func readFile(_ path: String, followLinks: Bool = true) throws(IntakeError) -> [UInt8] {
+        try reader.readFile(path, followLinks: followLinks)
     }
 
     private func finish(path: String, _ body: () throws(IntakeError) -> Outcome) -> Outcome {

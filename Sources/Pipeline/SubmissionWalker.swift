@@ -1,14 +1,15 @@
 import Foundation
 import IntakeCore
 
-/// Walks the PATHs of a revalidation lazily, yielding every submission found: files with a
+/// Walks the PATHs given to `process` or `revalidate` lazily, yielding every submission found: files with a
 /// submission extension, and bundle folders (a folder with a `READY`/`.ready` marker, or an
 /// archived bundle, named by its 64-hex-digit hash). Nothing is listed ahead: one directory
 /// stream is open per level of depth, so memory stays flat however many files there are.
 ///
-/// Hidden names (starting with a dot) are skipped, symbolic links to folders are not followed
-/// (no loops), and a PATH naming a file is yielded whatever its extension. Folders that
-/// cannot be opened are reported through `onError` and skipped.
+/// Hidden names (starting with a dot) are skipped; symbolic links and special files (FIFOs,
+/// sockets) found in a folder are not followed or opened but reported through `onError`, as are
+/// folders that cannot be opened. A PATH itself is yielded whatever it names (a link given by
+/// name is the caller's choice), so the pipeline says what it is.
 public struct SubmissionWalker: Sendable {
     public let roots: [String]
 
@@ -62,10 +63,12 @@ public struct SubmissionWalker: Sendable {
                 }
             }
             if type == UInt8(DT_LNK) {
-                // A link to a file counts as the file; a link to a folder is not followed.
-                var info = stat()
-                guard stat(child, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                type = UInt8(DT_REG)
+                onError(child, "a symbolic link; links found in folders are not followed")
+                continue
+            }
+            if type != UInt8(DT_DIR) && type != UInt8(DT_REG) {
+                if BundleRules.isSubmissionName(name) { onError(child, "not a regular file (a FIFO, socket or device); not opened") }
+                continue
             }
             if type == UInt8(DT_DIR) {
                 if Self.isBundle(child) {

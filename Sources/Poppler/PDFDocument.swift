@@ -75,7 +75,8 @@ public final class PDFDocument {
                 let attachment = raw.assumingMemoryBound(to: PopplerAttachment.self)
                 let name = attachment.pointee.name.map { String(cString: $0) } ?? ""
                 let description = attachment.pointee.description.map { String(cString: $0) }
-                let size = Int(attachment.pointee.size)
+                // The size is the file's own claim (/Params /Size, -1 in some files): clamped, never trusted.
+                let size = Int(clamping: attachment.pointee.size)
                 var data: [UInt8]? = nil
                 if size <= maxBytes {
                     let sink = AttachmentSink(limit: maxBytes)
@@ -83,7 +84,7 @@ public final class PDFDocument {
                     let ok = poppler_attachment_save_to_callback(attachment, { buf, count, user, _ in
                         guard let user else { return 0 }
                         let sink = Unmanaged<AttachmentSink>.fromOpaque(user).takeUnretainedValue()
-                        guard sink.bytes.count + Int(count) <= sink.limit else { return 0 }
+                        guard sink.bytes.count + Int(clamping: count) <= sink.limit else { return 0 }
                         if let buf, count > 0 {
                             buf.withMemoryRebound(to: UInt8.self, capacity: Int(count)) {
                                 sink.bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: Int(count)))

@@ -4,9 +4,12 @@ import IntakeCore
 /// Reads a submission file read-only, refusing what is too large before reading it.
 enum FileInput {
     /// Non-blocking, so a FIFO is refused by the regular-file check instead of waiting for a writer.
-    static func read(path: String, maxBytes: Int) throws(IntakeError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    static func read(path: String, maxBytes: Int, followLinks: Bool = true) throws(IntakeError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
+            if errno == ELOOP && !followLinks {
+                throw IntakeError(code: .unreadable, message: "a symbolic link; links found in folders are not followed", path: path)
+            }
             throw IntakeError(code: .unreadable, message: "cannot open: \(String(cString: strerror(errno)))", path: path)
         }
         defer { close(fd) }
@@ -15,7 +18,7 @@ enum FileInput {
             throw IntakeError(code: .unreadable, message: "cannot stat: \(String(cString: strerror(errno)))", path: path)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw IntakeError(code: .unreadable, message: "not a regular file", path: path)
+            throw IntakeError(code: .unreadable, message: "not a regular file but \(kind(of: info.st_mode)); not read", path: path)
         }
         let size = Int(info.st_size)
         guard size <= maxBytes else {
@@ -35,5 +38,17 @@ enum FileInput {
             done += n
         }
         return Array(bytes.prefix(done))
+    }
+
+    /// The kind of a file that is not a regular one, for the error.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFLNK: return "a symbolic link"
+        default: return "a special file"
+        }
     }
 }

@@ -26,9 +26,9 @@ public struct SubmissionReader: Sendable {
     }
 
     /// A file read whole, read-only, refused before reading when over `maxBytes` or not a
-    /// regular file.
-    public func readFile(_ path: String) throws(IntakeError) -> [UInt8] {
-        try FileInput.read(path: path, maxBytes: maxBytes)
+    /// regular file; `followLinks: false` refuses a symbolic link too.
+    public func readFile(_ path: String, followLinks: Bool = true) throws(IntakeError) -> [UInt8] {
+        try FileInput.read(path: path, maxBytes: maxBytes, followLinks: followLinks)
     }
 
     /// What a path names: a bundle (a folder, or a file holding a zip), or a single file's bytes.
@@ -53,6 +53,7 @@ public struct SubmissionReader: Sendable {
 
     /// XML as it is; a PDF by its embedded XML or by reading its pages.
     public func read(_ bytes: [UInt8], path: String) throws(IntakeError) -> Outcome {
+        if let kind = FileKind.foreign(bytes) { throw Self.unsupported(kind, path: path) }
         guard PDFSubmissionReader.looksLikePDF(bytes) else { return withXMLOrigins(try xml.read(bytes, path: path), method: .xml) }
         switch try pdf.read(bytes, path: path) {
         case .embeddedXML(let embedded, let name):
@@ -93,6 +94,10 @@ public struct SubmissionReader: Sendable {
         }
         throw IntakeError(code: .bundle, message: "no application form in the bundle (an XML submission, or a PDF of a known form)",
                           path: path)
+    }
+
+    static func unsupported(_ kind: String, path: String) -> IntakeError {
+        IntakeError(code: .unsupportedFile, message: "\(kind), not a submission: intake takes XML, PDF and zip bundles", path: path)
     }
 
     private func withXMLOrigins(_ outcome: Outcome, method: ReadingMethod) -> Outcome {

@@ -182,7 +182,7 @@ public final class RevalidationRunner: @unchecked Sendable {
             lastFlush = Date()
         }
         let complete = SubmissionWalker(roots: run.paths).walk(onError: { path, reason in
-            self.logger.warning("cannot read folder", metadata: ["path": "\(path)", "reason": "\(reason)"])
+            self.logger.warning("skipped", metadata: ["path": "\(path)", "reason": "\(reason)"])
         }) { path in
             batch.append(path)
             if batch.count >= settings.enumerationBatch || Date().timeIntervalSince(lastFlush) >= 2 { flush() }

@@ -11,7 +11,9 @@ extension IntakeCommand {
             PATH may be a file (XML, PDF, or a zip bundle) or a folder; folders are searched
             recursively for .xml, .pdf and .zip files (hidden files are skipped), and a folder holding
             a READY marker, or any folder given with --bundle, is one bundle: the application and
-            its supporting materials. The original files are only read, never changed. A file whose exact
+            its supporting materials. Symbolic links, FIFOs and other special files found inside a
+            folder are reported and not opened; a symbolic link named on the command line is
+            followed. The original files are only read, never changed. A file whose exact
             bytes were processed before (same SHA-256) is reported as a duplicate and not processed
             again unless --reprocess is given.
             """)
@@ -49,7 +51,17 @@ extension IntakeCommand {
             options.durable = false  // the originals are untouched: outputs can always be made again
             let pipeline = Pipeline(catalog: catalog, options: options)
             var tally = Tally()
-            let files = SubmissionFiles.expand(paths, bundles: bundle)
+            let (files, empty, skipped) = SubmissionFiles.expand(paths, bundles: bundle)
+            for (path, reason) in skipped {
+                tally.failed += 1
+                Diagnostics.line("error      \(path): \(reason)")
+            }
+            for folder in empty {
+                // A folder without READY is a batch, not a bundle: one with nothing in it is an error.
+                tally.failed += 1
+                Diagnostics.line("error      \(folder): a folder holding no submission files (.xml, .pdf, .zip) and no READY "
+                                 + "marker (a bundle folder needs one, or --bundle)")
+            }
             ProcessBatch(pipeline: pipeline, workers: min(workers ?? ProcessInfo.processInfo.activeProcessorCount, max(1, files.count))).run(files) { path, outcome in
                 tally.count(outcome)
                 if outputOptions.json {

@@ -84,11 +84,17 @@ public struct SubmissionBundle: Sendable {
     /// header cannot get past them. Entries climbing out (`../`), absolute paths and symbolic
     /// links are refused: the bundle never names a place outside itself.
     public static func zip(_ bytes: [UInt8], path: String, limits: Limits = Limits()) throws(IntakeError) -> SubmissionBundle {
+        if let problem = ZipBounds.problem(in: bytes) {
+            throw IntakeError(code: .badZip, message: "not a readable zip archive: \(problem)", path: path)
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw IntakeError(code: .badZip, message: "not a readable zip archive: \(error)", path: path)
+        }
+        if let office = FileKind.office(entryNames: archive.map(\.path)) {
+            throw SubmissionReader.unsupported(office, path: path)
         }
         var files: [File] = []
         var total = 0

@@ -30,3 +30,32 @@ import Testing
         #expect(bundle.sha256 == "d9dd604634812e036dead98b5da2d925d874db3653fab4953701c4792fd80786")
     }
 }
+
+/// Zips damaged everywhere their directory says where things are: each is refused or read, and
+/// none takes the process down (ZIPFoundation's in-memory reader traps on offsets past the end).
+@Test("A damaged zip is refused or read, never a crash: truncations and corrupted directory bytes")
+func damagedZips() throws {
+    let good = Array(try Data(contentsOf: Repository.fixtures.appendingPathComponent("pdf/bundles/zips/small.zip")))
+    var variants: [[UInt8]] = (0..<good.count).map { Array(good.prefix($0)) }
+    let directory = 0 ..< good.count
+    var seed: UInt64 = 17
+    for _ in 0..<400 {
+        var bytes = good
+        for _ in 0..<3 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let at = directory.lowerBound + Int(seed >> 33) % directory.count
+            bytes[at] = UInt8(truncatingIfNeeded: seed >> 17)
+        }
+        variants.append(bytes)
+    }
+    var refused = 0
+    for bytes in variants {
+        do {
+            _ = try SubmissionBundle.zip(bytes, path: "damaged.zip")
+        } catch {
+            #expect(error.code == .badZip || error.code == .bundle || error.code == .tooLarge, "\(error)")
+            refused += 1
+        }
+    }
+    #expect(refused > variants.count / 2)
+}

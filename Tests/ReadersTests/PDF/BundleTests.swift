@@ -55,7 +55,7 @@ struct BundleTests {
     }
 
     @Test("Hostile zips are refused with a reason, and nothing is written anywhere", arguments: [
-        "traversal.zip", "absolute.zip", "symlink.zip", "bomb.zip", "bomb-deflate.zip",
+        "traversal.zip", "absolute.zip", "symlink.zip", "bomb.zip", "bomb-deflate.zip", "issue17-central-directory.zip",
     ])
     func hostile(name: String) throws {
         let marker = URL(fileURLWithPath: "/tmp/evil.txt")
