@@ -37,6 +37,7 @@ let expectedSamples: [(file: String, status: SubmissionResult.Status, codes: [Pr
     ("ly-insurance-certificate-future-date.xml", .incomplete, [.dateOrder, .invalidFormat]),
     ("ly-maternity-allowance-bad-rows.xml", .incomplete, [.dateFormat, .invalidCheckDigit]),
     ("ly-maternity-allowance-complete.xml", .accepted, []),
+    ("ly-maternity-allowance-row-gender.xml", .incomplete, [.idGenderMismatch]),
     ("ly-one-net.xml", .accepted, []),
     ("ly-settlement-claim-bad-numbers.xml", .incomplete, [.invalidFormat, .missingRequired]),
     ("ly-settlement-claim-complete.xml", .accepted, []),
