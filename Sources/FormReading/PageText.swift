@@ -12,7 +12,6 @@ public struct Box: Sendable, Hashable {
         Box(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
     }
     func contains(x: Double, y: Double) -> Bool { x >= x0 && x <= x1 && y >= y0 && y <= y1 }
-    func overlapsX(_ lo: Double, _ hi: Double) -> Bool { x1 > lo && x0 < hi }
 }
 
 /// One character read from a page: from the PDF's text (confidence 1) or from OCR.

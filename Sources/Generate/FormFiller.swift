@@ -32,10 +32,10 @@ struct FormFiller {
             }
             if isDetailField(field) { continue }
             if !field.required && (onlyPresetOptionals || rng.chance(0.15)) { continue }
-            if let value = value(for: field, in: form.fields) {
+            if let value = value(for: field) {
                 cells.append(.init(key: field.key, value: value))
                 if let detail = field.detail, case .options(let ticked, _) = value, ticked.contains(detail.option) {
-                    cells.append(.init(key: detail.field, value: .text(detailText(detail.field))))
+                    cells.append(.init(key: detail.field, value: .text(detailText())))
                 }
             }
         }
@@ -200,7 +200,7 @@ struct FormFiller {
             guard table.required || rng.chance(0.7) else { return nil }
             return (0..<rng.int(1...3)).map { _ in
                 table.columns.compactMap { column in
-                    (column.required || rng.chance(0.8)) ? value(for: column, in: table.columns).map { .init(key: column.key, value: $0) } : nil
+                    (column.required || rng.chance(0.8)) ? value(for: column).map { .init(key: column.key, value: $0) } : nil
                 }
             }
         }
@@ -269,12 +269,12 @@ struct FormFiller {
         rng.chance(0.5) ? "\(applicant.cityName)人民医院" : "\(applicant.cityName)\(applicant.place.addressName)\(rng.pick(["人民医院", "妇幼保健院", "中医医院"]))"
     }
 
-    mutating func detailText(_ key: String) -> String {
+    mutating func detailText() -> String {
         rng.pick(["大额医疗费用补助", "补充工伤保险", "企业补充医疗", "原新农合"])
     }
 
     /// A value for one field, from its key where the key says what it holds, else from its type.
-    mutating func value(for field: FieldDefinition, in siblings: [FieldDefinition]) -> Draft.Value? {
+    mutating func value(for field: FieldDefinition) -> Draft.Value? {
         let a = applicant
         let key = field.key
         var text: String?

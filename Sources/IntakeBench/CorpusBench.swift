@@ -232,7 +232,7 @@ struct CorpusBench {
         // written as OutputStore writes it (mkdir, write, rename), with nothing read or checked.
         // A result.json of the median size among the first hundred.
         let sizes = outcomes.prefix(100).compactMap { outcome -> [UInt8]? in
-            if case .processed(let result)? = outcome { return try? ResultJSON.encode(result, path: result.source.path) }
+            if case .processed(let result)? = outcome { return ResultJSON.encode(result) }
             return nil
         }.sorted { $0.count < $1.count }
         let sample = sizes.isEmpty ? Array(repeating: 0x20, count: 3000) : sizes[sizes.count / 2]

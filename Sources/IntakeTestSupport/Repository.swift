@@ -49,6 +49,17 @@ public final class TemporaryDirectory: @unchecked Sendable {
 
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// A folder inside, made with its parents, holding copies of samples: file name → sample name.
+    @discardableResult
+    public func folder(_ name: String, samples: [String: String] = [:]) throws -> URL {
+        let folder = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (file, sample) in samples.sorted(by: { $0.key < $1.key }) {
+            try FileManager.default.copyItem(atPath: Repository.sample(sample), toPath: folder.appendingPathComponent(file).path)
+        }
+        return folder
+    }
+
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 

@@ -25,11 +25,6 @@ public struct PixelBox: Sendable, Hashable, Codable, CustomStringConvertible {
         return PixelBox(x0: midX - dx, y0: midY - dy, x1: midX + dx, y1: midY + dy)
     }
 
-    /// Whether the two boxes share any area.
-    public func intersects(_ other: PixelBox) -> Bool {
-        x0 < other.x1 && other.x0 < x1 && y0 < other.y1 && other.y0 < y1
-    }
-
     public var description: String {
         String(format: "[%.1f, %.1f, %.1f, %.1f]", x0, y0, x1, y1)
     }

@@ -72,7 +72,7 @@ public struct Pipeline: Sendable {
     /// Processes the file at `path` (a folder or a zip: a bundle). Never throws and never
     /// touches the file itself.
     public func process(path: String, now: Date = Date()) -> Outcome {
-        finish(path: path) { () throws(IntakeError) in
+        logged(path: path) { () throws(IntakeError) in
             switch try reader.open(path) {
             case .bundle(let bundle): return try run(bundle: bundle, path: path, now: now)
             case .file(let bytes): return try run(bytes: bytes, sha: SubmissionID.sha256Hex(bytes), path: path, now: now)
@@ -83,7 +83,7 @@ public struct Pipeline: Sendable {
     /// Processes bytes already read (by the inbox service, which needs their hash first);
     /// `path` is the name reported in result.json and messages.
     public func process(bytes: [UInt8], sha256: String, path: String, now: Date = Date()) -> Outcome {
-        finish(path: path) { () throws(IntakeError) in
+        logged(path: path) { () throws(IntakeError) in
             switch try reader.input(bytes, path: path) {
             case .bundle(let bundle): return try run(bundle: bundle, sha: sha256, path: path, now: now)
             case .file(let bytes): return try run(bytes: bytes, sha: sha256, path: path, now: now)
@@ -93,7 +93,7 @@ public struct Pipeline: Sendable {
 
     /// Processes a bundle already opened (`bundle(folder:)`: the inbox needs its id first).
     public func process(bundle: SubmissionBundle, path: String, now: Date = Date()) -> Outcome {
-        finish(path: path) { () throws(IntakeError) in try run(bundle: bundle, path: path, now: now) }
+        logged(path: path) { () throws(IntakeError) in try run(bundle: bundle, path: path, now: now) }
     }
 
     /// A bundle folder opened: its files and its id (`SubmissionBundle.sha256`).
@@ -115,7 +115,8 @@ public struct Pipeline: Sendable {
         try reader.readFile(path, followLinks: followLinks)
     }
 
-    private func finish(path: String, _ body: () throws(IntakeError) -> Outcome) -> Outcome {
+    /// What `body` comes to, a thrown error as `.failed`, logged.
+    private func logged(path: String, _ body: () throws(IntakeError) -> Outcome) -> Outcome {
         let outcome: Outcome
         do {
             outcome = try body()
@@ -132,12 +133,12 @@ public struct Pipeline: Sendable {
         let application = try reader.application(in: bundle, path: path)
         let form = bundle.files[application.index]
         let materials = bundle.files.indices.filter { $0 != application.index }
-            .map { (name: bundle.files[$0].name, bytes: bundle.files[$0].bytes) }
+            .map { (name: bundle.files[$0].name, contents: bundle.files[$0].data) }
         return try run(bytes: form.bytes, sha: sha ?? bundle.sha256, path: "\(path)/\(form.name)", materialFiles: materials,
                        preread: application.read, now: now)
     }
 
-    func run(bytes: [UInt8], sha: String, path: String, materialFiles: [(name: String, bytes: [UInt8])] = [],
+    func run(bytes: [UInt8], sha: String, path: String, materialFiles: [(name: String, contents: Data)] = [],
              preread: SubmissionReader.Outcome? = nil, now: Date) throws(IntakeError) -> Outcome {
         let id = SubmissionID.make(sha256: sha)
         if !options.reprocess, options.writeOutputs, let previous = store.existing(id: id) {
@@ -165,14 +166,14 @@ public struct Pipeline: Sendable {
                                materialFiles: materialFiles)
         }
         guard options.writeOutputs else { return .processed(result) }
-        files.append(("result.json", try ResultJSON.encode(result, path: path)))
+        files.append(("result.json", ResultJSON.encode(result)))
         try store.write(files, date: clock.day.iso, id: id, path: path)
         return .processed(result)
     }
 
     func check(_ submission: Submission, form: FormDefinition, id: String, sha: String, path: String, clock: Clock,
                folder: URL, files: inout [(String, [UInt8])],
-               materialFiles: [(name: String, bytes: [UInt8])] = []) throws(IntakeError) -> SubmissionResult {
+               materialFiles: [(name: String, contents: Data)] = []) throws(IntakeError) -> SubmissionResult {
         var submission = submission
         let source = SubmissionResult.Source(path: path, sha256: sha, encoding: submission.encoding,
                                              method: submission.readingMethod, sealPages: submission.sealPages)

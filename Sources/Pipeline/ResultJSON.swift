@@ -10,7 +10,7 @@ import Readers
 /// in UTF-8 byte order; the tests compare the two on every sample, so a key added to
 /// `SubmissionResult` and not here fails them.
 public enum ResultJSON {
-    public static func encode(_ result: SubmissionResult, path: String) throws(IntakeError) -> [UInt8] {
+    public static func encode(_ result: SubmissionResult) -> [UInt8] {
         var w = JSONWriter()
         w.write(result)
         w.out.append(0x0A)

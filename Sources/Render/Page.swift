@@ -12,7 +12,6 @@ enum Page {
     static var contentWidth: Double { width - marginLeft - marginRight }
     static var contentTop: Double { marginTop }
     static var contentBottom: Double { height - marginBottom }
-    static var contentHeight: Double { contentBottom - contentTop }
 }
 
 /// Millimetres to points.

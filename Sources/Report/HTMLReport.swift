@@ -1,4 +1,5 @@
 import Foundation
+import IntakeCore
 
 /// `report.html`: the report for the section chief (科长), in Chinese, one self-contained file
 /// (inline CSS and SVG, no script, no network): totals by status and change, by 事项 and by 地区
@@ -290,7 +291,7 @@ enum HTMLReport {
     static func time(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.timeZone = TimeZone(secondsFromGMT: ChinaStandardTime.offsetSeconds)
         formatter.dateFormat = "yyyy年M月d日 HH:mm:ss"
         return formatter.string(from: date)
     }

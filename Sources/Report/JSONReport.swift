@@ -1,4 +1,5 @@
 import Foundation
+import IntakeCore
 
 /// `report.json` (`intake.revalidation-report/1`): totals by status, change, item and region, the
 /// most frequent problems and missing materials, failures by reason, and every changed submission.
@@ -103,7 +104,7 @@ enum JSONReport {
     /// ISO 8601 in China Standard Time, as result.json's `processedAt`.
     static func iso(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.timeZone = TimeZone(secondsFromGMT: ChinaStandardTime.offsetSeconds)
         return formatter.string(from: date)
     }
 }

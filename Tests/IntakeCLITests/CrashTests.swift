@@ -129,10 +129,7 @@ func crashTest() throws {
 @Test("status reports today's counts and the queue from the state folder")
 func statusCommand() throws {
     let temp = try TemporaryDirectory("status")
-    let inbox = temp.url.appendingPathComponent("inbox")
-    try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Repository.sample("lc-complete.xml"), toPath: inbox.appendingPathComponent("a.xml").path)
-    try FileManager.default.copyItem(atPath: Repository.sample("lc-bad-uscc.xml"), toPath: inbox.appendingPathComponent("b.xml").path)
+    let inbox = try temp.folder("inbox", samples: ["a.xml": "lc-complete.xml", "b.xml": "lc-bad-uscc.xml"])
     let state = temp.path("state")
     let watch = try runCommand(Repository.intakeExecutable.path, [
         "watch", "--inbox", inbox.path, "--output", temp.path("out"), "--archive", temp.path("archive"), "--state", state,

@@ -32,10 +32,8 @@ func folderWithoutSubmissions() throws {
 @Test("Links and FIFOs inside a folder are reported and not opened; a bundle holding one is refused")
 func linksAndFIFOsInFolders() throws {
     let temp = try TemporaryDirectory("unlucky")
-    let batch = temp.url.appendingPathComponent("batch")
-    let bundle = temp.url.appendingPathComponent("bundle")
-    for folder in [batch, bundle] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-    try FileManager.default.copyItem(atPath: Repository.sample("lc-complete.xml"), toPath: batch.appendingPathComponent("good.xml").path)
+    let batch = try temp.folder("batch", samples: ["good.xml": "lc-complete.xml"])
+    let bundle = try temp.folder("bundle", samples: ["app.xml": "lc-complete.xml"])
     try FileManager.default.createSymbolicLink(atPath: batch.appendingPathComponent("elsewhere.xml").path,
                                                withDestinationPath: Repository.sample("ly-complete.xml"))
     try fifo(batch.appendingPathComponent("pipe.xml").path)
@@ -46,7 +44,6 @@ func linksAndFIFOsInFolders() throws {
     #expect(result.stdout.split(separator: "\n").count == 1, "only good.xml was processed: \(result.stdout)")
     #expect(result.stdout.contains("\"accepted\""))
 
-    try FileManager.default.copyItem(atPath: Repository.sample("lc-complete.xml"), toPath: bundle.appendingPathComponent("app.xml").path)
     try fifo(bundle.appendingPathComponent("scan.pdf").path)
     FileManager.default.createFile(atPath: bundle.appendingPathComponent("READY").path, contents: nil)
     let refused = try bounded(["process", "--json", bundle.path, "--output", temp.path("out")], seconds: 20)
@@ -57,9 +54,7 @@ func linksAndFIFOsInFolders() throws {
 @Test("The inbox quarantines a FIFO and a symbolic link with the reason, and processes the rest")
 func inboxSpecialFiles() throws {
     let temp = try TemporaryDirectory("unlucky")
-    let inbox = temp.url.appendingPathComponent("inbox")
-    try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: Repository.sample("ly-complete.xml"), toPath: inbox.appendingPathComponent("a.xml").path)
+    let inbox = try temp.folder("inbox", samples: ["a.xml": "ly-complete.xml"])
     try fifo(inbox.appendingPathComponent("pipe.xml").path)
     try FileManager.default.createSymbolicLink(atPath: inbox.appendingPathComponent("link.xml").path,
                                                withDestinationPath: Repository.sample("lc-complete.xml"))

@@ -25,7 +25,7 @@ struct ResultJSONTests {
                 Issue.record("\(name) was not processed")
                 continue
             }
-            let mine = try ResultJSON.encode(result, path: name)
+            let mine = ResultJSON.encode(result)
             let theirs = try foundationJSON(result)
             #expect(mine == theirs, "\(name):\n\(String(decoding: mine, as: UTF8.self))")
             #expect(try JSONDecoder().decode(SubmissionResult.self, from: Data(mine)) == result)
@@ -64,13 +64,13 @@ struct ResultJSONTests {
                        .init(field: nil, label: nil, code: .schemaViolation, message: "m")],
             status: .needsReview,
             outputs: .init(directory: "/out/2026-11-23/0123456789abcdef", result: "result.json", form: "form.pdf", notice: "notice.pdf"))
-        let mine = try ResultJSON.encode(result, path: "x")
+        let mine = ResultJSON.encode(result)
         #expect(mine == (try foundationJSON(result)), "\(String(decoding: mine, as: UTF8.self))")
 
         let bare = SubmissionResult(
             id: "x", source: .init(path: "p", sha256: "s", encoding: nil), processedAt: "t", form: .init(id: "f", title: "t", version: "1"),
             item: nil, handling: nil, fields: [], materials: [], attachments: [], problems: [], status: .rejected,
             outputs: .init(directory: "d", result: "result.json", form: nil, notice: nil))
-        #expect(try ResultJSON.encode(bare, path: "x") == (try foundationJSON(bare)))
+        #expect(ResultJSON.encode(bare) == (try foundationJSON(bare)))
     }
 }

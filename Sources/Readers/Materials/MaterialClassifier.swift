@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import IntakeCore
 import Poppler
 
@@ -20,11 +21,12 @@ public struct MaterialClassifier: Sendable {
     }
 
     /// Classifies every file; each material is given to at most one file (the best evidence first).
-    public func classify(_ files: [(name: String, bytes: [UInt8])]) -> [Finding] {
+    /// `contents`: a bundle's mapped files; only a PDF's is read (its first page), and copied for that.
+    public func classify(_ files: [(name: String, contents: Data)]) -> [Finding] {
         var scored: [(file: Int, material: Int, score: Int, evidence: String)] = []
         for (f, file) in files.enumerated() {
             let stem = Self.fold(Self.stem(file.name))
-            let text = Self.fold(Self.firstPageText(file.bytes))
+            let text = Self.fold(Self.firstPageText(file.contents))
             for (m, material) in materials.enumerated() {
                 let cores = ([material.name] + material.aliases).map { Self.core(Self.fold($0)) }.filter { $0.count >= 2 }
                 let byName = cores.contains { core in stem.contains(core) || (stem.count >= 3 && core.contains(stem)) }
@@ -80,8 +82,8 @@ public struct MaterialClassifier: Sendable {
     }
 
     /// The first page's text of a PDF; empty for images and anything unreadable.
-    static func firstPageText(_ bytes: [UInt8]) -> String {
-        guard bytes.starts(with: Array("%PDF".utf8)), let document = try? PDFDocument(bytes: bytes),
+    static func firstPageText(_ contents: Data) -> String {
+        guard contents.starts(with: Array("%PDF".utf8)), let document = try? PDFDocument(bytes: [UInt8](contents)),
               let page = document.page(at: 0) else { return "" }
         return String(page.text.prefix(4000))
     }
