@@ -16,6 +16,10 @@ public struct PDFSubmissionReader: Sendable {
         public var gridDPI = 100.0
         /// Resolution scans are rendered at for OCR.
         public var scanDPI = 200.0
+        /// Pixels one image may declare: a page's images are decoded whole when it is drawn. 50 M
+        /// is a 600 dpi A4 page (35 M) with room; a 20,000 × 20,000 image (400 M) is refused
+        /// before poppler decodes it.
+        public var maxImagePixels = 50_000_000
         /// Per-character probability below which an OCR value is not trusted.
         public var confidenceThreshold = 0.9
         /// A page with fewer visible glyphs than this and an image on it is read as a scan: a
@@ -67,6 +71,11 @@ public struct PDFSubmissionReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], path: String) throws(IntakeError) -> Outcome {
+        let pixels = ImageSizes.largestPixelCount(in: bytes)
+        guard pixels <= limits.maxImagePixels else {
+            throw IntakeError(code: .tooLarge, message: "holds an image of \(pixels / 1_000_000) million pixels, over the "
+                              + "\(limits.maxImagePixels / 1_000_000)-million-pixel budget of a page; not decoded", path: path)
+        }
         let document: PDFDocument
         do {
             document = try PDFDocument(bytes: bytes)
