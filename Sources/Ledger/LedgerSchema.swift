@@ -7,8 +7,9 @@ import PostgresNIO
 /// A change to the schema is one new migration here; an applied one is never edited.
 ///
 /// Each statement is written once; `{real}`, `{serial}` and `{bool}` stand for the types the two
-/// dialects spell differently. Every statement is idempotent (`IF NOT EXISTS`), because
-/// databases made before this list existed already hold some tables without a record of them.
+/// dialects spell differently. Every CREATE is `IF NOT EXISTS`, because databases made before
+/// this list existed already hold some tables without a record of them; the column renames of
+/// "snake-case" run once, as each migration does, recorded when it is applied.
 /// Columns are snake_case (PostgreSQL folds unquoted names to lower case anyway).
 enum LedgerSchema {
     struct Migration {

@@ -107,7 +107,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Whether bytes read from a file are a zipped bundle.
-    public static func isZip(_ bytes: [UInt8]) -> Bool { SubmissionBundle.looksLikeZip(bytes) }
+    public static func isZip(_ bytes: [UInt8]) -> Bool { SubmissionReader.isZip(bytes) }
 
     /// Reads a submission file read-only, refusing one over the size limit or not a regular
     /// file before reading it. `followLinks`: false for files found in folders (the inbox).

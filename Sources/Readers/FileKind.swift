@@ -1,6 +1,18 @@
-/// What a file is by its first bytes, for files intake does not take: so the error says "a PNG
-/// image" instead of "not well-formed XML at line 1".
+/// What a file is by its first bytes: a PDF, a zip, or a kind intake does not take, so the error
+/// says "a PNG image" instead of "not well-formed XML at line 1".
 enum FileKind {
+    /// `%PDF-` within the first KiB, as PDF readers allow.
+    static func isPDF(_ bytes: some Collection<UInt8>) -> Bool {
+        let head = Array(bytes.prefix(1024))
+        guard head.count >= 5 else { return false }
+        for i in 0...(head.count - 5) where head[i] == 0x25
+            && head[i + 1] == 0x50 && head[i + 2] == 0x44 && head[i + 3] == 0x46 && head[i + 4] == 0x2D { return true }
+        return false
+    }
+
+    /// A zip's local file header signature at the start.
+    static func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+
     /// A description of `bytes` when they are a known kind of file that is not a submission;
     /// nil for XML, PDF, zip and anything unrecognised (left to the readers to judge).
     static func foreign(_ bytes: [UInt8]) -> String? {

@@ -46,15 +46,18 @@ public struct SubmissionReader: Sendable {
         return try input(readFile(path), path: path)
     }
 
+    /// Whether bytes read from a file are a zipped bundle.
+    public static func isZip(_ bytes: [UInt8]) -> Bool { FileKind.isZip(bytes) }
+
     /// Bytes already read: a zip is a bundle, anything else a single file.
     public func input(_ bytes: [UInt8], path: String) throws(IntakeError) -> Input {
-        SubmissionBundle.looksLikeZip(bytes) ? .bundle(try SubmissionBundle.zip(bytes, path: path)) : .file(bytes)
+        FileKind.isZip(bytes) ? .bundle(try SubmissionBundle.zip(bytes, path: path)) : .file(bytes)
     }
 
     /// XML as it is; a PDF by its embedded XML or by reading its pages.
     public func read(_ bytes: [UInt8], path: String) throws(IntakeError) -> Outcome {
         if let kind = FileKind.foreign(bytes) { throw Self.unsupported(kind, path: path) }
-        guard PDFSubmissionReader.looksLikePDF(bytes) else { return withXMLOrigins(try xml.read(bytes, path: path), method: .xml) }
+        guard FileKind.isPDF(bytes) else { return withXMLOrigins(try xml.read(bytes, path: path), method: .xml) }
         switch try pdf.read(bytes, path: path) {
         case .embeddedXML(let embedded, let name):
             return withXMLOrigins(try xml.read(embedded, path: "\(path) (\(name))"), method: .embeddedXML)
@@ -84,7 +87,7 @@ public struct SubmissionReader: Sendable {
         }
         if let index = xmlFiles.first { return Application(index: index, read: nil) }
         func saysApplication(_ name: String) -> Bool { ["申请", "登记表", "表"].contains { name.contains($0) } }
-        let order = bundle.files.indices.filter { PDFSubmissionReader.looksLikePDF(Array(bundle.files[$0].data.prefix(1024))) }
+        let order = bundle.files.indices.filter { FileKind.isPDF(bundle.files[$0].data) }
             .sorted { saysApplication(bundle.files[$0].name) && !saysApplication(bundle.files[$1].name) }
         // The first that reads as a form; what was read is kept, so a scan is not read twice.
         for index in order {

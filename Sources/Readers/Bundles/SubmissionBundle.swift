@@ -77,9 +77,6 @@ public struct SubmissionBundle: Sendable {
         return SubmissionBundle(files: files)
     }
 
-    /// True when `bytes` start like a zip archive.
-    public static func looksLikeZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
-
     /// A zip: entries unpacked in memory with every limit checked as the bytes come, so a lying
     /// header cannot get past them. Entries climbing out (`../`), absolute paths and symbolic
     /// links are refused: the bundle never names a place outside itself.

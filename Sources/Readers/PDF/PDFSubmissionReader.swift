@@ -61,15 +61,6 @@ public struct PDFSubmissionReader: Sendable {
         self.limits = limits
     }
 
-    /// True when `bytes` start like a PDF (`%PDF-` within the first KiB, as readers allow).
-    public static func looksLikePDF(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(1024)
-        guard head.count >= 5 else { return false }
-        for i in head.startIndex...(head.endIndex - 5) where head[i] == 0x25
-            && head[i + 1] == 0x50 && head[i + 2] == 0x44 && head[i + 3] == 0x46 && head[i + 4] == 0x2D { return true }
-        return false
-    }
-
     public func read(_ bytes: [UInt8], path: String) throws(IntakeError) -> Outcome {
         let pixels = ImageSizes.largestPixelCount(in: bytes)
         guard pixels <= limits.maxImagePixels else {
