@@ -24,14 +24,14 @@ let package = Package(
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(name: "PangoCairo", dependencies: ["CPangoCairo"]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
-        .target(name: "Poppler", dependencies: ["CPoppler"]),
+        .target(name: "Poppler", dependencies: ["CPoppler", "IntakeCore"]),
 
         // Pipeline steps.
         .target(name: "IntakeCore"),
         .target(name: "Catalog", dependencies: ["IntakeCore", .product(name: "Yams", package: "Yams")]),
         // The layout engine over positioned glyphs: no C, so that fence stays compiler-enforced.
         .target(name: "FormReading", dependencies: ["IntakeCore", "Catalog"]),
-        .target(name: "OCR"),
+        .target(name: "OCR", dependencies: ["IntakeCore"]),
         // Every way a file becomes a `Submission`: XML/, PDF/ (typed, AcroForm, scans), Bundles/, Materials/.
         .target(name: "Readers", dependencies: [
             "IntakeCore", "Catalog", "FormReading", "LibXML", "Poppler", "OCR",
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "IntakeTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Ledger", "Pipeline", "IntakeTestSupport"]),
         .testTarget(name: "RevalidateTests", dependencies: ["Revalidate", "Report", "Ledger", "IntakeCore", "IntakeTestSupport"]),
-        .testTarget(name: "OCRTests", dependencies: ["OCR", "IntakeTestSupport"]),
+        .testTarget(name: "OCRTests", dependencies: ["OCR", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipeline", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "FormReadingTests", dependencies: ["FormReading", "Catalog", "IntakeCore", "IntakeTestSupport"]),
     ]

@@ -7,13 +7,13 @@ public struct ReadValue: Sendable, Hashable {
     public var value: FieldValue
     /// 1-based page; nil when nothing was found.
     public var page: Int?
-    public var box: Box?
+    public var box: Rect?
     /// Lowest per-character probability of the value (1 for text a program wrote).
     public var confidence: Double
     /// Part of the value lies under a seal (scans): misreads there come with high confidence.
     public var underSeal: Bool
 
-    public init(value: FieldValue, page: Int?, box: Box?, confidence: Double, underSeal: Bool) {
+    public init(value: FieldValue, page: Int?, box: Rect?, confidence: Double, underSeal: Bool) {
         self.value = value
         self.page = page
         self.box = box

@@ -1,3 +1,5 @@
+import IntakeCore
+
 /// A glyph's place: page, line, position in the line.
 struct GlyphRef: Hashable {
     var page: Int
@@ -9,7 +11,7 @@ struct GlyphRef: Hashable {
 struct Occurrence {
     var page: Int
     var refs: [GlyphRef]
-    var box: Box
+    var box: Rect
     var line: Int
 
     func precedes(_ other: Occurrence) -> Bool {
@@ -47,7 +49,7 @@ final class PageModels {
     func code(_ ref: GlyphRef) -> UInt32 { codes[ref.page][ref.line][ref.index] }
 
     /// Unclaimed glyphs whose centre lies in `box` on `page`, in reading order.
-    func glyphs(in box: Box, page: Int, includeClaimed: Bool = false) -> [GlyphRef] {
+    func glyphs(in box: Rect, page: Int, includeClaimed: Bool = false) -> [GlyphRef] {
         var refs: [GlyphRef] = []
         for (l, line) in lines[page].enumerated() where line.box.y1 >= box.y0 && line.box.y0 <= box.y1 {
             for (i, g) in line.glyphs.enumerated() where box.contains(x: g.box.midX, y: g.box.midY) {

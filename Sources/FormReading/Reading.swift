@@ -23,7 +23,7 @@ struct Reading {
     var headerOccurrences: [[UInt32]: [Occurrence]] = [:]
     private var repeatCandidates: [[UInt32]: [Occurrence]] = [:]
     /// Physical cells found for layout cells.
-    var located: [Int: [Int: (page: Int, box: Box)]] = [:]
+    var located: [Int: [Int: (page: Int, box: Rect)]] = [:]
 
     init(model: PageModels, form: FormDefinition) {
         self.model = model
@@ -75,7 +75,7 @@ struct Reading {
     }
 
     /// The box of glyphs `refs`, starting from `box`.
-    private func union(_ refs: [GlyphRef], with box: Box) -> Box {
+    private func union(_ refs: [GlyphRef], with box: Rect) -> Rect {
         refs.reduce(box) { $0.union(model.glyph($1).box) }
     }
 
@@ -247,7 +247,7 @@ struct Reading {
         return nil
     }
 
-    func neighbourCell(_ cell: PlacedCell, placed: [[PlacedCell]]) -> (Int, Box)? {
+    func neighbourCell(_ cell: PlacedCell, placed: [[PlacedCell]]) -> (Int, Rect)? {
         let row = form.layout.rows[cell.row]
         for i in stride(from: cell.index - 1, through: 0, by: -1) {
             guard let (page, prev) = located[cell.row]?[i] else { continue }

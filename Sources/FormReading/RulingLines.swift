@@ -1,3 +1,5 @@
+import IntakeCore
+
 /// The table grid of a page, found from its ruling lines in a raster: every typed form and
 /// every scan of one draws its cells, whatever program laid it out.
 struct RulingGrid {
@@ -90,7 +92,7 @@ struct RulingGrid {
     }
 
     /// The cell holding the point, bounded by the nearest lines on all four sides.
-    func cell(atX x: Double, y: Double, slack: Double = 1.5) -> Box? {
+    func cell(atX x: Double, y: Double, slack: Double = 1.5) -> Rect? {
         guard !isEmpty else { return nil }
         var left = -Double.infinity, right = Double.infinity, top = -Double.infinity, bottom = Double.infinity
         for v in verticals where v.y0 - slack <= y && y <= v.y1 + slack {
@@ -100,6 +102,6 @@ struct RulingGrid {
             if h.y < y { top = max(top, h.y) } else if h.y > y { bottom = min(bottom, h.y) }
         }
         guard left.isFinite, right.isFinite, top.isFinite, bottom.isFinite else { return nil }
-        return Box(x0: left, y0: top, x1: right, y1: bottom)
+        return Rect(x0: left, y0: top, x1: right, y1: bottom)
     }
 }

@@ -1,4 +1,5 @@
 import Catalog
+import IntakeCore
 
 extension Reading {
     /// Records where a cell of printed words stands, so value cells can be found beside it.
@@ -143,7 +144,7 @@ extension Reading {
             var row: [String: [GlyphRef]] = [:]
             var claimedInside = false
             for column in columns {
-                let box = Box(x0: column.x0, y0: y0, x1: column.x1, y1: y1)
+                let box = Rect(x0: column.x0, y0: y0, x1: column.x1, y1: y1)
                 let all = model.glyphs(in: box, page: page, includeClaimed: true)
                 if all.contains(where: model.claimed.contains) { claimedInside = true }
                 row[column.key] = all.filter { !model.claimed.contains($0) }

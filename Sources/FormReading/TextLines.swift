@@ -6,11 +6,11 @@ import IntakeCore
 /// later from ruling lines or gaps.
 struct TextLine {
     let glyphs: [Glyph]
-    let box: Box
+    let box: Rect
     /// Typical character height: the median of the glyph heights.
     let charHeight: Double
 
-    init(glyphs: [Glyph], box: Box) {
+    init(glyphs: [Glyph], box: Rect) {
         self.glyphs = glyphs
         self.box = box
         let heights = glyphs.map(\.box.height).sorted()
@@ -24,7 +24,7 @@ enum LineBuilder {
     static func lines(_ glyphs: [Glyph]) -> [TextLine] {
         let visible = glyphs.filter { !MatchText.isWhitespace($0.character) && $0.box.height > 0 }
             .sorted { $0.box.midY < $1.box.midY }
-        var lines: [(glyphs: [Glyph], box: Box)] = []
+        var lines: [(glyphs: [Glyph], box: Rect)] = []
         var centre: [Double] = [], height: [Double] = []
         for glyph in visible {
             let h = glyph.box.height
@@ -64,7 +64,7 @@ public enum GlyphBoxes {
         return glyphs.map { g in
             guard let e = em[Int(g.box.height.rounded())], e > 0, g.box.height > 1.6 * e else { return g }
             var out = g
-            out.box = Box(x0: g.box.x0, y0: g.box.midY - 0.55 * e, x1: g.box.x1, y1: g.box.midY + 0.55 * e)
+            out.box = Rect(x0: g.box.x0, y0: g.box.midY - 0.55 * e, x1: g.box.x1, y1: g.box.midY + 0.55 * e)
             return out
         }
     }

@@ -1,4 +1,5 @@
 import Catalog
+import IntakeCore
 
 /// Which options of a checkbox group are ticked: from the mark printed before each option
 /// (☑ ■ √ ✓, or an X over □) in typed text, from the pixels of its square on scans.
@@ -12,7 +13,7 @@ enum Ticks {
     struct Found {
         var option: String
         var ticked: Bool
-        var box: Box
+        var box: Rect
         /// Glyphs written after the option up to the next option (the detail of 其他).
         var after: [GlyphRef]
         /// 1 when the mark is plain; lower when a scan's square is neither clearly blank nor
@@ -62,13 +63,10 @@ enum Ticks {
                 ticked = true; marked = true
             } else if pageText.judgeTicksFromPixels, let raster = pageText.raster {
                 // The square stands just left of the option; OCR reads it as 口 or drops it.
-                var square = Box(x0: first.box.x0 - 1.2 * h, y0: first.box.y0, x1: first.box.x0 - 0.1 * h, y1: first.box.y1)
+                var square = Rect(x0: first.box.x0 - 1.2 * h, y0: first.box.y0, x1: first.box.x0 - 0.1 * h, y1: first.box.y1)
                 if let before, adjacentBefore, squares.contains(before.character) || marks.contains(before.character)
                     || squareReadings.contains(before.character) { square = before.box }
-                let inner = Box(x0: square.x0 + square.width / 4, y0: square.y0 + square.height / 4,
-                                x1: square.x1 - square.width / 4, y1: square.y1 - square.height / 4)
-                let s = pageText.rasterScale
-                let share = raster.darkShare(in: Box(x0: inner.x0 * s, y0: inner.y0 * s, x1: inner.x1 * s, y1: inner.y1 * s))
+                let share = raster.darkShare(in: square.scaledAboutCentre(0.5).scaled(pageText.rasterScale))
                 ticked = share > 0.15
                 certainty = share <= 0.05 || share >= 0.25 ? 1 : 0.6
                 // A mark written after the option (剖宫产（√）) has no square before it.

@@ -1,34 +1,5 @@
 import Foundation
-
-/// A rectangle in pixels of a page image, origin top-left, `x1`/`y1` exclusive.
-public struct PixelBox: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var x0: Double
-    public var y0: Double
-    public var x1: Double
-    public var y1: Double
-
-    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
-        self.x0 = x0
-        self.y0 = y0
-        self.x1 = x1
-        self.y1 = y1
-    }
-
-    public var width: Double { x1 - x0 }
-    public var height: Double { y1 - y0 }
-    public var midX: Double { (x0 + x1) / 2 }
-    public var midY: Double { (y0 + y1) / 2 }
-
-    /// The box scaled about its centre: `scaled(by: 0.5)` is the middle half of a check box.
-    public func scaled(by factor: Double) -> PixelBox {
-        let dx = width * factor / 2, dy = height * factor / 2
-        return PixelBox(x0: midX - dx, y0: midY - dy, x1: midX + dx, y1: midY + dy)
-    }
-
-    public var description: String {
-        String(format: "[%.1f, %.1f, %.1f, %.1f]", x0, y0, x1, y1)
-    }
-}
+import IntakeCore
 
 /// One recognised character: its text (one grapheme, usually one CJK character or digit), the
 /// recogniser's probability for it in (0, 1], and its box: the x-range estimated from the CTC time
@@ -36,9 +7,9 @@ public struct PixelBox: Sendable, Hashable, Codable, CustomStringConvertible {
 public struct OCRChar: Sendable, Hashable {
     public var character: String
     public var probability: Double
-    public var box: PixelBox
+    public var box: Rect
 
-    public init(character: String, probability: Double, box: PixelBox) {
+    public init(character: String, probability: Double, box: Rect) {
         self.character = character
         self.probability = probability
         self.box = box
@@ -49,10 +20,10 @@ public struct OCRChar: Sendable, Hashable {
 /// text or part of it), in reading order on the page.
 public struct OCRLine: Sendable, Hashable {
     public var text: String
-    public var box: PixelBox
+    public var box: Rect
     public var chars: [OCRChar]
 
-    public init(text: String, box: PixelBox, chars: [OCRChar]) {
+    public init(text: String, box: Rect, chars: [OCRChar]) {
         self.text = text
         self.box = box
         self.chars = chars
@@ -75,14 +46,14 @@ public struct OCRPage: Sendable {
     /// Text lines, top to bottom, left to right within a row.
     public var lines: [OCRLine]
     /// Boxes of red seals (stamps) found on a colour page; empty for grey pages.
-    public var seals: [PixelBox]
+    public var seals: [Rect]
     /// The deskewed grey image recognition read: for a colour page its red channel (red seal ink
     /// near-white), for a grey page the grey itself. Judge check boxes on it with `darkShare`.
-    public var image: GreyImage
+    public var image: GreyRaster
     /// Seconds the worker spent on the page.
     public var seconds: Double
 
-    public init(width: Int, height: Int, angle: Double, lines: [OCRLine], seals: [PixelBox], image: GreyImage,
+    public init(width: Int, height: Int, angle: Double, lines: [OCRLine], seals: [Rect], image: GreyRaster,
                 seconds: Double = 0) {
         self.width = width
         self.height = height
@@ -97,38 +68,8 @@ public struct OCRPage: Sendable {
     public var text: String { lines.map(\.text).joined(separator: "\n") }
 }
 
-/// An 8-bit grey image, row-major, 0 black … 255 white.
-public struct GreyImage: Sendable, Hashable {
-    public var width: Int
-    public var height: Int
-    public var pixels: [UInt8]
-
-    public init(width: Int, height: Int, pixels: [UInt8]) {
-        precondition(width >= 0 && height >= 0 && pixels.count == width * height, "pixel count must be width × height")
-        self.width = width
-        self.height = height
-        self.pixels = pixels
-    }
-
-    public subscript(x: Int, y: Int) -> UInt8 { pixels[y * width + x] }
-
-    /// The share (0…1) of pixels darker than `threshold` among the pixels whose centres lie in
-    /// `box` (clipped to the image); 0 for a box outside the image. A ticked check box has
-    /// 0.35–0.42 in the middle half of its square, an empty one ≤ 0.02 (ocr/README.md).
-    public func darkShare(in box: PixelBox, threshold: UInt8 = 128) -> Double {
-        let xa = max(0, Int((box.x0 - 0.5).rounded(.up))), xb = min(width, Int((box.x1 - 0.5).rounded(.up)))
-        let ya = max(0, Int((box.y0 - 0.5).rounded(.up))), yb = min(height, Int((box.y1 - 0.5).rounded(.up)))
-        guard xa < xb, ya < yb else { return 0 }
-        var dark = 0
-        pixels.withUnsafeBufferPointer { p in
-            for y in ya..<yb {
-                let row = y * width
-                for x in xa..<xb where p[row + x] < threshold { dark += 1 }
-            }
-        }
-        return Double(dark) / Double((xb - xa) * (yb - ya))
-    }
-
+/// Binary PGM, the format the OCR worker writes its deskewed page in.
+extension GreyRaster {
     /// Reads a binary PGM (`P5`, maxval ≤ 65535; 16-bit samples are scaled to 8 bits).
     public init(pgm data: Data) throws {
         let bytes = [UInt8](data)

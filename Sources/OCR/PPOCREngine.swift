@@ -1,4 +1,5 @@
 import Foundation
+import IntakeCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -343,18 +344,18 @@ private struct Response: Decodable {
 
     func page(deskewed: URL) throws -> OCRPage {
         guard let width, let height else { throw OCRError.protocolError("answer without width and height") }
-        let image = try GreyImage(pgmAt: deskewed)
+        let image = try GreyRaster(pgmAt: deskewed)
         guard image.width == width, image.height == height else {
             throw OCRError.protocolError("deskewed image is \(image.width)×\(image.height), answer says \(width)×\(height)")
         }
-        func box(_ b: [Double]) throws -> PixelBox {
+        func box(_ b: [Double]) throws -> Rect {
             guard b.count == 4 else { throw OCRError.protocolError("a box has \(b.count) numbers") }
-            return PixelBox(x0: b[0], y0: b[1], x1: b[2], y1: b[3])
+            return Rect(x0: b[0], y0: b[1], x1: b[2], y1: b[3])
         }
         let lines = try (lines ?? []).map { line -> OCRLine in
             let lb = try box(line.box)
             return OCRLine(text: line.text, box: lb, chars: line.chars.map {
-                OCRChar(character: $0.c, probability: $0.p, box: PixelBox(x0: $0.x0, y0: lb.y0, x1: $0.x1, y1: lb.y1))
+                OCRChar(character: $0.c, probability: $0.p, box: Rect(x0: $0.x0, y0: lb.y0, x1: $0.x1, y1: lb.y1))
             })
         }
         return OCRPage(width: width, height: height, angle: angle ?? 0, lines: lines,

@@ -1,4 +1,5 @@
 internal import CPoppler
+import IntakeCore
 
 /// One AcroForm widget, copied out of poppler.
 public struct PDFFormField: Sendable, Hashable {
@@ -21,7 +22,7 @@ public struct PDFFormField: Sendable, Hashable {
     public var readOnly: Bool
     /// 0-based page and the widget's box in points from the page's top left.
     public var page: Int
-    public var x0: Double, y0: Double, x1: Double, y1: Double
+    public var box: Rect
 
     init(_ field: OpaquePointer, area: PopplerRectangle, page: Int) {
         func take(_ raw: UnsafeMutablePointer<gchar>?) -> String? {
@@ -35,8 +36,7 @@ public struct PDFFormField: Sendable, Hashable {
         mappingName = take(poppler_form_field_get_mapping_name(field))
         readOnly = poppler_form_field_is_read_only(field) != 0
         self.page = page
-        x0 = min(area.x1, area.x2); x1 = max(area.x1, area.x2)
-        y0 = min(area.y1, area.y2); y1 = max(area.y1, area.y2)
+        box = Rect(corner: (area.x1, area.y1), (area.x2, area.y2))
         switch poppler_form_field_get_field_type(field) {
         case POPPLER_FORM_FIELD_TEXT:
             let multiline = poppler_form_field_text_get_text_type(field) == POPPLER_FORM_TEXT_MULTILINE

@@ -1,4 +1,5 @@
 internal import CPoppler
+import IntakeCore
 
 /// One page of a `PDFDocument`. Coordinates are in points with the origin at the top left.
 public final class PDFPage {
@@ -45,7 +46,7 @@ public final class PDFPage {
         for (i, scalar) in text.unicodeScalars.enumerated() where i < Int(count) {
             if scalar == "\n" || scalar == "\r" { continue }
             let r = rects[i]
-            glyphs.append(PDFGlyph(character: Character(scalar), x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2))
+            glyphs.append(PDFGlyph(character: Character(scalar), box: Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)))
         }
         return glyphs
     }
@@ -127,24 +128,20 @@ private final class PNGSink { var bytes: [UInt8] = [] }
 /// One character on a page and its box, in points from the top left.
 public struct PDFGlyph: Sendable, Hashable {
     public var character: Character
-    public var x0: Double, y0: Double, x1: Double, y1: Double
-    public init(character: Character, x0: Double, y0: Double, x1: Double, y1: Double) {
+    public var box: Rect
+    public init(character: Character, box: Rect) {
         self.character = character
-        self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
+        self.box = box
     }
 }
 
-/// A grey raster of a rendered page: one byte per pixel, 0 black, 255 white.
-public struct PDFRaster: Sendable {
-    public var width: Int
-    public var height: Int
-    public var pixels: [UInt8]
-
+/// The pixels cairo draws into.
+public enum CairoPixel {
     /// The grey of an RGB24 pixel (B, G, R, unused on little-endian machines): the BT.601 luma
     /// in 8-bit fixed point, (77 R + 150 G + 29 B) / 256, white staying 255. The sum fits 16
     /// bits, so a loop over a row vectorises with 16-bit multiplies, which every x86-64 has.
     @inline(__always)
-    static func grey(_ word: UInt32) -> UInt8 {
+    public static func grey(_ word: UInt32) -> UInt8 {
         let r = UInt16(truncatingIfNeeded: word >> 16) & 0xFF
         let g = UInt16(truncatingIfNeeded: word >> 8) & 0xFF
         let b = UInt16(truncatingIfNeeded: word) & 0xFF
@@ -155,7 +152,7 @@ public struct PDFRaster: Sendable {
 extension PDFPage {
     /// Renders the page at `dpi` on white as grey pixels (for ruling lines and ticks); drawn
     /// before `glyphs()`, it saves that a second pass over the page.
-    public func renderGrey(dpi: Double) throws(PDFError) -> PDFRaster {
+    public func renderGrey(dpi: Double) throws(PDFError) -> GreyRaster {
         let surface = try render(dpi: dpi, printing: false)
         defer { cairo_surface_destroy(surface) }
         let width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface)
@@ -169,10 +166,10 @@ extension PDFPage {
                 // RGB24 rows are 32-bit words (B, G, R, unused on little-endian machines), aligned.
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                 let grey = out.baseAddress! + y * w
-                for x in 0..<w { grey[x] = PDFRaster.grey(row[x]) }
+                for x in 0..<w { grey[x] = CairoPixel.grey(row[x]) }
             }
             count = w * h
         }
-        return PDFRaster(width: Int(width), height: Int(height), pixels: pixels)
+        return GreyRaster(width: Int(width), height: Int(height), pixels: pixels)
     }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(result.value("unitName") == .text("聊城市光明化工有限公司"))
         let read = try #require(result["unitName"])
         #expect(read.page == 1)
-        #expect(read.box == Box(x0: 150, y0: 100, x1: 260, y1: 110))
+        #expect(read.box == Rect(x0: 150, y0: 100, x1: 260, y1: 110))
         #expect(read.confidence == 1)
         #expect(read.underSeal == false)
     }

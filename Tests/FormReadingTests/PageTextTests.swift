@@ -13,22 +13,22 @@ import Testing
         page.write("A B", x: 50, y: 120, spaceGlyphs: true)
         let lines = LineBuilder.lines(page.glyphs)
         #expect(lines.map { String($0.glyphs.map(\.character)) } == ["单位名称", "AB"])
-        #expect(lines[0].box == Box(x0: 50, y0: 100, x1: 120, y1: 112))
+        #expect(lines[0].box == Rect(x0: 50, y0: 100, x1: 120, y1: 112))
     }
 
     @Test("boxes as tall as the whole font box are cut down to one em around their centre")
     func tallBoxesNormalized() {
         let glyphs = [
-            Glyph("单", Box(x0: 0, y0: 0, x1: 10, y1: 30)),
-            Glyph("位", Box(x0: 10, y0: 0, x1: 20, y1: 30)),
-            Glyph("A", Box(x0: 20, y0: 0, x1: 25, y1: 30)),
-            Glyph("名", Box(x0: 0, y0: 40, x1: 10, y1: 50)),  // an ordinary box stays as it is
+            Glyph("单", Rect(x0: 0, y0: 0, x1: 10, y1: 30)),
+            Glyph("位", Rect(x0: 10, y0: 0, x1: 20, y1: 30)),
+            Glyph("A", Rect(x0: 20, y0: 0, x1: 25, y1: 30)),
+            Glyph("名", Rect(x0: 0, y0: 40, x1: 10, y1: 50)),  // an ordinary box stays as it is
         ]
         #expect(GlyphBoxes.normalized(glyphs).map(\.box) == [
-            Box(x0: 0, y0: 9.5, x1: 10, y1: 20.5),
-            Box(x0: 10, y0: 9.5, x1: 20, y1: 20.5),
-            Box(x0: 20, y0: 9.5, x1: 25, y1: 20.5),
-            Box(x0: 0, y0: 40, x1: 10, y1: 50),
+            Rect(x0: 0, y0: 9.5, x1: 10, y1: 20.5),
+            Rect(x0: 10, y0: 9.5, x1: 20, y1: 20.5),
+            Rect(x0: 20, y0: 9.5, x1: 25, y1: 20.5),
+            Rect(x0: 0, y0: 40, x1: 10, y1: 50),
         ])
     }
 

@@ -17,7 +17,7 @@ import Testing
         let result = read(form, [page])
         #expect(result.value("unitName") == .text("聊城市光明化工有限公司"))
         #expect(result.value("unitCode") == .text("LC2026001"))
-        #expect(result["unitName"]?.box == Box(x0: 154, y0: 110, x1: 264, y1: 120))
+        #expect(result["unitName"]?.box == Rect(x0: 154, y0: 110, x1: 264, y1: 120))
     }
 
     @Test("a value below its label in the same cell stops at the cell's bottom rule")

@@ -1,5 +1,6 @@
-import Testing
 @testable import FormReading
+import IntakeCore
+import Testing
 
 /// `RulingGrid.detect` on rasters with known lines, and the cells it bounds.
 @Suite struct RulingLinesTests {
@@ -84,8 +85,8 @@ import Testing
         var canvas = a4()
         canvas.grid(xs: [50, 200, 545], ys: [100, 140, 180])
         let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
-        #expect(grid.cell(atX: 120, y: 120) == Box(x0: 50, y0: 100, x1: 200, y1: 140))
-        #expect(grid.cell(atX: 300, y: 160) == Box(x0: 200, y0: 140, x1: 545, y1: 180))
+        #expect(grid.cell(atX: 120, y: 120) == Rect(x0: 50, y0: 100, x1: 200, y1: 140))
+        #expect(grid.cell(atX: 300, y: 160) == Rect(x0: 200, y0: 140, x1: 545, y1: 180))
         #expect(grid.cell(atX: 20, y: 120) == nil)  // left of the grid
         #expect(grid.cell(atX: 120, y: 190) == nil)  // below it
     }

@@ -58,13 +58,13 @@ struct SyntheticPage {
     /// Returns the boxes of the glyphs written.
     @discardableResult
     mutating func write(_ text: String, x: Double, y: Double, size: Double = 10, spacing: Double = 0,
-                        spaceGlyphs: Bool = false) -> [Box] {
+                        spaceGlyphs: Bool = false) -> [Rect] {
         var left = x
-        var boxes: [Box] = []
+        var boxes: [Rect] = []
         for c in text {
             let width = c.isASCII ? size / 2 : size
             if !c.isWhitespace || spaceGlyphs {
-                let box = Box(x0: left, y0: y, x1: left + width, y1: y + size)
+                let box = Rect(x0: left, y0: y, x1: left + width, y1: y + size)
                 glyphs.append(Glyph(c, box))
                 boxes.append(box)
             }
@@ -73,19 +73,19 @@ struct SyntheticPage {
         return boxes
     }
 
-    /// Writes `text` in the cell whose left rule is at `x0` and whose rules above and below are
-    /// at `y0` and `y1`: four points in from the rule, centred vertically.
-    @discardableResult
     /// Several texts at once, each at its (x, y) in the default size.
     mutating func write(_ texts: [(String, x: Double, y: Double)]) {
         for (text, x, y) in texts { write(text, x: x, y: y) }
     }
 
-    mutating func write(_ text: String, inCellFrom x0: Double, top y0: Double, bottom y1: Double, size: Double = 10) -> [Box] {
+    /// Writes `text` in the cell whose left rule is at `x0` and whose rules above and below are
+    /// at `y0` and `y1`: four points in from the rule, centred vertically.
+    @discardableResult
+    mutating func write(_ text: String, inCellFrom x0: Double, top y0: Double, bottom y1: Double, size: Double = 10) -> [Rect] {
         write(text, x: x0 + 4, y: (y0 + y1) / 2 - size / 2, size: size)
     }
 
-    mutating func put(_ c: Character, _ box: Box) { glyphs.append(Glyph(c, box)) }
+    mutating func put(_ c: Character, _ box: Rect) { glyphs.append(Glyph(c, box)) }
 
     /// Draws on the page's raster (created white, A4 at one pixel per point, on first use).
     mutating func draw(_ body: (inout Canvas) -> Void) {

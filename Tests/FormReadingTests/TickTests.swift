@@ -32,8 +32,8 @@ import Testing
         let form = try unitTypeForm(["企业", "机关", "事业单位"])
         var page = page("□企业")
         // 企业 ends at x = 180; then □机关 with an X drawn over the square (starting a point to its left).
-        page.put("□", Box(x0: 185, y0: 100, x1: 195, y1: 110))
-        page.put("X", Box(x0: 184, y0: 101, x1: 194, y1: 109))
+        page.put("□", Rect(x0: 185, y0: 100, x1: 195, y1: 110))
+        page.put("X", Rect(x0: 184, y0: 101, x1: 194, y1: 109))
         page.write("机关 □事业单位", x: 195, y: 100)
         #expect(read(form, [page]).value("unitType") == .text("机关"))
     }

@@ -43,3 +43,39 @@ func layoutTable() throws {
         #expect(FileManager.default.fileExists(atPath: Repository.root.appendingPathComponent(String(piece)).path), "\(piece)")
     }
 }
+
+@Test("The README's module graph is what the modules import")
+func moduleGraph() throws {
+    let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let afterHeading = try #require(readme.components(separatedBy: "Module graph (").dropFirst().first)
+    let block = try #require(afterHeading.components(separatedBy: "```").dropFirst().first)
+    var graph: [String: Set<String>] = [:]
+    // Two entries may share a line: "A → x, y     B → z".
+    for entry in block.matches(of: /([A-Za-z]+) +→ +(.+?)(?= {3,}[A-Za-z]+ +→|\n|$)/) {
+        let targets = entry.output.2.trimmingCharacters(in: .whitespaces)
+        graph[String(entry.output.1)] = targets == "(nothing)"
+            ? [] : Set(targets.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+    }
+    let folders = try FileManager.default.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("Sources").path)
+    let packages: Set = ["Yams", "GRDB", "PostgresNIO", "ZIPFoundation", "Crypto", "ArgumentParser", "Logging"]
+    let modules = Set(folders.filter { !$0.hasPrefix(".") && !($0.hasPrefix("C") && $0.dropFirst().first?.isUppercase == true) })
+        .subtracting(["IntakeTestSupport"])
+    #expect(Set(graph.keys) == modules, "graph lists \(graph.keys.sorted()), Sources holds \(modules.sorted())")
+    for module in modules {
+        let imported = try imports(of: module).intersection(modules.union(packages))
+        #expect(graph[module] == imported, "\(module): README says \(graph[module]?.sorted() ?? []), code imports \(imported.sorted())")
+    }
+}
+
+@Test("One rectangle and one grey raster: no other type spells out corners or holds a page's pixels")
+func oneGeometry() throws {
+    let sources = Repository.root.appendingPathComponent("Sources")
+    for case let file as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+    where file.pathExtension == "swift" && file.lastPathComponent != "Geometry.swift" {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let name = file.lastPathComponent
+        #expect(!text.contains(/(var|let) x0: Double, y0: Double/), "\(name) spells out a rectangle")
+        #expect(!text.contains(/x0: Double, y0: Double, x1: Double, y1: Double\)/), "\(name) has a rectangle tuple")
+        #expect(!text.contains(/public (var|let) pixels: \[UInt8\]/), "\(name) holds its own raster")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import IntakeCore
 import IntakeTestSupport
 import OCR
 import Testing
@@ -24,7 +25,7 @@ struct FixtureTruth: Decodable {
         return try! JSONDecoder().decode(FixtureTruth.self, from: data)
     }()
 
-    static func box(_ b: [Double]) -> PixelBox { PixelBox(x0: b[0], y0: b[1], x1: b[2], y1: b[3]) }
+    static func box(_ b: [Double]) -> Rect { Rect(x0: b[0], y0: b[1], x1: b[2], y1: b[3]) }
 }
 
 /// The engine configuration of the tests: the environment's, with this repository's worker.
@@ -99,8 +100,8 @@ struct OCREngineTests {
     @Test func judgesCheckBoxesFromPixels() async throws {
         let page = try await fixturePage.value
         let boxes = FixtureTruth.value.boxes
-        let ticked = page.image.darkShare(in: FixtureTruth.box(boxes["ticked"]!).scaled(by: 0.5))
-        let empty = page.image.darkShare(in: FixtureTruth.box(boxes["empty"]!).scaled(by: 0.5))
+        let ticked = page.image.darkShare(in: FixtureTruth.box(boxes["ticked"]!).scaledAboutCentre(0.5))
+        let empty = page.image.darkShare(in: FixtureTruth.box(boxes["empty"]!).scaledAboutCentre(0.5))
         #expect(ticked > 0.2, "ticked box: \(ticked)")
         #expect(empty < 0.05, "empty box: \(empty)")
     }
@@ -214,28 +215,28 @@ func waitUntilGone(_ pid: Int32) -> Bool {
     return false
 }
 
-struct GreyImageTests {
+struct GreyRasterTests {
     @Test func readsPGMWithCommentsAndMeasuresDarkShare() throws {
         var data = Data("P5\n# a comment\n4 2\n255\n".utf8)
         data.append(contentsOf: [0, 255, 0, 255, 255, 255, 10, 200] as [UInt8])
-        let image = try GreyImage(pgm: data)
+        let image = try GreyRaster(pgm: data)
         #expect(image.width == 4 && image.height == 2)
         #expect(image[2, 0] == 0 && image[2, 1] == 10)
-        #expect(image.darkShare(in: PixelBox(x0: 0, y0: 0, x1: 4, y1: 2)) == 3.0 / 8)
-        #expect(image.darkShare(in: PixelBox(x0: 0, y0: 0, x1: 1, y1: 1)) == 1)
-        #expect(image.darkShare(in: PixelBox(x0: 1, y0: 0, x1: 2, y1: 2)) == 0)
-        #expect(image.darkShare(in: PixelBox(x0: 10, y0: 10, x1: 20, y1: 20)) == 0)
-        #expect(try GreyImage(pgm: image.pgmData) == image)
+        #expect(image.darkShare(in: Rect(x0: 0, y0: 0, x1: 4, y1: 2)) == 3.0 / 8)
+        #expect(image.darkShare(in: Rect(x0: 0, y0: 0, x1: 1, y1: 1)) == 1)
+        #expect(image.darkShare(in: Rect(x0: 1, y0: 0, x1: 2, y1: 2)) == 0)
+        #expect(image.darkShare(in: Rect(x0: 10, y0: 10, x1: 20, y1: 20)) == 0)
+        #expect(try GreyRaster(pgm: image.pgmData) == image)
     }
 
     @Test func refusesBrokenPGM() {
-        #expect(throws: OCRError.self) { try GreyImage(pgm: Data("P6\n1 1\n255\nabc".utf8)) }
-        #expect(throws: OCRError.self) { try GreyImage(pgm: Data("P5\n4 4\n255\nab".utf8)) }
-        #expect(throws: OCRError.self) { try GreyImage(pgm: Data("P5\nx".utf8)) }
+        #expect(throws: OCRError.self) { try GreyRaster(pgm: Data("P6\n1 1\n255\nabc".utf8)) }
+        #expect(throws: OCRError.self) { try GreyRaster(pgm: Data("P5\n4 4\n255\nab".utf8)) }
+        #expect(throws: OCRError.self) { try GreyRaster(pgm: Data("P5\nx".utf8)) }
     }
 
     @Test func scalesBoxesAboutTheirCentre() {
-        let half = PixelBox(x0: 10, y0: 10, x1: 50, y1: 30).scaled(by: 0.5)
-        #expect(half == PixelBox(x0: 20, y0: 15, x1: 40, y1: 25))
+        let half = Rect(x0: 10, y0: 10, x1: 50, y1: 30).scaledAboutCentre(0.5)
+        #expect(half == Rect(x0: 20, y0: 15, x1: 40, y1: 25))
     }
 }

@@ -44,12 +44,11 @@ public final class EngineRecognizer: PageRecognizer {
             if insideSeal && line.minimumProbability < sealLetteringProbability { continue }
             for char in line.chars {
                 guard let c = char.character.first else { continue }
-                characters.append(.init(text: c, probability: char.probability,
-                                        x0: char.box.x0, y0: char.box.y0, x1: char.box.x1, y1: char.box.y1))
+                characters.append(.init(text: c, probability: char.probability, box: char.box))
             }
         }
         return RecognizedPage(width: page.width, height: page.height, angle: page.angle, characters: characters,
-                              seals: page.seals.map { ($0.x0, $0.y0, $0.x1, $0.y1) }, grey: page.image.pixels)
+                              seals: page.seals, grey: page.image)
     }
 }
 

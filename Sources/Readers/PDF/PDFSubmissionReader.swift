@@ -103,7 +103,7 @@ public struct PDFSubmissionReader: Sendable {
             // instead of reading the page a second time. (A scan's raster goes unused; drawing it
             // is little beside its OCR.)
             let raster = try? page.renderGrey(dpi: limits.gridDPI)
-            var glyphs = GlyphBoxes.normalized(page.glyphs().map { Glyph($0.character, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1)) })
+            var glyphs = GlyphBoxes.normalized(page.glyphs().map { Glyph($0.character, $0.box) })
             let fields = page.formFields()
             widgets += fields
             if !fields.isEmpty {
@@ -130,19 +130,18 @@ public struct PDFSubmissionReader: Sendable {
                     throw IntakeError(code: .ocrFailed, message: "page \(index + 1): \(error)", path: path)
                 }
                 method = .ocr
-                let seals = recognized.seals.map { Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
-                sealPages = (sealPages ?? []) + (seals.isEmpty ? [] : [index + 1])
+                sealPages = (sealPages ?? []) + (recognized.seals.isEmpty ? [] : [index + 1])
                 pages.append(PageText(
                     number: index + 1, width: Double(recognized.width), height: Double(recognized.height),
                     glyphs: recognized.characters.map {
-                        Glyph($0.text, Box(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1), confidence: $0.probability)
+                        Glyph($0.text, $0.box, confidence: $0.probability)
                     },
-                    raster: GreyRaster(width: recognized.width, height: recognized.height, pixels: recognized.grey),
-                    rasterScale: 1, judgeTicksFromPixels: true, seals: seals))
+                    raster: recognized.grey,
+                    rasterScale: 1, judgeTicksFromPixels: true, seals: recognized.seals))
             } else {
                 pages.append(PageText(
                     number: index + 1, width: width, height: height, glyphs: glyphs,
-                    raster: raster.map { GreyRaster(width: $0.width, height: $0.height, pixels: $0.pixels) },
+                    raster: raster,
                     rasterScale: limits.gridDPI / 72))
             }
         }
@@ -194,7 +193,7 @@ public struct PDFSubmissionReader: Sendable {
     }
 
     /// Boxes in points for result.json: scan pixels scaled to the PDF page.
-    private func scale(_ box: Box, page: Int?, pages: [PageText], document: PDFDocument) -> [Double] {
+    private func scale(_ box: Rect, page: Int?, pages: [PageText], document: PDFDocument) -> [Double] {
         guard let page, let text = pages.first(where: { $0.number == page }) else { return [box.x0, box.y0, box.x1, box.y1] }
         let points = document.page(at: page - 1)?.size ?? (width: text.width, height: text.height)
         let sx = points.width / text.width, sy = points.height / text.height

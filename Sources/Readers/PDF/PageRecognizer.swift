@@ -1,3 +1,5 @@
+import IntakeCore
+
 /// Reads the text of a scanned page: the seam between PDF intake and an OCR engine.
 ///
 /// Synchronous on purpose: the pipeline runs on its own threads, and a blocking call cannot
@@ -12,10 +14,9 @@ public struct RecognizedPage: Sendable {
     public struct Character: Sendable {
         public var text: Swift.Character
         public var probability: Double
-        public var x0: Double, y0: Double, x1: Double, y1: Double
-        public init(text: Swift.Character, probability: Double, x0: Double, y0: Double, x1: Double, y1: Double) {
-            self.text = text; self.probability = probability
-            self.x0 = x0; self.y0 = y0; self.x1 = x1; self.y1 = y1
+        public var box: Rect
+        public init(text: Swift.Character, probability: Double, box: Rect) {
+            self.text = text; self.probability = probability; self.box = box
         }
     }
     public var width: Int, height: Int
@@ -23,11 +24,11 @@ public struct RecognizedPage: Sendable {
     public var angle: Double
     public var characters: [Character]
     /// Seal boxes (red round stamps), pixel coordinates.
-    public var seals: [(x0: Double, y0: Double, x1: Double, y1: Double)]
-    /// The deskewed page as grey pixels (0 black … 255 white), width × height.
-    public var grey: [UInt8]
+    public var seals: [Rect]
+    /// The deskewed page the engine read.
+    public var grey: GreyRaster
     public init(width: Int, height: Int, angle: Double, characters: [Character],
-                seals: [(x0: Double, y0: Double, x1: Double, y1: Double)], grey: [UInt8]) {
+                seals: [Rect], grey: GreyRaster) {
         self.width = width; self.height = height; self.angle = angle
         self.characters = characters; self.seals = seals; self.grey = grey
     }
