@@ -8,12 +8,6 @@ public struct OCRChar: Sendable, Hashable {
     public var character: String
     public var probability: Double
     public var box: Rect
-
-    public init(character: String, probability: Double, box: Rect) {
-        self.character = character
-        self.probability = probability
-        self.box = box
-    }
 }
 
 /// One detected and recognised text line (a box of PP-OCRv4 detection, usually one table cell's
@@ -22,12 +16,6 @@ public struct OCRLine: Sendable, Hashable {
     public var text: String
     public var box: Rect
     public var chars: [OCRChar]
-
-    public init(text: String, box: Rect, chars: [OCRChar]) {
-        self.text = text
-        self.box = box
-        self.chars = chars
-    }
 
     /// The lowest character probability of the line (1 for an empty line): per-character
     /// probabilities below about 0.9 are the useful sign of a misreading (ocr/README.md).
@@ -52,17 +40,6 @@ public struct OCRPage: Sendable {
     public var image: GreyRaster
     /// Seconds the worker spent on the page.
     public var seconds: Double
-
-    public init(width: Int, height: Int, angle: Double, lines: [OCRLine], seals: [Rect], image: GreyRaster,
-                seconds: Double = 0) {
-        self.width = width
-        self.height = height
-        self.angle = angle
-        self.lines = lines
-        self.seals = seals
-        self.image = image
-        self.seconds = seconds
-    }
 
     /// The whole text, one line per `OCRLine`.
     public var text: String { lines.map(\.text).joined(separator: "\n") }

@@ -129,10 +129,6 @@ private final class PNGSink { var bytes: [UInt8] = [] }
 public struct PDFGlyph: Sendable, Hashable {
     public var character: Character
     public var box: Rect
-    public init(character: Character, box: Rect) {
-        self.character = character
-        self.box = box
-    }
 }
 
 /// The pixels cairo draws into.
