@@ -120,6 +120,21 @@ struct CatalogValidator {
         case .idGender:
             guard let id = rule.id, field(id)?.type == .idNumber else { try fail(".id", "an id-gender rule needs an id-number field"); return }
             guard let gender = rule.gender, field(gender)?.type == .gender else { try fail(".gender", "an id-gender rule needs a gender field"); return }
+        case .requiredWhen:
+            guard let key = rule.field, field(key) != nil else { try fail(".field", "a required-when rule needs a field of this form"); return }
+            guard let when = rule.when, let choice = field(when), choice.type == .choice || choice.type == .multiChoice else {
+                try fail(".when", "a required-when rule needs a choice field in when"); return
+            }
+            guard let options = rule.in, !options.isEmpty else { try fail(".in", "a required-when rule needs the options in in"); return }
+            for option in options where !choice.options.contains(option) {
+                try fail(".in", "\"\(option)\" is not an option of \(when)")
+            }
+            if key.split(separator: ".").first != when.split(separator: ".").first, key.contains(".") || when.contains(".") {
+                try fail(".when", "field and when must be columns of the same table, or both fields")
+            }
+        case .anyOf:
+            guard let keys = rule.fields, keys.count >= 2 else { try fail(".fields", "an any-of rule needs two fields or more"); return }
+            for key in keys where form.field(key) == nil { try fail(".fields", "\"\(key)\" is not a field of this form") }
         }
     }
 

@@ -143,17 +143,27 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
 ///
 /// YAML: `{kind: date-order, earlier: startDate, later: endDate}`,
 /// `{kind: date-order, earlier: declarationDate, later: today}` (not in the future),
-/// `{kind: id-gender, id: idNumber, gender: gender}`.
+/// `{kind: id-gender, id: idNumber, gender: gender}`,
+/// `{kind: required-when, field: t.birthCertificateNumber, when: t.eventMethod, in: [顺产, 剖宫产]}`
+/// (a field required only when a choice holds one of the options),
+/// `{kind: any-of, fields: [unitNameNew, addressNew]}` (at least one of them filled in).
+/// Keys `table.column` apply to every row of the table.
 public struct CrossFieldRule: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case dateOrder = "date-order"
         case idGender = "id-gender"
+        case requiredWhen = "required-when"
+        case anyOf = "any-of"
     }
     public var kind: Kind
     public var earlier: String?
     public var later: String?
     public var id: String?
     public var gender: String?
+    public var field: String?
+    public var when: String?
+    public var `in`: [String]?
+    public var fields: [String]?
     /// The pseudo-field meaning the day of processing.
     public static let today = "today"
 }

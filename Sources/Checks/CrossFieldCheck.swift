@@ -10,6 +10,7 @@ enum CrossFieldCheck {
                       withinRow: Bool = false) -> [Problem] {
         var problems: [Problem] = []
         for rule in rules {
+            guard rule.kind == .dateOrder || rule.kind == .idGender else { continue }
             let keys = [rule.earlier, rule.later, rule.id, rule.gender].compactMap { $0 }
             if !withinRow, let table = keys.lazy.compactMap({ $0.split(separator: ".").count == 2 ? String($0.split(separator: ".")[0]) : nil }).first,
                let tableField = form.field(table) {
@@ -46,6 +47,8 @@ enum CrossFieldCheck {
                       info.gender.rawValue != gender, let blamed = field(form, genderKey) else { continue }
                 problems.append(blamed.problem(.idGenderMismatch,
                     "性别与居民身份证号码不一致（身份证号码第17位表示性别），请核对。"))
+            case .requiredWhen, .anyOf:
+                continue  // whether a blank is a fault: RequiredRules, with the required fields
             }
         }
         return problems

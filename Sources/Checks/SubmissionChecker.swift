@@ -39,12 +39,14 @@ public struct SubmissionChecker: Sendable {
             let line = submission.lines[field.key]
             var outcome: FieldOutcome
             if field.type == .table {
-                let (rowOutcome, rowsNormalized) = checkTable(field, value: value, submission: submission)
+                let (rowOutcome, rowsNormalized) = checkTable(field, form: form, value: value, submission: submission)
                 outcome = rowOutcome
                 tables[field.key] = rowsNormalized
             } else {
                 let asDetail = requiredAsDetail(field, form: form, values: submission.values)
-                outcome = checkValue(value, field: field, required: field.required || asDetail, asDetail: asDetail)
+                let byRule = RequiredRules.requiring(field.key, rules: form.rules, values: submission.values)
+                outcome = checkValue(value, field: field, required: field.required || asDetail || byRule != nil, asDetail: asDetail,
+                                     requiredBecause: byRule.map { RequiredRules.message(for: $0, form: form) })
             }
             if let n = outcome.normalized, outcome.problems.isEmpty { normalized[field.key] = n }
             problems += outcome.problems.map { var p = $0; p.line = p.line ?? line; return p }
@@ -55,6 +57,7 @@ public struct SubmissionChecker: Sendable {
                 problems.append(field.problem(.lowConfidence, "此项由扫描件识别，无法确认（置信度\(Int((origin.confidence * 100).rounded()))%），请工作人员核对原件。"))
             }
         }
+        problems += RequiredRules.anyOf(form, values: submission.values)
         problems += CrossFieldCheck.check(form.rules, form: form, normalized: normalized, tables: tables, context: context)
             .map { var p = $0; p.line = p.line ?? p.field.flatMap { submission.lines[$0] }; return p }
         problems += AgentCheck.check(submission, context: context)
@@ -68,14 +71,16 @@ public struct SubmissionChecker: Sendable {
 
     /// One value against its field: blank and required, else the type's check and the length.
     /// `asDetail`: required only because its option ("其他") is ticked.
-    func checkValue(_ value: FieldValue?, field: FieldDefinition, required: Bool, asDetail: Bool = false) -> FieldOutcome {
+    /// `requiredBecause`: the message when a rule (`required-when`) is what makes it required.
+    func checkValue(_ value: FieldValue?, field: FieldDefinition, required: Bool, asDetail: Bool = false,
+                    requiredBecause: String? = nil) -> FieldOutcome {
         guard let value, !value.isBlank else {
             guard required else { return FieldOutcome() }
             let ticks = field.type == .choice || field.type == .multiChoice
             let message = field.type == .table ? "此表至少应填写一行。"
                 : ticks ? "此项为必选项，未勾选。"
                 : asDetail ? "勾选“其他”的，须注明具体内容。"
-                : "此项为必填项，未填写。"
+                : requiredBecause ?? "此项为必填项，未填写。"
             return FieldOutcome(problems: [field.problem(.missingRequired, message)])
         }
         var outcome = FieldChecks.check(for: field.type)?.check(value, field: field, context: context) ?? FieldOutcome()
@@ -87,19 +92,24 @@ public struct SubmissionChecker: Sendable {
 
     /// Every row of a table, each column checked as a field of its own; a problem names the
     /// row ("employees[1].idNumber", "生育职工第2行·身份证号").
-    func checkTable(_ table: FieldDefinition, value: FieldValue?, submission: Submission)
+    func checkTable(_ table: FieldDefinition, form: FormDefinition, value: FieldValue?, submission: Submission)
         -> (FieldOutcome, [[String: String]]) {
         guard case .rows(let rows)? = value, rows.contains(where: { !$0.values.allSatisfy(\.isBlank) }) else {
             return (checkValue(nil, field: table, required: table.required), [])
         }
         var problems: [Problem] = []
         var normalizedRows: [[String: String]] = []
-        for (index, row) in rows.enumerated() where !row.values.allSatisfy(\.isBlank) {
+        for (index, row) in rows.enumerated() {
             var normalizedRow: [String: String] = [:]
+            // A blank row keeps its place, so rules between columns name the row as numbered.
+            defer { normalizedRows.append(normalizedRow) }
+            guard !row.values.allSatisfy(\.isBlank) else { continue }
             for column in table.columns {
                 let path = FieldPath(table: table.key, row: index, column: column.key).description
                 let asDetail = requiredAsDetail(column, form: nil, values: row, in: table)
-                let outcome = checkValue(row[column.key], field: column, required: column.required || asDetail, asDetail: asDetail)
+                let byRule = RequiredRules.requiring("\(table.key).\(column.key)", rules: form.rules, values: row)
+                let outcome = checkValue(row[column.key], field: column, required: column.required || asDetail || byRule != nil,
+                                         asDetail: asDetail, requiredBecause: byRule.map { RequiredRules.message(for: $0, form: form) })
                 if let n = outcome.normalized, outcome.problems.isEmpty { normalizedRow[column.key] = n }
                 problems += outcome.problems.map {
                     var p = $0
@@ -109,7 +119,6 @@ public struct SubmissionChecker: Sendable {
                     return p
                 }
             }
-            normalizedRows.append(normalizedRow)
         }
         return (FieldOutcome(problems: problems), normalizedRows)
     }

@@ -90,35 +90,21 @@ enum Interpret {
             return String(text.filter { !$0.isWhitespace }).uppercased()
         case .phone, .mobile, .integer, .amount:
             return String(text.filter { !$0.isWhitespace })
-        case .date:
-            return isoDate(text) ?? text
         default:
             return text
         }
     }
 
-    /// 2026年11月16日, 2026 年 11 月 16 日, 2026-11-16, 2026.11.16, 2026/11/16, 20261116 → 2026-11-16.
-    static func isoDate(_ text: String) -> String? {
-        var numbers: [String] = []
-        var current = ""
+    /// Whether a line is shaped like a date (2026年11月16日, 2026 年 11 月 16 日, 2026-11-16,
+    /// 2026.11.16, 2026/11/16, 20261116), real or not: it tells a date line from others in a
+    /// cell that holds two fields.
+    static func looksLikeDate(_ text: String) -> Bool {
+        var numbers: [Int] = []
+        var current = 0
         for c in text {
-            if c.isASCII && c.isNumber { current.append(c) } else if !current.isEmpty { numbers.append(current); current = "" }
+            if c.isASCII && c.isNumber { current += 1 } else if current > 0 { numbers.append(current); current = 0 }
         }
-        if !current.isEmpty { numbers.append(current) }
-        func pad(_ s: String) -> String { s.count == 1 ? "0" + s : s }
-        if numbers.count == 3, numbers[0].count == 4, (1...2).contains(numbers[1].count), (1...2).contains(numbers[2].count) {
-            return "\(numbers[0])-\(pad(numbers[1]))-\(pad(numbers[2]))"
-        }
-        if numbers.count == 1, numbers[0].count == 8 {
-            let d = Array(numbers[0])
-            return "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))"
-        }
-        return nil
+        if current > 0 { numbers.append(current) }
+        return numbers == [8] || (numbers.count == 3 && numbers[0] == 4 && (1...2).contains(numbers[1]) && (1...2).contains(numbers[2]))
     }
-}
-
-/// Value normalisation other readers share (AcroForm widgets named for their field).
-public enum FormValues {
-    /// 2026年11月16日, 2026-11-16, 2026.11.16, 20261116 → 2026-11-16; nil when not a date.
-    public static func isoDate(_ text: String) -> String? { Interpret.isoDate(text) }
 }

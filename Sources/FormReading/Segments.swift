@@ -68,7 +68,7 @@ enum Segments {
         var others: [String] = []
         for (key, isDate) in fields {
             guard isDate else { others.append(key); continue }
-            if let i = lines.lastIndex(where: { Interpret.isoDate(Interpret.text($0, model: model)) != nil }) {
+            if let i = lines.lastIndex(where: { Interpret.looksLikeDate(Interpret.text($0, model: model)) }) {
                 result[key] = lines.remove(at: i)
             }
         }

@@ -42,12 +42,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// Reads `2024-03-05`, `2024-3-5`, `2024/3/5`, `2024.3.5`, `2024年3月5日`, `20240305`
-    /// (full-width digits folded).
+    /// (full-width digits folded, spaces between the parts ignored: `2024 年 3 月 5 日`).
     public static func parse(_ text: String) -> ParseResult {
         let folded = CodeText.fold(text)
         var parts: [String] = []
         var current = ""
         for ch in folded {
+            if ch.isWhitespace { continue }
             if ch.isASCII && ch.isNumber {
                 current.append(ch)
             } else if ["-", "/", ".", "年", "月", "日"].contains(ch) {

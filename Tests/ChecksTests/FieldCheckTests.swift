@@ -157,3 +157,63 @@ func tableRows() throws {
     #expect(problems([man]).first?.field == "employees[0].gender")
     #expect(problems([]).map(\.code) == [.missingRequired])
 }
+
+@Test("A blank row keeps its number: a rule's problem names the row as the form numbers it")
+func blankRowKeepsNumbering() throws {
+    let form = try #require(Repository.catalog.form("ly-maternity-allowance"))
+    let item = try #require(Repository.catalog.items(region: "371300", form: form.id).first)
+    var s = completeSubmission(form: form.id)
+    let woman: [String: FieldValue] = [
+        "name": .text("王芳"), "gender": .text("男"), "idNumber": .text("11010519491231002X"), "eventDate": .text("2026-09-14"),
+        "eventMethod": .text("不满2个月流产"), "hospitalName": .text("临沂市人民医院"), "paymentMethod": .text("社保卡发放"),
+    ]
+    s.values = ["unitName": .text("临沂润达纺织股份有限公司"), "preparer": .text("刘静"), "contactPhone": .text("0539-8164311"),
+                "employees": .rows([[:], woman])]
+    let problems = SubmissionChecker(today: checkDay).check(s, form: form, item: item, sourceName: "t").problems
+    #expect(problems.filter { $0.code == .idGenderMismatch }.map(\.field) == ["employees[1].gender"])
+}
+
+@Test("临沂 生育津贴: 出生医学证明编号, 胎次 and 胎儿数 are required in a 顺产 or 剖宫产 row only; 银行卡号 when paid to a bank card")
+func requiredWhenInRows() throws {
+    let form = try #require(Repository.catalog.form("ly-maternity-allowance"))
+    let item = try #require(Repository.catalog.items(region: "371300", form: form.id).first)
+    func missing(_ changes: [String: FieldValue]) -> [String] {
+        var row: [String: FieldValue] = [
+            "name": .text("王芳"), "gender": .text("女"), "idNumber": .text("11010519491231002X"), "eventDate": .text("2026-09-14"),
+            "eventMethod": .text("顺产"), "birthCertificateNumber": .text("R37765410596"), "parity": .text("1"),
+            "fetusCount": .text("1"), "hospitalName": .text("临沂市人民医院"), "paymentMethod": .text("银行卡发放"),
+            "bankCardNumber": .text("6228480873482176302"),
+        ]
+        for (key, value) in changes { row[key] = value }
+        var s = completeSubmission(form: form.id)
+        s.values = ["unitName": .text("临沂润达纺织股份有限公司"), "preparer": .text("刘静"),
+                    "contactPhone": .text("0539-8164311"), "employees": .rows([row])]
+        return SubmissionChecker(today: checkDay).check(s, form: form, item: item, sourceName: "t").problems
+            .filter { $0.code == .missingRequired }.compactMap(\.field)
+    }
+    #expect(missing([:]) == [])
+    #expect(missing(["birthCertificateNumber": .text(""), "parity": .text(" ")]) == ["employees[0].birthCertificateNumber", "employees[0].parity"])
+    #expect(missing(["eventMethod": .text("剖宫产"), "fetusCount": .text("")]) == ["employees[0].fetusCount"])
+    #expect(missing(["eventMethod": .text("不满2个月流产"), "birthCertificateNumber": .text(""), "parity": .text(""), "fetusCount": .text("")]) == [])
+    #expect(missing(["bankCardNumber": .text("")]) == ["employees[0].bankCardNumber"])
+    #expect(missing(["paymentMethod": .text("社保卡发放"), "bankCardNumber": .text("")]) == [])
+}
+
+@Test("聊城 变更登记表: a form whose whole 变更事项 column is blank changes nothing and is refused")
+func changeFormChangesSomething() throws {
+    let form = try #require(Repository.catalog.form("lc-unit-change"))
+    let item = try #require(Repository.catalog.items(region: "371500", form: form.id).first)
+    func problems(_ new: [String: FieldValue]) -> [Problem] {
+        var s = completeSubmission(form: form.id)
+        s.values = ["unitCode": .text("37150200123"), "fillDate": .text("2026-11-16"), "unitNameOld": .text("聊城市鑫源精密机械有限公司"),
+                    "changeDate": .text("2026-11-10"), "legalRepName": .text("刘振华"), "legalRepPhone": .text("0635-8367215"),
+                    "contactName": .text("张丽娜"), "contactPhone": .text("0635-8367216")].merging(new) { $1 }
+        return SubmissionChecker(today: checkDay).check(s, form: form, item: item, sourceName: "t").problems
+            .filter { $0.code == .missingRequired }
+    }
+    let none = problems([:])
+    #expect(none.map(\.field) == ["unitNameNew"])
+    #expect(none.first?.message.contains("变更事项") == true)
+    #expect(problems(["unitNameNew": .text(" ")]).map(\.field) == ["unitNameNew"])
+    #expect(problems(["addressNew": .text("聊城市东昌府区柳园南路56号")]).isEmpty)
+}

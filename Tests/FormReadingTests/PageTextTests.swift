@@ -32,18 +32,15 @@ import Testing
         ])
     }
 
-    @Test("dates written in the usual ways read as ISO dates",
-          arguments: [
-              ("2026年11月16日", "2026-11-16"), ("2026 年 1 月 6 日", "2026-01-06"), ("2026-11-16", "2026-11-16"),
-              ("2026.11.16", "2026-11-16"), ("2026/1/16", "2026-01-16"), ("20261116", "2026-11-16"),
-          ])
-    func isoDates(text: String, iso: String) {
-        #expect(FormValues.isoDate(text) == iso)
+    @Test("lines shaped like a date, real or not, are told from other lines",
+          arguments: ["2026年11月16日", "2026 年 1 月 6 日", "2026-11-16", "2026.11.16", "2026/1/16", "20261116", "2024年13月5日"])
+    func dateShapedLines(text: String) {
+        #expect(Interpret.looksLikeDate(text))
     }
 
-    @Test("text that is not a whole date is not read as one", arguments: ["2026年11月", "11/16/2026", "2026111"])
+    @Test("text that is not a whole date is not shaped like one", arguments: ["2026年11月", "11/16/2026", "2026111", "0635-8211234"])
     func notDates(text: String) {
-        #expect(FormValues.isoDate(text) == nil)
+        #expect(!Interpret.looksLikeDate(text))
     }
 
     @Test("a form's score is half for its title and half the share of its labels found")

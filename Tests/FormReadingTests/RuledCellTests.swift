@@ -64,7 +64,7 @@ import Testing
         page.write("参保期间", inCellFrom: 50, top: 100, bottom: 130)
         page.write("2026年1月1日至2026年12月31日", inCellFrom: 150, top: 100, bottom: 130)
         let result = read(form, [page])
-        #expect(result.value("startDate") == .text("2026-01-01"))
-        #expect(result.value("endDate") == .text("2026-12-31"))
+        #expect(result.value("startDate") == .text("2026年1月1日"))
+        #expect(result.value("endDate") == .text("2026年12月31日"))
     }
 }

@@ -2,12 +2,13 @@ import Testing
 @testable import IntakeCore
 
 @Test("Dates are read in the ways forms write them",
-      arguments: ["2024-03-05", "2024-3-5", "2024/3/5", "2024.03.05", "2024年3月5日", "2024年03月05日", "20240305", "２０２４年３月５日"])
+      arguments: ["2024-03-05", "2024-3-5", "2024/3/5", "2024.03.05", "2024年3月5日", "2024年03月05日", "20240305", "２０２４年３月５日",
+                 "2024 年 3 月 5 日", " 2024　年　03　月　05　日 "])
 func readsDate(text: String) {
     #expect(CalendarDate.parse(text) == .date(CalendarDate(year: 2024, month: 3, day: 5)!))
 }
 
-@Test("Days that do not exist are not dates", arguments: ["2025-02-30", "2025-13-01", "2023-02-29", "2024-04-31", "2024-00-10"])
+@Test("Days that do not exist are not dates", arguments: ["2025-02-30", "2025-13-01", "2023-02-29", "2024-04-31", "2024-00-10", "2024年13月5日", "2026.02.30", "2026/11/31"])
 func notARealDate(text: String) {
     #expect(CalendarDate.parse(text) == .notARealDate)
 }

@@ -10,7 +10,11 @@ enum AcroFormText {
     static func merge(_ fields: [PDFFormField], into glyphs: [Glyph]) -> [Glyph] {
         let boxes = fields.map(\.box)
         // Appearance text poppler may also report inside a widget would be read twice.
-        var result = glyphs.filter { g in !boxes.contains { $0.x0 <= g.box.midX && g.box.midX <= $0.x1 && $0.y0 <= g.box.midY && g.box.midY <= $0.y1 } }
+        var result = glyphs
+        for field in fields {
+            if case .text(let value, _) = field.kind { result = withoutSpill(of: value, from: field.box, in: result) }
+        }
+        result = result.filter { g in !boxes.contains { $0.x0 <= g.box.midX && g.box.midX <= $0.x1 && $0.y0 <= g.box.midY && g.box.midY <= $0.y1 } }
         for (field, box) in zip(fields, boxes) {
             switch field.kind {
             case .text(let value, _):
@@ -33,6 +37,33 @@ enum AcroFormText {
             }
         }
         return result
+    }
+
+    /// Without the glyphs of a widget's appearance that run out of its box: poppler draws a
+    /// value too long for the box (`/NeedAppearances`) past its right edge, where the text would
+    /// join the next cell's. Only characters that continue the value, in order, go.
+    static func withoutSpill(of value: String, from box: Rect, in glyphs: [Glyph]) -> [Glyph] {
+        let characters = Array(value.filter { !$0.isWhitespace })
+        guard !characters.isEmpty else { return glyphs }
+        let inBand = glyphs.indices.filter { i in
+            let g = glyphs[i].box
+            return g.midY >= box.y0 && g.midY <= box.y1 && g.midX > box.x0
+        }.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
+        var next = 0, previousX1 = box.x0
+        var spilled: Set<Int> = []
+        for i in inBand where next < characters.count {
+            let g = glyphs[i]
+            let outside = g.box.midX > box.x1
+            if outside && g.box.x0 - previousX1 > max(g.box.height, 1) { break }
+            // The next character drawn, skipping only those poppler could not draw (CJK without a
+            // font); anything else is another widget's text lying across this one's.
+            guard let found = characters[next...].firstIndex(where: { $0 == g.character || $0.isASCII }),
+                  characters[found] == g.character else { continue }
+            if outside { spilled.insert(i) }
+            next = found + 1
+            previousX1 = g.box.x1
+        }
+        return spilled.isEmpty ? glyphs : glyphs.indices.filter { !spilled.contains($0) }.map { glyphs[$0] }
     }
 
     /// Characters of `value` set in the widget's box, line by line (multi-line fields).
@@ -90,7 +121,7 @@ enum AcroFormNames {
             switch widget.kind {
             case .text(let value, _):
                 let text = value.trimmingWhitespace()
-                if !text.isEmpty { values[field.key] = .text(field.type == .date ? (FormValues.isoDate(text) ?? text) : text) }
+                if !text.isEmpty { values[field.key] = .text(text) }
             case .checkbox(let on):
                 if on, let option { ticked[field.key, default: []].append(option) }
             case .choice(_, let selected):

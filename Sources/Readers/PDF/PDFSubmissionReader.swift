@@ -20,7 +20,7 @@ public struct PDFSubmissionReader: Sendable {
         /// is a 600 dpi A4 page (35 M) with room; a 20,000 × 20,000 image (400 M) is refused
         /// before poppler decodes it.
         public var maxImagePixels = 50_000_000
-        /// Per-character probability below which an OCR value is not trusted.
+        /// Confidence below which a value is not vouched for: flagged for review, kept out of the notice.
         public var confidenceThreshold = 0.9
         /// A page with fewer visible glyphs than this and an image on it is read as a scan: a
         /// few stray characters (a page number, a scanner's stamp) do not make a typed page.
@@ -28,8 +28,9 @@ public struct PDFSubmissionReader: Sendable {
         /// Share of a form's title and labels (`LayoutReader.Signature.score`) a document must
         /// show to be taken as that form; below it the file is `unknown-form`, not a guess.
         public var formScore = 0.45
-        /// Confidence of a scanned value that fails its own check (format, check digit, date),
-        /// or of a scanned table missing a required cell: below the threshold, always reviewed.
+        /// Confidence of a value that cannot be its field's (any method), or of a scanned value
+        /// that fails its own check or a scanned table missing a required cell: below the
+        /// threshold, always reviewed.
         public var failedCheckConfidence = 0.5
         /// Confidence of a scanned value lying under a seal: misreads there come with high
         /// per-character probabilities, so they are reviewed too.
@@ -156,7 +157,9 @@ public struct PDFSubmissionReader: Sendable {
         }
         let form = signature.form
         var read = LayoutReader(signature).read(pages)
-        for (key, value) in AcroFormNames.values(widgets, form: form) {
+        // Widgets that name their field hold exactly what was typed there: vouched for as read.
+        let named = AcroFormNames.values(widgets, form: form)
+        for (key, value) in named {
             let previous = read[key]
             read[key] = ReadValue(value: value, page: previous?.page, box: previous?.box, confidence: 1, underSeal: false)
         }
@@ -167,16 +170,9 @@ public struct PDFSubmissionReader: Sendable {
             var origin = FieldOrigin(method: method, page: value.page,
                                      box: value.box.map { scale($0, page: value.page, pages: pages, document: document) },
                                      confidence: value.confidence)
-            if method == .ocr && !value.value.isBlank {
-                let field = form.field(key)
-                var validates = field.map { validate(value.value, $0) } ?? true
-                // A table read from a scan whose rows lack required cells was not read whole.
-                if let field, field.type == .table, case .rows(let rows) = value.value {
-                    let required = field.columns.filter(\.required).map(\.key)
-                    if rows.contains(where: { row in required.contains { row[$0]?.isBlank ?? true } }) { validates = false }
-                }
-                if !validates { origin.confidence = min(origin.confidence, limits.failedCheckConfidence) }
-                if value.underSeal { origin.confidence = min(origin.confidence, limits.underSealConfidence) }
+            if named[key] == nil, let field = form.field(key) {
+                origin.confidence = min(origin.confidence, vouched(value, field: field, form: form, method: method))
+                // Judged for blanks too: a tick group read as empty with doubt is not "未勾选".
                 origin.needsReview = origin.confidence < limits.confidenceThreshold
             }
             origins[key] = origin
@@ -190,6 +186,25 @@ public struct PDFSubmissionReader: Sendable {
         submission.readingMethod = method
         submission.sealPages = method == .ocr ? (sealPages ?? []) : nil
         return .form(submission, form)
+    }
+
+    /// The confidence a value read from the page's layout keeps after what is known of it: one
+    /// that cannot be the field's (`Plausibility`) is not vouched for, whatever the method; on a
+    /// scan one that fails its field's own check, a table missing a required cell and a value
+    /// under a seal are not either (OCR misreads look like faults).
+    private func vouched(_ value: ReadValue, field: FieldDefinition, form: FormDefinition, method: ReadingMethod) -> Double {
+        guard !value.value.isBlank else { return 1 }
+        var confidence = 1.0
+        if Plausibility.doubt(value.value, field: field, form: form) != nil { confidence = limits.failedCheckConfidence }
+        guard method == .ocr else { return confidence }
+        var validates = validate(value.value, field)
+        if field.type == .table, case .rows(let rows) = value.value {
+            let required = field.columns.filter(\.required).map(\.key)
+            if rows.contains(where: { row in required.contains { row[$0]?.isBlank ?? true } }) { validates = false }
+        }
+        if !validates { confidence = min(confidence, limits.failedCheckConfidence) }
+        if value.underSeal { confidence = min(confidence, limits.underSealConfidence) }
+        return confidence
     }
 
     /// Boxes in points for result.json: scan pixels scaled to the PDF page.

@@ -1,0 +1,44 @@
+import FormReading
+import IntakeCore
+@testable import Readers
+import Testing
+
+/// A fillable form's widget values laid out where they stand, without the text poppler draws for
+/// them (`/NeedAppearances`) running out of a narrow box into the next cell.
+struct AcroFormTextTests {
+    /// Glyphs of `text` from `x`, one every `advance` points, on the line at `y`.
+    func drawn(_ text: String, x: Double, y: Double = 100, advance: Double = 4.5) -> [Glyph] {
+        text.enumerated().map { i, c in
+            Glyph(c, Rect(x0: x + Double(i) * advance, y0: y, x1: x + Double(i) * advance + advance * 0.95, y1: y + 7.4))
+        }
+    }
+
+    @Test("a value too long for its box loses the part drawn past the box, not the next cell's own text")
+    func spillRemoved() {
+        let box = Rect(x0: 280, y0: 95, x1: 312, y1: 112)
+        // R37203625932 drawn from 280: "932" falls past 312; the next widget drew "2" at 315.6.
+        let glyphs = drawn("R37203625932", x: 280.5) + [Glyph("2", Rect(x0: 315.6, y0: 100, x1: 320, y1: 107.4))]
+            + drawn("备注", x: 400)
+        let kept = AcroFormText.withoutSpill(of: "R37203625932", from: box, in: glyphs)
+        let outside = kept.filter { $0.box.midX > box.x1 }.map(\.character)
+        #expect(String(outside) == "2备注")
+    }
+
+    @Test("characters poppler could not draw (CJK without a font) are skipped, printed text after a gap stays")
+    func undrawableAndGap() {
+        let box = Rect(x0: 100, y0: 95, x1: 130, y1: 112)
+        // 2026年6月21日 drawn without its CJK: 2026 6 21, then a printed 元 far to the right.
+        let glyphs = drawn("2026", x: 101) + drawn("6", x: 124) + drawn("21", x: 131) + drawn("元", x: 170)
+        let kept = AcroFormText.withoutSpill(of: "2026年6月21日", from: box, in: glyphs)
+        #expect(String(kept.filter { $0.box.midX > box.x1 }.map(\.character)) == "元")
+    }
+
+    @Test("glyphs on another line are not the widget's")
+    func otherLine() {
+        let box = Rect(x0: 100, y0: 95, x1: 120, y1: 112)
+        let glyphs = drawn("123456", x: 101) + drawn("56", x: 125, y: 140)
+        let kept = AcroFormText.withoutSpill(of: "123456", from: box, in: glyphs)
+        #expect(kept.count == 6, "the 5 and 6 past the box go")
+        #expect(kept.filter { $0.box.y0 == 140 }.count == 2, "the line below keeps its 56")
+    }
+}
