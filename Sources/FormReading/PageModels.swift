@@ -39,7 +39,8 @@ final class PageModels {
         unitsPerMM = pages.map { max($0.width, $0.height) / 297 }
         grids = pages.enumerated().map { i, page in
             guard let raster = page.raster else { return .empty }
-            return RulingGrid.detect(in: raster, scale: page.rasterScale, unitsPerMM: max(page.width, page.height) / 297)
+            return RulingGrid.detect(in: raster, scale: page.rasterScale, unitsPerMM: max(page.width, page.height) / 297,
+                                     text: page.glyphs.map(\.box))
         }
     }
 

@@ -200,11 +200,15 @@ struct Reading {
                 }
                 // A cell that closes right after its label (a form drawing its own boxes, a
                 // fillable widget's frame): the value stands beside or below, as without a grid.
+                // Text in a cell with printed words of its own, or in another row, is not this
+                // one's (a blank 变更事项 beside a filled 原登记事项, a blank 所在部门 above 备注).
                 var anchor: Occurrence? = nil
                 for (b, block) in blocks.enumerated() {
                     if let o = own.first(where: { $0.block == b }) { anchor = o.occurrence; continue }
-                    guard let key = block.fieldKey, result[key]?.refs.isEmpty ?? true, let anchor else { continue }
-                    let refs = freeRegion(after: anchor)
+                    // The label's own colon left in the cell is no value.
+                    guard let key = block.fieldKey, let anchor,
+                          result[key]?.refs.allSatisfy({ ":：".contains(model.glyph($0).character) }) ?? true else { continue }
+                    let refs = freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor) }
                     if !refs.isEmpty { result[key] = raw(refs, page: anchor.page, block: block) }
                 }
                 return result
@@ -215,7 +219,7 @@ struct Reading {
                 if let o = own.first(where: { $0.block == b }) { anchor = o.occurrence; continue }
                 guard let key = block.fieldKey else { continue }
                 if let anchor {
-                    result[key] = raw(freeRegion(after: anchor), page: anchor.page, block: block)
+                    result[key] = raw(freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor) }, page: anchor.page, block: block)
                 } else if let prev = previousAnchor(cell) {
                     result[key] = raw(freeRegion(after: prev, above: first.occurrence.box.y0), page: prev.page, block: block)
                 }
@@ -234,6 +238,19 @@ struct Reading {
             result[key] = raw(freeRegion(after: prev), page: prev.page, block: block)
         }
         return result
+    }
+
+    /// Whether `ref` stands in a ruled cell that cannot hold the value of the label `anchor`: not
+    /// the label's own cell, and one that holds printed words of its own or lies below the
+    /// label's row (a blank cell's value is not the next row's).
+    private func inOtherCell(_ ref: GlyphRef, than anchor: Occurrence) -> Bool {
+        let g = model.glyph(ref).box
+        guard let cell = model.grids[ref.page].cell(atX: g.midX, y: g.midY),
+              !cell.contains(x: anchor.box.midX, y: anchor.box.midY) else { return false }
+        let own = model.grids[ref.page].cell(atX: anchor.box.midX, y: anchor.box.midY) ?? anchor.box
+        let slack = model.unitsPerMM[ref.page]
+        if cell.y0 >= own.y1 - slack || cell.y1 <= own.y0 + slack { return true }
+        return model.glyphs(in: cell, page: ref.page, includeClaimed: true).contains(where: model.claimed.contains)
     }
 
     /// The printed word nearest before `cell` in its row.

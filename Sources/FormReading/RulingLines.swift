@@ -12,8 +12,9 @@ struct RulingGrid {
     var isEmpty: Bool { horizontals.isEmpty || verticals.isEmpty }
 
     /// Finds lines in `raster` and returns them in page units (`scale` raster pixels per unit).
-    /// `unitsPerMM` converts the minimum lengths.
-    static func detect(in raster: GreyRaster, scale: Double, unitsPerMM: Double) -> RulingGrid {
+    /// `unitsPerMM` converts the minimum lengths; `text` holds the boxes of the page's glyphs
+    /// (page units), whose own strokes are not rules.
+    static func detect(in raster: GreyRaster, scale: Double, unitsPerMM: Double, text: [Rect] = []) -> RulingGrid {
         let pxPerMM = unitsPerMM * scale
         let w = raster.width, h = raster.height
         guard w > 8, h > 8 else { return .empty }
@@ -82,6 +83,12 @@ struct RulingGrid {
         }
         var hs = merge(rowRuns).map { Horizontal(y: $0.pos / scale, x0: Double($0.lo) / scale, x1: Double($0.hi) / scale) }
         var vs = merge(colRuns).map { Vertical(x: $0.pos / scale, y0: Double($0.lo) / scale, y1: Double($0.hi) / scale) }
+        // A stroke of a tall character (称, 1) that touches a rule above it is no column rule.
+        vs.removeAll { v in
+            text.contains { g in
+                g.x0 < v.x && v.x < g.x1 && v.y0 >= g.y0 - 0.3 * g.height && v.y1 <= g.y1 + 0.3 * g.height
+            }
+        }
         // Keep only lines that meet another line: text strokes and fill-in underlines do not.
         let slack = 1.5 * unitsPerMM
         vs = vs.filter { v in
@@ -91,11 +98,12 @@ struct RulingGrid {
         return RulingGrid(horizontals: hs, verticals: vs)
     }
 
-    /// The cell holding the point, bounded by the nearest lines on all four sides.
-    func cell(atX x: Double, y: Double, slack: Double = 1.5) -> Rect? {
+    /// The cell holding the point, bounded by the nearest lines on all four sides; verticals
+    /// shorter than `minimumHeight` do not count.
+    func cell(atX x: Double, y: Double, slack: Double = 1.5, minimumHeight: Double = 0) -> Rect? {
         guard !isEmpty else { return nil }
         var left = -Double.infinity, right = Double.infinity, top = -Double.infinity, bottom = Double.infinity
-        for v in verticals where v.y0 - slack <= y && y <= v.y1 + slack {
+        for v in verticals where v.y0 - slack <= y && y <= v.y1 + slack && v.y1 - v.y0 >= minimumHeight {
             if v.x < x { left = max(left, v.x) } else if v.x > x { right = min(right, v.x) }
         }
         for h in horizontals where h.x0 - slack <= x && x <= h.x1 + slack {

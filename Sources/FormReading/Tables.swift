@@ -2,6 +2,12 @@ import Catalog
 import IntakeCore
 
 extension Reading {
+    /// How far (mm) from the line of a table's headers its other header words may stand: a
+    /// two-level header spans two rows of about 8 mm; the 说明 under a table is further.
+    static let headerBandMM = 25.0
+    /// The shortest rule (mm) that bounds a column: a header of 8 mm and one row of 7 mm.
+    static let columnRuleMM = 15.0
+
     /// Records where a cell of printed words stands, so value cells can be found beside it.
     mutating func locate(_ cell: PlacedCell, placed: [[PlacedCell]]) {
         for b in cell.cell.blocks.indices {
@@ -41,16 +47,29 @@ extension Reading {
         for page in model.lines.indices {
             var xs: [(key: String, x0: Double, x1: Double)] = []
             var headerBottom = -Double.infinity
+            // Each column's header words on this page, the k-th with its text in the header row
+            // being the k-th on the page, left to right.
+            var found: [(key: String, occurrences: [Occurrence], rank: Int)] = []
             for (columnKey, header) in columns {
                 guard let text = header.cell.blocks.compactMap(LayoutPlan.anchorText).first,
                       let all = headerOccurrences[MatchText.codes(text)] ?? assigned[.cell(row: header.row, cell: header.index, block: 0)].map({ [$0] })
                 else { continue }
-                // The k-th header cell with this text in its row is the k-th on the page, left to right.
                 let rank = placed[header.row].filter { $0.index < header.index && $0.cell.blocks.compactMap(LayoutPlan.anchorText).first == text }.count
-                let onPage = all.filter { $0.page == page }.sorted { $0.box.x0 < $1.box.x0 }
-                guard rank < onPage.count else { continue }
-                let o = onPage[rank]
-                let box = model.grids[page].cell(atX: o.box.midX, y: o.box.midY) ?? o.box
+                found.append((columnKey, all.filter { $0.page == page }.sorted { $0.box.x0 < $1.box.x0 }, rank))
+            }
+            // The same words printed elsewhere (发放方式 in the 说明 below the table) are not the
+            // header: only occurrences near the other headers' line count.
+            let lines = found.compactMap { $0.rank < $0.occurrences.count ? $0.occurrences[$0.rank].box.midY : nil }.sorted()
+            let headerLine = lines.isEmpty ? 0 : lines[lines.count / 2]
+            let reach = Self.headerBandMM * model.unitsPerMM[page]
+            for (columnKey, occurrences, rank) in found {
+                let near = occurrences.filter { abs($0.box.midY - headerLine) <= reach }
+                guard rank < near.count else { continue }
+                let o = near[rank]
+                // A column's rules run down the header and the rows; shorter strokes (a seal's
+                // ring over the header on a scan) do not bound it.
+                let box = model.grids[page].cell(atX: o.box.midX, y: o.box.midY,
+                                                 minimumHeight: Self.columnRuleMM * model.unitsPerMM[page]) ?? o.box
                 xs.append((columnKey, box.x0, box.x1))
                 headerBottom = max(headerBottom, box.y1)
             }

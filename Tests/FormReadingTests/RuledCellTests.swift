@@ -53,6 +53,54 @@ import Testing
         #expect(result.value("phone") == .text("13800000000"))
     }
 
+    @Test("a blank 变更事项 beside a filled 原登记事项 stays blank: text in a cell with its own label is that cell's")
+    func blankChangeColumn() throws {
+        let form = try makeForm(fields: [textField("nameOld", "单位名称"), textField("nameNew", "单位名称")], columns: [1, 1],
+                                rows: [row(Cell(blocks: [Block(.text("单位名称：")), Block(.field("nameOld"))]),
+                                           Cell(blocks: [Block(.text("单位名称：")), Block(.field("nameNew"))]))])
+        var page = SyntheticPage()
+        page.draw { $0.grid(xs: [50, 300, 545], ys: [100, 150]) }
+        page.write([("单位名称：", 54, 104), ("单位名称：", 304, 104), ("聊城市鲁西建材有限责任公司", 80, 125)])
+        let result = read(form, [page])
+        #expect(result.value("nameOld") == .text("聊城市鲁西建材有限责任公司"))
+        #expect(result.value("nameNew") == .text(""))
+    }
+
+    @Test("a label's colon left in its cell is no value: the value in the widget frame beside it is read")
+    func colonOnlyCellReadsFramedValue() throws {
+        let form = try makeForm(fields: [textField("unitCode", "单位编号"), textField("phone", "联系电话", type: .phone)], columns: [1],
+                                rows: [row(Cell(blocks: [Block(.text("单位编号")), Block(.field("unitCode"))])),
+                                       row(Cell(blocks: [Block(.text("联系电话")), Block(.field("phone"))]))])
+        var page = SyntheticPage()
+        // The table's rules, and a fillable widget's frame drawn in the first row.
+        page.draw {
+            $0.grid(xs: [50, 545], ys: [100, 130, 160])
+            $0.grid(xs: [110, 300], ys: [104, 126])
+        }
+        page.write([("单位编号", 54, 110), (":", 94, 110), ("152391667", 114, 110), ("联系电话", 54, 140)])
+        let result = read(form, [page])
+        #expect(result.value("unitCode") == .text("152391667"))
+        #expect(result.value("phone") == .text(""), "the blank row below takes nothing from above")
+    }
+
+    @Test("a blank cell takes nothing from the row below, also where a grid cell cannot be found round its label")
+    func blankCellOpenGrid() throws {
+        let form = try makeForm(fields: [textField("contactName", "经办人"), textField("department", "所在部门"), textField("remarks", "备注")],
+                                columns: [1, 3],
+                                rows: [row(Cell(blocks: [Block(.text("经办人：")), Block(.field("contactName"))]),
+                                           Cell(blocks: [Block(.text("所在部门：")), Block(.field("department"))])),
+                                       row(label("备注"), field("remarks"))])
+        var page = SyntheticPage()
+        // No rules round the first row: its labels stand in no cell.
+        page.draw { $0.grid(xs: [50, 150, 545], ys: [130, 170]) }
+        page.write([("经办人：", 54, 110), ("朱凤", 100, 110), ("所在部门：", 300, 110), ("备注", 54, 140),
+                    ("主管部门、名称变更，营业执照已换发", 154, 140)])
+        let result = read(form, [page])
+        #expect(result.value("contactName") == .text("朱凤"))
+        #expect(result.value("department") == .text(""))
+        #expect(result.value("remarks") == .text("主管部门、名称变更，营业执照已换发"))
+    }
+
     @Test("a single printed character divides a cell between its fields (… 至 …)")
     func cellDividedByPrintedCharacter() throws {
         let form = try makeForm(fields: [textField("startDate", "起始日期", type: .date), textField("endDate", "终止日期", type: .date)],

@@ -28,6 +28,21 @@ import Testing
         expectLines(canvas, h: [[100, 50, 545], [140, 50, 545], [180, 50, 545]], v: [[50, 100, 180], [200, 100, 180], [545, 100, 180]])
     }
 
+    @Test("a tall character's stroke touching the rule above it is no column rule; a rule is")
+    func characterStrokeIsNoRule() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 545], ys: [100, 160])
+        // The stem of 称 (16 px) hanging from the rule at 100, inside a glyph's box, and a real
+        // divider of the same length beside it.
+        canvas.vertical(x: 105, from: 100, to: 116)
+        canvas.vertical(x: 300, from: 100, to: 160)
+        let text = [Rect(x0: 95, y0: 101, x1: 111, y1: 115)]
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM, text: text)
+        #expect(grid.verticals.map(\.x) == [50, 300, 545])
+        let bare = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
+        #expect(bare.verticals.map(\.x) == [50, 105, 300, 545], "without the text the stroke is a line")
+    }
+
     @Test("a line several pixels thick is one line through its middle")
     func thickLines() {
         var canvas = a4()

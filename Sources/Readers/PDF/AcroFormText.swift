@@ -14,7 +14,7 @@ enum AcroFormText {
         for field in fields {
             if case .text(let value, _) = field.kind { result = withoutSpill(of: value, from: field.box, in: result) }
         }
-        result = result.filter { g in !boxes.contains { $0.x0 <= g.box.midX && g.box.midX <= $0.x1 && $0.y0 <= g.box.midY && g.box.midY <= $0.y1 } }
+        result = result.filter { g in !boxes.contains { drawnIn($0, g.box) } }
         for (field, box) in zip(fields, boxes) {
             switch field.kind {
             case .text(let value, _):
@@ -47,7 +47,7 @@ enum AcroFormText {
         guard !characters.isEmpty else { return glyphs }
         let inBand = glyphs.indices.filter { i in
             let g = glyphs[i].box
-            return g.midY >= box.y0 && g.midY <= box.y1 && g.midX > box.x0
+            return overlapsLine(box, g) && g.midX > box.x0
         }.sorted { glyphs[$0].box.x0 < glyphs[$1].box.x0 }
         var next = 0, previousX1 = box.x0
         var spilled: Set<Int> = []
@@ -55,6 +55,8 @@ enum AcroFormText {
             let g = glyphs[i]
             let outside = g.box.midX > box.x1
             if outside && g.box.x0 - previousX1 > max(g.box.height, 1) { break }
+            // Drawn over the run (the next widget's own text), not after it.
+            if outside && g.box.x0 < previousX1 - 0.25 * g.box.height { continue }
             // The next character drawn, skipping only those poppler could not draw (CJK without a
             // font); anything else is another widget's text lying across this one's.
             guard let found = characters[next...].firstIndex(where: { $0 == g.character || $0.isASCII }),
@@ -64,6 +66,17 @@ enum AcroFormText {
             previousX1 = g.box.x1
         }
         return spilled.isEmpty ? glyphs : glyphs.indices.filter { !spilled.contains($0) }.map { glyphs[$0] }
+    }
+
+    /// Half the glyph's height or more lies within the widget's rows: poppler sets the text of a
+    /// box too low for the font on a baseline that leaves it partly outside.
+    static func overlapsLine(_ box: Rect, _ glyph: Rect) -> Bool {
+        min(box.y1, glyph.y1) - max(box.y0, glyph.y0) >= 0.5 * glyph.height
+    }
+
+    /// The glyph is part of what poppler drew for the widget.
+    static func drawnIn(_ box: Rect, _ glyph: Rect) -> Bool {
+        box.x0 <= glyph.midX && glyph.midX <= box.x1 && overlapsLine(box, glyph)
     }
 
     /// Characters of `value` set in the widget's box, line by line (multi-line fields).

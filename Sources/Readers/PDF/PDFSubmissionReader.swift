@@ -163,6 +163,11 @@ public struct PDFSubmissionReader: Sendable {
             let previous = read[key]
             read[key] = ReadValue(value: value, page: previous?.page, box: previous?.box, confidence: 1, underSeal: false)
         }
+        // The same text read for two fields was placed by guess for at least one of them.
+        var readers: [Rect: Int] = [:]
+        for (key, value) in read where named[key] == nil && !value.value.isBlank {
+            if let box = value.box { readers[box, default: 0] += 1 }
+        }
         var values: [String: FieldValue] = [:]
         var origins: [String: FieldOrigin] = [:]
         for (key, value) in read {
@@ -172,6 +177,9 @@ public struct PDFSubmissionReader: Sendable {
                                      confidence: value.confidence)
             if named[key] == nil, let field = form.field(key) {
                 origin.confidence = min(origin.confidence, vouched(value, field: field, form: form, method: method))
+                if let box = value.box, !value.value.isBlank, readers[box, default: 0] > 1 {
+                    origin.confidence = min(origin.confidence, limits.failedCheckConfidence)
+                }
                 // Judged for blanks too: a tick group read as empty with doubt is not "未勾选".
                 origin.needsReview = origin.confidence < limits.confidenceThreshold
             }

@@ -24,6 +24,16 @@ struct AcroFormTextTests {
         #expect(String(outside) == "2备注")
     }
 
+    @Test("the next widget's own text drawn over the run is not taken for the run's continuation")
+    func overdrawnNeighbour() {
+        // R37068935272 in a box ending at 301; the 胎次 widget (317.4–322.8) drew its own 2 at 319.4.
+        let box = Rect(x0: 279.7, y0: 224, x1: 301, y1: 241)
+        let run = drawn("R37068935272", x: 281.7, y: 229.9, advance: 4.448)
+        let own = Glyph("2", Rect(x0: 319.4, y0: 229.9, x1: 323.8, y1: 237.3))
+        let kept = AcroFormText.withoutSpill(of: "R37068935272", from: box, in: run + [own])
+        #expect(kept.filter { $0.box.midX > box.x1 } == [own])
+    }
+
     @Test("characters poppler could not draw (CJK without a font) are skipped, printed text after a gap stays")
     func undrawableAndGap() {
         let box = Rect(x0: 100, y0: 95, x1: 130, y1: 112)
