@@ -221,7 +221,8 @@ struct Reading {
                 if let anchor {
                     result[key] = raw(freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor) }, page: anchor.page, block: block)
                 } else if let prev = previousAnchor(cell) {
-                    result[key] = raw(freeRegion(after: prev, above: first.occurrence.box.y0), page: prev.page, block: block)
+                    result[key] = raw(freeRegion(after: prev, above: first.occurrence.box.y0).filter { !inOtherCell($0, than: prev) },
+                                      page: prev.page, block: block)
                 }
             }
             return result
@@ -235,14 +236,14 @@ struct Reading {
                 result[k] = raw(refs, page: page, block: b)
             }
         } else if let prev = previousAnchor(cell) {
-            result[key] = raw(freeRegion(after: prev), page: prev.page, block: block)
+            result[key] = raw(freeRegion(after: prev).filter { !inOtherCell($0, than: prev) }, page: prev.page, block: block)
         }
         return result
     }
 
     /// Whether `ref` stands in a ruled cell that cannot hold the value of the label `anchor`: not
-    /// the label's own cell, and one that holds printed words of its own or lies below the
-    /// label's row (a blank cell's value is not the next row's).
+    /// the label's own cell, and one that holds printed words of its own or lies in another row
+    /// (a blank cell's value is not the next row's).
     private func inOtherCell(_ ref: GlyphRef, than anchor: Occurrence) -> Bool {
         let g = model.glyph(ref).box
         guard let cell = model.grids[ref.page].cell(atX: g.midX, y: g.midY),

@@ -117,11 +117,17 @@ enum AcroFormNames {
             var option: String? = nil
             if field == nil, let tip = widget.tooltip {
                 let folded = fold(tip)
-                if let found = byLabel[folded], found.count == 1 { field = found[0] }
+                // A check box is an option of a group, never a text field of the same words
+                // (参保险种：其他 is the box, 参保险种 其他 the detail beside it).
+                let isBox: Bool
+                switch widget.kind { case .checkbox, .radio: isBox = true; default: isBox = false }
+                if !isBox, let found = byLabel[folded], found.count == 1 { field = found[0] }
                 // "参保险种：医疗保险": a checkbox named by its group's label and its option.
                 if field == nil {
                     for candidate in form.fields where !candidate.options.isEmpty && folded.hasPrefix(fold(candidate.label)) {
-                        if let o = candidate.options.first(where: { folded.hasSuffix(fold($0)) }) { field = candidate; option = o }
+                        // The longest option that ends the tooltip: 补充医疗保险, not 医疗保险 in it.
+                        let ending = candidate.options.filter { folded.hasSuffix(fold(FieldDefinition.optionWithoutEmptyBrackets($0))) }
+                        if let o = ending.max(by: { fold($0).count < fold($1).count }) { field = candidate; option = o }
                     }
                 }
             }

@@ -1,0 +1,31 @@
+"""Tuning probes: more tuning-split families, made outside the committed corpus so that its
+split rule (`split_of` in make_layouts.py, which ranks the families it knows) stays as it is.
+
+The tuning split's fillable families draw no field borders, the held-out ones do (issue 16
+names the failure: values of bordered widgets came back empty). These two families give the
+tuning side bordered widgets too, named Text1… with tooltips (ff-e) and without (ff-f):
+
+    /tmp/layouts-venv/bin/python Tests/Fixtures/layouts/make_probes.py /tmp/probe
+    python3 Tests/Fixtures/layouts/score.py --dir /tmp/probe --split tune
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
+import make_layouts as m  # noqa: E402
+
+PROBES = {
+    "ff-e": m._family(m._FILLABLE, (18, 20), font=m.SERIF, jitter=0.08, tooltips=True, border=True, rows=6),
+    "ff-f": m._family(m._FILLABLE, 18, font=m.SERIF, size=10, labels="rebreak", date="slash", jitter=0.1,
+                      naming="acrobat", border=True, rows=7),
+}
+
+if __name__ == "__main__":
+    out = sys.argv[1] if len(sys.argv) > 1 else "/tmp/probe"
+    m.FAMILIES.update(PROBES)
+    m.PROGRAM_OF.update({f: s["program"] for f, s in PROBES.items()})
+    split_of = m.split_of
+    m.split_of = lambda f: "tune" if f in PROBES else split_of(f)
+    m.main(["--family", ",".join(PROBES), "--only", "fillable", "--out", out, "--extra", "1"])
