@@ -75,6 +75,8 @@ public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
     case amount
     /// A whole number (人数, 床位数).
     case integer
+    /// A 银行卡号: 12–19 digits, the last a Luhn check digit on most cards.
+    case bankCard = "bank-card"
 }
 
 /// One field of a form.

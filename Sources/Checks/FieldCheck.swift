@@ -60,6 +60,7 @@ enum FieldChecks {
         case .gender: return GenderCheck()
         case .amount: return NumberCheck(kind: .amount)
         case .integer: return NumberCheck(kind: .integer)
+        case .bankCard: return BankCardCheck()
         case .text, .table: return nil
         }
     }

@@ -39,6 +39,8 @@ public enum Plausibility {
         if let label = foreignLabel(in: text, field: field, form: form) { return "holds the label \(label)" }
         let cjk = text.filter { $0.unicodeScalars.first.map { (0x3400...0x9FFF).contains($0.value) || $0.value >= 0x20000 } ?? false }
         switch field.type {
+        case .bankCard:
+            return cjk.isEmpty && text.contains(where: \.isNumber) ? nil : "not a card number"
         case .uscc, .idNumber:
             return text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) ? nil : "not a code"
         case .phone, .mobile:

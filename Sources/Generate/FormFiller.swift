@@ -226,7 +226,7 @@ struct FormFiller {
         row.append(.init(key: "hospitalName", value: .text(hospitalName())))
         row.append(.init(key: "hospitalLevel", value: .text(rng.pick(Pools.hospitalLevels))))
         row.append(.init(key: "paymentMethod", value: .options([bank ? "银行卡发放" : "社保卡发放"], tagged: rng.chance(0.5))))
-        if bank { row.append(.init(key: "bankCardNumber", value: .text(Identifiers.bankAccount(&rng)))) }
+        if bank { row.append(.init(key: "bankCardNumber", value: .text(Identifiers.bankCard(&rng)))) }
         return row.filter { cell in table.column(cell.key) != nil }
     }
 
@@ -324,7 +324,8 @@ struct FormFiller {
         case "businessArea": text = "\(rng.int(60...4000))\(rng.chance(0.3) ? ".5" : "")"
         case "bankAccount" where (field.maxLength ?? 40) > 40, "bankAccountWithBank":
             text = "\(rng.pick(Pools.banks))\(a.cityName.dropLast())\(a.place.addressName.prefix(2))支行 \(Identifiers.bankAccount(&rng))"
-        case "bankAccount", "bankCardNumber": text = Identifiers.bankAccount(&rng)
+        case "bankAccount": text = Identifiers.bankAccount(&rng)
+        case "bankCardNumber": text = Identifiers.bankCard(&rng)
         case "bankName": text = "\(rng.pick(Pools.banks))\(a.cityName.dropLast())\(a.place.addressName.prefix(2))支行"
         case "bankCode": text = "\(rng.pick(["102", "103", "104", "105", "313"]))\(a.areaCode.dropFirst())\(rng.digits(6))"
         case "accountName", "transferInOffice", "handlingOffice":
@@ -366,6 +367,7 @@ struct FormFiller {
             case .gender: text = a.subject.gender.rawValue
             case .amount: text = Self.money(rng.int(100...5_000_000))
             case .integer: text = "\(rng.int(0...50))"
+            case .bankCard: text = Identifiers.bankCard(&rng)
             case .choice:
                 return .options([rng.pick(field.options.filter { $0 != field.detail?.option || rng.chance(0.2) })], tagged: rng.chance(0.6))
             case .multiChoice:

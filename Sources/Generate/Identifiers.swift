@@ -67,6 +67,18 @@ enum Identifiers {
     static func bankAccount(_ rng: inout SplitMix64) -> String {
         rng.pick(["6228", "6217", "6222", "6212", "6230", "6013"]) + rng.digits(rng.int(12...15))
     }
+
+    /// A 银行卡号 as cards carry it: a bank account's digits with the last replaced by the Luhn
+    /// check digit (the same draws as `bankAccount`, so a seed's other values stay as they were).
+    static func bankCard(_ rng: inout SplitMix64) -> String {
+        let body = String(bankAccount(&rng).dropLast())
+        var sum = 0
+        for (i, c) in body.reversed().enumerated() {
+            let d = c.wholeNumberValue!
+            sum += i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d
+        }
+        return body + String((10 - sum % 10) % 10)
+    }
 }
 
 extension CalendarDate {

@@ -217,3 +217,28 @@ func changeFormChangesSomething() throws {
     #expect(problems(["unitNameNew": .text(" ")]).map(\.field) == ["unitNameNew"])
     #expect(problems(["addressNew": .text("聊城市东昌府区柳园南路56号")]).isEmpty)
 }
+
+@Test("银行卡号: 12–19 digits; a failed Luhn check is listed for the clerk, not told to the applicant")
+func bankCards() throws {
+    let form = try #require(Repository.catalog.form("ly-maternity-allowance"))
+    let item = try #require(Repository.catalog.items(region: "371300", form: form.id).first)
+    func problems(_ card: String) -> [ProblemCode] {
+        let row: [String: FieldValue] = [
+            "name": .text("王芳"), "gender": .text("女"), "idNumber": .text("11010519491231002X"), "eventDate": .text("2026-09-14"),
+            "eventMethod": .text("不满2个月流产"), "hospitalName": .text("临沂市人民医院"), "paymentMethod": .text("银行卡发放"),
+            "bankCardNumber": .text(card),
+        ]
+        var s = completeSubmission(form: form.id)
+        s.values = ["unitName": .text("临沂润达纺织股份有限公司"), "preparer": .text("刘静"),
+                    "contactPhone": .text("0539-8164311"), "employees": .rows([row])]
+        return SubmissionChecker(today: checkDay).check(s, form: form, item: item, sourceName: "t").problems
+            .filter { $0.field == "employees[0].bankCardNumber" }.map(\.code)
+    }
+    #expect(problems("6228480338120345677") == [])
+    #expect(problems("6228 4803 3812 0345 677") == [], "groups of four as printed on the card")
+    #expect(problems("4111111111111111") == [])
+    #expect(problems("6228480338120345676") == [.lowConfidence], "last digit wrong")
+    #expect(problems("6228480338210345677") == [.lowConfidence], "two digits swapped")
+    #expect(problems("62284803381") == [.invalidFormat], "11 digits")
+    #expect(problems("6228A80338120345677") == [.invalidFormat])
+}

@@ -7,19 +7,19 @@ extension IntakeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write synthetic submissions (XML, typed PDF) across every form, with faults, for tests and benchmarks.",
             discussion: """
-            Writes COUNT fictitious but realistic submissions spread over every form of the catalog and
-            the districts of its cities: Chinese names and addresses, valid 统一社会信用代码 and
-            居民身份证号码 (agreeing with birth date and 性别), dates in order, options as printed, table
-            rows, 本人/委托 with an agent, the item's 申办材料 attached. With probability --faults a
-            submission carries one to three faults (a wrong check character, a blank required field, a
-            date that does not exist, a reversed period, a missing material, 性别 against the ID
+            Writes COUNT fictitious but realistic submissions spread over every form of the catalog and \
+            the districts of its cities: Chinese names and addresses, valid 统一社会信用代码 and \
+            居民身份证号码 (agreeing with birth date and 性别), dates in order, options as printed, table \
+            rows, 本人/委托 with an agent, the item's 申办材料 attached. With probability --faults a \
+            submission carries one to three faults (a wrong check character, a blank required field, a \
+            date that does not exist, a reversed period, a missing material, 性别 against the ID \
             number, an option the form does not print).
 
-            Files go to OUT/<kind>/<NNNN>/s<index>-<form>.<kind>, 1,000 per folder; OUT/manifest.csv
-            lists each file with its form, region, district, handling, the faults injected, the
-            problem codes they must produce and the expected status (accepted without faults,
-            incomplete with them). A typed PDF is the filled form as `intake` renders it: it carries
-            the form's fields only (no region, handling or materials), so its status is not promised.
+            Files go to OUT/<kind>/<NNNN>/s<index>-<form>.<kind>, 1,000 per folder; OUT/manifest.csv \
+            lists each file with its form, region, district, handling, the faults injected, the \
+            problem codes they must produce and the expected status (accepted without faults, \
+            incomplete with them). A typed PDF is the filled form as `intake` renders it: it carries \
+            the form's fields only (no region, handling or materials), so its status is not promised. \
             The same --seed gives byte-identical files.
             """)
 

@@ -8,13 +8,13 @@ extension IntakeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check submissions and write their forms, notices and results.",
             discussion: """
-            PATH may be a file (XML, PDF, or a zip bundle) or a folder; folders are searched
-            recursively for .xml, .pdf and .zip files (hidden files are skipped), and a folder holding
-            a READY marker, or any folder given with --bundle, is one bundle: the application and
-            its supporting materials. Symbolic links, FIFOs and other special files found inside a
-            folder are reported and not opened; a symbolic link named on the command line is
-            followed. The original files are only read, never changed. A file whose exact
-            bytes were processed before (same SHA-256) is reported as a duplicate and not processed
+            PATH may be a file (XML, PDF, or a zip bundle) or a folder; folders are searched \
+            recursively for .xml, .pdf and .zip files (hidden files are skipped), and a folder holding \
+            a READY marker, or any folder given with --bundle, is one bundle: the application and \
+            its supporting materials. Symbolic links, FIFOs and other special files found inside a \
+            folder are reported and not opened; a symbolic link named on the command line is \
+            followed. The original files are only read, never changed. A file whose exact \
+            bytes were processed before (same SHA-256) is reported as a duplicate and not processed \
             again unless --reprocess is given.
             """)
 

@@ -10,31 +10,31 @@ extension IntakeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check every past submission again against the current catalog, and report what changed.",
             discussion: """
-            PATH is an archive written by `intake watch` (<archive>/<ab>/<sha256>.<ext>, bundle folders
-            too) or any folder tree of submissions (.xml, .pdf, .zip files and bundle folders; hidden
-            names skipped), or single files. Every submission is checked again against the current
-            catalog, in parallel (--workers, default: every core), writing nothing unless --render.
-            Each new decision is compared with the last one recorded for the same bytes (SHA-256): by
-            an earlier revalidation, or by `intake watch` in the ledger. Both are kept, and each
-            submission is classed unchanged, newly-incomplete, newly-complete, problems-added,
-            problems-resolved, status-changed, new (no earlier decision) or failed (unreadable; the
-            reason is recorded). --render writes form.pdf, notice.pdf and result.json of the changed
+            PATH is an archive written by `intake watch` (<archive>/<ab>/<sha256>.<ext>, bundle folders \
+            too) or any folder tree of submissions (.xml, .pdf, .zip files and bundle folders; hidden \
+            names skipped), or single files. Every submission is checked again against the current \
+            catalog, in parallel (--workers, default: every core), writing nothing unless --render. \
+            Each new decision is compared with the last one recorded for the same bytes (SHA-256): by \
+            an earlier revalidation, or by `intake watch` in the ledger. Both are kept, and each \
+            submission is classed unchanged, newly-incomplete, newly-complete, problems-added, \
+            problems-resolved, status-changed, new (no earlier decision) or failed (unreadable; the \
+            reason is recorded). --render writes form.pdf, notice.pdf and result.json of the changed \
             ones under --output.
 
-            The run's work list is kept in the ledger: stop it with Ctrl-C (or SIGTERM): the files in
-            hand are finished and recorded; running the same command again (or with --run NAME)
-            resumes where it stopped. Without --run, the latest unfinished run for the same PATHs and
+            The run's work list is kept in the ledger: stop it with Ctrl-C (or SIGTERM): the files in \
+            hand are finished and recorded; running the same command again (or with --run NAME) \
+            resumes where it stopped. Without --run, the latest unfinished run for the same PATHs and \
             catalog is resumed, or a new run is started (named <date>-<time>-<hash>).
 
-            Several machines: give each the same --ledger postgres://… and the same --run NAME (and
-            the same PATHs, e.g. an NFS mount). One process lists the PATHs, all claim batches of the
+            Several machines: give each the same --ledger postgres://… and the same --run NAME (and \
+            the same PATHs, e.g. an NFS mount). One process lists the PATHs, all claim batches of the \
             list (FOR UPDATE SKIP LOCKED), and the last one to finish writes the report.
 
-            The report (--report DIR, default <output>/reports/<run>/): report.csv (one row per
+            The report (--report DIR, default <output>/reports/<run>/): report.csv (one row per \
             submission), report.json (totals, changed list), report.html (for the section chief).
 
-            Exit status: 0 the run is finished (or this process's share is done and another process
-            finishes it); 2 finished, but some files could not be read; 130 stopped by SIGINT or
+            Exit status: 0 the run is finished (or this process's share is done and another process \
+            finishes it); 2 finished, but some files could not be read; 130 stopped by SIGINT or \
             SIGTERM (run again to resume); 1 the ledger failed; 64 usage error.
             """)
 

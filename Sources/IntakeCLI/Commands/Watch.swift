@@ -10,17 +10,17 @@ extension IntakeCommand {
         static let configuration = CommandConfiguration(
             abstract: "Watch the scanning stations' inbox and process every submission that arrives, exactly once.",
             discussion: """
-            A file is taken once it is complete: renamed into the inbox (write it as *.tmp or *.part
-            or a dot-file, then rename), or unchanged in size and time for --settle seconds. It is
-            claimed by an atomic rename (several watchers on one inbox never take the same file),
-            recorded in the ledger, processed (outputs written atomically under --output), then its
-            original is archived read-only under --archive by SHA-256. Files that cannot be
-            processed go to the quarantine folder with a .reason.txt. The same file dropped twice is
-            recorded as a duplicate and not processed again. After a crash or kill -9, the next
-            start resumes every claim; nothing is lost or done twice. SIGTERM or SIGINT finishes
+            A file is taken once it is complete: renamed into the inbox (write it as *.tmp or *.part \
+            or a dot-file, then rename), or unchanged in size and time for --settle seconds. It is \
+            claimed by an atomic rename (several watchers on one inbox never take the same file), \
+            recorded in the ledger, processed (outputs written atomically under --output), then its \
+            original is archived read-only under --archive by SHA-256. Files that cannot be \
+            processed go to the quarantine folder with a .reason.txt. The same file dropped twice is \
+            recorded as a duplicate and not processed again. After a crash or kill -9, the next \
+            start resumes every claim; nothing is lost or done twice. SIGTERM or SIGINT finishes \
             the submissions in hand and stops.
 
-            Settings may come from --config FILE (YAML with the same names: inbox, output, archive,
+            Settings may come from --config FILE (YAML with the same names: inbox, output, archive, \
             state, quarantine, ledger, poll, settle, workers, mode); flags override it.
             """)
 
