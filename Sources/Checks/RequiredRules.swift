@@ -29,8 +29,11 @@ enum RequiredRules {
             let groups = keys.compactMap { form.field($0)?.group }
             let group = groups.count == keys.count && Set(groups).count == 1 ? groups[0] : nil
             let labels = keys.compactMap { form.field($0)?.label }.joined(separator: "、")
-            return first.problem(.missingRequired, group.map { "“\($0)”未填写，请至少填写一项（\(labels)）。" }
+            var problem = first.problem(.missingRequired, group.map { _ in "此栏均未填写，请至少填写一项（\(labels)）。" }
                 ?? "\(labels)至少应填写一项。")
+            // The notice names the column (变更事项), not its first field.
+            if let group { problem.label = group }
+            return problem
         }
     }
 }

@@ -213,7 +213,7 @@ func changeFormChangesSomething() throws {
     }
     let none = problems([:])
     #expect(none.map(\.field) == ["unitNameNew"])
-    #expect(none.first?.message.contains("变更事项") == true)
+    #expect(none.first?.label == "变更事项" && none.first?.message.contains("至少填写一项") == true)
     #expect(problems(["unitNameNew": .text(" ")]).map(\.field) == ["unitNameNew"])
     #expect(problems(["addressNew": .text("聊城市东昌府区柳园南路56号")]).isEmpty)
 }

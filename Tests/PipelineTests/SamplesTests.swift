@@ -28,6 +28,7 @@ let expectedSamples: [(file: String, status: SubmissionResult.Status, codes: [Pr
     ("lc-unit-cancellation-date-order.xml", .incomplete, [.dateOrder]),
     ("lc-unit-change-complete.xml", .accepted, []),
     ("lc-unit-change-missing-fields.xml", .incomplete, [.dateFormat, .missingRequired]),
+    ("lc-unit-change-nothing-changed.xml", .incomplete, [.missingRequired]),
     ("ly-complete.xml", .accepted, []),
     ("ly-institution-hospital-bad-values.xml", .incomplete, [.dateOrder, .invalidFormat, .missingRequired]),
     ("ly-institution-hospital-complete.xml", .accepted, []),
