@@ -20,6 +20,6 @@ struct IntakeCommand: ParsableCommand {
         incomplete or rejected, 2 some file could not be processed at all, 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [Process.self, Forms.self, Blank.self, CatalogCommand.self, Watch.self, Status.self, Revalidate.self, Generate.self]
+        subcommands: [Process.self, Forms.self, Blank.self, CatalogCommand.self, Watch.self, Status.self, Revalidate.self, Generate.self, Rehearse.self]
     )
 }

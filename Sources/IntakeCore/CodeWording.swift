@@ -41,6 +41,7 @@ extension IntakeError.Code {
         case .emptyPDF: "PDF 没有页面"
         case .ocrUnavailable: "无法识别扫描件（OCR 不可用）"
         case .ocrFailed: "扫描件识别失败"
+        case .readerCrashed: "文件读取异常，已隔离待人工处理"
         case .bundle: "材料文件夹不完整"
         case .badZip: "压缩包不安全或已损坏"
         case .duplicate: "重复提交"

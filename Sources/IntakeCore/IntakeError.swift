@@ -67,6 +67,9 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
         public static let ocrUnavailable = Code(rawValue: "ocr-unavailable")
         /// The OCR worker failed on a page (its time or memory limit).
         public static let ocrFailed = Code(rawValue: "ocr-failed")
+        /// The PDF reader crashed or hung on the file, in the child process that reads it
+        /// first (`intake watch`): the file is set aside, the service goes on.
+        public static let readerCrashed = Code(rawValue: "reader-crashed")
         /// A bundle without an application form in it.
         public static let bundle = Code(rawValue: "bundle")
         /// A zip that climbs out of itself, holds links, or would unpack past the limits.
@@ -83,7 +86,7 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
         /// Every code intake can throw, in the order of the README's list.
         public static let all: [Code] = [
             .unreadable, .tooLarge, .notXML, .unsupportedFile, .refused, .wrongRoot, .unknownForm, .unsupportedVersion, .encrypted,
-            .damagedPDF, .emptyPDF, .ocrUnavailable, .ocrFailed, .bundle, .badZip, .duplicate, .catalog, .output, .render,
+            .damagedPDF, .emptyPDF, .ocrUnavailable, .ocrFailed, .readerCrashed, .bundle, .badZip, .duplicate, .catalog, .output, .render,
         ]
     }
 }

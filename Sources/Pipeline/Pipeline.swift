@@ -30,6 +30,11 @@ public struct Pipeline: Sendable {
         /// Reads scanned pages; nil: scans are refused with `ocr-unavailable`.
         public var recognizer: PageRecognizer?
 
+        /// Reads a PDF's bytes where a crash of the C libraries cannot take this process down
+        /// (a child process), before they are read here: the error when that reading crashed.
+        /// nil: PDFs are read in this process only.
+        public var isolatedRehearsal: (@Sendable ([UInt8]) -> IntakeError?)?
+
         public init(outputRoot: URL, render: Bool = true, reprocess: Bool = false, maxBytes: Int = 8 << 20,
                     recognizer: PageRecognizer? = nil, today: CalendarDate? = nil) {
             self.recognizer = recognizer
@@ -115,6 +120,19 @@ public struct Pipeline: Sendable {
         try reader.readFile(path, followLinks: followLinks)
     }
 
+    /// A PDF read first where a crash cannot take this process down (`isolatedRehearsal`).
+    private func rehearse(_ bytes: [UInt8], path: String) throws(IntakeError) {
+        guard let rehearsal = options.isolatedRehearsal, SubmissionReader.isPDF(bytes), var error = rehearsal(bytes) else { return }
+        error.path = path
+        throw error
+    }
+
+    /// Reads `bytes` as `process` would, without OCR and writing nothing, and forgets the
+    /// outcome: what the child process of `isolatedRehearsal` runs (`intake rehearse`).
+    public func rehearse(bytes: [UInt8]) {
+        _ = try? reader.read(bytes, path: "rehearsal")
+    }
+
     /// What `body` comes to, a thrown error as `.failed`, logged.
     private func logged(path: String, _ body: () throws(IntakeError) -> Outcome) -> Outcome {
         let outcome: Outcome
@@ -130,6 +148,7 @@ public struct Pipeline: Sendable {
     /// The application is read as a submission; every other file of the bundle is a material,
     /// classified by its name and first page.
     func run(bundle: SubmissionBundle, sha: String? = nil, path: String, now: Date) throws(IntakeError) -> Outcome {
+        for file in bundle.files { try rehearse(file.bytes, path: "\(path)/\(file.name)") }
         let application = try reader.application(in: bundle, path: path)
         let form = bundle.files[application.index]
         let materials = bundle.files.indices.filter { $0 != application.index }
@@ -146,7 +165,12 @@ public struct Pipeline: Sendable {
         }
         let clock = Clock(now, today: options.today)
         let read: SubmissionReader.Outcome
-        if let preread { read = preread } else { read = try reader.read(bytes, path: path) }
+        if let preread {
+            read = preread
+        } else {
+            try rehearse(bytes, path: path)
+            read = try reader.read(bytes, path: path)
+        }
         let folder = store.folder(date: clock.day.iso, id: id)
         var files: [(String, [UInt8])] = []
         var result: SubmissionResult

@@ -48,6 +48,8 @@ public struct SubmissionReader: Sendable {
 
     /// Whether bytes read from a file are a zipped bundle.
     public static func isZip(_ bytes: [UInt8]) -> Bool { FileKind.isZip(bytes) }
+    /// Whether bytes are a PDF (by their first bytes).
+    public static func isPDF(_ bytes: [UInt8]) -> Bool { FileKind.isPDF(bytes) }
 
     /// Bytes already read: a zip is a bundle, anything else a single file.
     public func input(_ bytes: [UInt8], path: String) throws(IntakeError) -> Input {

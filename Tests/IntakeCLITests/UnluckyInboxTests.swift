@@ -69,3 +69,28 @@ func inboxSpecialFiles() throws {
     #expect(reasons.contains("symbolic link"), "\(reasons)")
     #expect(watch.stderr.contains("accepted"), "a.xml was processed")
 }
+
+@Test("A PDF that crashes the reader is quarantined with the signal, and the watcher goes on with the others")
+func readerCrashIsolated() throws {
+    let temp = try TemporaryDirectory("unlucky")
+    let inbox = try temp.folder("inbox", samples: ["a.xml": "ly-complete.xml"])
+    let typed = try #require(try FileManager.default.contentsOfDirectory(atPath: Repository.fixtures.appendingPathComponent("pdf/typed").path)
+        .filter { $0.hasSuffix(".pdf") }.sorted().first)
+    let pdf = try Data(contentsOf: Repository.fixtures.appendingPathComponent("pdf/typed/\(typed)"))
+    try pdf.write(to: inbox.appendingPathComponent("good.pdf"))
+    // The same PDF with a comment after %%EOF that the test hook crashes on, as a poppler bug would.
+    try (pdf + Data("\n%INTAKE-CRASH-HERE\n".utf8)).write(to: inbox.appendingPathComponent("crash.pdf"))
+    let watch = try runCommand("/usr/bin/env", ["INTAKE_TEST_CRASH_MARKER=INTAKE-CRASH-HERE", "timeout", "120", Repository.intakeExecutable.path,
+                                               "watch", "--inbox", inbox.path, "--output", temp.path("out"), "--archive", temp.path("archive"),
+                                               "--state", temp.path("state"), "--settle", "0.1", "--poll", "0.05", "--mode", "poll",
+                                               "--exit-when-idle", "--no-render"])
+    #expect(watch.status == 0, "the watcher is not taken down: \(watch.stderr)")
+    let quarantine = temp.url.appendingPathComponent("state/quarantine")
+    let held = try FileManager.default.contentsOfDirectory(atPath: quarantine.path)
+    #expect(held.filter { $0.hasSuffix("crash.pdf") }.count == 1, "\(held)")
+    #expect(!held.contains { $0.hasSuffix("good.pdf") || $0.hasSuffix("a.xml") }, "\(held)")
+    let reason = try String(contentsOf: quarantine.appendingPathComponent(try #require(held.first { $0.hasSuffix(".reason.txt") })),
+                            encoding: .utf8)
+    #expect(reason.contains("reader-crashed") && reason.contains("signal 11"), "\(reason)")
+    #expect(watch.stderr.contains("file=good.pdf") && watch.stderr.contains("file=a.xml id="), "the others were processed: \(watch.stderr)")
+}

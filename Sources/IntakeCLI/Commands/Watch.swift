@@ -98,6 +98,8 @@ extension IntakeCommand {
             var options = Pipeline.Options(outputRoot: settings.output, render: !noRender, reprocess: true,
                                            recognizer: Pipeline.ocrRecognizer())
             options.today = clockOptions.today
+            // A PDF that crashes poppler must not take the service down with the files in hand.
+            options.isolatedRehearsal = IsolatedReading.rehearsal(forms: catalogOptions.located)
             let pipeline = Pipeline(catalog: catalog, options: options)
             let service = try InboxService(settings: settings, pipeline: pipeline, ledger: ledger)
             let signals = Signals { _ in service.stop() }

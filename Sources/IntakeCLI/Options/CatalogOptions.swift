@@ -8,6 +8,9 @@ struct CatalogOptions: ParsableArguments {
                                                           valueName: "dir"))
     var formsDirectory: String?
 
+    /// The catalog folder this run uses (nil when none is found).
+    var located: URL? { CatalogLocator.locate(explicit: formsDirectory) }
+
     /// Loads and validates the catalog, or exits with a one-line error naming the bad file.
     /// `fresh` reads the YAML even when the catalog cache (`CatalogCache`) is current.
     func load(fresh: Bool = false) throws -> Catalog {
