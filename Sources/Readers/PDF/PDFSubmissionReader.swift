@@ -163,6 +163,16 @@ public struct PDFSubmissionReader: Sendable {
             let previous = read[key]
             read[key] = ReadValue(value: value, page: previous?.page, box: previous?.box, confidence: 1, underSeal: false)
         }
+        // A filled widget no value was read from: its text went nowhere, so the fields read
+        // blank may be where it belonged. They are not vouched for.
+        let unplaced = widgets.contains { widget in
+            guard case .text(let text, _) = widget.kind, !text.trimmingWhitespace().isEmpty,
+                  !named.values.contains(.text(text.trimmingWhitespace())) else { return false }
+            return !read.values.contains { value in
+                guard value.page == widget.page + 1, let box = value.box, !value.value.isBlank else { return false }
+                return box.x0 < widget.box.x1 && widget.box.x0 < box.x1 && box.y0 < widget.box.y1 && widget.box.y0 < box.y1
+            }
+        }
         // The same text read for two fields was placed by guess for at least one of them.
         var readers: [Rect: Int] = [:]
         for (key, value) in read where named[key] == nil && !value.value.isBlank {
@@ -180,6 +190,7 @@ public struct PDFSubmissionReader: Sendable {
                 if let box = value.box, !value.value.isBlank, readers[box, default: 0] > 1 {
                     origin.confidence = min(origin.confidence, limits.failedCheckConfidence)
                 }
+                if unplaced && value.value.isBlank { origin.confidence = min(origin.confidence, limits.failedCheckConfidence) }
                 // Judged for blanks too: a tick group read as empty with doubt is not "未勾选".
                 origin.needsReview = origin.confidence < limits.confidenceThreshold
             }

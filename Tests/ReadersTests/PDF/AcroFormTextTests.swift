@@ -1,5 +1,6 @@
 import FormReading
 import IntakeCore
+import IntakeTestSupport
 @testable import Readers
 import Testing
 
@@ -51,4 +52,20 @@ struct AcroFormTextTests {
         #expect(kept.count == 6, "the 5 and 6 past the box go")
         #expect(kept.filter { $0.box.y0 == 140 }.count == 2, "the line below keeps its 56")
     }
+}
+
+/// A fillable form whose widgets wear visible borders (LibreOffice's form export, a tuning probe
+/// of `Tests/Fixtures/layouts/make_probes.py`): the date's framed widget under 单位（盖章） is not
+/// placed, so the field read blank is not vouched for.
+@Test("a filled widget no value was read from leaves the fields read blank flagged, not silently empty")
+func unplacedWidgetFlagsBlanks() throws {
+    let path = Repository.fixtures.appendingPathComponent("layouts/probes/lc-unit-enrollment.ff-f.fillable.01.pdf").path
+    let result = try #require(try processed(path))
+    let date = try #require(result.fields.first { $0.key == "declarationDate" })
+    #expect(date.value == nil || date.value?.isBlank == true, "read as \(String(describing: date.value)): if it is read now, this test has served")
+    #expect(date.source?.needsReview == true)
+    #expect(result.status == .needsReview)
+    // Fields read from their widgets stay vouched for.
+    let uscc = try #require(result.fields.first { $0.key == "uscc" })
+    #expect(uscc.source?.needsReview == false && uscc.normalized != nil)
 }
