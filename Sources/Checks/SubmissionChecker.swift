@@ -54,7 +54,10 @@ public struct SubmissionChecker: Sendable {
             fields.append(.init(key: field.key, label: field.label, group: field.group, value: value,
                                 normalized: shown, line: line, source: submission.origins[field.key]))
             if let origin = submission.origins[field.key], origin.needsReview {
-                problems.append(field.problem(.lowConfidence, "此项由扫描件识别，无法确认（置信度\(Int((origin.confidence * 100).rounded()))%），请工作人员核对原件。"))
+                let percent = Int((origin.confidence * 100).rounded())
+                problems.append(field.problem(.lowConfidence, origin.method == .ocr
+                    ? "此项由扫描件识别，无法确认（置信度\(percent)%），请工作人员核对原件。"
+                    : "此项按表格版面读取，无法确认是否为本栏内容，请工作人员核对原件。"))
             }
         }
         problems += RequiredRules.anyOf(form, values: submission.values)

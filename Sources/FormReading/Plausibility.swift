@@ -36,7 +36,9 @@ public enum Plausibility {
         // OCR reads an empty □ as 口, which is also a word (口腔); only a typed field cannot hold it.
         let marks = field.type == .text ? tickMarks.subtracting(["口"]) : tickMarks
         if !isChoice, text.contains(where: marks.contains) { return "holds check boxes" }
-        if let label = foreignLabel(in: text, field: field, form: form) { return "holds the label \(label)" }
+        // Free text of a paragraph (备注, over 100 characters allowed) may name other fields.
+        let paragraph = field.type == .text && (field.maxLength ?? 0) > 100
+        if !paragraph, let label = foreignLabel(in: text, field: field, form: form) { return "holds the label \(label)" }
         let cjk = text.filter { $0.unicodeScalars.first.map { (0x3400...0x9FFF).contains($0.value) || $0.value >= 0x20000 } ?? false }
         switch field.type {
         case .bankCard:

@@ -14,6 +14,7 @@ struct PlausibilityTests {
             textField("uscc", "统一社会信用代码", type: .uscc), textField("birth", "出生日期", type: .date),
             textField("count", "职工人数", type: .integer), textField("gender", "性别", type: .gender),
             FieldDefinition(key: "kind", label: "单位性质", type: .choice, options: ["企业", "机关单位", "其他（）"]),
+            FieldDefinition(key: "remarks", label: "备注", type: .text, maxLength: 200),
         ], columns: [1], rows: [])
     }
 
@@ -35,6 +36,7 @@ struct PlausibilityTests {
         #expect(doubt("kind", .text("其他")) == nil)
         #expect(doubt("kind", .choices(["企业"])) == nil)
         #expect(doubt("address", .text("")) == nil)
+        #expect(doubt("remarks", .text("单位名称、统一社会信用代码变更")) == nil, "a paragraph may name other fields")
     }
 
     @Test("values that cannot be the field's are doubted", arguments: [
