@@ -10,7 +10,7 @@ DEBIAN_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libxml2-utils libc
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: demo test build deps clean ocr-env
+.PHONY: demo test build deps clean ocr-env fuzz
 
 # The OCR worker's Python environment (ocr/README.md): Debian's python3 and a venv in .venv-ocr/
 # with the pinned packages of ocr/requirements.txt (PP-OCRv4 models, ONNX Runtime, OpenCV).
@@ -50,5 +50,25 @@ test: deps ocr-env
 	swift build $(SWIFT_FLAGS) --build-tests
 	swift test $(SWIFT_FLAGS) --skip-build
 
+# libFuzzer harnesses (fuzz/): the XML, PDF and zip readers, FUZZ_SECONDS each, seeded from
+# samples/ and Tests/Fixtures/. Findings land in .fuzz/<reader>/crashes/; keep each one as a
+# regression fixture. `make fuzz FUZZ_READERS=pdf FUZZ_SECONDS=1800` runs one for 30 minutes.
+FUZZ_SECONDS ?= 600
+FUZZ_READERS ?= xml pdf zip
+fuzz: deps
+	cd fuzz && swift build -c debug --scratch-path ../.build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@for r in $(FUZZ_READERS); do \
+	  mkdir -p .fuzz/$$r/corpus .fuzz/$$r/seeds .fuzz/$$r/crashes; \
+	  case $$r in \
+	    xml) cp samples/*.xml Tests/Fixtures/hostile/*.xml .fuzz/$$r/seeds/ ;; \
+	    pdf) cp Tests/Fixtures/pdf/typed/*.pdf Tests/Fixtures/pdf/acroform/*.pdf Tests/Fixtures/pdf/bad/*.pdf .fuzz/$$r/seeds/ ;; \
+	    zip) cp Tests/Fixtures/pdf/bundles/zips/*.zip .fuzz/$$r/seeds/ ;; \
+	  esac; \
+	  echo "fuzzing the $$r reader for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 INTAKE_FORMS=forms INTAKE_FUZZ=$$r .build-fuzz/debug/IntakeFuzz -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+	    -rss_limit_mb=4096 -max_len=1048576 -print_final_stats=1 -artifact_prefix=.fuzz/$$r/crashes/ \
+	    .fuzz/$$r/corpus .fuzz/$$r/seeds || exit 1; \
+	done
+
 clean:
-	rm -rf .build output/20*
+	rm -rf .build .build-fuzz .fuzz output/20*

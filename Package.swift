@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "intake", targets: ["IntakeCLI"]),
         .executable(name: "intake-bench", targets: ["IntakeBench"]),
+        // For the libFuzzer harnesses of fuzz/ (a package of its own, built with sanitizers).
+        .library(name: "IntakeReaders", targets: ["Readers", "Catalog", "IntakeCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -94,3 +94,13 @@ func readerCrashIsolated() throws {
     #expect(reason.contains("reader-crashed") && reason.contains("signal 11"), "\(reason)")
     #expect(watch.stderr.contains("file=good.pdf") && watch.stderr.contains("file=a.xml id="), "the others were processed: \(watch.stderr)")
 }
+
+@Test("Zips found by make fuzz are refused in a moment: a deflate stream cut short inside its entry (ZIPFoundation unpacked it for ever), a stored entry whose sizes differ, encrypted or not (it trapped)",
+      arguments: ["issue17-fuzz-inflate-hang.zip", "issue17-fuzz-stored-sizes.zip", "issue17-fuzz-stored-sizes-plain.zip"])
+func zipsFoundByFuzzing(name: String) throws {
+    let temp = try TemporaryDirectory("unlucky")
+    let zip = Repository.fixtures.appendingPathComponent("pdf/bundles/zips/\(name)").path
+    let result = try bounded(["process", "--json", "--no-render", zip, "--output", temp.path("out")], seconds: 30)
+    #expect(result.status == 2, "\(name): status \(result.status) (124: a hang, 132: a trap): \(result.stderr)")
+    #expect(result.stdout.contains("\"bad-zip\""), "\(result.stdout)")
+}
