@@ -33,14 +33,15 @@ enum IsolatedReading {
         child.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
         child.standardOutput = FileHandle.nullDevice
         child.standardError = FileHandle.nullDevice
+        // Set before the child starts, so that an exit cannot come before it.
+        let done = DispatchSemaphore(value: 0)
+        child.terminationHandler = { _ in done.signal() }
         do {
             try child.run()
         } catch {
             return IntakeError(code: .output, message: "cannot start the child process that reads PDFs: \(error)", path: "")
         }
-        let done = DispatchSemaphore(value: 0)
-        child.terminationHandler = { _ in done.signal() }
-        if child.isRunning, done.wait(timeout: .now() + timeLimit) == .timedOut {
+        if done.wait(timeout: .now() + timeLimit) == .timedOut {
             child.terminate()
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
