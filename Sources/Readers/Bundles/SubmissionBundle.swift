@@ -148,17 +148,26 @@ public struct SubmissionBundle: Sendable {
     /// asks again for ever (found by `make fuzz`); here the input stops at the entry's end.
     private static func unpack(_ bytes: [UInt8], _ span: ZipBounds.Span, compressed: Bool,
                                consumer: (Data) throws -> Void) throws -> CRC32 {
-        let end = span.start + span.count
         guard compressed else {
-            let stored = Data(bytes[span.start..<end])
+            let stored = Data(bytes[span.start..<(span.start + span.count)])
             try consumer(stored)
             return stored.crc32(checksum: 0)
         }
         return try Data.decompress(size: Int64(span.count), bufferSize: 64 << 10, skipCRC32: false, provider: { position, size in
-            guard position < Int64(span.count) else { throw UnpackError.truncated }
-            let from = span.start + Int(position)
-            return Data(bytes[from..<min(end, from + size)])
+            try inflateInput(bytes, span, position: position, size: size)
         }, consumer: consumer)
+    }
+
+    /// The compressed bytes from `position`, always `size` of them. ZIPFoundation's `decode`
+    /// tells zlib every chunk is `size` bytes long, so zlib read a corrupt stream's short last
+    /// chunk past its end (a heap overflow found by `make fuzz`). Zeros fill it: no deflate
+    /// stream ends in them, and the CRC refuses what a damaged one makes of them.
+    static func inflateInput(_ bytes: [UInt8], _ span: ZipBounds.Span, position: Int64, size: Int) throws -> Data {
+        guard position >= 0, position < Int64(span.count), size > 0 else { throw UnpackError.truncated }
+        let from = span.start + Int(position)
+        var chunk = Data(bytes[from..<min(span.start + span.count, from + size)])
+        if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+        return chunk
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import IntakeTestSupport
-import Readers
+@testable import Readers
 import Testing
 
 /// A bundle's id is the SHA-256 of its manifest (`name<TAB>sha256<LF>`, sorted): ledgers and
@@ -58,4 +58,16 @@ func damagedZips() throws {
         }
     }
     #expect(refused > variants.count / 2)
+}
+
+@Test("zlib is handed exactly the bytes it is told of: the last short chunk of an entry is filled to the size asked (make fuzz found zlib reading past it)")
+func inflateInputIsFullSize() throws {
+    let bytes = [UInt8](repeating: 7, count: 100)
+    let span = ZipBounds.Span(start: 10, count: 50)
+    let first = try SubmissionBundle.inflateInput(bytes, span, position: 0, size: 32)
+    #expect(first == Data(repeating: 7, count: 32))
+    let last = try SubmissionBundle.inflateInput(bytes, span, position: 32, size: 32)
+    #expect(last.count == 32, "the entry's last 18 bytes and 14 zeros, never the bytes after the entry")
+    #expect(last.prefix(18) == Data(repeating: 7, count: 18) && last.suffix(14) == Data(count: 14))
+    #expect(throws: (any Error).self) { try SubmissionBundle.inflateInput(bytes, span, position: 50, size: 32) }
 }
