@@ -264,6 +264,145 @@ class Engine:
             best = float(max(candidates, key=sharpness))
         return best
 
+    def split_at_rules(self, grey, boxes):
+        """Boxes cut where a table's vertical ruling line crosses them. The detector joins text of
+        neighbouring cells (万倩艳 | 女) into one box, and recognition then reads them as one
+        word; no text crosses a ruling line, so a box is cut there and each part read alone."""
+        np, cv2 = self.np, self.cv2
+        if not boxes:
+            return boxes
+        heights = sorted(float(q[:, 1].max() - q[:, 1].min()) for q, _ in boxes)
+        text_h = heights[len(heights) // 2]
+        # Strokes longer than two text lines: ruling lines, not the strokes of a character or of a
+        # tick box's side.
+        k = max(int(2.2 * text_h), 15)
+        ink = (grey < 140).astype(np.uint8)
+        rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((k, 1), np.uint8))
+        if not rules.any():
+            return boxes
+        h, w = grey.shape
+        out = []
+        for quad, score in boxes:
+            x0, x1 = int(quad[:, 0].min()), int(math.ceil(quad[:, 0].max()))
+            y0, y1 = int(quad[:, 1].min()), int(math.ceil(quad[:, 1].max()))
+            bh = y1 - y0
+            if x1 - x0 < 2 * bh or bh < 4:
+                out.append((quad, score))
+                continue
+            # A ruling line runs through the box from top to bottom.
+            band = rules[max(y0, 0):min(y1, h), max(x0, 0):min(x1, w)]
+            full = band.mean(axis=0) >= 0.9
+            cols = np.flatnonzero(full)
+            if cols.size == 0:
+                out.append((quad, score))
+                continue
+            cuts = []
+            start = prev = int(cols[0])
+            for c in cols[1:]:
+                c = int(c)
+                if c > prev + 1:
+                    cuts.append((start, prev))
+                    start = c
+                prev = c
+            cuts.append((start, prev))
+            left = 0
+            pieces = []
+            for a, b in cuts:
+                pieces.append((left, a - 1))
+                left = b + 1
+            pieces.append((left, x1 - x0))
+            for a, b in pieces:
+                # A sliver beside a rule is the rule's own edge or noise, not text.
+                if b - a < 0.6 * bh:
+                    continue
+                px0, px1 = float(x0 + a), float(x0 + b)
+                piece = np.array([[px0, y0], [px1, y0], [px1, y1], [px0, y1]], dtype=np.float32)
+                out.append((piece, score))
+        return out
+
+    def unstack(self, grey, boxes):
+        """Tall boxes cut into their characters. A narrow cell wraps its words one character a
+        line (二/级/甲/等), which the detector boxes as one tall column; recognition reads lines
+        left to right, so each character is cut out and read alone. Characters are the runs of
+        inked rows, a run joined to the next while both fit in one square character (二 is two
+        strokes): of all ways to join neighbouring runs, the one whose characters come nearest to
+        square."""
+        np = self.np
+        out = []
+        h, w = grey.shape
+        for quad, score in boxes:
+            x0, x1 = max(int(quad[:, 0].min()), 0), min(int(math.ceil(quad[:, 0].max())), w)
+            y0, y1 = max(int(quad[:, 1].min()), 0), min(int(math.ceil(quad[:, 1].max())), h)
+            bw, bh = x1 - x0, y1 - y0
+            if bw < 4 or bh < 1.6 * bw:
+                out.append((quad, score))
+                continue
+            # Ink by the box's own contrast: a scan's thin strokes (二) are light grey.
+            cut, _ = self.cv2.threshold(grey[y0:y1, x0:x1], 0, 255, self.cv2.THRESH_BINARY + self.cv2.THRESH_OTSU)
+            cut = min(max(cut, 100), 200)
+            ink = grey[y0:y1, x0:x1] < cut
+            columns = np.flatnonzero(ink.sum(axis=0) >= 2)
+            # A cell's rule inside the box runs on past both its sides; a character's stroke (一)
+            # stays inside.
+            wide = grey[y0:y1, max(x0 - 4, 0):min(x1 + 4, w)] < cut
+            ruled = (ink.mean(axis=1) >= 0.7) & wide[:, :3].any(axis=1) & wide[:, -3:].any(axis=1)
+            # With the rule's blurred edges.
+            ruled = self.np.convolve(ruled.astype(int), [1, 1, 1, 1, 1], mode="same") > 0
+            ink[ruled] = False
+            rows = ink.sum(axis=1) >= 1
+            if columns.size == 0:
+                continue
+            side = float(columns[-1] - columns[0] + 1)
+            runs = []
+            y = 0
+            while y < bh:
+                if rows[y]:
+                    a = y
+                    while y < bh and rows[y]:
+                        y += 1
+                    runs.append([a, y])
+                else:
+                    y += 1
+            chars = self.group_runs(runs, ink)
+            if len(chars) < 2:
+                out.append((quad, score))
+                continue
+            pad = max(2, int(0.1 * side))
+            for a, b in chars:
+                # Padded, but never over a rule (二 under one reads 三).
+                top, bottom = a, b
+                while top > max(a - pad, 0) and not ruled[top - 1]:
+                    top -= 1
+                while bottom < min(b + pad, bh) and not ruled[bottom]:
+                    bottom += 1
+                piece = np.array([[x0, y0 + top], [x1, y0 + top], [x1, y0 + bottom], [x0, y0 + bottom]],
+                                 dtype=np.float32)
+                out.append((piece, score, side + 2 * pad))
+        return out
+
+    def group_runs(self, runs, ink):
+        """Consecutive runs joined into characters, minimising the squared difference of each
+        character's height from its own width (CJK characters are square)."""
+        np = self.np
+        n = len(runs)
+        best = [0.0] + [float("inf")] * n
+        back = [0] * (n + 1)
+        for j in range(1, n + 1):
+            for i in range(j - 1, -1, -1):
+                a, b = runs[i][0], runs[j - 1][1]
+                cols = np.flatnonzero(ink[a:b].any(axis=0))
+                width = float(cols[-1] - cols[0] + 1) if cols.size else 1.0
+                cost = best[i] + (b - a - width) ** 2
+                if cost < best[j]:
+                    best[j], back[j] = cost, i
+        chars = []
+        j = n
+        while j > 0:
+            i = back[j]
+            chars.append([runs[i][0], runs[j - 1][1]])
+            j = i
+        return chars[::-1]
+
     # --- recognition --------------------------------------------------------------------------
 
     def crop(self, grey, quad):
@@ -411,7 +550,17 @@ class Engine:
         if deskewed:
             write_pgm(deskewed, grey)
         boxes = [b for b in boxes if np.linalg.norm(b[0][0] - b[0][1]) > 3 and np.linalg.norm(b[0][0] - b[0][3]) > 3]
-        crops = [self.crop(grey, quad) for quad, _ in boxes]
+        boxes = self.split_at_rules(grey, boxes)
+        boxes = self.unstack(grey, boxes)
+        crops = [self.crop(grey, b[0]) for b in boxes]
+        # A character cut from a column is set in white to a square's height: recognition judges
+        # a character by its size in the line, and 二 alone is flat.
+        for i, b in enumerate(boxes):
+            if len(b) == 3 and crops[i].shape[0] < b[2]:
+                extra = int(b[2] - crops[i].shape[0])
+                crops[i] = self.cv2.copyMakeBorder(crops[i], extra // 2, extra - extra // 2, 0, 0,
+                                                   self.cv2.BORDER_CONSTANT, value=255)
+        boxes = [b[:2] for b in boxes]
         texts = self.recognize(crops) if crops else []
         lines = []
         for (quad, score), chars, crop in zip(boxes, texts, crops):

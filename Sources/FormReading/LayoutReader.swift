@@ -12,6 +12,9 @@ public struct ReadValue: Sendable, Hashable {
     public var confidence: Double
     /// Part of the value lies under a seal (scans): misreads there come with high confidence.
     public var underSeal: Bool
+    /// The label before the value's cell was not found on the page, so which cell holds the
+    /// value (or that it is blank) is a guess.
+    public var labelMissing = false
 
     public init(value: FieldValue, page: Int?, box: Rect?, confidence: Double, underSeal: Bool) {
         self.value = value
@@ -132,7 +135,9 @@ public struct LayoutReader {
         var result: [String: ReadValue] = [:]
         for (key, raw) in values {
             guard let field = form.field(key) else { continue }
-            result.merge(Interpret.value(raw, field: field, form: form, model: model)) { old, new in old.value.isBlank ? new : old }
+            var read = Interpret.value(raw, field: field, form: form, model: model)
+            if raw.labelMissing { for k in read.keys { read[k]?.labelMissing = true } }
+            result.merge(read) { old, new in old.value.isBlank ? new : old }
         }
         return result
     }

@@ -10,6 +10,8 @@ struct RawRead {
     var ticks: [Ticks.Found] = []
     /// For tables: one dictionary of column key → glyphs per row.
     var rows: [[String: [GlyphRef]]]? = nil
+    /// See `ReadValue.labelMissing`.
+    var labelMissing = false
 }
 
 /// One pass of reading a form over a set of pages.
@@ -229,6 +231,7 @@ struct Reading {
         }
         // A cell of values only: the cell right of the previous one in its row, or below the one above.
         guard let key = blocks.compactMap(\.fieldKey).first, let block = blocks.first(where: { $0.fieldKey != nil }) else { return [:] }
+
         if let (page, box) = neighbourCell(cell, placed: placed), !model.glyphs(in: box, page: page).isEmpty || previousAnchor(cell) == nil {
             located[cell.row, default: [:]][cell.index] = (page, box)
             for (k, refs) in Segments.split(model.glyphs(in: box, page: page), pieces: Segments.pieces(blocks), model: model) {
@@ -237,6 +240,14 @@ struct Reading {
             }
         } else if let prev = previousAnchor(cell) {
             result[key] = raw(freeRegion(after: prev).filter { !inOtherCell($0, than: prev) }, page: prev.page, block: block)
+        }
+        // Its label, the printed words just before it, was not found: the cell taken for it is a
+        // guess (a blank read there may be the wrong cell's).
+        let row = form.layout.rows[cell.row]
+        if cell.index > 0, row.cells[cell.index - 1].blocks.contains(where: { LayoutPlan.anchorText($0) != nil }),
+           !row.cells[cell.index - 1].blocks.indices.contains(where: { assigned[.cell(row: cell.row, cell: cell.index - 1, block: $0)] != nil }) {
+            for k in result.keys { result[k]?.labelMissing = true }
+            if result[key] == nil { result[key] = RawRead(refs: [], page: nil, labelMissing: true) }
         }
         return result
     }

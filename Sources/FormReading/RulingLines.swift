@@ -67,19 +67,30 @@ struct RulingGrid {
         }
         // Column by column, top to bottom, as merging expects.
         colRuns.sort { ($0.pos, $0.lo) < ($1.pos, $1.lo) }
+        let widest = Int(1.2 * pxPerMM) + 2
         func merge(_ raw: [(pos: Int, lo: Int, hi: Int)]) -> [(pos: Double, lo: Int, hi: Int)] {
-            var groups: [(first: Int, last: Int, lo: Int, hi: Int)] = []
+            var groups: [(last: Int, lo: Int, hi: Int, runs: [(pos: Int, lo: Int, hi: Int)])] = []
             for r in raw {
                 if let i = groups.lastIndex(where: { r.pos - $0.last <= 2 && r.lo <= $0.hi && r.hi >= $0.lo }) {
                     groups[i].last = r.pos
                     groups[i].lo = min(groups[i].lo, r.lo)
                     groups[i].hi = max(groups[i].hi, r.hi)
+                    groups[i].runs.append(r)
                 } else {
-                    groups.append((r.pos, r.pos, r.lo, r.hi))
+                    groups.append((r.pos, r.lo, r.hi, [r]))
                 }
             }
-            return groups.filter { $0.last - $0.first <= Int(1.2 * pxPerMM) + 2 }
-                .map { (Double($0.first + $0.last) / 2, $0.lo, $0.hi) }
+            return groups.compactMap { group in
+                var runs = group.runs
+                // A rule touched by a seal's ring or a character's stroke: the rule is the
+                // runs of about its length; the shorter ones beside it are the other marks.
+                if runs.last!.pos - runs[0].pos > widest {
+                    let longest = runs.map { $0.hi - $0.lo }.max()!
+                    runs = runs.filter { $0.hi - $0.lo >= longest / 2 }
+                }
+                guard let first = runs.map(\.pos).min(), let last = runs.map(\.pos).max(), last - first <= widest else { return nil }
+                return (Double(first + last) / 2, runs.map(\.lo).min()!, runs.map(\.hi).max()!)
+            }
         }
         var hs = merge(rowRuns).map { Horizontal(y: $0.pos / scale, x0: Double($0.lo) / scale, x1: Double($0.hi) / scale) }
         var vs = merge(colRuns).map { Vertical(x: $0.pos / scale, y0: Double($0.lo) / scale, y1: Double($0.hi) / scale) }

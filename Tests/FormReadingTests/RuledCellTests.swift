@@ -53,6 +53,28 @@ import Testing
         #expect(result.value("phone") == .text("13800000000"))
     }
 
+    @Test("a value whose label was not found on the page is marked: blank or not, its cell is a guess (OCR lost 名 of 姓名)")
+    func valueWithoutItsLabelIsMarked() throws {
+        let form = try makeForm(fields: [textField("legalName", "姓名"), textField("contactName", "姓名"), textField("contactDept", "所在部门")],
+                                columns: [1, 1, 2, 1, 2],
+                                rows: [row(label("法定代表人"), label("姓名"), field("legalName"), label("所在部门"), field("contactDept")),
+                                       row(label("经办人员"), label("姓名"), field("contactName"), label("所在部门"), field("contactDept"))])
+        var page = SyntheticPage()
+        page.draw { $0.grid(xs: [50, 130, 200, 330, 410, 545], ys: [100, 130, 160]) }
+        page.write("法定代表人", inCellFrom: 50, top: 100, bottom: 130)
+        page.write("姓名", inCellFrom: 130, top: 100, bottom: 130)
+        page.write("薛健浩", inCellFrom: 200, top: 100, bottom: 130)
+        page.write("经办人员", inCellFrom: 50, top: 130, bottom: 160)
+        page.write("姓", inCellFrom: 130, top: 130, bottom: 160)
+        page.write("所在部门", inCellFrom: 330, top: 130, bottom: 160)
+        page.write("人事科", inCellFrom: 410, top: 130, bottom: 160)
+        let result = read(form, [page])
+        #expect(result.value("legalName") == .text("薛健浩"))
+        #expect(result["legalName"]?.labelMissing == false)
+        #expect(result["contactName"]?.labelMissing == true, "\(String(describing: result["contactName"]))")
+        #expect(result["contactDept"]?.labelMissing == false)
+    }
+
     @Test("a blank 变更事项 beside a filled 原登记事项 stays blank: text in a cell with its own label is that cell's")
     func blankChangeColumn() throws {
         let form = try makeForm(fields: [textField("nameOld", "单位名称"), textField("nameNew", "单位名称")], columns: [1, 1],

@@ -43,6 +43,18 @@ import Testing
         #expect(bare.verticals.map(\.x) == [50, 105, 300, 545], "without the text the stroke is a line")
     }
 
+    @Test("a rule touched by a seal's ring is still a rule: the ring's short arcs beside it are not part of it")
+    func ruleTouchedByARing() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 200, 545], ys: [100, 140, 300])
+        // The ring's left side: arcs a few points long in each column, stepping towards the rule
+        // at 200 and overlapping its top (as on a scan, 万倩艳 | 女 lost its divider).
+        for (i, x) in (188...199).enumerated() { canvas.vertical(x: x, from: 80 + 2 * i, to: 112 + i) }
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
+        #expect(grid.verticals.map(\.x) == [50, 200, 545], "\(grid.verticals)")
+        #expect(grid.verticals.first { $0.x == 200 }.map { [$0.y0, $0.y1] } == [100, 300])
+    }
+
     @Test("a line several pixels thick is one line through its middle")
     func thickLines() {
         var canvas = a4()

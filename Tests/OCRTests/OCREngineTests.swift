@@ -97,6 +97,24 @@ struct OCREngineTests {
         #expect(abs(seal.width - truth.width) < 30)
     }
 
+    /// Tests/Fixtures/ocr/make_table_fixture.py: a table row drawn with Pillow whose name the
+    /// detector runs into the 性别 cell (万倩女) and whose narrow cells wrap one character a line.
+    @Test("a table is read cell by cell: a text line is cut at the rule it crosses, a narrow column is read one character a line")
+    func readsNarrowTableCells() async throws {
+        struct Truth: Decodable { struct Cell: Decodable { var box: [Double]; var text: String }; var cells: [String: Cell] }
+        let truth = try JSONDecoder().decode(Truth.self, from: Data(contentsOf: Repository.fixtures.appendingPathComponent("ocr/table-narrow.json")))
+        let page = try await sharedEngine.recognize(pngAt: Repository.fixtures.appendingPathComponent("ocr/table-narrow.png"))
+        #expect(!page.lines.contains { $0.text.contains("女") && $0.text.count > 1 }, "女 read with its neighbour: \(page.text)")
+        for (name, cell) in truth.cells.sorted(by: { $0.key < $1.key }) {
+            let box = FixtureTruth.box(cell.box)
+            let read = page.lines.flatMap(\.chars)
+                .filter { box.contains(x: $0.box.midX, y: $0.box.midY) }
+                .sorted { ($0.box.midY, $0.box.midX) < ($1.box.midY, $1.box.midX) }
+                .map(\.character).joined()
+            #expect(read == cell.text, "\(name): read \(read)")
+        }
+    }
+
     @Test func judgesCheckBoxesFromPixels() async throws {
         let page = try await fixturePage.value
         let boxes = FixtureTruth.value.boxes
