@@ -27,9 +27,12 @@ public struct PageText: Sendable {
     public var judgeTicksFromPixels: Bool
     /// Boxes of seals found on the page (scans), in page units.
     public var seals: [Rect]
+    /// Boxes of a fillable form's widgets, in page units: the frames a form export draws round
+    /// them are no ruling lines of the form's table.
+    public var widgets: [Rect]
 
     public init(number: Int, width: Double, height: Double, glyphs: [Glyph], raster: GreyRaster? = nil,
-                rasterScale: Double = 1, judgeTicksFromPixels: Bool = false, seals: [Rect] = []) {
+                rasterScale: Double = 1, judgeTicksFromPixels: Bool = false, seals: [Rect] = [], widgets: [Rect] = []) {
         self.number = number
         self.width = width
         self.height = height
@@ -38,5 +41,6 @@ public struct PageText: Sendable {
         self.rasterScale = rasterScale
         self.judgeTicksFromPixels = judgeTicksFromPixels
         self.seals = seals
+        self.widgets = widgets
     }
 }

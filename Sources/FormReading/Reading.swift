@@ -320,10 +320,19 @@ struct Reading {
         var taken: [GlyphRef] = []
         var lastY = anchor.box.y1
         // The column reaches left to the printed word before the anchor on its line (a date
-        // printed right-aligned under its label is wider than the label).
+        // printed right-aligned under its label is wider than the label), never across the
+        // column rule left of the label (the 原登记事项 value is not the 变更事项 one). A column
+        // rule is long and closed by horizontals at both ends: a box drawn round a value is
+        // short, a seal ring's side is not closed. (A value may stand right of its label
+        // across a rule: label and value cells.)
         let first = anchor.refs.filter { $0.line == anchor.line }.map(\.index).min() ?? 0
-        let x0 = (0..<first).reversed().first { model.claimed.contains(GlyphRef(page: page, line: anchor.line, index: $0)) }
-            .map { line.glyphs[$0].box.x1 } ?? 0
+        let grid = model.grids[page]
+        let leftRule = grid.verticals.filter {
+            $0.x <= anchor.box.x0 && $0.y0 <= anchor.box.midY && anchor.box.midY <= $0.y1
+                && $0.y1 - $0.y0 >= Self.columnRuleMM * model.unitsPerMM[page] && grid.isClosed($0, slack: 1.5 * model.unitsPerMM[page])
+        }.map(\.x).max() ?? 0
+        let x0 = max(leftRule, (0..<first).reversed().first { model.claimed.contains(GlyphRef(page: page, line: anchor.line, index: $0)) }
+            .map { line.glyphs[$0].box.x1 } ?? 0)
         for l in lines.indices where lines[l].box.midY > anchor.box.y1 {
             if let limit, lines[l].box.y0 >= limit { break }
             if lines[l].box.y0 - lastY > 3 * h { break }

@@ -13,8 +13,9 @@ struct RulingGrid {
 
     /// Finds lines in `raster` and returns them in page units (`scale` raster pixels per unit).
     /// `unitsPerMM` converts the minimum lengths; `text` holds the boxes of the page's glyphs
-    /// (page units), whose own strokes are not rules.
-    static func detect(in raster: GreyRaster, scale: Double, unitsPerMM: Double, text: [Rect] = []) -> RulingGrid {
+    /// (page units), whose own strokes are not rules; `widgets` those of a fillable form's
+    /// widgets, whose frames are not either.
+    static func detect(in raster: GreyRaster, scale: Double, unitsPerMM: Double, text: [Rect] = [], widgets: [Rect] = []) -> RulingGrid {
         let pxPerMM = unitsPerMM * scale
         let w = raster.width, h = raster.height
         guard w > 8, h > 8 else { return .empty }
@@ -84,8 +85,12 @@ struct RulingGrid {
                 var runs = group.runs
                 // A rule touched by a seal's ring or a character's stroke: the rule is the
                 // runs of about its length; the shorter ones beside it are the other marks.
+                // A ring's own side is runs of gradually changing length, none standing out: it
+                // stays too wide and is dropped.
                 if runs.last!.pos - runs[0].pos > widest {
                     let longest = runs.map { $0.hi - $0.lo }.max()!
+                    let others = runs.filter { $0.hi - $0.lo < longest / 2 }.map { $0.hi - $0.lo }.max() ?? 0
+                    guard longest >= 3 * others else { return nil }
                     runs = runs.filter { $0.hi - $0.lo >= longest / 2 }
                 }
                 guard let first = runs.map(\.pos).min(), let last = runs.map(\.pos).max(), last - first <= widest else { return nil }
@@ -100,13 +105,32 @@ struct RulingGrid {
                 g.x0 < v.x && v.x < g.x1 && v.y0 >= g.y0 - 0.3 * g.height && v.y1 <= g.y1 + 0.3 * g.height
             }
         }
-        // Keep only lines that meet another line: text strokes and fill-in underlines do not.
+        // A widget's frame: a line along its edge and no longer than it (a table rule the widget
+        // sits on runs on past it). Form exports draw the frame a few points outside the box.
         let slack = 1.5 * unitsPerMM
+        vs.removeAll { v in
+            widgets.contains { f in
+                (abs(v.x - f.x0) <= slack || abs(v.x - f.x1) <= slack) && v.y0 >= f.y0 - slack && v.y1 <= f.y1 + slack
+            }
+        }
+        hs.removeAll { hl in
+            widgets.contains { f in
+                (abs(hl.y - f.y0) <= slack || abs(hl.y - f.y1) <= slack) && hl.x0 >= f.x0 - slack && hl.x1 <= f.x1 + slack
+            }
+        }
+        // Keep only lines that meet another line: text strokes and fill-in underlines do not.
         vs = vs.filter { v in
             hs.contains { hl in hl.x0 - slack <= v.x && v.x <= hl.x1 + slack && (abs(hl.y - v.y0) <= slack || abs(hl.y - v.y1) <= slack) }
         }
         hs = hs.filter { hl in vs.contains { v in v.y0 - slack <= hl.y && hl.y <= v.y1 + slack && v.x >= hl.x0 - slack && v.x <= hl.x1 + slack } }
         return RulingGrid(horizontals: hs, verticals: vs)
+    }
+
+    /// The vertical ends on a horizontal line at both ends, as a table's column rule does (a
+    /// seal ring's side, however straight, does not).
+    func isClosed(_ v: Vertical, slack: Double) -> Bool {
+        func meets(_ y: Double) -> Bool { horizontals.contains { abs($0.y - y) <= slack && $0.x0 - slack <= v.x && v.x <= $0.x1 + slack } }
+        return meets(v.y0) && meets(v.y1)
     }
 
     /// The cell holding the point, bounded by the nearest lines on all four sides; verticals

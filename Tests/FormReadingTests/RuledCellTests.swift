@@ -53,6 +53,21 @@ import Testing
         #expect(result.value("phone") == .text("13800000000"))
     }
 
+    @Test("a blank 变更事项 takes nothing across the column rule, also where a line under the 原登记事项 label closes its cell (a widget's frame met the rules)")
+    func blankChangeColumnAcrossTheRule() throws {
+        let form = try makeForm(fields: [textField("addressOld", "住所（地址）"), textField("addressNew", "住所（地址）")], columns: [1, 1],
+                                rows: [row(Cell(blocks: [Block(.text("住所（地址）：")), Block(.field("addressOld"))]),
+                                           Cell(blocks: [Block(.text("住所（地址）：")), Block(.field("addressNew"))]))])
+        var page = SyntheticPage()
+        page.draw {
+            $0.grid(xs: [50, 300, 545], ys: [100, 160])
+            $0.horizontal(y: 120, from: 50, to: 300)
+        }
+        page.write([("住所（地址）：", 54, 104), ("住所（地址）：", 304, 104), ("山东省聊城市东昌府区花园北路334号", 54, 130)])
+        let result = read(form, [page])
+        #expect(result.value("addressNew") == .text(""), "the old address's tail, right of the old label, is not the new one")
+    }
+
     @Test("a value whose label was not found on the page is marked: blank or not, its cell is a guess (OCR lost 名 of 姓名)")
     func valueWithoutItsLabelIsMarked() throws {
         let form = try makeForm(fields: [textField("legalName", "姓名"), textField("contactName", "姓名"), textField("contactDept", "所在部门")],

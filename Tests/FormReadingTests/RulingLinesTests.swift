@@ -55,6 +55,20 @@ import Testing
         #expect(grid.verticals.first { $0.x == 200 }.map { [$0.y0, $0.y1] } == [100, 300])
     }
 
+    @Test("the frame a form export draws round a fillable widget is no ruling line; the table rule it sits beside is")
+    func widgetFramesAreNoRules() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 200, 545], ys: [100, 140, 180])
+        // A widget [420, 445] × [110, 126] in the second cell, its frame drawn 2 points outside.
+        canvas.grid(xs: [418, 447], ys: [108, 128])
+        let widget = Rect(x0: 420, y0: 110, x1: 445, y1: 126)
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM, widgets: [widget])
+        #expect(grid.verticals.map(\.x) == [50, 200, 545])
+        #expect(grid.horizontals.map(\.y) == [100, 140, 180])
+        let bare = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
+        #expect(bare.verticals.map(\.x) == [50, 200, 418, 447, 545], "without the widget the frame is a cell")
+    }
+
     @Test("a line several pixels thick is one line through its middle")
     func thickLines() {
         var canvas = a4()

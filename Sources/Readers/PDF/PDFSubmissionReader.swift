@@ -143,7 +143,7 @@ public struct PDFSubmissionReader: Sendable {
                 pages.append(PageText(
                     number: index + 1, width: width, height: height, glyphs: glyphs,
                     raster: raster,
-                    rasterScale: limits.gridDPI / 72))
+                    rasterScale: limits.gridDPI / 72, widgets: fields.map(\.box)))
             }
         }
 

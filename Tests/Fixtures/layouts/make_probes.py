@@ -2,8 +2,9 @@
 split rule (`split_of` in make_layouts.py, which ranks the families it knows) stays as it is.
 
 The tuning split's fillable families draw no field borders, the held-out ones do (issue 16
-names the failure: values of bordered widgets came back empty). These two families give the
-tuning side bordered widgets too, named Text1… with tooltips (ff-e) and without (ff-f):
+names the failure: values of bordered widgets came back empty). These families give the
+tuning side bordered widgets too: named Text1… with tooltips (ff-e) and without (ff-f), named
+after their labels (ff-g), values below their labels (ff-h):
 
     /tmp/layouts-venv/bin/python Tests/Fixtures/layouts/make_probes.py /tmp/probe
     python3 Tests/Fixtures/layouts/score.py --dir /tmp/probe --split tune
@@ -20,6 +21,12 @@ PROBES = {
     "ff-e": m._family(m._FILLABLE, (18, 20), font=m.SERIF, jitter=0.08, tooltips=True, border=True, rows=6),
     "ff-f": m._family(m._FILLABLE, 18, font=m.SERIF, size=10, labels="rebreak", date="slash", jitter=0.1,
                       naming="acrobat", border=True, rows=7),
+    # Bordered widgets named after their labels (#-escaped Chinese), labels spaced or on one
+    # line, values below their labels, ISO and spaced Chinese dates.
+    "ff-g": m._family(m._FILLABLE, (16, 22), font=m.SANS, size=10.5, labels="spaced", date="iso", jitter=0.1, colon=":",
+                      naming="labels", border=True, rows=5),
+    "ff-h": m._family(m._FILLABLE, 15, font=m.UMING, size=10, labels="oneline", date="cn-spaced", jitter=0.12, pad=1.0,
+                      stray=0.25, inline=False, rowscale=1.0, border=True, tooltips=True, rows=6),
 }
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+import Foundation
 import FormReading
 import IntakeCore
 import IntakeTestSupport
@@ -54,15 +55,30 @@ struct AcroFormTextTests {
     }
 }
 
-/// A fillable form whose widgets wear visible borders (LibreOffice's form export, a tuning probe
-/// of `Tests/Fixtures/layouts/make_probes.py`): the date's framed widget under 单位（盖章） is not
-/// placed, so the field read blank is not vouched for.
+/// Fillable forms whose widgets wear visible borders (LibreOffice's form export, tuning probes of
+/// `Tests/Fixtures/layouts/make_probes.py`), with their truth files.
+private func probe(_ name: String) throws -> (result: SubmissionResult, truth: [String: String]) {
+    let probes = Repository.fixtures.appendingPathComponent("layouts/probes")
+    let result = try #require(try processed(probes.appendingPathComponent(name + ".pdf").path))
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: probes.appendingPathComponent(name + ".json"))) as? [String: Any]
+    let values = try #require(json?["values"] as? [String: Any])
+    return (result, values.compactMapValues { $0 as? String })
+}
+
+@Test("a framed widget is read where it stands: its frame is no cell of the form's table (the date under 单位（盖章） came back blank)")
+func framedWidgetRead() throws {
+    let (result, truth) = try probe("lc-unit-enrollment.ff-f.fillable.01")
+    let date = try #require(result.fields.first { $0.key == "declarationDate" })
+    #expect(date.normalized == truth["declarationDate"], "\(String(describing: date.value))")
+    #expect(date.source?.needsReview == false)
+}
+
 @Test("a filled widget no value was read from leaves the fields read blank flagged, not silently empty")
 func unplacedWidgetFlagsBlanks() throws {
-    let path = Repository.fixtures.appendingPathComponent("layouts/probes/lc-unit-enrollment.ff-f.fillable.01.pdf").path
-    let result = try #require(try processed(path))
+    // The date's widget has no printed label near it and stands in no cell of its own.
+    let (result, _) = try probe("lc-unit-enrollment.ff-g.fillable.01")
     let date = try #require(result.fields.first { $0.key == "declarationDate" })
-    #expect(date.value == nil || date.value?.isBlank == true, "read as \(String(describing: date.value)): if it is read now, this test has served")
+    #expect(date.value == nil || date.value?.isBlank == true, "read as \(String(describing: date.value)): if it is read now, find another unplaced widget for this test")
     #expect(date.source?.needsReview == true)
     #expect(result.status == .needsReview)
     // Fields read from their widgets stay vouched for.
