@@ -115,7 +115,9 @@ enum AcroFormNames {
             let name = widget.name.split(separator: ".").last.map(String.init) ?? widget.name
             var field = form.field(name)
             var option: String? = nil
-            if field == nil, let tip = widget.tooltip {
+            // The tooltip, else the name when a word processor named the widget after its label
+            // (LibreOffice writes it #-escaped: #E5#8D#95… is 单).
+            for tip in [widget.tooltip, unescaped(name)].compactMap({ $0 }) where field == nil {
                 let folded = fold(tip)
                 // A check box is an option of a group, never a text field of the same words
                 // (参保险种：其他 is the box, 参保险种 其他 the detail beside it).
@@ -155,5 +157,22 @@ enum AcroFormNames {
             values[key] = field?.type == .multiChoice || options.count > 1 ? .choices(options) : .text(options[0])
         }
         return values
+    }
+
+    /// A name with #XX escapes as UTF-8 text; nil when it has none or they are no UTF-8.
+    static func unescaped(_ name: String) -> String? {
+        guard name.contains("#") else { return nil }
+        var bytes: [UInt8] = []
+        var utf8 = Array(name.utf8)[...]
+        while let c = utf8.first {
+            utf8 = utf8.dropFirst()
+            if c == UInt8(ascii: "#"), utf8.count >= 2, let b = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(b)
+                utf8 = utf8.dropFirst(2)
+            } else {
+                bytes.append(c)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
     }
 }

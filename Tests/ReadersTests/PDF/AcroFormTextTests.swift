@@ -73,10 +73,22 @@ func framedWidgetRead() throws {
     #expect(date.source?.needsReview == false)
 }
 
+@Test("a widget named after its label, #-escaped as LibreOffice writes it, is read by its name")
+func widgetNamedAfterItsLabel() throws {
+    #expect(AcroFormNames.unescaped("#E5#8D#95#E4#BD#8D#E7#94#B3#E6#98#8E#E5#B9#B4#E6#9C#88#E6#97#A5") == "单位申明年月日")
+    #expect(AcroFormNames.unescaped("Text1") == nil)
+    #expect(AcroFormNames.unescaped("#FF#FE") == nil, "no UTF-8: not a label")
+    let (result, truth) = try probe("lc-unit-enrollment.ff-g.fillable.01")
+    let date = try #require(result.fields.first { $0.key == "declarationDate" })
+    #expect(date.normalized == truth["declarationDate"], "\(String(describing: date.value))")
+    #expect(date.source?.needsReview == false)
+}
+
 @Test("a filled widget no value was read from leaves the fields read blank flagged, not silently empty")
 func unplacedWidgetFlagsBlanks() throws {
-    // The date's widget has no printed label near it and stands in no cell of its own.
-    let (result, _) = try probe("lc-unit-enrollment.ff-g.fillable.01")
+    // The date's widget, renamed Text99, has no printed label near it and stands in no cell of
+    // its own.
+    let (result, _) = try probe("lc-unit-enrollment.ff-g.unnamed-date")
     let date = try #require(result.fields.first { $0.key == "declarationDate" })
     #expect(date.value == nil || date.value?.isBlank == true, "read as \(String(describing: date.value)): if it is read now, find another unplaced widget for this test")
     #expect(date.source?.needsReview == true)
