@@ -52,11 +52,13 @@ public struct PDFSubmissionReader: Sendable {
     let limits: Limits
     /// Every form's title and labels, prepared once.
     let signatures: [LayoutReader.Signature]
+    let placeNames: PlaceNames
 
     public init(catalog: Catalog, recognizer: PageRecognizer?, validate: @escaping SubmissionReader.Validator,
                 limits: Limits = Limits()) {
         self.catalog = catalog
         self.signatures = catalog.forms.map(LayoutReader.Signature.init)
+        self.placeNames = PlaceNames(catalog)
         self.recognizer = recognizer
         self.validate = validate
         self.limits = limits
@@ -134,9 +136,8 @@ public struct PDFSubmissionReader: Sendable {
                 sealPages = (sealPages ?? []) + (recognized.seals.isEmpty ? [] : [index + 1])
                 pages.append(PageText(
                     number: index + 1, width: Double(recognized.width), height: Double(recognized.height),
-                    glyphs: recognized.characters.map {
-                        Glyph($0.text, $0.box, confidence: $0.probability)
-                    },
+                    glyphs: placeNames.mended(recognized.characters.map { Glyph($0.text, $0.box, confidence: $0.probability) },
+                                              doubtBelow: limits.confidenceThreshold),
                     raster: recognized.grey,
                     rasterScale: 1, judgeTicksFromPixels: true, seals: recognized.seals))
             } else {
