@@ -105,6 +105,13 @@ struct RulingGrid {
                 g.x0 < v.x && v.x < g.x1 && v.y0 >= g.y0 - 0.3 * g.height && v.y1 <= g.y1 + 0.3 * g.height
             }
         }
+        // Strokes of small characters set tight (营活动事 at 9.5 pt) join into a run as long as a
+        // rule: a horizontal that runs through the middle of the glyphs along most of it is text.
+        hs.removeAll { hl in
+            let through = text.filter { g in g.y0 + 0.15 * g.height < hl.y && hl.y < g.y1 - 0.15 * g.height && g.x1 > hl.x0 && g.x0 < hl.x1 }
+            let covered = through.reduce(0.0) { $0 + min($1.x1, hl.x1) - max($1.x0, hl.x0) }
+            return covered >= 0.5 * (hl.x1 - hl.x0)
+        }
         // A widget's frame: a line along its edge and no longer than it (a table rule the widget
         // sits on runs on past it). Form exports draw the frame a few points outside the box.
         let slack = 1.5 * unitsPerMM

@@ -69,6 +69,19 @@ import Testing
         #expect(bare.verticals.map(\.x) == [50, 200, 418, 447, 545], "without the widget the frame is a cell")
     }
 
+    @Test("strokes of small characters set tight that join into a long run are text, not a rule")
+    func textStrokesAreNoRule() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 300, 545], ys: [100, 160])
+        // 营活动事 at 9.5 pt: their middle strokes touch the rule at 300 and run 40 points along y = 130.
+        canvas.horizontal(y: 130, from: 301, to: 341)
+        let text = (0..<4).map { Rect(x0: 301 + Double($0) * 10, y0: 125, x1: 311 + Double($0) * 10, y1: 135) }
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM, text: text)
+        #expect(grid.horizontals.map(\.y) == [100, 160])
+        let bare = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
+        #expect(bare.horizontals.map(\.y) == [100, 130, 160], "without the text the run is a rule")
+    }
+
     @Test("a line several pixels thick is one line through its middle")
     func thickLines() {
         var canvas = a4()

@@ -4,7 +4,7 @@ split rule (`split_of` in make_layouts.py, which ranks the families it knows) st
 The tuning split's fillable families draw no field borders, the held-out ones do (issue 16
 names the failure: values of bordered widgets came back empty). These families give the
 tuning side bordered widgets too: named Text1… with tooltips (ff-e) and without (ff-f), named
-after their labels (ff-g), values below their labels (ff-h):
+after their labels (ff-g, ff-i), values below their labels (ff-h), small type set tight (ff-j):
 
     /tmp/layouts-venv/bin/python Tests/Fixtures/layouts/make_probes.py /tmp/probe
     python3 Tests/Fixtures/layouts/score.py --dir /tmp/probe --split tune
@@ -27,6 +27,11 @@ PROBES = {
                       naming="labels", border=True, rows=5),
     "ff-h": m._family(m._FILLABLE, 15, font=m.UMING, size=10, labels="oneline", date="cn-spaced", jitter=0.12, pad=1.0,
                       stray=0.25, inline=False, rowscale=1.0, border=True, tooltips=True, rows=6),
+    # Small type set tight, an option wrapped across two lines (生产经 / 营活动事业单位).
+    "ff-i": m._family(m._FILLABLE, (20, 18), font=m.SERIF, size=11, labels="spaced", date="dot", jitter=0.14, colon=":",
+                      naming="labels", tooltips=True, border=True, rows=4),
+    "ff-j": m._family(m._FILLABLE, 12, font=m.SANS, size=9.5, labels="rebreak", date="cn-spaced", jitter=0.2, pad=0.8,
+                      stray=0.3, rowscale=0.85, border=True, rows=9),
 }
 
 if __name__ == "__main__":

@@ -84,6 +84,14 @@ func widgetNamedAfterItsLabel() throws {
     #expect(date.source?.needsReview == false)
 }
 
+@Test("an option ticked where its words wrap to the next line is read: the strokes of tight small type are no rule between the lines")
+func tickedOptionAcrossLines() throws {
+    let (result, truth) = try probe("lc-unit-enrollment.ff-j.fillable.01")
+    let unitType = try #require(result.fields.first { $0.key == "unitType" })
+    #expect(unitType.value == .text(try #require(truth["unitType"])), "\(String(describing: unitType.value))")
+    #expect(!result.problems.contains { $0.field == "unitType" })
+}
+
 @Test("a filled widget no value was read from leaves the fields read blank flagged, not silently empty")
 func unplacedWidgetFlagsBlanks() throws {
     // The date's widget, renamed Text99, has no printed label near it and stands in no cell of
