@@ -72,7 +72,7 @@ public struct PDFSubmissionReader: Sendable {
         }
         let document: PDFDocument
         do {
-            document = try PDFDocument(bytes: bytes)
+            document = try PDFDocument(bytes: StaleAppearances.hidden(bytes))
         } catch {
             switch error {
             case .encrypted:

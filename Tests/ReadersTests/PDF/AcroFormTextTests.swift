@@ -2,6 +2,7 @@ import Foundation
 import FormReading
 import IntakeCore
 import IntakeTestSupport
+import Poppler
 @testable import Readers
 import Testing
 
@@ -82,6 +83,19 @@ func widgetNamedAfterItsLabel() throws {
     let date = try #require(result.fields.first { $0.key == "declarationDate" })
     #expect(date.normalized == truth["declarationDate"], "\(String(describing: date.value))")
     #expect(date.source?.needsReview == false)
+}
+
+@Test("poppler is not asked to draw a fillable form's widgets afresh: the key is renamed in place, no offset moves")
+func needAppearancesHidden() throws {
+    let path = Repository.fixtures.appendingPathComponent("layouts/probes/lc-unit-enrollment.ff-j.fillable.01.pdf")
+    let bytes = [UInt8](try Data(contentsOf: path))
+    #expect(String(decoding: bytes, as: UTF8.self).contains("/NeedAppearances true"))
+    let hidden = StaleAppearances.hidden(bytes)
+    #expect(hidden.count == bytes.count)
+    #expect(!String(decoding: hidden, as: UTF8.self).contains("/NeedAppearances"))
+    #expect(zip(bytes, hidden).filter { $0 != $1 }.count == 1, "one byte: the key's last letter")
+    let document = try PDFDocument(bytes: hidden)
+    #expect(document.page(at: 0)?.formFields().isEmpty == false, "the widgets and their values are still there")
 }
 
 @Test("an option ticked where its words wrap to the next line is read: the strokes of tight small type are no rule between the lines")
