@@ -28,10 +28,11 @@ func layoutCorpusTuningSplit() throws {
         #expect(f.found == f.faults, "\(kind): \(f.found) of \(f.faults) planted faults found")
         #expect(f.accepted == 0, "\(kind): a faulty form accepted")
     }
-    // Scans: the bars of today's reader (issue 16 asks 95 % exact; see README).
+    // Scans: issue 16's bars less one field's slack for OCR (95.3 % exact, 0 wrong unflagged
+    // at this commit; see README).
     let scan = try figures("scan")
     #expect(scan.fields > 200 && scan.errors == 0, "scan: \(scan)")
-    #expect(Double(scan.exact) >= 0.90 * Double(scan.fields), "scan: \(scan.exact) of \(scan.fields) exact")
+    #expect(Double(scan.exact) >= 0.945 * Double(scan.fields), "scan: \(scan.exact) of \(scan.fields) exact")
     #expect(Double(scan.wrong) <= 0.01 * Double(scan.fields), "scan: \(scan.wrong) wrong and not flagged")
     #expect(scan.accepted == 0, "scan: a faulty form accepted")
 }
