@@ -5,6 +5,14 @@ import Testing
 
 /// Values in the cells the ruling lines draw: beside or below their label, bounded by the rules.
 @Suite struct RuledCellTests {
+    /// A row of the 变更登记表: `<key>Old` under 原登记事项, `<key>New` under 变更事项, each after
+    /// its printed label in its own cell.
+    private func changeForm(_ key: String, label: String) throws -> FormDefinition {
+        try makeForm(fields: [textField(key + "Old", label), textField(key + "New", label)], columns: [1, 1],
+                     rows: [row(Cell(blocks: [Block(.text(label + "：")), Block(.field(key + "Old"))]),
+                                Cell(blocks: [Block(.text(label + "：")), Block(.field(key + "New"))]))])
+    }
+
     @Test("a value stops at the vertical rule that closes its cell")
     func valueStopsAtVerticalRule() throws {
         let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("unitCode", "单位编号")], columns: [1, 2, 2],
@@ -55,9 +63,7 @@ import Testing
 
     @Test("a blank 变更事项 takes nothing across the column rule, also where a line under the 原登记事项 label closes its cell (a widget's frame met the rules)")
     func blankChangeColumnAcrossTheRule() throws {
-        let form = try makeForm(fields: [textField("addressOld", "住所（地址）"), textField("addressNew", "住所（地址）")], columns: [1, 1],
-                                rows: [row(Cell(blocks: [Block(.text("住所（地址）：")), Block(.field("addressOld"))]),
-                                           Cell(blocks: [Block(.text("住所（地址）：")), Block(.field("addressNew"))]))])
+        let form = try changeForm("address", label: "住所（地址）")
         var page = SyntheticPage()
         page.draw {
             $0.grid(xs: [50, 300, 545], ys: [100, 160])
@@ -92,9 +98,7 @@ import Testing
 
     @Test("a blank 变更事项 beside a filled 原登记事项 stays blank: text in a cell with its own label is that cell's")
     func blankChangeColumn() throws {
-        let form = try makeForm(fields: [textField("nameOld", "单位名称"), textField("nameNew", "单位名称")], columns: [1, 1],
-                                rows: [row(Cell(blocks: [Block(.text("单位名称：")), Block(.field("nameOld"))]),
-                                           Cell(blocks: [Block(.text("单位名称：")), Block(.field("nameNew"))]))])
+        let form = try changeForm("name", label: "单位名称")
         var page = SyntheticPage()
         page.draw { $0.grid(xs: [50, 300, 545], ys: [100, 150]) }
         page.write([("单位名称：", 54, 104), ("单位名称：", 304, 104), ("聊城市鲁西建材有限责任公司", 80, 125)])
