@@ -39,6 +39,12 @@ enum Ticks {
         }
         spans.sort { $0.start < $1.start }
         let pageText = model.pages[page]
+        // On a scan where the recogniser read a tick (√) before one option, it tells marks from
+        // squares in this group: a square it read surely (口 at 0.9 or more) is empty, whatever
+        // the pixels under its estimated box (which can take in the next character's strokes).
+        let recognisesMarks = pageText.judgeTicksFromPixels && spans.contains { span in
+            span.start > 0 && marks.contains(glyphs[span.start - 1].character) && !squares.contains(glyphs[span.start - 1].character)
+        }
         var found: [Found] = []
         var anyMark = false
         for (n, span) in spans.enumerated() {
@@ -69,8 +75,16 @@ enum Ticks {
                 let share = raster.darkShare(in: square.scaledAboutCentre(0.5).scaled(pageText.rasterScale))
                 ticked = share > 0.15
                 certainty = share <= 0.05 || share >= 0.25 ? 1 : 0.6
-                // A mark written after the option (剖宫产（√）) has no square before it.
-                if !ticked, markAfter(span.end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count, glyphs: glyphs, h: h) == true {
+                let ownSquare = before.map { adjacentBefore && (squares.contains($0.character) || squareReadings.contains($0.character)) } ?? false
+                if recognisesMarks, ownSquare, let before, squares.contains(before.character), before.confidence >= 0.9 {
+                    // Read empty; where the pixels say otherwise, the clerk looks.
+                    ticked = false
+                    certainty = share > 0.15 ? 0.6 : 1
+                }
+                // A mark written after the option (剖宫产（√）) has no square before it; after one
+                // that has, it is the next option's.
+                if !ticked, !ownSquare,
+                   markAfter(span.end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count, glyphs: glyphs, h: h) == true {
                     ticked = true
                 }
                 marked = true

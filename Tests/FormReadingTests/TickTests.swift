@@ -118,4 +118,37 @@ import Testing
         #expect(result.value("unitType") == .text("机关"))
         #expect(result["unitType"]?.confidence == 0.7)
     }
+
+    /// 单位类型 □机关 √企业 □其他 as OCR reads a scan whose recogniser tells √ from 口: glyphs
+    /// 10 points wide from x = 150 (口 150, 机关 160–180, √ 180, 企业 190–210, 口 210, 其他 220).
+    private func recognisedScan(darkUnder: ClosedRange<Int>? = nil) -> SyntheticPage {
+        var page = SyntheticPage()
+        page.judgeTicksFromPixels = true
+        page.write("单位类型", x: 50, y: 100)
+        page.write("口机关√企业口其他", x: 150, y: 100)
+        page.draw { canvas in
+            canvas.horizontal(y: 100, from: 0, to: 1)  // a raster, mostly white
+            if let xs = darkUnder { canvas.fill(x0: xs.lowerBound, y0: 100, x1: xs.upperBound, y1: 110) }
+        }
+        return page
+    }
+
+    @Test("on a scan whose recogniser reads √ for ticks, a square it read surely as 口 is empty; dark pixels under its box only raise a doubt")
+    func scanRecognisedSquare() throws {
+        let form = try unitTypeForm(["机关", "企业", "其他"])
+        let clean = read(form, [recognisedScan()])
+        #expect(clean.value("unitType") == .text("企业"))
+        #expect(clean["unitType"]?.confidence == 1)
+        // The next character's strokes under 口's estimated box.
+        let smudged = read(form, [recognisedScan(darkUnder: 150...159)])
+        #expect(smudged.value("unitType") == .text("企业"), "not 机关 and 企业")
+        #expect(smudged["unitType"]?.confidence == 0.6)
+    }
+
+    @Test("on a scan, a √ between two options with squares is the next option's, not a mark after the first (口参公√公益)")
+    func scanMarkBetweenSquaredOptions() throws {
+        let form = try unitTypeForm(["机关", "企业", "其他"])
+        let result = read(form, [recognisedScan()])
+        #expect(result.value("unitType") == .text("企业"), "机关 has its own square: the √ after it is 企业's")
+    }
 }
