@@ -45,6 +45,7 @@ REC_HEIGHT = 48
 REC_BATCH = 6
 MAX_SKEW = 5.0           # degrees; larger estimates are not corrected
 MAX_PIXELS = 100_000_000
+MAX_STACKED_RUNS = 60    # ink runs in a tall box beyond which it is not cut into characters
 
 
 def log(*args):
@@ -347,10 +348,11 @@ class Engine:
             wide = grey[y0:y1, max(x0 - 4, 0):min(x1 + 4, w)] < cut
             ruled = (ink.mean(axis=1) >= 0.7) & wide[:, :3].any(axis=1) & wide[:, -3:].any(axis=1)
             # With the rule's blurred edges.
-            ruled = self.np.convolve(ruled.astype(int), [1, 1, 1, 1, 1], mode="same") > 0
+            ruled = np.convolve(ruled.astype(int), [1, 1, 1, 1, 1], mode="same") > 0
             ink[ruled] = False
             rows = ink.sum(axis=1) >= 1
             if columns.size == 0:
+                out.append((quad, score))
                 continue
             side = float(columns[-1] - columns[0] + 1)
             runs = []
@@ -363,6 +365,11 @@ class Engine:
                     runs.append([a, y])
                 else:
                     y += 1
+            # A column of a few characters, not a barcode's or a smear's hundreds of runs (the
+            # grouping is quadratic in them).
+            if len(runs) > MAX_STACKED_RUNS:
+                out.append((quad, score))
+                continue
             chars = self.group_runs(runs, ink)
             if len(chars) < 2:
                 out.append((quad, score))

@@ -231,7 +231,6 @@ struct Reading {
         }
         // A cell of values only: the cell right of the previous one in its row, or below the one above.
         guard let key = blocks.compactMap(\.fieldKey).first, let block = blocks.first(where: { $0.fieldKey != nil }) else { return [:] }
-
         if let (page, box) = neighbourCell(cell, placed: placed), !model.glyphs(in: box, page: page).isEmpty || previousAnchor(cell) == nil {
             located[cell.row, default: [:]][cell.index] = (page, box)
             for (k, refs) in Segments.split(model.glyphs(in: box, page: page), pieces: Segments.pieces(blocks), model: model) {
