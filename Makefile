@@ -6,11 +6,11 @@
 # ledger tests start on loopback in a temporary folder, python3-venv for the OCR worker, and faketime, with
 # which a test runs intake with the system clock years ahead.
 DEBIAN_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libxml2-utils libcairo2-dev libpango1.0-dev libsqlite3-dev \
-                   fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv faketime
+                   fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv faketime chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 
-.PHONY: demo test build deps clean ocr-env fuzz
+.PHONY: demo test build deps clean ocr-env fuzz e2e
 
 # The OCR worker's Python environment (ocr/README.md): Debian's python3 and a venv in .venv-ocr/
 # with the pinned packages of ocr/requirements.txt (PP-OCRv4 models, ONNX Runtime, OpenCV).
@@ -44,11 +44,28 @@ demo: build
 	$$bin process samples --output output; status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
 	echo; echo "Filled forms (form.pdf), notices (notice.pdf) and results (result.json):"; \
-	find output -name '*.pdf' | sort | sed 's/^/  /'
+	find output -name '*.pdf' -not -path '*/revisions/*' | sort | sed 's/^/  /'; \
+	$$bin clerk list --state output/.console 2>/dev/null | grep -q '^demo	' || \
+	  echo 'demo-password' | $$bin clerk add demo --name 演示科长 --role chief --state output/.console >/dev/null; \
+	echo; echo "The clerks' console on these results (account demo, password demo-password):"; \
+	echo "  $$bin console --output output --state output/.console"; \
+	echo "  then open the address it prints (http://127.0.0.1:8460) in a browser."
 
 test: deps ocr-env
 	swift build $(SWIFT_FLAGS) --build-tests
 	swift test $(SWIFT_FLAGS) --skip-build
+	$(MAKE) e2e
+
+# The console in a real browser (Tests/e2e): Debian's chromium and chromedriver driven by the
+# pinned selenium of Tests/e2e/requirements.txt in .venv-e2e/; nothing is downloaded at run time.
+E2E_VENV := .venv-e2e
+e2e: deps
+	@if ! cmp -s Tests/e2e/requirements.txt $(E2E_VENV)/.requirements 2>/dev/null || [ ! -x $(E2E_VENV)/bin/python3 ]; then \
+	  /usr/bin/python3 -m venv $(E2E_VENV) && \
+	  $(E2E_VENV)/bin/python3 -m pip install -q --disable-pip-version-check -r Tests/e2e/requirements.txt && \
+	  cp Tests/e2e/requirements.txt $(E2E_VENV)/.requirements || { echo "make e2e: venv failed" >&2; exit 1; }; \
+	fi
+	INTAKE_BIN=$$(swift build $(SWIFT_FLAGS) --show-bin-path)/intake $(E2E_VENV)/bin/python3 -B -m unittest discover -s Tests/e2e -v
 
 # libFuzzer harnesses (fuzz/): the XML, PDF and zip readers, FUZZ_SECONDS each, seeded from
 # samples/ and Tests/Fixtures/. Findings land in .fuzz/<reader>/crashes/; keep each one as a

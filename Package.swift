@@ -18,6 +18,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The clerk console (`intake console`); no swift-configuration, so no default traits.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries: one system-library target each, wrapped once by a thin Swift module.
@@ -50,6 +55,7 @@ let package = Package(
         ]),
         .target(name: "Ledger", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .target(name: "Inbox", dependencies: [
@@ -63,9 +69,20 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `intake console`: the window's web console over the same pipeline, ledger and folders.
+        .target(name: "Console", dependencies: [
+            "Pipeline", "Ledger", "Catalog", "IntakeCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [.copy("Assets")]),
         .executableTarget(name: "IntakeCLI", dependencies: [
             "Pipeline", "Catalog", "Render", "IntakeCore", "Inbox", "Ledger",
-            "Revalidate", "Report",
+            "Revalidate", "Report", "Console",
             "Generate",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
@@ -94,6 +111,12 @@ let package = Package(
         .testTarget(name: "RevalidateTests", dependencies: ["Revalidate", "Report", "Ledger", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "OCRTests", dependencies: ["OCR", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipeline", "Catalog", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "ConsoleTests", dependencies: [
+            "Console", "Ledger", "Pipeline", "Catalog", "IntakeCore", "IntakeTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "FormReadingTests", dependencies: ["FormReading", "Catalog", "IntakeCore", "IntakeTestSupport"]),
     ]
 )

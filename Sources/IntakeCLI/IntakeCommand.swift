@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct IntakeCommand: ParsableCommand {
+struct IntakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "Reads 医保 applications, checks them against the official guides, and fills the official forms.",
@@ -20,6 +20,7 @@ struct IntakeCommand: ParsableCommand {
         incomplete or rejected, 2 some file could not be processed at all, 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [Process.self, Forms.self, Blank.self, CatalogCommand.self, Watch.self, Status.self, Revalidate.self, Generate.self, Rehearse.self]
+        subcommands: [Process.self, Forms.self, Blank.self, CatalogCommand.self, Watch.self, Status.self, Revalidate.self, Generate.self, ConsoleCommand.self, ClerkCommand.self,
+                      AuditCommand.self, Rehearse.self]
     )
 }

@@ -48,6 +48,7 @@ extension IntakeError.Code {
         case .catalog: "事项目录有误"
         case .output: "无法写入结果"
         case .render: "无法生成 PDF"
+        case .revisionConflict: "已由他人修改，未保存"
         default: nil
         }
     }

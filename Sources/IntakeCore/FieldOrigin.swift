@@ -13,6 +13,8 @@ public struct FieldOrigin: Sendable, Hashable, Codable {
     public var confidence: Double
     /// True when the reader would not vouch for the value: a clerk must read it.
     public var needsReview: Bool
+    /// The clerk who confirmed or corrected the value in the console; absent when no one did.
+    public var verifiedBy: String?
 
     public init(method: ReadingMethod, page: Int? = nil, box: [Double]? = nil, line: Int? = nil, confidence: Double = 1,
                 needsReview: Bool = false) {

@@ -82,11 +82,14 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
         public static let output = Code(rawValue: "output")
         /// form.pdf or notice.pdf cannot be rendered.
         public static let render = Code(rawValue: "render")
+        /// A clerk's correction was made on a revision another clerk has replaced since.
+        public static let revisionConflict = Code(rawValue: "revision-conflict")
 
         /// Every code intake can throw, in the order of the README's list.
         public static let all: [Code] = [
             .unreadable, .tooLarge, .notXML, .unsupportedFile, .refused, .wrongRoot, .unknownForm, .unsupportedVersion, .encrypted,
             .damagedPDF, .emptyPDF, .ocrUnavailable, .ocrFailed, .readerCrashed, .bundle, .badZip, .duplicate, .catalog, .output, .render,
+            .revisionConflict,
         ]
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Every reader (XML, PDF, scans, bundles) produces this, so the checks and the renderer
 /// never depend on where a submission came from.
-public struct Submission: Sendable, Hashable {
+public struct Submission: Sendable, Hashable, Codable {
     /// The form id and version named by the document.
     public var formID: String
     public var formVersion: String
@@ -49,7 +49,7 @@ public struct Submission: Sendable, Hashable {
         self.encoding = encoding
     }
 
-    public struct Agent: Sendable, Hashable {
+    public struct Agent: Sendable, Hashable, Codable {
         public var name: String?
         public var idNumber: String?
         public var phone: String?
@@ -62,7 +62,7 @@ public struct Submission: Sendable, Hashable {
         }
     }
 
-    public struct Attachment: Sendable, Hashable {
+    public struct Attachment: Sendable, Hashable, Codable {
         /// The material id the sender gave, if any.
         public var id: String?
         /// The material's name as the sender wrote it.

@@ -22,6 +22,10 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
     public var problems: [Problem]
     public var status: Status
     public var outputs: Outputs
+    /// 1 as processed; each clerk's correction in the console writes the next. Absent: 1.
+    public var revision: Int?
+    /// Every correction a clerk made, oldest first, over all revisions; absent when none.
+    public var corrections: [Correction]?
 
     public init(id: String, source: Source, processedAt: String, form: Form, item: Item?, handling: String?,
                 fields: [Field], materials: [MaterialStatus], attachments: [Attachment], problems: [Problem],
@@ -156,6 +160,28 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
             self.name = name
             self.file = file
             self.material = material
+        }
+    }
+
+    /// A value a clerk changed or confirmed in the console (`intake console`).
+    public struct Correction: Sendable, Hashable, Codable {
+        public var field: String
+        /// As read (or as the revision before had it); absent when blank.
+        public var before: FieldValue?
+        public var after: FieldValue?
+        /// The clerk's login.
+        public var clerk: String
+        /// ISO 8601 with offset.
+        public var at: String
+        /// The revision this correction made.
+        public var revision: Int
+        public init(field: String, before: FieldValue?, after: FieldValue?, clerk: String, at: String, revision: Int) {
+            self.field = field
+            self.before = before
+            self.after = after
+            self.clerk = clerk
+            self.at = at
+            self.revision = revision
         }
     }
 

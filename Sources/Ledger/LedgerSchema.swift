@@ -16,6 +16,9 @@ enum LedgerSchema {
         /// Never changes once released: databases record it.
         let id: String
         let statements: [String]
+        /// Statements only one dialect can say (triggers), after `statements`.
+        var sqlite: [String] = []
+        var postgres: [String] = []
     }
 
     static let migrations: [Migration] = [
@@ -124,15 +127,110 @@ enum LedgerSchema {
             "ALTER TABLE submission RENAME COLUMN claimedAt TO claimed_at",
             "ALTER TABLE submission RENAME COLUMN finishedAt TO finished_at",
         ]),
+        // `intake console`: clerks, the audit trail, 办件编号, revisions, the queue's index.
+        Migration(id: "console", statements: [
+            """
+            CREATE TABLE IF NOT EXISTS clerk (
+                login TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                offices TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                failed_logins INTEGER NOT NULL DEFAULT 0,
+                locked_until {real},
+                disabled {bool} NOT NULL DEFAULT {false},
+                password_set_at {real} NOT NULL,
+                created_at {real} NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS audit (
+                seq {serial},
+                at {real} NOT NULL,
+                clerk TEXT NOT NULL,
+                address TEXT NOT NULL,
+                action TEXT NOT NULL,
+                submission TEXT,
+                field TEXT,
+                before_masked TEXT,
+                before_sha256 TEXT,
+                after_masked TEXT,
+                after_sha256 TEXT,
+                reason TEXT,
+                previous_hash TEXT NOT NULL,
+                hash TEXT NOT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS audit_submission ON audit (submission, seq)",
+            """
+            CREATE TABLE IF NOT EXISTS case_number (
+                office TEXT NOT NULL,
+                day TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                submission TEXT NOT NULL UNIQUE,
+                PRIMARY KEY (office, day, seq))
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS revision (
+                submission TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                clerk TEXT NOT NULL,
+                at {real} NOT NULL,
+                PRIMARY KEY (submission, revision))
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS decision (
+                submission TEXT PRIMARY KEY NOT NULL,
+                outcome TEXT NOT NULL,
+                reason TEXT,
+                clerk TEXT NOT NULL,
+                at {real} NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS verify_time (
+                submission TEXT NOT NULL,
+                field TEXT NOT NULL,
+                clerk TEXT NOT NULL,
+                milliseconds {real} NOT NULL,
+                at {real} NOT NULL)
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS queue_entry (
+                submission TEXT PRIMARY KEY NOT NULL,
+                day TEXT NOT NULL,
+                folder TEXT NOT NULL,
+                status TEXT NOT NULL,
+                form TEXT NOT NULL,
+                item TEXT,
+                office TEXT,
+                district TEXT,
+                applicant TEXT,
+                uscc TEXT,
+                id_last4 TEXT,
+                flagged INTEGER NOT NULL,
+                revision INTEGER NOT NULL,
+                processed_at TEXT NOT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS queue_entry_day ON queue_entry (day, status)",
+        ], sqlite: [
+            // Append-only, whoever writes: the database itself refuses to change a row.
+            "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END",
+            "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END",
+        ], postgres: [
+            """
+            CREATE OR REPLACE FUNCTION audit_refuse() RETURNS trigger AS $$
+            BEGIN RAISE EXCEPTION 'audit rows are append-only'; END $$ LANGUAGE plpgsql
+            """,
+            "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_refuse()",
+        ]),
     ]
 
     enum Dialect { case sqlite, postgres }
 
     static func sql(_ template: String, _ dialect: Dialect) -> String {
         let types: [(String, String)] = switch dialect {
-        case .sqlite: [("{real}", "DOUBLE"), ("{serial}", "INTEGER PRIMARY KEY AUTOINCREMENT"), ("{bool}", "INTEGER")]
+        case .sqlite: [("{real}", "DOUBLE"), ("{serial}", "INTEGER PRIMARY KEY AUTOINCREMENT"), ("{bool}", "INTEGER"),
+                       ("{false}", "0")]
         case .postgres: [("{real}", "DOUBLE PRECISION"), ("{serial}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
-                         ("{bool}", "BOOLEAN")]
+                         ("{bool}", "BOOLEAN"), ("{false}", "FALSE")]
         }
         return types.reduce(template) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
@@ -152,7 +250,7 @@ enum LedgerSchema {
         var migrator = DatabaseMigrator()
         for migration in migrations {
             migrator.registerMigration(migration.id) { db in
-                for statement in migration.statements { try db.execute(sql: sql(statement, .sqlite)) }
+                for statement in migration.statements + migration.sqlite { try db.execute(sql: sql(statement, .sqlite)) }
             }
         }
         try migrator.migrate(writer)
@@ -173,7 +271,7 @@ enum LedgerSchema {
             try session.query("CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY NOT NULL)")
             let done = try applied(session)
             for migration in migrations where !done.contains(migration.id) {
-                for statement in migration.statements {
+                for statement in migration.statements + migration.postgres {
                     try session.query(PostgresQuery(unsafeSQL: sql(statement, .postgres)))
                 }
                 try session.query("INSERT INTO schema_migrations (id) VALUES (\(migration.id))")

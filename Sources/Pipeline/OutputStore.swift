@@ -49,6 +49,8 @@ public struct OutputStore: Sendable {
             guard errno == ENOENT, makeFolders(staging), mkdir(temp, 0o755) == 0 else { throw fail(staging, errno) }
         }
         for (name, bytes) in files {
+            // A revision's earlier files sit in subfolders (`revisions/1/result.json`).
+            if let slash = name.lastIndex(of: "/"), !makeFolders(temp + "/" + name[..<slash]) { throw fail(name, errno) }
             let error = writeFile(temp + "/" + name, bytes)
             if error != 0 { throw fail(name, error) }
         }

@@ -241,6 +241,8 @@ public struct Pipeline: Sendable {
                 throw IntakeError(code: .render, message: "cannot render the PDFs: \(error)", path: path)
             }
         }
+        // What was checked, so a clerk's correction can be checked again without reading the file.
+        files.append((SubmissionSnapshot.file, SubmissionSnapshot.encode(submission)))
         let item = SubmissionResult.Item(id: resolution.item.id, name: resolution.item.name, region: resolution.region.code,
                                          regionName: resolution.region.name, submittedRegion: submission.regionCode,
                                          district: resolution.district?.name)

@@ -157,6 +157,7 @@ extension JSONWriter {
     mutating func write(_ r: SubmissionResult) {
         open(0x7B)
         members("attachments", r.attachments) { w, a in w.write(a) }
+        if let corrections = r.corrections { members("corrections", corrections) { w, c in w.write(c) } }
         members("fields", r.fields) { w, f in w.write(f) }
         key("form"); write(r.form)
         member("handling", r.handling)
@@ -166,6 +167,7 @@ extension JSONWriter {
         key("outputs"); write(r.outputs)
         members("problems", r.problems) { w, p in w.write(p) }
         member("processedAt", r.processedAt)
+        member("revision", r.revision)
         member("schema", r.schema)
         key("source"); write(r.source)
         member("status", r.status.rawValue)
@@ -201,6 +203,18 @@ extension JSONWriter {
         member("method", o.method.rawValue)
         key("needsReview"); bool(o.needsReview)
         member("page", o.page)
+        member("verifiedBy", o.verifiedBy)
+        close(0x7D)
+    }
+
+    mutating func write(_ c: SubmissionResult.Correction) {
+        open(0x7B)
+        if let after = c.after { key("after"); write(after) }
+        member("at", c.at)
+        if let before = c.before { key("before"); write(before) }
+        member("clerk", c.clerk)
+        member("field", c.field)
+        member("revision", c.revision)
         close(0x7D)
     }
 

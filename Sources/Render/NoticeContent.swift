@@ -17,6 +17,15 @@ public struct NoticeContent: Sendable, Hashable {
     /// e.g. 聊城市医疗保险事业中心.
     public var issuer: String
     public var issuedDate: NoticeDate
+    public var kind: NoticeKind = .missingItems
+    /// 办件编号, printed above 编号 once the window has given one.
+    public var caseNumber: String?
+    /// The clerk printed as 经办人; blank line when nil.
+    public var handler: String?
+    /// For a 受理回执: the materials received, as the guide words them.
+    public var receivedMaterials: [String] = []
+    /// For a 受理回执: 办理时限 as the guide states it.
+    public var timeLimit: String?
 
     public init(applicant: String, itemName: String, formTitle: String, submissionID: String,
                 receivedDate: NoticeDate, missingMaterials: [MissingMaterial], faultyFields: [FaultyField],
@@ -31,6 +40,26 @@ public struct NoticeContent: Sendable, Hashable {
         self.office = office
         self.issuer = issuer
         self.issuedDate = issuedDate
+    }
+}
+
+/// Which of the window's letters: the guides' flow charts tell missing materials ("一次性告知需补齐的
+/// 材料") from a failed review ("告知不通过原因并退回材料", 000:1977, 000:2020); an accepted
+/// application gets a 受理回执.
+public enum NoticeKind: Sendable, Hashable {
+    case missingItems
+    case refusal(reason: String)
+    case receipt
+}
+
+extension NoticeContent {
+    /// As printed at the top.
+    public var title: String {
+        switch kind {
+        case .missingItems: "一次性告知书"
+        case .refusal: "审核不通过告知书"
+        case .receipt: "受理回执"
+        }
     }
 }
 

@@ -14,7 +14,7 @@ public struct NoticeRenderer: Sendable {
     static let pitch = 1.6
 
     public func render(_ notice: NoticeContent) throws(RenderError) -> [UInt8] {
-        let document = try Document(title: "一次性告知书", options: options)
+        let document = try Document(title: notice.title, options: options)
         let t = document.typesetter
         let size = Self.size
         let width = Page.contentWidth
@@ -43,11 +43,37 @@ public struct NoticeRenderer: Sendable {
             }
         }
 
-        items.append(StackItem([TextPiece(t.layout("一次性告知书", face: .bold, size: 22, width: width, align: .center))]))
-        paragraph([TextRun("编号：\(notice.submissionID)")], spaceBefore: mm(3), indent: 0, align: .right)
+        items.append(StackItem([TextPiece(t.layout(notice.title, face: .bold, size: 22, width: width, align: .center))]))
+        if let number = notice.caseNumber {
+            paragraph([TextRun("办件编号：\(number)")], spaceBefore: mm(3), indent: 0, align: .right)
+        }
+        paragraph([TextRun("编号：\(notice.submissionID)")], spaceBefore: mm(notice.caseNumber == nil ? 3 : 0.5), indent: 0,
+                  align: .right)
 
         let applicant = notice.applicant.trimmingWhitespace().isEmpty ? "申请人" : notice.applicant.trimmingWhitespace()
         paragraph([TextRun("\(applicant)：")], spaceBefore: mm(6), indent: 0)
+        switch notice.kind {
+        case .missingItems:
+            break
+        case .refusal(let reason):
+            paragraph([TextRun("你（单位）于\(notice.receivedDate.chinese)申请办理的“\(notice.itemName)”事项，经审核，不予通过。")])
+            heading("不通过原因")
+            paragraph([TextRun(reason)])
+            paragraph([TextRun("申办材料予以退回。如有疑问，请与下列经办机构联系：")], spaceBefore: mm(4))
+            return try finish(notice, items: &items, document: document, ending: "特此告知。")
+        case .receipt:
+            paragraph([TextRun("你（单位）于\(notice.receivedDate.chinese)申请办理的“\(notice.itemName)”事项，申办材料齐全，予以受理。")])
+            if !notice.receivedMaterials.isEmpty {
+                heading("收到的申办材料")
+                list(notice.receivedMaterials.map { [TextRun($0)] })
+            }
+            if let limit = notice.timeLimit?.trimmingWhitespace(), !limit.isEmpty {
+                heading("办理时限")
+                paragraph([TextRun(limit)])
+            }
+            paragraph([TextRun("办理进度请凭办件编号向下列经办机构查询：")], spaceBefore: mm(4))
+            return try finish(notice, items: &items, document: document, ending: "特此回执。")
+        }
         let problems = notice.missingMaterials.isEmpty && notice.faultyFields.isEmpty
             ? "经审查，现告知如下："
             : "经审查，申办材料不齐全或填报内容有误，现将需要补正的全部内容一次性告知如下："
@@ -78,6 +104,16 @@ public struct NoticeRenderer: Sendable {
         }
 
         paragraph([TextRun("请按上述告知内容补齐、更正后，到下列地点办理：")], spaceBefore: mm(4))
+        return try finish(notice, items: &items, document: document, ending: "特此告知。")
+    }
+
+    /// The office, the closing line, the issuer and date, and the counter's signature line.
+    private func finish(_ notice: NoticeContent, items: inout [any FlowItem], document: Document,
+                        ending: String) throws(RenderError) -> [UInt8] {
+        let t = document.typesetter
+        let size = Self.size
+        let width = Page.contentWidth
+        let indent = 2 * size
         let office = notice.office
         var officeLines: [(String, String)] = [("办理机构：", office.name), ("办理地点：", office.address)]
         if !office.servicePhones.isEmpty { officeLines.append(("服务电话：", office.servicePhones.joined(separator: "、"))) }
@@ -89,7 +125,8 @@ public struct NoticeRenderer: Sendable {
                                      bodyOffset: labelWidth)
             items.append(StackItem([piece], x: Page.marginLeft + indent, spaceBefore: mm(1), keepTogether: true))
         }
-        paragraph([TextRun("特此告知。")], spaceBefore: mm(3))
+        let closing = t.layout([TextRun(ending)], size: size, width: width, align: .left, pitch: Self.pitch, indent: indent)
+        items.append(StackItem([TextPiece(closing)], spaceBefore: mm(3)))
 
         // Issuer and date right-aligned, a little in from the margin, as on official letters.
         let signWidth = width - 2 * size
@@ -98,7 +135,7 @@ public struct NoticeRenderer: Sendable {
         items.append(StackItem([TextPiece(issuer), TextPiece(date)], gap: mm(2), spaceBefore: mm(12), keepTogether: true))
 
         let signature = SignaturePiece(
-            fields: [("经办人：", mm(32)), ("申请人签收：", mm(32)), ("\u{3000}\u{3000}\u{3000}\u{3000}年\u{3000}\u{3000}月\u{3000}\u{3000}日", 0)],
+            fields: [("经办人：" + (notice.handler ?? ""), notice.handler == nil ? mm(32) : 0), ("申请人签收：", mm(32)), ("\u{3000}\u{3000}\u{3000}\u{3000}年\u{3000}\u{3000}月\u{3000}\u{3000}日", 0)],
             typesetter: t, size: size, gap: mm(6))
         items.append(StackItem([RulePiece(width: width, dash: [3, 2]), SpacePiece(height: mm(5)), signature],
                                spaceBefore: mm(14), keepTogether: true))

@@ -1,0 +1,52 @@
+import IntakeCore
+
+/// How personal data shows outside a submission's own page (lists, audit, logs): 居民身份证号码
+/// as region and last 4 (`371503********1849`), phones as `176****2281`, bank accounts by their
+/// last 4.
+enum PersonalData {
+    static func masked(_ text: String) -> String {
+        var out = ""
+        var run = ""
+        func flush() {
+            let n = run.count
+            if n == 18 || n == 15 {
+                out += run.prefix(6) + String(repeating: "*", count: n - 10) + run.suffix(4)
+            } else if n == 11, run.hasPrefix("1") {
+                out += run.prefix(3) + "****" + run.suffix(4)
+            } else if n >= 12 {
+                out += String(repeating: "*", count: n - 4) + run.suffix(4)
+            } else {
+                out += run
+            }
+            run = ""
+        }
+        for ch in text {
+            if ch.isASCII, ch.isNumber || ch == "X" || ch == "x" { run.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+
+    static func masked(_ value: FieldValue?) -> String? {
+        guard let value else { return nil }
+        switch value {
+        case .rows(let rows):
+            return rows.map { row in row.keys.sorted().map { "\($0)=\(masked(row[$0]?.display ?? ""))" }.joined(separator: ",") }
+                .joined(separator: "; ")
+        default:
+            return masked(value.display)
+        }
+    }
+
+    /// The full value as one string, for its hash in the audit trail.
+    static func full(_ value: FieldValue?) -> String? {
+        guard let value else { return nil }
+        switch value {
+        case .rows(let rows):
+            return rows.map { row in row.keys.sorted().map { "\($0)=\(row[$0]?.display ?? "")" }.joined(separator: ",") }
+                .joined(separator: "; ")
+        default:
+            return value.display
+        }
+    }
+}

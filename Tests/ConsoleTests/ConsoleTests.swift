@@ -1,0 +1,380 @@
+import Console
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IntakeCore
+import IntakeTestSupport
+import Ledger
+import Pipeline
+import Testing
+
+/// A console over a temporary output folder with some processed samples and two accounts, on a
+/// clock the test moves.
+final class ConsoleFixture: @unchecked Sendable {
+    let dir: TemporaryDirectory
+    let server: ConsoleServer
+    let store: ConsoleStore
+    let clock: TestClock
+    /// id of each processed sample, by file name.
+    var ids: [String: String] = [:]
+
+    static let password = "counter-password-1"
+
+    init(samples: [String] = ["lc-bad-id-check.xml", "lc-complete.xml"], extra: [(String, String)] = []) async throws {
+        dir = try TemporaryDirectory("console")
+        clock = TestClock(Date(timeIntervalSince1970: 1_796_616_000)) // 2026-12-07 12:00 in China
+        let output = dir.url.appendingPathComponent("out")
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output, reprocess: true,
+                                                                            today: CalendarDate(year: 2026, month: 12, day: 7)))
+        var paths = samples.map { (Repository.sample($0), $0) }
+        for (name, text) in extra {
+            let path = dir.path(name)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append((path, name))
+        }
+        for (path, name) in paths {
+            if case .processed(let result) = pipeline.process(path: path, now: clock.now) { ids[name] = result.id }
+        }
+        var settings = ConsoleSettings(output: output, state: dir.url.appendingPathComponent("state"))
+        settings.today = CalendarDate(year: 2026, month: 12, day: 7)
+        settings.inbox = dir.url.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: settings.inbox!, withIntermediateDirectories: true)
+        let clock = clock
+        server = try await ConsoleServer(settings: settings, pipeline: pipeline, bcryptCost: 4, now: { clock.now })
+        store = try ConsoleStore(path: settings.state.appendingPathComponent("ledger.sqlite").path)
+        let accounts = Accounts(store: store, cost: 4)
+        try accounts.add(Clerk(login: "clerk1", name: "李窗口", role: .clerk, offices: ["371525", "371502", "371500"]), password: Self.password)
+        try accounts.add(Clerk(login: "chief", name: "王科长", role: .chief, offices: []), password: Self.password)
+        try await server.refreshIndex()
+    }
+
+    func test(_ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        try await server.application().test(.router) { client in try await body(Browser(client: client)) }
+    }
+}
+
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date
+    init(_ date: Date) { value = date }
+    var now: Date { lock.lock(); defer { lock.unlock() }; return value }
+    func advance(_ seconds: TimeInterval) { lock.lock(); value += seconds; lock.unlock() }
+}
+
+/// A client that keeps the session cookie and sends the CSRF token and Origin as the page does.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookie: String?
+    var csrf: String?
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    struct Reply { let status: HTTPResponse.Status; let text: String; let headers: HTTPFields; let bytes: [UInt8] }
+
+    @discardableResult
+    func send(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, form: String? = nil, session: Bool = true,
+              token: Bool = true, origin: String? = "http://localhost") async throws -> Reply {
+        var headers: HTTPFields = [:]
+        if session, let cookie { headers[.cookie] = "intake_session=\(cookie)" }
+        if token, let csrf { headers[HTTPField.Name("X-CSRF-Token")!] = csrf }
+        if let origin { headers[.origin] = origin }
+        var body: ByteBuffer?
+        if let json { headers[.contentType] = "application/json"; body = ByteBuffer(string: json) }
+        if let form { headers[.contentType] = "application/x-www-form-urlencoded"; body = ByteBuffer(string: form) }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+            Reply(status: response.status, text: String(buffer: response.body), headers: response.headers,
+                  bytes: Array(buffer: response.body))
+        }
+    }
+
+    /// Logs in; the token comes from the queue page, as the browser gets it.
+    func login(_ login: String, password: String = ConsoleFixture.password) async throws -> Reply {
+        let reply = try await send(.post, "/login", form: "login=\(login)&password=\(password)", token: false)
+        if let set = reply.headers[.setCookie], let value = set.split(separator: ";").first?.split(separator: "=").last {
+            cookie = String(value)
+            let page = try await send(.get, "/")
+            csrf = page.text.firstMatch(of: /data-csrf="([0-9a-f]+)"/).map { String($0.output.1) }
+        }
+        return reply
+    }
+}
+
+@Suite("intake console", .serialized)
+struct ConsoleTests {
+    @Test("Every state-changing route refuses a request without session, without CSRF token or from another origin")
+    func routeTable() async throws {
+        let fixture = try await ConsoleFixture()
+        let id = try #require(fixture.ids["lc-complete.xml"])
+        let routes = fixture.server.routes
+        #expect(routes.filter(\.changesState).count >= 6)
+        #expect(routes.allSatisfy { !$0.changesState || $0.method == .post }, "state changes are POSTs only")
+        try await fixture.test { browser in
+            #expect(try await browser.login("chief").status == .seeOther)
+            for route in routes where route.changesState {
+                let uri = route.path.replacingOccurrences(of: ":id", with: id)
+                let body = #"{"base":1,"values":{},"outcome":"refuse","reason":"x","document":"form"}"#
+                let foreign = try await browser.send(.post, uri, json: body, origin: "http://evil.example")
+                #expect(foreign.status == .forbidden, "\(route.path) from another origin: \(foreign.status)")
+                let noOrigin = try await browser.send(.post, uri, json: body, origin: nil)
+                #expect(noOrigin.status == .forbidden, "\(route.path) without Origin: \(noOrigin.status)")
+                guard !route.isPublic else { continue }
+                let noToken = try await browser.send(.post, uri, json: body, token: false)
+                #expect(noToken.status == .forbidden, "\(route.path) without CSRF token: \(noToken.status)")
+                let noSession = try await browser.send(.post, uri, json: body, session: false)
+                #expect(noSession.status == .unauthorized, "\(route.path) without session: \(noSession.status)")
+            }
+            // Nothing was decided or revised by any of those.
+            #expect(try fixture.store.decision(submission: id) == nil)
+            let entry = try #require(try fixture.store.queueEntry(submission: id))
+            #expect(try Pipeline.result(in: URL(fileURLWithPath: entry.folder)).revision == nil)
+            for route in routes where !route.changesState && !route.isPublic {
+                let uri = route.path.replacingOccurrences(of: ":id", with: id).replacingOccurrences(of: ":page", with: "1")
+                let anonymous = try await browser.send(.get, uri, session: false)
+                #expect([.unauthorized, .seeOther].contains(anonymous.status), "\(route.path) without session: \(anonymous.status)")
+            }
+        }
+    }
+
+    @Test("Ids in URLs are 16 hex digits or 404: traversal never reaches the disk")
+    func traversal() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.test { browser in
+            _ = try await browser.login("chief")
+            for bad in ["/s/..%2F..%2Fetc%2Fpasswd", "/s/%2e%2e", "/s/0123456789ABCDEF", "/s/0123456789abcdef0",
+                        "/api/v1/submissions/..%2Fresult.json", "/s/0123456789abcdef/page/..%2F..%2Fledger.sqlite",
+                        "/static/..%2Fconsole.js", "/static/templates%2Flogin.mustache"] {
+                let reply = try await browser.send(.get, bad)
+                #expect(reply.status == .notFound, "\(bad): \(reply.status)")
+            }
+        }
+    }
+
+    @Test("A unit name <script>alert(1)</script> is escaped on every page and in the JSON")
+    func escaping() async throws {
+        let text = try String(contentsOfFile: Repository.sample("lc-complete.xml"), encoding: .utf8)
+        let name = try #require(text.firstMatch(of: /<unitName>([^<]+)<\/unitName>/)).output.1
+        let hostile = text.replacingOccurrences(of: "<unitName>\(name)</unitName>", with: "<unitName>&lt;script&gt;alert(1)&lt;/script&gt;</unitName>")
+        let fixture = try await ConsoleFixture(samples: [], extra: [("hostile.xml", hostile)])
+        let id = try #require(fixture.ids["hostile.xml"])
+        try await fixture.test { browser in
+            _ = try await browser.login("chief")
+            for uri in ["/", "/s/\(id)", "/?q=\(id)", "/stats"] {
+                let page = try await browser.send(.get, uri)
+                #expect(page.status == .ok, "\(uri)")
+                #expect(!page.text.contains("<script>alert"), "\(uri) carries the script unescaped")
+                if uri != "/stats" { #expect(page.text.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri)") }
+                #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            }
+            let json = try await browser.send(.get, "/api/v1/queue")
+            #expect(json.headers[.contentType]?.hasPrefix("application/json") == true)
+        }
+        // No template prints a value unescaped.
+        let templates = Repository.root.appendingPathComponent("Sources/Console/Assets/templates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) {
+            let body = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+            #expect(!body.contains("{{{") && !body.contains("{{&"), "\(file) has an unescaped value")
+        }
+    }
+
+    @Test("Five wrong passwords lock the account for 15 minutes; the lock ends; the message never tells which")
+    func lockout() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.test { browser in
+            let unknown = try await browser.login("nobody", password: "whatever-password")
+            #expect(unknown.status == .unauthorized)
+            var wrongText = ""
+            for _ in 0..<5 {
+                let wrong = try await browser.login("clerk1", password: "not-the-password")
+                #expect(wrong.status == .unauthorized)
+                wrongText = wrong.text
+            }
+            #expect(wrongText == unknown.text, "unknown login and wrong password look the same")
+            let locked = try await browser.login("clerk1")
+            #expect(locked.status == .unauthorized, "the right password is refused while locked")
+            fixture.clock.advance(14 * 60)
+            #expect(try await browser.login("clerk1").status == .unauthorized)
+            fixture.clock.advance(2 * 60)
+            #expect(try await browser.login("clerk1").status == .seeOther)
+        }
+        let failed = try fixture.store.auditRows().filter { $0.action == "login-failed" }
+        #expect(failed.count == 8)
+    }
+
+    @Test("A disabled account is out at its next request; a session ends after 15 idle minutes; login rotates the id")
+    func sessions() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            let first = browser.cookie
+            #expect(try await browser.send(.get, "/api/v1/queue").status == .ok)
+            _ = try await browser.login("clerk1")
+            #expect(browser.cookie != first)
+            let stale = Browser(client: browser.client)
+            stale.cookie = first
+            #expect(try await stale.send(.get, "/api/v1/queue").status == .unauthorized, "the id before login is dead")
+            fixture.clock.advance(16 * 60)
+            #expect(try await browser.send(.get, "/api/v1/queue").status == .unauthorized, "idle for 16 minutes")
+            _ = try await browser.login("clerk1")
+            #expect(try fixture.store.setDisabled(login: "clerk1", true))
+            #expect(try await browser.send(.get, "/api/v1/queue").status == .unauthorized)
+            let cookie = try await browser.send(.post, "/login", form: "login=chief&password=\(ConsoleFixture.password)", session: false, token: false)
+            let set = try #require(cookie.headers[.setCookie])
+            #expect(set.contains("HttpOnly") && set.contains("SameSite=Strict"))
+        }
+    }
+
+    @Test("A clerk sees only the offices it serves; lists and audit never show an ID number in full")
+    func officesAndMasking() async throws {
+        let fixture = try await ConsoleFixture(samples: ["lc-bad-id-check.xml", "lc-complete.xml", "ly-complete.xml"])
+        let guanxian = try #require(fixture.ids["lc-bad-id-check.xml"])
+        let linyi = try #require(fixture.ids["ly-complete.xml"])
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            let list = try await browser.send(.get, "/api/v1/queue")
+            #expect(list.text.contains(guanxian))
+            #expect(!list.text.contains(linyi), "a 冠县 clerk does not see 临沂")
+            #expect(try await browser.send(.get, "/s/\(linyi)").status == .notFound)
+            for page in [list.text, try await browser.send(.get, "/").text, try await browser.send(.get, "/?q=0523").text] {
+                #expect(page.firstMatch(of: /\d{17}[\dX]/) == nil, "an ID number in full on a list")
+            }
+            #expect(try await browser.send(.get, "/?q=0523").text.contains(guanxian), "search by the last 4 of an ID number")
+            // Correcting the ID number: the audit keeps it masked, and its hash.
+            let fixed = "37152519761130052" + Self.checkCharacter("37152519761130052")
+            let reply = try await browser.send(.post, "/api/v1/submissions/\(guanxian)/finish",
+                                               json: #"{"base":1,"values":{"legalRepIdNumber":"\#(fixed)"}}"#)
+            #expect(reply.status == .ok, "\(reply.text)")
+        }
+        for row in try fixture.store.auditRows() {
+            for text in [row.beforeMasked, row.afterMasked, row.reason].compactMap({ $0 }) {
+                #expect(text.firstMatch(of: /\d{17}[\dX]/) == nil, "audit row \(row.seq) shows \(text)")
+            }
+        }
+        #expect(try fixture.store.auditRows().contains { $0.action == "correct" && $0.afterMasked == "371525********" + "052" + Self.checkCharacter("37152519761130052") })
+    }
+
+    @Test("Finishing writes revision 2 with corrections; checks and PDFs run again; a second save of revision 1 is refused")
+    func revisions() async throws {
+        let fixture = try await ConsoleFixture()
+        let id = try #require(fixture.ids["lc-bad-id-check.xml"])
+        let entry = try #require(try fixture.store.queueEntry(submission: id))
+        let folder = URL(fileURLWithPath: entry.folder)
+        let before = try Pipeline.result(in: folder)
+        #expect(before.status == .incomplete)
+        let originalNotice = try Data(contentsOf: folder.appendingPathComponent("notice.pdf"))
+        let fixed = "37152519761130052" + Self.checkCharacter("37152519761130052")
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            let saved = try await browser.send(.post, "/api/v1/submissions/\(id)/finish",
+                                               json: #"{"base":1,"values":{"legalRepIdNumber":"\#(fixed)","unitName":"冠县鲁西农机配件有限公司"},"times":{"legalRepIdNumber":2400}}"#)
+            #expect(saved.status == .ok, "\(saved.text)")
+            let again = try await browser.send(.post, "/api/v1/submissions/\(id)/finish",
+                                               json: #"{"base":1,"values":{"legalRepIdNumber":"371525197611300523"}}"#)
+            #expect(again.status == .conflict)
+            #expect(again.text.contains("其他人修改"))
+        }
+        let after = try Pipeline.result(in: folder)
+        #expect(after.revision == 2)
+        #expect(after.status == .accepted, "the corrected ID passes its check")
+        let corrections = try #require(after.corrections)
+        #expect(corrections.count == 1, "the unchanged unit name is a confirmation, not a correction")
+        #expect(corrections.first?.field == "legalRepIdNumber" && corrections.first?.clerk == "clerk1")
+        #expect(corrections.first?.before == .text("371525197611300523") && corrections.first?.after == .text(fixed))
+        #expect(after.fields.first { $0.key == "unitName" }?.source?.verifiedBy == "clerk1")
+        #expect(after.outputs.notice == nil, "nothing left to notify")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("notice.pdf").path))
+        // Revision 1 stays whole beside it.
+        let kept = folder.appendingPathComponent("revisions/1")
+        #expect(try Pipeline.result(in: kept) == before)
+        #expect(try Data(contentsOf: kept.appendingPathComponent("notice.pdf")) == originalNotice)
+        #expect(try fixture.store.auditRows(submission: id).map(\.action).sorted() == ["confirm", "correct"])
+        #expect(try fixture.store.verifyAudit().ok)
+    }
+
+    @Test("Decide and print: 办件编号, one audit row per print, a reprint needs a reason, receipts only after 受理")
+    func decideAndPrint() async throws {
+        let fixture = try await ConsoleFixture(samples: ["lc-bad-id-check.xml", "lc-complete.xml", "lc-entrusted-complete.xml"])
+        let id = try #require(fixture.ids["lc-complete.xml"])
+        let faulty = try #require(fixture.ids["lc-bad-id-check.xml"])
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            #expect(try await browser.send(.post, "/api/v1/submissions/\(faulty)/decide", json: #"{"outcome":"accept"}"#).status == .conflict)
+            #expect(try await browser.send(.post, "/api/v1/submissions/\(faulty)/decide", json: #"{"outcome":"refuse"}"#).status == .badRequest)
+            #expect(try await browser.send(.post, "/api/v1/submissions/\(id)/print", json: #"{"document":"receipt"}"#).status == .conflict)
+            let decided = try await browser.send(.post, "/api/v1/submissions/\(id)/decide", json: #"{"outcome":"accept"}"#)
+            #expect(decided.status == .ok)
+            #expect(decided.text.contains(#""caseNumber":"371502-20261207-0001""#), "\(decided.text)")
+            let receipt = try await browser.send(.post, "/api/v1/submissions/\(id)/print", json: #"{"document":"receipt"}"#)
+            #expect(receipt.status == .ok)
+            #expect(receipt.headers[.contentType] == "application/pdf")
+            let file = fixture.dir.path("receipt.pdf")
+            try Data(receipt.bytes).write(to: URL(fileURLWithPath: file))
+            let text = squeezed(try pdfText(file))
+            #expect(text.contains("受理回执") && text.contains("371502-20261207-0001") && text.contains("经办人：李窗口"))
+            #expect(text.contains("2026年12月7日"))
+            #expect(try await browser.send(.post, "/api/v1/submissions/\(id)/print", json: #"{"document":"receipt"}"#).status == .badRequest)
+            #expect(try await browser.send(.post, "/api/v1/submissions/\(id)/print", json: #"{"document":"receipt","reason":"卡纸"}"#).status == .ok)
+            #expect(try await browser.send(.post, "/api/v1/submissions/\(id)/print", json: #"{"document":"form"}"#).status == .ok)
+            // Numbers count per office and day.
+            let refused = try await browser.send(.post, "/api/v1/submissions/\(faulty)/decide", json: #"{"outcome":"refuse","reason":"非本单位申请"}"#)
+            #expect(refused.text.contains("371525-20261207-0001"))
+            let other = try #require(fixture.ids["lc-entrusted-complete.xml"])
+            let next = try await browser.send(.post, "/api/v1/submissions/\(other)/decide", json: #"{"outcome":"accept"}"#)
+            #expect(next.text.contains("371500-20261207-0001"), "\(next.text)")
+        }
+        let prints = try fixture.store.auditRows(submission: id).filter { ["print", "reprint"].contains($0.action) }
+        #expect(prints.map(\.action) == ["print", "reprint", "print"], "newest first: form print, receipt reprint, receipt print")
+        #expect(prints.first { $0.action == "reprint" }?.reason == "卡纸")
+    }
+
+    @Test("The audit trail is append-only in the database and its chain shows any change")
+    func auditChain() throws {
+        let dir = try TemporaryDirectory("audit")
+        let path = dir.path("ledger.sqlite")
+        let store = try ConsoleStore(path: path)
+        for i in 0..<20 {
+            try store.audit(AuditEntry(at: Date(timeIntervalSince1970: Double(i)), clerk: "c", address: "127.0.0.1", action: "open",
+                                       submission: "0123456789abcdef", before: "371525197611300523", beforeMasked: "371525********0523"))
+        }
+        let verified = try store.verifyAudit()
+        #expect(verified.rows == 20 && verified.ok)
+        let db = try DatabaseQueue(path: path)
+        #expect(throws: (any Error).self) { try db.write { try $0.execute(sql: "UPDATE audit SET clerk = 'x' WHERE seq = 3") } }
+        #expect(throws: (any Error).self) { try db.write { try $0.execute(sql: "DELETE FROM audit WHERE seq = 3") } }
+        // Around the triggers (as a forger with the file would): the chain says where.
+        try db.write { db in
+            try db.execute(sql: "DROP TRIGGER audit_no_update")
+            try db.execute(sql: "UPDATE audit SET clerk = 'x' WHERE seq = 7")
+        }
+        #expect(try store.verifyAudit().brokenAt == 7)
+    }
+
+    @Test("A counter upload lands in the inbox whole, under a name of its own")
+    func upload() async throws {
+        let fixture = try await ConsoleFixture(samples: [])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.sample("lc-complete.xml")))
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            var headers: HTTPFields = [.origin: "http://localhost", .cookie: "intake_session=\(browser.cookie!)"]
+            headers[HTTPField.Name("X-CSRF-Token")!] = browser.csrf
+            let reply = try await browser.client.execute(uri: "/api/v1/upload?name=..%2F..%2Fevil.xml", method: .post, headers: headers,
+                                                         body: ByteBuffer(bytes: bytes)) { $0 }
+            #expect(reply.status == .ok)
+        }
+        let inbox = fixture.dir.url.appendingPathComponent("inbox")
+        let files = try FileManager.default.contentsOfDirectory(atPath: inbox.path)
+        #expect(files.count == 1)
+        let name = try #require(files.first)
+        #expect(name.hasPrefix("counter-") && name.hasSuffix("-evil.xml"))
+        #expect(try Data(contentsOf: inbox.appendingPathComponent(name)) == bytes)
+        #expect(!FileManager.default.fileExists(atPath: fixture.dir.path("evil.xml")))
+    }
+
+    /// GB 11643's check character of the first 17 digits.
+    static func checkCharacter(_ digits: String) -> String {
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(digits, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+        return String(Array("10X98765432")[sum % 11])
+    }
+}
