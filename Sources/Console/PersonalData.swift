@@ -27,26 +27,16 @@ enum PersonalData {
         return out
     }
 
-    static func masked(_ value: FieldValue?) -> String? {
-        guard let value else { return nil }
-        switch value {
-        case .rows(let rows):
-            return rows.map { row in row.keys.sorted().map { "\($0)=\(masked(row[$0]?.display ?? ""))" }.joined(separator: ",") }
-                .joined(separator: "; ")
-        default:
-            return masked(value.display)
-        }
-    }
+    static func masked(_ value: FieldValue?) -> String? { text(value, masked) }
 
     /// The full value as one string, for its hash in the audit trail.
-    static func full(_ value: FieldValue?) -> String? {
+    static func full(_ value: FieldValue?) -> String? { text(value) { $0 } }
+
+    /// A value as one line: a table's rows as `column=value` pairs, each cell through `shown`.
+    private static func text(_ value: FieldValue?, _ shown: (String) -> String) -> String? {
         guard let value else { return nil }
-        switch value {
-        case .rows(let rows):
-            return rows.map { row in row.keys.sorted().map { "\($0)=\(row[$0]?.display ?? "")" }.joined(separator: ",") }
-                .joined(separator: "; ")
-        default:
-            return value.display
-        }
+        guard case .rows(let rows) = value else { return shown(value.display) }
+        return rows.map { row in row.keys.sorted().map { "\($0)=\(shown(row[$0]?.display ?? ""))" }.joined(separator: ",") }
+            .joined(separator: "; ")
     }
 }

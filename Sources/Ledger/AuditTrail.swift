@@ -90,22 +90,22 @@ extension ConsoleStore {
     }
 
     static func append(_ entries: [AuditEntry], _ db: Database) throws {
-            var previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") ?? Self.chainStart
-            for entry in entries {
-                let fields: [String?] = [
-                    String(entry.at.timeIntervalSince1970), entry.clerk, entry.address, entry.action, entry.submission,
-                    entry.field, entry.beforeMasked, entry.before.map(Self.sha256), entry.afterMasked,
-                    entry.after.map(Self.sha256), entry.reason,
-                ]
-                let hash = Self.link(previous, fields)
-                try db.execute(sql: """
-                    INSERT INTO audit (at, clerk, address, action, submission, field, before_masked, before_sha256,
-                                       after_masked, after_sha256, reason, previous_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: StatementArguments([entry.at.timeIntervalSince1970] + fields.dropFirst().map { $0 as (any DatabaseValueConvertible)? }
-                                                       + [previous, hash]))
-                previous = hash
-            }
+        var previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") ?? Self.chainStart
+        for entry in entries {
+            let fields: [String?] = [
+                String(entry.at.timeIntervalSince1970), entry.clerk, entry.address, entry.action, entry.submission,
+                entry.field, entry.beforeMasked, entry.before.map(Self.sha256), entry.afterMasked,
+                entry.after.map(Self.sha256), entry.reason,
+            ]
+            let hash = Self.link(previous, fields)
+            try db.execute(sql: """
+                INSERT INTO audit (at, clerk, address, action, submission, field, before_masked, before_sha256,
+                                   after_masked, after_sha256, reason, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: StatementArguments([entry.at.timeIntervalSince1970] + fields.dropFirst().map { $0 as (any DatabaseValueConvertible)? }
+                                                   + [previous, hash]))
+            previous = hash
+        }
     }
 
     public func audit(_ entry: AuditEntry) throws { try audit([entry]) }

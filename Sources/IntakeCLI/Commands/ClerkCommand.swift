@@ -79,20 +79,19 @@ extension IntakeCommand {
             static let configuration = CommandConfiguration(abstract: "Close an account; its sessions end at their next request.")
             @Argument var login: String
             @OptionGroup var state: StateOption
-            func run() throws {
-                guard try state.store().setDisabled(login: login, true) else { throw ValidationError("no such login: \(login)") }
-                print("disabled \(login)")
-            }
+            func run() throws { try ClerkCommand.setDisabled(login, true, state) }
         }
 
         struct Enable: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Open a closed account again.")
             @Argument var login: String
             @OptionGroup var state: StateOption
-            func run() throws {
-                guard try state.store().setDisabled(login: login, false) else { throw ValidationError("no such login: \(login)") }
-                print("enabled \(login)")
-            }
+            func run() throws { try ClerkCommand.setDisabled(login, false, state) }
+        }
+
+        static func setDisabled(_ login: String, _ disabled: Bool, _ state: StateOption) throws {
+            guard try state.store().setDisabled(login: login, disabled) else { throw ValidationError("no such login: \(login)") }
+            print("\(disabled ? "disabled" : "enabled") \(login)")
         }
 
         struct List: ParsableCommand {
