@@ -2,8 +2,7 @@
 
 One console, one browser and one temporary folder for the whole class; the tests run in
 order (test_1 … test_6) as one clerk's morning: log in, find the scan in the queue, settle it
-with the keyboard, print the form to a (fake) CUPS queue, look at the statistics. test_6 skips
-while a known console bug is present (see its docstring).
+with the keyboard, print the form to a (fake) CUPS queue, look at the statistics.
 
     .venv-e2e/bin/python -B -m unittest discover -s Tests/e2e -v
 
@@ -499,10 +498,9 @@ class ConsoleE2E(unittest.TestCase):
         """An untouched submission (an XML one, never opened by a clerk, no decision, no print):
         no field may say 已核对, and the summary may not show an empty 办件编号 or 决定.
 
-        Skipped while CONSOLE-BUG-1 is present: SubmissionView passes "" for "not set"
-        (verifiedBy, caseNumber, decision, group, confidence, …), and swift-mustache renders a
-        {{#section}} for any non-nil value, the empty string included. When the bug is fixed this
-        test runs its assertions instead of skipping."""
+        Holds a bug this suite found: SubmissionView passed "" for "not set" (verifiedBy,
+        caseNumber, decision, group, confidence, …), and swift-mustache renders a {{#section}} for
+        any non-nil value, the empty string included."""
         self.ensure_logged_in()
         untouched = self.ids["ly-complete.xml"]
         self.open_submission(untouched)
@@ -530,10 +528,7 @@ class ConsoleE2E(unittest.TestCase):
             problems.append(f"{found['emptyGroup']} labels start with an empty group '·'")
         if found["emptyConfidence"]:
             problems.append(f"{found['emptyConfidence']} fields show an empty 置信度")
-        if problems:
-            self.skipTest("CONSOLE-BUG-1 (GET /s/<id>, submission.mustache + SubmissionView): empty strings render "
-                          "as set sections: " + "; ".join(problems))
-        self.assertEqual(found["verified"], [])
+        self.assertEqual(problems, [], "empty strings render as set sections on GET /s/<id>")
 
 
 if __name__ == "__main__":
