@@ -51,10 +51,28 @@ public struct ConsoleServer: Sendable {
         pages = try await Pages()
         self.logger = logger
         self.now = now
+        try abandonInterruptedCorrections()
+    }
+
+    /// A correction is claimed in the ledger (with its audit rows) before its revision is renamed
+    /// into place; a process killed in between leaves a claim the folder never got. Such a claim
+    /// is given back and the audit says the correction was lost, so the submission can be
+    /// corrected again and the trail tells what happened.
+    func abandonInterruptedCorrections() throws {
+        for claim in try store.claimedRevisions() {
+            guard let entry = try store.queueEntry(submission: claim.submission),
+                  let result = try? Pipeline.result(in: URL(fileURLWithPath: entry.folder)),
+                  (result.revision ?? 1) < claim.revision else { continue }
+            try store.abandonRevision(submission: claim.submission, revision: claim.revision, audit: AuditEntry(
+                at: now(), clerk: claim.clerk, address: "-", action: "correct-lost", submission: claim.submission,
+                reason: "第\(claim.revision)版保存时程序中断，未保存"))
+            logger.warning("correction interrupted; claim given back", metadata: ["submission": "\(claim.submission)",
+                                                                               "revision": "\(claim.revision)"])
+        }
     }
 
     /// The day the queue shows.
-    var today: CalendarDate { settings.today ?? chinaDay(now()) }
+    var today: CalendarDate { settings.today ?? ChinaStandardTime.day(at: now()).day }
 
     /// Every route: its method, path, handler, and whether it needs a logged-in clerk. A route
     /// that changes state is a POST; the guard refuses it without session, CSRF token and

@@ -33,9 +33,3 @@ public struct ConsoleSettings: Sendable {
     var ledgerPath: String { state.appendingPathComponent("ledger.sqlite").path }
     var secure: Bool { tlsCertificate != nil }
 }
-
-/// The day in China Standard Time (UTC+8, no daylight saving) of `date`.
-func chinaDay(_ date: Date) -> CalendarDate {
-    let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + ChinaStandardTime.offsetSeconds
-    return CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
-}

@@ -49,7 +49,6 @@ struct QueueRoutes: Sendable {
     }
 
     func page(_ request: Request, _ context: ConsoleContext) async throws -> Response {
-        try await server.indexer.refresh(days: [server.today.iso])
         let listing = try listing(request, context)
         return server.pages.html("queue", Chrome(context, title: "今日队列", body: listing))
     }

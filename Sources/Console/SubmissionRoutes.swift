@@ -78,8 +78,9 @@ struct SubmissionRoutes: Sendable {
                  body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// The original's bytes: from the archive by SHA-256, else from where it was processed,
-    /// either only when its hash is the recorded one.
+    /// The original's bytes: from the archive by SHA-256, else from where it was processed, either
+    /// only when its hash is the recorded one (a file replaced since is not this submission's page).
+    /// A bundle's hash is that of the bundle, not of its form, so a bundle shows no page image.
     func original(_ result: SubmissionResult) -> [UInt8]? {
         var candidates: [String] = []
         let sha = result.source.sha256
@@ -92,9 +93,7 @@ struct SubmissionRoutes: Sendable {
         for path in candidates {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             let bytes = Array(data)
-            if SubmissionID.sha256Hex(bytes) == sha || path == result.source.path && FileManager.default.fileExists(atPath: path) {
-                return bytes
-            }
+            if SubmissionID.sha256Hex(bytes) == sha { return bytes }
         }
         return nil
     }

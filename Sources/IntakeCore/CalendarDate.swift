@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time or zone, as forms write them.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -89,4 +91,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 /// whatever zone the machine is set to.
 public enum ChinaStandardTime {
     public static let offsetSeconds = 8 * 3600
+
+    /// The day in China (UTC+8, no daylight saving) at `date`, and the seconds since its midnight.
+    public static func day(at date: Date) -> (day: CalendarDate, seconds: Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        return (CalendarDate(daysSinceEpoch: days), seconds - days * 86_400)
+    }
 }

@@ -89,6 +89,25 @@ extension ConsoleStore {
         }
     }
 
+    /// The highest revision claimed of each submission, with the clerk who claimed it.
+    public func claimedRevisions() throws -> [(submission: String, revision: Int, clerk: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT submission, revision, clerk FROM revision r
+                WHERE revision = (SELECT MAX(revision) FROM revision WHERE submission = r.submission)
+                """).map { ($0["submission"], $0["revision"], $0["clerk"]) }
+        }
+    }
+
+    /// Gives back a claim whose revision never reached the disk (the process died between the
+    /// claim and the folder's rename), recording why in the same transaction.
+    public func abandonRevision(submission: String, revision: Int, audit entry: AuditEntry) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM revision WHERE submission = ? AND revision = ?", arguments: [submission, revision])
+            try Self.append([entry], db)
+        }
+    }
+
     static func append(_ entries: [AuditEntry], _ db: Database) throws {
         var previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") ?? Self.chainStart
         for entry in entries {

@@ -185,9 +185,16 @@ public struct Pipeline: Sendable {
                 form: .init(id: form.id, title: form.title, version: form.version), item: nil, handling: nil,
                 fields: [], materials: [], attachments: [], problems: problems, status: .rejected,
                 outputs: .init(directory: folder.path, result: "result.json", form: nil, notice: nil))
-        case .submission(let submission, let form):
+        case .submission(var submission, let form):
+            let settled = SettledRevision(folder: store.existing(id: id))
+            settled?.apply(to: &submission)
             result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files,
                                materialFiles: materialFiles)
+            if let settled {
+                result.revision = settled.revision
+                result.corrections = settled.corrections
+                if options.writeOutputs { files += try Self.keptRevisions(folder: settled.folder) }
+            }
         }
         guard options.writeOutputs else { return .processed(result) }
         files.append(("result.json", ResultJSON.encode(result)))
@@ -278,11 +285,9 @@ struct Clock {
     let today: CalendarDate
 
     init(_ now: Date, today fixed: CalendarDate? = nil) {
-        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + ChinaStandardTime.offsetSeconds
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        day = CalendarDate(daysSinceEpoch: days)
+        let (day, s) = ChinaStandardTime.day(at: now)
+        self.day = day
         today = fixed ?? day
-        let s = seconds - days * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         timestamp = "\(day.iso)T\(pad(s / 3600)):\(pad(s / 60 % 60)):\(pad(s % 60))+08:00"
     }

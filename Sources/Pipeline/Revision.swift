@@ -115,22 +115,63 @@ extension Pipeline {
     /// as they were.
     static func earlierRevisions(folder: URL, current: Int) throws(IntakeError) -> [(String, [UInt8])] {
         var files: [(String, [UInt8])] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name != "revisions" {
+            files.append(("revisions/\(current)/\(name)", try readEarlier(folder.appendingPathComponent(name))))
+        }
+        return files + (try keptRevisions(folder: folder))
+    }
+
+    /// The files under `revisions/` of `folder`, as they are.
+    static func keptRevisions(folder: URL) throws(IntakeError) -> [(String, [UInt8])] {
         let fm = FileManager.default
-        func read(_ url: URL) throws(IntakeError) -> [UInt8] {
-            guard let data = fm.contents(atPath: url.path) else {
-                throw IntakeError(code: .unreadable, message: "cannot read an earlier revision", path: url.path)
-            }
-            return Array(data)
-        }
-        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name != "revisions" {
-            files.append(("revisions/\(current)/\(name)", try read(folder.appendingPathComponent(name))))
-        }
+        var files: [(String, [UInt8])] = []
         let older = folder.appendingPathComponent("revisions")
         for revision in (try? fm.contentsOfDirectory(atPath: older.path)) ?? [] {
             for name in (try? fm.contentsOfDirectory(atPath: older.appendingPathComponent(revision).path)) ?? [] {
-                files.append(("revisions/\(revision)/\(name)", try read(older.appendingPathComponent(revision).appendingPathComponent(name))))
+                files.append(("revisions/\(revision)/\(name)", try readEarlier(older.appendingPathComponent(revision).appendingPathComponent(name))))
             }
         }
         return files
+    }
+
+    private static func readEarlier(_ url: URL) throws(IntakeError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw IntakeError(code: .unreadable, message: "cannot read an earlier revision", path: url.path)
+        }
+        return Array(data)
+    }
+}
+
+/// What clerks settled in an earlier result of the same submission (its latest revision): when
+/// the file is checked again (`revalidate`, `process --reprocess`) their values, conditions and
+/// 原件已核 ticks stand over a fresh reading, and the revision history is kept.
+struct SettledRevision {
+    let folder: URL
+    let revision: Int
+    let corrections: [SubmissionResult.Correction]?
+    let snapshot: Submission
+
+    /// The latest revision in `folder`, when clerks revised it.
+    init?(folder: URL?) {
+        guard let folder, let result = try? Pipeline.result(in: folder), let revision = result.revision, revision > 1,
+              let snapshot = try? SubmissionSnapshot.read(folder: folder) else { return nil }
+        self.folder = folder
+        self.revision = revision
+        corrections = result.corrections
+        self.snapshot = snapshot
+    }
+
+    /// The clerks' values over the fresh reading, field by field.
+    func apply(to submission: inout Submission) {
+        for (key, origin) in snapshot.origins where origin.verifiedBy != nil {
+            submission.values[key] = snapshot.values[key]
+            submission.origins[key] = origin
+        }
+        submission.declaredConditions = snapshot.declaredConditions
+        submission.handling = snapshot.handling
+        for seen in snapshot.attachments where seen.file == nil && seen.evidence?.hasPrefix("原件已核") == true
+            && !submission.attachments.contains(where: { $0.id == seen.id }) {
+            submission.attachments.append(seen)
+        }
     }
 }

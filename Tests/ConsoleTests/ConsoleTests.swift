@@ -292,6 +292,68 @@ struct ConsoleTests {
         #expect(try fixture.store.verifyAudit().ok)
     }
 
+    @Test("Checking the file again (revalidate, process --reprocess) keeps what the clerk settled and the revisions")
+    func recheckKeepsCorrections() async throws {
+        let fixture = try await ConsoleFixture()
+        let id = try #require(fixture.ids["lc-bad-id-check.xml"])
+        let folder = URL(fileURLWithPath: try #require(try fixture.store.queueEntry(submission: id)).folder)
+        let fixed = "37152519761130052" + Self.checkCharacter("37152519761130052")
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            let saved = try await browser.send(.post, "/api/v1/submissions/\(id)/finish",
+                                               json: #"{"base":1,"values":{"legalRepIdNumber":"\#(fixed)"},"materialsSeen":["agent-id"]}"#)
+            #expect(saved.status == .ok, "\(saved.text)")
+        }
+        let today = CalendarDate(year: 2026, month: 12, day: 7)
+        var options = Pipeline.Options(outputRoot: fixture.dir.url.appendingPathComponent("out"), reprocess: true, today: today)
+        options.writeOutputs = false
+        guard case .processed(let checked) = Pipeline(catalog: Repository.catalog, options: options)
+            .process(path: Repository.sample("lc-bad-id-check.xml"), now: fixture.clock.now) else {
+            Issue.record("not processed"); return
+        }
+        #expect(checked.status == .accepted, "a re-check starts from the clerk's value, not the misread one")
+        #expect(checked.revision == 2 && checked.corrections?.count == 1)
+        options.writeOutputs = true
+        guard case .processed(let written) = Pipeline(catalog: Repository.catalog, options: options)
+            .process(path: Repository.sample("lc-bad-id-check.xml"), now: fixture.clock.now) else {
+            Issue.record("not processed"); return
+        }
+        #expect(written.status == .accepted && written.revision == 2)
+        #expect(written.fields.first { $0.key == "legalRepIdNumber" }?.value == .text(fixed))
+        #expect(written.attachments.contains { $0.name == "agent-id" }, "the 原件已核 tick stands")
+        #expect(try Pipeline.result(in: folder.appendingPathComponent("revisions/1")).revision == nil, "revision 1 kept")
+    }
+
+    @Test("A correction cut off between its claim and its folder is given back at start-up, with an audit row")
+    func interruptedCorrection() async throws {
+        let fixture = try await ConsoleFixture()
+        let id = try #require(fixture.ids["lc-bad-id-check.xml"])
+        // What a SIGKILL after the claim's commit and before the folder's rename leaves behind.
+        let claimed = AuditEntry(at: fixture.clock.now, clerk: "clerk1", address: "127.0.0.1", action: "correct",
+                                 submission: id, field: "legalRepIdNumber")
+        #expect(try fixture.store.claimRevision(submission: id, revision: 2, clerk: "clerk1", at: fixture.clock.now, audit: [claimed]))
+        var settings = ConsoleSettings(output: fixture.dir.url.appendingPathComponent("out"),
+                                       state: fixture.dir.url.appendingPathComponent("state"))
+        settings.today = CalendarDate(year: 2026, month: 12, day: 7)
+        let clock = fixture.clock
+        let restarted = try await ConsoleServer(settings: settings, pipeline: Pipeline(catalog: Repository.catalog, options: .init(
+            outputRoot: settings.output, reprocess: true, today: settings.today)), bcryptCost: 4, now: { clock.now })
+        let rows = try fixture.store.auditRows(submission: id)
+        #expect(rows.map(\.action).reversed() == ["correct", "correct-lost"], "newest first")
+        #expect(try fixture.store.claimedRevisions().isEmpty)
+        #expect(try fixture.store.verifyAudit().ok)
+        try await restarted.application().test(.router) { client in
+            let browser = Browser(client: client)
+            _ = try await browser.login("clerk1")
+            let saved = try await browser.send(.post, "/api/v1/submissions/\(id)/finish", json: #"{"base":1,"values":{}}"#)
+            #expect(saved.status == .ok, "the submission can be corrected again: \(saved.text)")
+        }
+        // A claim the folder did get is left alone.
+        _ = try await ConsoleServer(settings: settings, pipeline: Pipeline(catalog: Repository.catalog, options: .init(
+            outputRoot: settings.output, reprocess: true, today: settings.today)), bcryptCost: 4, now: { clock.now })
+        #expect(try fixture.store.claimedRevisions().map(\.revision) == [2])
+    }
+
     @Test("Decide and print: 办件编号, one audit row per print, a reprint needs a reason, receipts only after 受理")
     func decideAndPrint() async throws {
         let fixture = try await ConsoleFixture(samples: ["lc-bad-id-check.xml", "lc-complete.xml", "lc-entrusted-complete.xml"])

@@ -2,7 +2,9 @@
 
 One console, one browser and one temporary folder for the whole class; the tests run in
 order (test_1 … test_6) as one clerk's morning: log in, find the scan in the queue, settle it
-with the keyboard, print the form to a (fake) CUPS queue, look at the statistics.
+with the keyboard, print the form to a CUPS queue, look at the statistics. The queue belongs to
+a private cupsd the class starts in its temporary folder (needs cups-daemon, cups-client and
+cups-core-drivers); the console's lp reaches it through CUPS_SERVER.
 
     .venv-e2e/bin/python -B -m unittest discover -s Tests/e2e -v
 
@@ -19,7 +21,6 @@ import json
 import math
 import os
 import shutil
-import stat
 import subprocess
 import sys
 import tempfile
@@ -48,17 +49,61 @@ SAMPLES = [REPO / "samples" / n for n in ("ly-complete.xml", "lc-bad-uscc.xml", 
 
 STATUS_LABELS = {"needs-review": "待核对", "incomplete": "一次性告知", "accepted": "可受理", "rejected": "不予受理"}
 
-# A stand-in for CUPS' lp: the PDF from standard input into the printed folder, the job id as
-# lp prints it, and the arguments beside it.
-FAKE_LP = """#!/bin/bash
-set -e
-dir=%(printed)s
-mkdir -p "$dir"
-n=$(( $(find "$dir" -name 'job-*.pdf' | wc -l) + 1 ))
-printf '%%s\\n' "$@" > "$dir/job-$n.args"
-cat > "$dir/job-$n.pdf"
-echo "request id is %(printer)s-$n (1 file(s))"
+# The private scheduler: a unix socket in the temporary folder and no network port, no sharing, no
+# discovery. It is a throwaway, so no authentication either (lpadmin included).
+CUPSD_CONF = """Listen {socket}
+Browsing No
+BrowseLocalProtocols none
+DefaultShared No
+WebInterface No
+LogLevel warn
+<Policy default>
+  <Limit All>
+    Order deny,allow
+  </Limit>
+</Policy>
 """
+# Every file and folder of its own. cupsd will not run filters as root: lp (Debian's base-passwd,
+# so in containers too). The device is a file:// URI; an empty Printcap keeps off /run/cups/printcap.
+CUPS_FILES_CONF = """ServerRoot {cups}/conf
+RequestRoot {cups}/spool
+TempDir {cups}/spool/tmp
+CacheDir {cups}/cache
+StateDir {cups}/state
+ServerKeychain {cups}/conf/ssl
+ErrorLog {cups}/log/error_log
+AccessLog {cups}/log/access_log
+PageLog {cups}/log/page_log
+User lp
+Group lp
+FileDevice Yes
+Printcap
+"""
+# A PDF printer: cupsd writes a file: device only from a filter's output, and a raw queue has no
+# filter, so CUPS' gziptoany (cups-core-drivers) copies the PDF unchanged into the device file.
+E2E_PPD = """*PPD-Adobe: "4.3"
+*FormatVersion: "4.3"
+*FileVersion: "1.0"
+*LanguageVersion: English
+*LanguageEncoding: ISOLatin1
+*PCFileName: "E2E.PPD"
+*Manufacturer: "intake"
+*Product: "(e2e)"
+*ModelName: "intake e2e"
+*ShortNickName: "intake e2e"
+*NickName: "intake e2e PDF file"
+*PSVersion: "(3010.000) 0"
+*cupsFilter: "application/pdf 0 gziptoany"
+*OpenUI *PageSize: PickOne
+*DefaultPageSize: A4
+*PageSize A4: "<</PageSize[595 842]>>setpagedevice"
+*CloseUI: *PageSize
+*DefaultPaperDimension: A4
+*PaperDimension A4: "595 842"
+*DefaultImageableArea: A4
+*ImageableArea A4: "0 0 595 842"
+"""
+GZIPTOANY = Path("/usr/lib/cups/filter/gziptoany")
 
 # fetch() from the page: the session cookie, the page's CSRF token and a same-origin Origin.
 FETCH_JS = """
@@ -93,9 +138,11 @@ class ConsoleE2E(unittest.TestCase):
         cls.screens.mkdir(parents=True, exist_ok=True)
         cls.shots = {}
         cls.console = None
+        cls.cupsd = None
         cls.driver = None
         try:
             cls._prepare()
+            cls._start_cups()
             cls._start_console()
             cls._start_browser()
         except BaseException:
@@ -139,16 +186,54 @@ class ConsoleE2E(unittest.TestCase):
         if clerk.returncode != 0:
             raise RuntimeError(f"intake clerk add exited {clerk.returncode}:\n{clerk.stdout}\n{clerk.stderr}")
 
-        bin_dir = cls.tmp / "bin"
-        bin_dir.mkdir()
-        lp = bin_dir / "lp"
-        lp.write_text(FAKE_LP % {"printed": str(cls.printed), "printer": PRINTER})
-        lp.chmod(lp.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-        cls.bin_dir = bin_dir
+    @classmethod
+    def _start_cups(cls):
+        """A private `cupsd -f` in <temp>/cups, and its queue e2e printing to <temp>/printed/e2e.out."""
+        search = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+        cls.cups_tools = {name: shutil.which(name, path=search) for name in ("cupsd", "lpadmin", "lpstat", "lp")}
+        missing = [name for name, path in cls.cups_tools.items() if not path] + [str(GZIPTOANY)] * (not GZIPTOANY.exists())
+        if missing:
+            raise RuntimeError(f"cannot print to a CUPS queue, {', '.join(missing)} missing: "
+                               "apt-get install cups-daemon cups-client cups-core-drivers (make deps)")
+        cups = cls.tmp / "cups"
+        for folder in ("conf", "spool/tmp", "cache", "state", "log"):
+            (cups / folder).mkdir(parents=True)
+        cls.printed.mkdir()
+        # The filter runs as lp and reads the job from spool/: lp must get through these two.
+        cls.tmp.chmod(0o711)
+        cups.chmod(0o711)
+        cls.cups_socket = cups / "cups.sock"
+        cls.cups_log = cups / "log/error_log"
+        (cups / "conf/cupsd.conf").write_text(CUPSD_CONF.format(socket=cls.cups_socket))
+        (cups / "conf/cups-files.conf").write_text(CUPS_FILES_CONF.format(cups=cups))
+        (cups / "e2e.ppd").write_text(E2E_PPD)
+        cls.cups_env = dict(os.environ, CUPS_SERVER=str(cls.cups_socket))
+
+        started = time.monotonic()
+        with open(cups / "log/cupsd.out", "w") as out:
+            cls.cupsd = subprocess.Popen([cls.cups_tools["cupsd"], "-f", "-c", str(cups / "conf/cupsd.conf"),
+                                          "-s", str(cups / "conf/cups-files.conf")], stdout=out, stderr=subprocess.STDOUT)
+        while "scheduler is running" not in cls._cups("lpstat", "-r").stdout:
+            if cls.cupsd.poll() is not None or time.monotonic() - started > 20:
+                said = (cups / "log/cupsd.out").read_text()[-2000:]
+                raise RuntimeError(f"cupsd did not start (exit status {cls.cupsd.returncode}):\n{said}")
+            time.sleep(0.05)
+        ready = time.monotonic() - started
+        lpadmin = cls._cups("lpadmin", "-p", PRINTER, "-E", "-v", (cls.printed / "e2e.out").as_uri(),
+                            "-P", str(cups / "e2e.ppd"))
+        if lpadmin.returncode != 0:
+            raise RuntimeError(f"lpadmin exited {lpadmin.returncode}: {lpadmin.stderr}")
+        print(f"\n[e2e] private cupsd on {cls.cups_socket}: up in {ready * 1000:.0f} ms, "
+              f"queue {PRINTER} in {(time.monotonic() - started) * 1000:.0f} ms", file=sys.stderr)
+
+    @classmethod
+    def _cups(cls, tool, *args):
+        """A CUPS client tool, talking to the private cupsd."""
+        return subprocess.run([cls.cups_tools[tool], *args], env=cls.cups_env, capture_output=True, text=True, timeout=30)
 
     @classmethod
     def _start_console(cls):
-        env = dict(os.environ, PATH=f"{cls.bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+        env = cls.cups_env
         cls.console_log = open(cls.tmp / "console.log", "w")
         cls.console = cls._intake(
             lambda argv: subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=cls.console_log, env=env, text=True),
@@ -187,13 +272,14 @@ class ConsoleE2E(unittest.TestCase):
                 cls.driver.quit()
             except Exception:
                 pass
-        if cls.console is not None:
-            cls.console.terminate()
-            try:
-                cls.console.wait(10)
-            except subprocess.TimeoutExpired:
-                cls.console.kill()
-                cls.console.wait(10)
+        for process in (cls.console, cls.cupsd):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(10)
         if getattr(cls, "console_log", None):
             cls.console_log.close()
         tmp = getattr(cls, "tmp", None)
@@ -273,6 +359,21 @@ class ConsoleE2E(unittest.TestCase):
                 "const t = Number(c.dataset.painted); return arguments[1] === null || t > arguments[1] ? t : null;",
                 key, after)
         return self.wait(timeout).until(painted, f"crop of {key} not painted")
+
+    def cups_jobs(self, which="completed"):
+        """The ids of the queue's jobs CUPS knows (lpstat -W completed | not-completed | all)."""
+        listing = self._cups("lpstat", "-W", which, "-o", PRINTER)
+        self.assertEqual(listing.returncode, 0, listing.stderr)
+        return [line.split()[0] for line in listing.stdout.splitlines() if line.strip()]
+
+    def wait_printed(self, job, timeout=30):
+        """Waits until CUPS has completed `job`; what it wrote to the queue's device file."""
+        deadline = time.monotonic() + timeout
+        while job not in self.cups_jobs():
+            if time.monotonic() > deadline:
+                self.fail(f"CUPS did not complete {job}; its jobs: {self.cups_jobs('all')}, see {self.cups_log}")
+            time.sleep(0.1)
+        return (self.printed / "e2e.out").read_bytes()
 
     def current_key(self):
         return self.driver.execute_script(
@@ -435,26 +536,25 @@ class ConsoleE2E(unittest.TestCase):
         self.open_submission(self.scan_id)
         path = f"/api/v1/submissions/{self.scan_id}/print"
 
+        # The job id the console answers is one CUPS completed, and the queue's file holds the PDF.
         status, answer = self.api("POST", path, {"document": "form", "toPrinter": True})
         self.assertEqual(status, 200, answer)
         self.assertEqual(answer["printer"], PRINTER)
-        self.assertEqual(answer["job"], f"{PRINTER}-1")
-        job = self.printed / "job-1.pdf"
-        self.assertTrue(job.is_file(), f"no {job}")
-        self.assertTrue(job.read_bytes().startswith(b"%PDF"), "the printed job is not a PDF")
-        args = (self.printed / "job-1.args").read_text().split("\n")
-        self.assertEqual(args[:2], ["-d", PRINTER])
-        self.assertIn("-", args)
+        first = answer["job"]
+        self.assertRegex(first, rf"^{PRINTER}-\d+$")
+        self.assertTrue(self.wait_printed(first).startswith(b"%PDF"), "the printed job is not a PDF")
 
         status, answer = self.api("POST", path, {"document": "form", "toPrinter": True})
         self.assertEqual(status, 400, answer)
         self.assertIn("原因", answer["error"])
-        self.assertFalse((self.printed / "job-2.pdf").exists(), "a reprint without reason reached the printer")
+        self.assertEqual(self.cups_jobs("all"), [first], "a reprint without reason reached the printer")
 
         status, answer = self.api("POST", path, {"document": "form", "toPrinter": True, "reason": "卡纸，重印"})
         self.assertEqual(status, 200, answer)
-        self.assertEqual(answer["job"], f"{PRINTER}-2")
-        self.assertTrue((self.printed / "job-2.pdf").read_bytes().startswith(b"%PDF"))
+        second = answer["job"]
+        self.assertRegex(second, rf"^{PRINTER}-\d+$")
+        self.assertNotEqual(second, first)
+        self.assertTrue(self.wait_printed(second).startswith(b"%PDF"), "the reprint is not a PDF")
 
         # Without a same-origin Origin / CSRF token the console refuses (403), and nothing prints.
         refused = self.driver.execute_async_script(
@@ -464,7 +564,7 @@ class ConsoleE2E(unittest.TestCase):
             ".then((r) => done(r.status)).catch((e) => done(String(e)));",
             path, {"document": "form", "toPrinter": True, "reason": "no token"})
         self.assertEqual(refused, 403)
-        self.assertFalse((self.printed / "job-3.pdf").exists())
+        self.assertCountEqual(self.cups_jobs("all"), [first, second], "a refused print reached the printer")
 
         audit = self._run("audit", "verify", "--state", str(self.state))
         self.assertEqual(audit.returncode, 0, audit.stdout + audit.stderr)
