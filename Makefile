@@ -3,10 +3,13 @@
 #   make test   installs what is missing, builds and runs every test
 # The Debian packages: C libraries (libxml2, poppler-glib, cairo, pango, SQLite for the ledger),
 # the Song-style CJK font, the poppler tools the tests read PDFs with, PostgreSQL, whose server the
-# ledger tests start on loopback in a temporary folder, python3-venv for the OCR worker, and faketime, with
-# which a test runs intake with the system clock years ahead.
+# ledger tests start on loopback in a temporary folder, python3-venv for the OCR worker, faketime, with
+# which a test runs intake with the system clock years ahead, chromium and its driver for the browser tests,
+# and CUPS (scheduler, client tools, cups-core-drivers for the filter that passes a PDF through), whose
+# scheduler the browser tests start on a unix socket in a temporary folder and print to.
 DEBIAN_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libxml2-utils libcairo2-dev libpango1.0-dev libsqlite3-dev \
-                   fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv faketime chromium chromium-driver
+                   fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv faketime chromium chromium-driver \
+                   cups-daemon cups-client cups-core-drivers
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SWIFT_FLAGS ?=
 

@@ -50,7 +50,7 @@ SAMPLES = [REPO / "samples" / n for n in ("ly-complete.xml", "lc-bad-uscc.xml", 
 STATUS_LABELS = {"needs-review": "待核对", "incomplete": "一次性告知", "accepted": "可受理", "rejected": "不予受理"}
 
 # The private scheduler: a unix socket in the temporary folder and no network port, no sharing, no
-# discovery. It is a throwaway, so no authentication either (lpadmin included).
+# discovery. Only the test's user (and lp) can reach the socket, so no authentication (lpadmin included).
 CUPSD_CONF = """Listen {socket}
 Browsing No
 BrowseLocalProtocols none
@@ -64,7 +64,7 @@ LogLevel warn
 </Policy>
 """
 # Every file and folder of its own. cupsd will not run filters as root: lp (Debian's base-passwd,
-# so in containers too). The device is a file:// URI; an empty Printcap keeps off /run/cups/printcap.
+# so in containers too). The device is a file:// URI. Printcap: not the system's /run/cups/printcap.
 CUPS_FILES_CONF = """ServerRoot {cups}/conf
 RequestRoot {cups}/spool
 TempDir {cups}/spool/tmp
@@ -77,7 +77,7 @@ PageLog {cups}/log/page_log
 User lp
 Group lp
 FileDevice Yes
-Printcap
+Printcap {cups}/state/printcap
 """
 # A PDF printer: cupsd writes a file: device only from a filter's output, and a raw queue has no
 # filter, so CUPS' gziptoany (cups-core-drivers) copies the PDF unchanged into the device file.
@@ -191,7 +191,9 @@ class ConsoleE2E(unittest.TestCase):
         """A private `cupsd -f` in <temp>/cups, and its queue e2e printing to <temp>/printed/e2e.out."""
         search = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
         cls.cups_tools = {name: shutil.which(name, path=search) for name in ("cupsd", "lpadmin", "lpstat", "lp")}
-        missing = [name for name, path in cls.cups_tools.items() if not path] + [str(GZIPTOANY)] * (not GZIPTOANY.exists())
+        missing = [name for name, path in cls.cups_tools.items() if not path]
+        if not GZIPTOANY.exists():
+            missing.append(str(GZIPTOANY))
         if missing:
             raise RuntimeError(f"cannot print to a CUPS queue, {', '.join(missing)} missing: "
                                "apt-get install cups-daemon cups-client cups-core-drivers (make deps)")
@@ -199,9 +201,11 @@ class ConsoleE2E(unittest.TestCase):
         for folder in ("conf", "spool/tmp", "cache", "state", "log"):
             (cups / folder).mkdir(parents=True)
         cls.printed.mkdir()
-        # The filter runs as lp and reads the job from spool/: lp must get through these two.
-        cls.tmp.chmod(0o711)
-        cups.chmod(0o711)
+        # Under root, cupsd runs the filter as lp, which reads the job from spool/: let group lp through.
+        if os.geteuid() == 0:
+            for folder in (cls.tmp, cups):
+                shutil.chown(folder, group="lp")
+                folder.chmod(0o710)
         cls.cups_socket = cups / "cups.sock"
         cls.cups_log = cups / "log/error_log"
         (cups / "conf/cupsd.conf").write_text(CUPSD_CONF.format(socket=cls.cups_socket))
@@ -215,7 +219,7 @@ class ConsoleE2E(unittest.TestCase):
                                           "-s", str(cups / "conf/cups-files.conf")], stdout=out, stderr=subprocess.STDOUT)
         while "scheduler is running" not in cls._cups("lpstat", "-r").stdout:
             if cls.cupsd.poll() is not None or time.monotonic() - started > 20:
-                said = (cups / "log/cupsd.out").read_text()[-2000:]
+                said = "".join(log.read_text(errors="replace")[-2000:] for log in (cups / "log").iterdir())
                 raise RuntimeError(f"cupsd did not start (exit status {cls.cupsd.returncode}):\n{said}")
             time.sleep(0.05)
         ready = time.monotonic() - started
@@ -233,10 +237,9 @@ class ConsoleE2E(unittest.TestCase):
 
     @classmethod
     def _start_console(cls):
-        env = cls.cups_env
         cls.console_log = open(cls.tmp / "console.log", "w")
         cls.console = cls._intake(
-            lambda argv: subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=cls.console_log, env=env, text=True),
+            lambda argv: subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=cls.console_log, env=cls.cups_env, text=True),
             "console", "--output", str(cls.out), "--state", str(cls.state),
             "--listen", "127.0.0.1:0", "--today", TODAY, "--printer", PRINTER)
         first = []
