@@ -1,12 +1,15 @@
 import Foundation
 import Hummingbird
 import Ledger
+import Mustache
 
 /// 今日队列 and search.
 struct QueueRoutes: Sendable {
     let server: ConsoleServer
 
-    struct Row: Encodable {
+    /// A MustacheParent: the template reads its values by name, not through `Mirror`, which took
+    /// three quarters of the queue page's time with 2,000 rows.
+    struct Row: Encodable, MustacheParent {
         let id: String
         let status: String
         let statusLabel: String
@@ -20,6 +23,25 @@ struct QueueRoutes: Sendable {
         let revision: Int
         let time: String
         let day: String
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "id": id
+            case "status": status
+            case "statusLabel": statusLabel
+            case "form": form
+            case "item": item
+            case "applicant": applicant
+            case "idLast4": idLast4
+            case "uscc": uscc
+            case "district": district
+            case "flagged": flagged
+            case "revision": revision
+            case "time": time
+            case "day": day
+            default: nil
+            }
+        }
     }
 
     struct Listing: Encodable {

@@ -13,6 +13,16 @@ import Pipeline
 //   swift run -c release intake-bench corpus [--quick] [--xml N] [--pdf N] [--render N] [--revalidate 10000,100000]
 // intake against xmllint and pdftotext on the same generated submissions, forms rendered/s,
 // 1 vs 2 workers, and peak RSS and time of `intake revalidate` (CorpusBench.swift).
+//
+//   swift build -c release && .build/release/intake-bench console [--queue 2000] [--rows 100000] [--finish 40]
+// `intake console`'s start-up, idle RSS, queue page, search and finish figures (ConsoleBench.swift).
+
+if CommandLine.arguments.dropFirst().first == "console" {
+    guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
+    try ConsoleBench(arguments: Array(CommandLine.arguments.dropFirst(2)), catalog: try Catalog.load(from: formsURL),
+                     forms: formsURL).run()
+    exit(0)
+}
 
 let corpusMode = CommandLine.arguments.dropFirst().first == "corpus"
 if corpusMode {
