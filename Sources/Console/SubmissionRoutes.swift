@@ -29,7 +29,9 @@ struct SubmissionRoutes: Sendable {
         let (entry, folder) = try await located(context)
         let result = try read(folder)
         try server.audit(context, "open", submission: entry.submission)
-        let view = try SubmissionView(result: result, catalog: server.pipeline.catalog, decision: server.store.decision(submission: entry.submission),
+        let declared = (try? SubmissionSnapshot.read(folder: folder))?.declaredConditions ?? []
+        let view = try SubmissionView(result: result, catalog: server.pipeline.catalog, declared: declared,
+                                      decision: server.store.decision(submission: entry.submission),
                                       caseNumber: server.store.existingCaseNumber(submission: entry.submission))
         return server.pages.html("submission", Chrome(context, title: result.form.title, body: view))
     }
@@ -141,6 +143,12 @@ struct SubmissionRoutes: Sendable {
             }
             if let conditions = finish.conditions {
                 rows.append(server.entry(context, "conditions", submission: entry.submission, after: conditions.joined(separator: ",")))
+            }
+            if let handling = finish.handling {
+                guard [Submission.handlingInPerson, Submission.handlingEntrusted].contains(handling) else {
+                    throw ConsoleError.bad("办理方式只能是本人或委托")
+                }
+                rows.append(server.entry(context, "handling", submission: entry.submission, before: current.handling, after: handling))
             }
             let now = server.now()
             guard try server.store.claimRevision(submission: entry.submission, revision: revision + 1, clerk: clerk.login, at: now,

@@ -32,6 +32,8 @@ struct SubmissionView {
     }
 
     struct Option { let name: String; let checked: Bool }
+    /// A situation the applicant declares (“一网通办”注册, 承诺备案制 …), as the guide words it.
+    struct ConditionView { let id: String; let text: String; let basis: String; let checked: Bool }
     struct Column { let key: String; let label: String; let type: String }
     struct Cell { let column: String; let type: String; let value: String }
 
@@ -54,6 +56,10 @@ struct SubmissionView {
     let statusLabel: String
     let revision: Int
     let handling: String
+    /// 本人 / 委托: the clerk sets it from what is handed over; the materials follow.
+    let handlingOptions: [Option]
+    let conditions: [ConditionView]
+    let hasConditions: Bool
     let fields: [FieldView]
     let flaggedCount: Int
     let materials: [MaterialView]
@@ -69,7 +75,8 @@ struct SubmissionView {
     let hasProblems: Bool
     let hasCorrections: Bool
 
-    init(result: SubmissionResult, catalog: Catalog, decision: Decision?, caseNumber: String?) {
+    /// `declared`: the conditions declared in the submission as checked (submission.json).
+    init(result: SubmissionResult, catalog: Catalog, declared: [String], decision: Decision?, caseNumber: String?) {
         let form = catalog.form(result.form.id)
         let definitions = Dictionary((form?.fields ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var problemsByField: [String: [Problem]] = [:]
@@ -119,6 +126,12 @@ struct SubmissionView {
         statusLabel = Labels.status(result.status.rawValue)
         revision = result.revision ?? 1
         handling = result.handling ?? ""
+        handlingOptions = [Submission.handlingInPerson, Submission.handlingEntrusted].map { Option(name: $0, checked: $0 == result.handling) }
+        let item = result.item.flatMap { catalog.item($0.id, region: $0.region) }
+        conditions = (item?.conditions ?? []).filter { $0.test.declared == true }.map {
+            ConditionView(id: $0.id, text: $0.text, basis: Self.basis($0.source.description), checked: declared.contains($0.id))
+        }
+        hasConditions = !conditions.isEmpty
         let usesPages = [ReadingMethod.ocr, .pdfText, .acroform].contains(result.source.method ?? .xml)
         let lastPage = result.fields.compactMap { $0.source?.page }.max() ?? 1
         pages = usesPages ? Array(1...max(1, lastPage)) : []

@@ -292,6 +292,42 @@ struct ConsoleTests {
         #expect(try fixture.store.verifyAudit().ok)
     }
 
+    @Test("The clerk sets 本人/委托 and the declared conditions on the page; materials and status follow; each is audited")
+    func handlingAndConditions() async throws {
+        let fixture = try await ConsoleFixture(samples: ["lc-entrusted-missing-poa.xml", "lc-complete.xml"])
+        let entrusted = try #require(fixture.ids["lc-entrusted-missing-poa.xml"])
+        let inPerson = try #require(fixture.ids["lc-complete.xml"])
+        let folder = URL(fileURLWithPath: try #require(try fixture.store.queueEntry(submission: entrusted)).folder)
+        #expect(try Pipeline.result(in: folder).materials.first { $0.id == "power-of-attorney" }?.status == .missing)
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            let page = try await browser.send(.get, "/s/\(entrusted)")
+            #expect(page.text.contains(#"value="委托" checked"#))
+            #expect(page.text.contains("一网通办") && page.text.contains("class=\"declared\""))
+            let bad = try await browser.send(.post, "/api/v1/submissions/\(entrusted)/finish",
+                                             json: #"{"base":1,"values":{},"handling":"他人"}"#)
+            #expect(bad.status == .badRequest)
+            // The agent was only the applicant's driver: handled in person, no 授权委托书 needed.
+            let saved = try await browser.send(.post, "/api/v1/submissions/\(entrusted)/finish",
+                                               json: #"{"base":1,"values":{},"handling":"本人"}"#)
+            #expect(saved.status == .ok, "\(saved.text)")
+            // A company registered through 一网通办 needs no materials at all (000:18).
+            let declared = try await browser.send(.post, "/api/v1/submissions/\(inPerson)/finish",
+                                                  json: #"{"base":1,"values":{},"conditions":["one-net-registered"]}"#)
+            #expect(declared.status == .ok, "\(declared.text)")
+            let again = try await browser.send(.get, "/s/\(inPerson)")
+            #expect(again.text.contains(#"value="one-net-registered" checked"#))
+        }
+        let after = try Pipeline.result(in: folder)
+        #expect(after.handling == "本人")
+        #expect(after.materials.first { $0.id == "power-of-attorney" }?.status != .missing)
+        #expect(!after.problems.contains { $0.code == .missingMaterial })
+        let exempt = try Pipeline.result(in: URL(fileURLWithPath: try #require(try fixture.store.queueEntry(submission: inPerson)).folder))
+        #expect(exempt.materials.first { $0.id == "approval-document" }?.status == .exempt)
+        #expect(try fixture.store.auditRows(submission: entrusted).contains { $0.action == "handling" })
+        #expect(try fixture.store.auditRows(submission: inPerson).contains { $0.action == "conditions" })
+    }
+
     @Test("Checking the file again (revalidate, process --reprocess) keeps what the clerk settled and the revisions")
     func recheckKeepsCorrections() async throws {
         let fixture = try await ConsoleFixture()

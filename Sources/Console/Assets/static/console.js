@@ -174,8 +174,15 @@ function setupSubmission(main) {
       if (f.dataset.changed) values[f.dataset.key] = valueOf(f);
     }
     const materialsSeen = [...document.querySelectorAll("input.seen:checked")].map((i) => i.value);
-    const response = await post(`/api/v1/submissions/${main.dataset.id}/finish`,
-      { base: Number(main.dataset.revision), values, materialsSeen, times });
+    const body = { base: Number(main.dataset.revision), values, materialsSeen, times };
+    // Handling and declared conditions go only when the clerk changed them (each is an audit row).
+    const handling = document.querySelector("#handling input:checked");
+    if (handling && handling.value !== document.getElementById("handling").dataset.original) body.handling = handling.value;
+    const declared = [...document.querySelectorAll("input.declared")];
+    if (declared.some((box) => box.checked !== box.defaultChecked)) {
+      body.conditions = declared.filter((box) => box.checked).map((box) => box.value);
+    }
+    const response = await post(`/api/v1/submissions/${main.dataset.id}/finish`, body);
     const message = document.getElementById("message");
     if (!response.ok) { message.textContent = await errorText(response); message.className = "message bad"; return; }
     const result = await response.json();
