@@ -91,6 +91,7 @@ public struct ConsoleServer: Sendable {
             Route(.post, "/api/v1/submissions/:id/decide", submissions.decide),
             Route(.post, "/api/v1/submissions/:id/print", printing.print),
             Route(.post, "/api/v1/upload", uploads.upload),
+            Route(.post, "/api/v1/upload/folder", uploads.folder),
             Route(.get, "/stats", stats.page),
             Route(.get, "/static/:file", public: true, assets.file),
         ]

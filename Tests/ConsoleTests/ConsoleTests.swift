@@ -469,6 +469,57 @@ struct ConsoleTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.dir.path("evil.xml")))
     }
 
+    @Test("A folder dropped on the queue enters the inbox whole, with its ready marker, once; a faulty one not at all")
+    func folderUpload() async throws {
+        let fixture = try await ConsoleFixture(samples: [])
+        let xml = try Data(contentsOf: URL(fileURLWithPath: Repository.sample("lc-complete.xml")))
+        let material = Data("%PDF-1.4 not really a scan".utf8)
+        @Sendable func multipart(_ files: [(String, Data)]) -> (String, ByteBuffer) {
+            let boundary = "----intake-test-boundary"
+            var body = Data()
+            for (name, data) in files {
+                body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n".utf8)
+                body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8) + data + Data("\r\n".utf8)
+            }
+            body += Data("--\(boundary)--\r\n".utf8)
+            return ("multipart/form-data; boundary=\(boundary)", ByteBuffer(bytes: body))
+        }
+        let inbox = fixture.dir.url.appendingPathComponent("inbox")
+        final class Replies: @unchecked Sendable { var ids: [String] = [] }
+        let replies = Replies()
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            func send(_ files: [(String, Data)]) async throws -> Browser.Reply {
+                let (type, body) = multipart(files)
+                var headers: HTTPFields = [.origin: "http://localhost", .cookie: "intake_session=\(browser.cookie!)", .contentType: type]
+                headers[HTTPField.Name("X-CSRF-Token")!] = browser.csrf
+                return try await browser.client.execute(uri: "/api/v1/upload/folder?name=%E7%94%B3%E8%AF%B7%E6%9D%90%E6%96%99",
+                                                        method: .post, headers: headers, body: body) { response in
+                    Browser.Reply(status: response.status, text: String(buffer: response.body), headers: response.headers, bytes: [])
+                }
+            }
+            let twice = try await send([("scan/a.pdf", material), ("b/a.pdf", material)])
+            #expect(twice.status == .badRequest && twice.text.contains("同名"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty, "nothing written, not even a staging folder")
+            for _ in 0..<2 {
+                let reply = try await send([("submission.xml", xml), ("../../approval.pdf", material), ("READY", Data()), (".DS_Store", Data())])
+                #expect(reply.status == .ok, "\(reply.text)")
+                replies.ids += [reply.text.firstMatch(of: /"id":"([0-9a-f]{16})"/).map { String($0.output.1) } ?? "-"]
+            }
+        }
+        let ids = replies.ids
+        let entries = try FileManager.default.contentsOfDirectory(atPath: inbox.path)
+        #expect(entries.count == 1, "the same folder twice is one submission: \(entries)")
+        let folder = inbox.appendingPathComponent(try #require(entries.first))
+        #expect(folder.lastPathComponent == "counter-\(ids[0])-申请材料" && ids[0] == ids[1])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["READY", "approval.pdf", "submission.xml"])
+        #expect(!FileManager.default.fileExists(atPath: fixture.dir.path("approval.pdf")))
+        // The id is the one the inbox gives the folder.
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: fixture.dir.url.appendingPathComponent("out2")))
+        #expect(SubmissionID.make(sha256: try pipeline.bundle(folder: folder, path: folder.path).sha256) == ids[0])
+        #expect(try fixture.store.auditRows(submission: ids[0]).map(\.action) == ["upload"])
+    }
+
     /// GB 11643's check character of the first 17 digits.
     static func checkCharacter(_ digits: String) -> String {
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

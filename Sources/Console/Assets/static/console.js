@@ -324,22 +324,61 @@ function setupQueue(main) {
   }, 3000);
 
   const drop = document.getElementById("drop");
+  // Waits until `watch` has processed the upload, then opens its page.
+  async function opened(id, label) {
+    drop.textContent = `${label} 已进入收件箱，处理中…`;
+    for (let i = 0; i < 120; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const check = await fetch(`/api/v1/submissions/${id}`, { credentials: "same-origin" });
+      if (check.ok) { window.location = "/s/" + id; return true; }
+    }
+    drop.textContent = `${label} 已进入收件箱，尚未处理完。`;
+    return false;
+  }
+  async function uploadFile(file) {
+    const response = await post("/api/v1/upload?name=" + encodeURIComponent(file.name), file, true);
+    if (!response.ok) { drop.textContent = `${file.name}：${await errorText(response)}`; return; }
+    await opened((await response.json()).id, file.name);
+  }
+  // A folder goes as one request, so it enters the inbox whole or not at all.
+  async function uploadFolder(name, files) {
+    const form = new FormData();
+    for (const [path, file] of files) form.append("file", file, path);
+    const response = await post("/api/v1/upload/folder?name=" + encodeURIComponent(name), form, true);
+    if (!response.ok) { drop.textContent = `${name}：${await errorText(response)}`; return; }
+    await opened((await response.json()).id, name + "/");
+  }
+  async function filesOf(directory, prefix = "") {
+    const out = [];
+    const reader = directory.createReader();
+    for (;;) {
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (batch.length === 0) return out;
+      for (const entry of batch) {
+        if (entry.isDirectory) out.push(...await filesOf(entry, prefix + entry.name + "/"));
+        else out.push([prefix + entry.name, await new Promise((resolve, reject) => entry.file(resolve, reject))]);
+      }
+    }
+  }
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", async (e) => {
     e.preventDefault();
     drop.classList.remove("over");
-    for (const file of e.dataTransfer.files) {
-      const response = await post("/api/v1/upload?name=" + encodeURIComponent(file.name), file, true);
-      if (!response.ok) { drop.textContent = `${file.name}：${await errorText(response)}`; continue; }
-      const { id } = await response.json();
-      drop.textContent = `${file.name} 已进入收件箱，处理中…`;
-      for (let i = 0; i < 120; i++) {
-        await new Promise((r) => setTimeout(r, 1000));
-        const check = await fetch(`/api/v1/submissions/${id}`, { credentials: "same-origin" });
-        if (check.ok) { window.location = "/s/" + id; return; }
-      }
+    const entries = [...e.dataTransfer.items].map((item) => item.webkitGetAsEntry && item.webkitGetAsEntry());
+    const files = [...e.dataTransfer.files];
+    for (let i = 0; i < files.length; i++) {
+      if (entries[i] && entries[i].isDirectory) await uploadFolder(entries[i].name, await filesOf(entries[i]));
+      else await uploadFile(files[i]);
     }
+  });
+  const picker = document.getElementById("folder-picker");
+  document.getElementById("pick-folder").addEventListener("click", () => picker.click());
+  picker.addEventListener("change", async () => {
+    const files = [...picker.files];
+    if (files.length === 0) return;
+    const name = files[0].webkitRelativePath.split("/")[0];
+    await uploadFolder(name, files.map((f) => [f.webkitRelativePath.split("/").slice(1).join("/"), f]));
   });
 }
 
