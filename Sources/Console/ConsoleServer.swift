@@ -93,6 +93,7 @@ public struct ConsoleServer: Sendable {
             Route(.post, "/api/v1/upload", uploads.upload),
             Route(.post, "/api/v1/upload/folder", uploads.folder),
             Route(.get, "/stats", stats.page),
+            Route(.get, "/reports/:run", stats.report),
             Route(.get, "/static/:file", public: true, assets.file),
         ]
     }
@@ -249,12 +250,14 @@ enum Cookies {
 }
 
 /// Security headers on every response: nothing framed, nothing sniffed, nothing loaded from
-/// elsewhere.
+/// elsewhere. A route may set a stricter policy of its own (a revalidation report).
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = ConsoleContext
     func handle(_ request: Request, context: ConsoleContext, next: (Request, ConsoleContext) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; frame-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }

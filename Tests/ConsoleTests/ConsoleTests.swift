@@ -520,6 +520,33 @@ struct ConsoleTests {
         #expect(try fixture.store.auditRows(submission: ids[0]).map(\.action) == ["upload"])
     }
 
+    @Test("The 科长 finds the revalidation reports on /stats; a report opens only by a listed run name, for 科长")
+    func revalidationReports() async throws {
+        let fixture = try await ConsoleFixture(samples: [])
+        let reports = fixture.dir.url.appendingPathComponent("out/reports")
+        try FileManager.default.createDirectory(at: reports.appendingPathComponent("run-2026-12"), withIntermediateDirectories: true)
+        try Data("<html><style>h1{}</style><h1>重新校验报告</h1></html>".utf8)
+            .write(to: reports.appendingPathComponent("run-2026-12/report.html"))
+        try FileManager.default.createDirectory(at: reports.appendingPathComponent("linked"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: reports.appendingPathComponent("linked/report.html").path,
+                                                   withDestinationPath: "/etc/passwd")
+        try await fixture.test { browser in
+            _ = try await browser.login("chief")
+            let stats = try await browser.send(.get, "/stats")
+            #expect(stats.text.contains(#"href="/reports/run-2026-12""#))
+            #expect(!stats.text.contains("/reports/linked"), "a link is not a report")
+            let report = try await browser.send(.get, "/reports/run-2026-12")
+            #expect(report.status == .ok && report.text.contains("重新校验报告"))
+            #expect(report.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            for uri in ["/reports/linked", "/reports/..%2F..%2Fstate", "/reports/missing"] {
+                #expect(try await browser.send(.get, uri).status == .notFound, "\(uri)")
+            }
+            let clerk = Browser(client: browser.client)
+            _ = try await clerk.login("clerk1")
+            #expect(try await clerk.send(.get, "/reports/run-2026-12").status == .forbidden)
+        }
+    }
+
     /// GB 11643's check character of the first 17 digits.
     static func checkCharacter(_ digits: String) -> String {
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
