@@ -13,32 +13,38 @@ public struct Catalog: Sendable {
     public let items: [ServiceItem]
     /// Forms the guides name without a layout.
     public let namedForms: [NamedForm]
+    /// How the public knows each guide (regions.yaml `guides`).
+    public let guides: [Guide]
 
     /// Builds and validates a catalog; `files` names the file each form and item came from
     /// (keyed `form:<id>` and `item:<region>/<id>`), for error messages.
     public init(directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem],
-                namedForms: [NamedForm] = [], files: [String: String] = [:]) throws(CatalogError) {
+                namedForms: [NamedForm] = [], guides: [Guide] = [], files: [String: String] = [:]) throws(CatalogError) {
         self.directory = directory
         self.regions = regions
         self.forms = forms
         self.items = items
         self.namedForms = namedForms
+        self.guides = guides
         try CatalogValidator(catalog: self, files: files).validate()
     }
 
     /// A catalog validated when it was stored (`CatalogCache`).
-    init(validated directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem], namedForms: [NamedForm]) {
+    init(validated directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem], namedForms: [NamedForm],
+         guides: [Guide]) {
         self.directory = directory
         self.regions = regions
         self.forms = forms
         self.items = items
         self.namedForms = namedForms
+        self.guides = guides
     }
 
     /// Loads `regions.yaml`, `definitions/*.yaml`, `items/*.yaml` and `named/*.yaml` from `directory`.
     public static func load(from directory: URL) throws(CatalogError) -> Catalog {
         let regionsFile = directory.appendingPathComponent("regions.yaml")
-        let regions = try decode(RegionsFile.self, from: regionsFile, relativeTo: directory).regions
+        let regionsAndGuides = try decode(RegionsFile.self, from: regionsFile, relativeTo: directory)
+        let regions = regionsAndGuides.regions
         var files: [String: String] = [:]
         var forms: [FormDefinition] = []
         for file in try yamlFiles(in: directory.appendingPathComponent("definitions"), relativeTo: directory) {
@@ -62,7 +68,7 @@ public struct Catalog: Sendable {
             }
         }
         return try Catalog(directory: directory, regions: regions, forms: forms, items: items, namedForms: namedForms,
-                           files: files)
+                           guides: regionsAndGuides.guides ?? [], files: files)
     }
 
     // Lookups go by index: iterating an array of these large structs copies each one it passes,
@@ -91,8 +97,19 @@ public struct Catalog: Sendable {
         directory.appendingPathComponent(form.schema)
     }
 
-    struct RegionsFile: Decodable { var regions: [Region] }
+    struct RegionsFile: Decodable { var regions: [Region]; var guides: [Guide]? }
     struct NamedFormsFile: Decodable { var forms: [NamedForm] }
+
+    /// A guide line as the public reads it — 《临沂市统一医疗保障经办服务办事指南（试行）》第21行,
+    /// 聊城市医疗保障经办服务指南第17行 — not the catalog's file name; the file name where the
+    /// guide is not listed.
+    public func citation(_ ref: SourceRef) -> String {
+        let lines = ref.endLine.map { $0 != ref.line ? "第\(ref.line)–\($0)行" : nil } ?? nil
+        guard let part = guides.first(where: { $0.file == ref.file })?.parts.last(where: { $0.from <= ref.line }) else {
+            return "\(ref.file) \(lines ?? "第\(ref.line)行")"
+        }
+        return (part.title ? "《\(part.name)》" : part.name) + (lines ?? "第\(ref.line)行")
+    }
 
     public func namedForm(_ id: String) -> NamedForm? { namedForms.first { $0.id == id } }
 

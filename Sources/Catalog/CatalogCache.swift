@@ -8,7 +8,7 @@ import Foundation
 /// anything else, or any error reading it, falls back to `Catalog.load(from:)`, which validates.
 public enum CatalogCache {
     /// Raised when the stored layout changes.
-    static let format = "intake.catalog-cache/2"
+    static let format = "intake.catalog-cache/3"
 
     /// `$INTAKE_CACHE`, else `$XDG_CACHE_HOME/intake`, else `~/.cache/intake`; nil when
     /// `INTAKE_CACHE` is `off` or no home is known.
@@ -41,6 +41,7 @@ public enum CatalogCache {
         var forms: [FormDefinition]
         var items: [ServiceItem]
         var namedForms: [NamedForm]
+        var guides: [Guide]
         var officeLists: [[Office]]
         /// Per item, its list in `officeLists`.
         var itemOffices: [Int]
@@ -49,6 +50,7 @@ public enum CatalogCache {
             regions = catalog.regions
             forms = catalog.forms
             namedForms = catalog.namedForms
+            guides = catalog.guides
             var lists: [[Office]] = []
             var index: [[Office]: Int] = [:]
             itemOffices = catalog.items.map { item in
@@ -82,7 +84,7 @@ public enum CatalogCache {
               let stored = try? JSONDecoder().decode(Stored.self, from: data[(newline + 1)...]),
               let items = stored.catalogItems else { return nil }
         return Catalog(validated: directory, regions: stored.regions, forms: stored.forms, items: items,
-                       namedForms: stored.namedForms)
+                       namedForms: stored.namedForms, guides: stored.guides)
     }
 
     static func write(_ catalog: Catalog, stamp: String, to file: URL) {

@@ -50,6 +50,14 @@ struct CatalogValidator {
     }
 
     func validateRegions() throws(CatalogError) {
+        for (i, guide) in catalog.guides.enumerated() {
+            let path = "guides[\(i)]"
+            guard Self.isSeedFile(guide.file) else { throw CatalogError(file: "regions.yaml", keyPath: "\(path).file", reason: "\"\(guide.file)\" is not a seed guide file name") }
+            guard guide.parts.first?.from == 1, zip(guide.parts, guide.parts.dropFirst()).allSatisfy({ $0.from < $1.from }),
+                  guide.parts.allSatisfy({ !$0.name.isEmpty }) else {
+                throw CatalogError(file: "regions.yaml", keyPath: "\(path).parts", reason: "parts must be named and start at line 1, in order")
+            }
+        }
         var codes = Set<String>()
         for (i, region) in catalog.regions.enumerated() {
             let path = "regions[\(i)]"

@@ -58,3 +58,18 @@ public struct Sourced<Value: Sendable & Hashable & Codable>: Sendable, Hashable,
         self.source = source
     }
 }
+
+/// A guide file of the seeds as the public knows it: its name, by part when one file holds two
+/// documents (the province list and the province guide).
+public struct Guide: Sendable, Hashable, Codable {
+    public struct Part: Sendable, Hashable, Codable {
+        /// The part's first line.
+        public var from: Int
+        public var name: String
+        /// The document carries `name` as its title: cited in 《》.
+        public var title: Bool
+    }
+
+    public var file: String
+    public var parts: [Part]
+}

@@ -115,7 +115,7 @@ struct SubmissionView {
         flaggedCount = fields.filter(\.flagged).count
         materials = result.materials.map { m in
             MaterialView(id: m.id, name: m.name, status: m.status.rawValue, statusLabel: Self.materialLabel(m.status),
-                         basis: Self.basis(m.basis), reason: m.reason, file: m.file, missing: m.status == .missing)
+                         basis: Self.basis(m.basis, catalog: catalog), reason: m.reason, file: m.file, missing: m.status == .missing)
         }
         problems = result.problems.filter { $0.field == nil }.map(\.message)
         id = result.id
@@ -129,7 +129,7 @@ struct SubmissionView {
         handlingOptions = [Submission.handlingInPerson, Submission.handlingEntrusted].map { Option(name: $0, checked: $0 == result.handling) }
         let item = result.item.flatMap { catalog.item($0.id, region: $0.region) }
         conditions = (item?.conditions ?? []).filter { $0.test.declared == true }.map {
-            ConditionView(id: $0.id, text: $0.text, basis: Self.basis($0.source.description), checked: declared.contains($0.id))
+            ConditionView(id: $0.id, text: $0.text, basis: catalog.citation($0.source), checked: declared.contains($0.id))
         }
         hasConditions = !conditions.isEmpty
         let usesPages = [ReadingMethod.ocr, .pdfText, .acroform].contains(result.source.method ?? .xml)
@@ -157,13 +157,8 @@ struct SubmissionView {
         }
     }
 
-    /// "000_aae….txt:17" as the clerk reads it: the guide and its line.
-    static func basis(_ basis: String) -> String {
-        let guides = ["000": "聊城市医保经办服务指南", "001": "山东省医保经办服务清单及指南", "002": "淄博市医保经办服务指南",
-                      "003": "昌乐县医保经办服务指南", "004": "临沂市统一医疗保障经办服务办事指南（试行）"]
-        let file = basis.prefix(3)
-        let line = basis.split(separator: ":").last.map(String.init) ?? ""
-        guard let name = guides[String(file)] else { return basis }
-        return "《\(name)》第\(line)行"
+    /// "000_aae….txt:17" as the clerk reads it: the guide by its public name and the line.
+    static func basis(_ basis: String, catalog: Catalog) -> String {
+        SourceRef(parsing: basis).map(catalog.citation) ?? basis
     }
 }

@@ -42,7 +42,13 @@ func catalogJSON() throws {
 func catalogShow() throws {
     let result = try intake(["catalog", "show", "unit-enrollment", "--region", "371500"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("单位批准成立文件复印件1份（000_aae2795ad81a31b3.txt 第17行）"))
+    #expect(result.stdout.contains("单位批准成立文件复印件1份（聊城市医疗保障经办服务指南第17行）"))
+    #expect(result.stdout.contains("委托人授权委托书（《山东省医疗保障经办政务服务事项清单（2023版）》第58行）"))
+    // The notes in forms/ are English, for developers: a clerk reads none of them, nor a file name.
+    #expect(!result.stdout.contains("注：") && !result.stdout.contains(".txt") && !result.stdout.contains("Doubt"))
+    #expect(try intake(["catalog", "show", "unit-enrollment", "--region", "371500", "--notes"]).stdout.contains("Doubt"))
+    let linyi = try intake(["catalog", "show", "unit-enrollment", "--region", "371300"])
+    #expect(linyi.stdout.contains("《临沂市统一医疗保障经办服务办事指南（试行）》第"))
     #expect(result.stdout.contains("仅在以下情形提供：委托办理"))
     #expect(result.stdout.contains("监督电话 0635-2189177"))
     #expect(try intake(["catalog", "show", "no-such-item"]).status != 0)

@@ -58,6 +58,8 @@ extension IntakeCommand.CatalogCommand {
         var region: String?
         @Flag(help: "Print JSON for machines.")
         var json = false
+        @Flag(help: "Also print the catalog's notes for developers (English): why a rule reads as it does.")
+        var notes = false
 
         func run() throws {
             let catalog = try catalogOptions.load()
@@ -71,7 +73,7 @@ extension IntakeCommand.CatalogCommand {
                 print(ResultJSON.line(found.map { ItemJSON($0, catalog: catalog) }))
                 return
             }
-            print(found.map { ItemText.render($0, catalog: catalog) }.joined(separator: "\n\n"))
+            print(found.map { ItemText.render($0, catalog: catalog, notes: notes) }.joined(separator: "\n\n"))
         }
     }
 

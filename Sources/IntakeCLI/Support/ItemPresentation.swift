@@ -45,9 +45,12 @@ struct ItemJSON: Encodable {
     }
 }
 
-/// An item as a clerk reads it: materials with their conditions and the guide lines.
+/// An item as a clerk reads it: materials with their conditions and the guide lines, each guide
+/// by the name the public knows. The catalog's notes and differences are English, written for
+/// the developers who keep forms/: only with `notes`.
 enum ItemText {
-    static func render(_ item: ServiceItem, catalog: Catalog) -> String {
+    static func render(_ item: ServiceItem, catalog: Catalog, notes: Bool = false) -> String {
+        func cite(_ ref: SourceRef) -> String { catalog.citation(ref) }
         let region = catalog.region(item.region)?.name ?? item.region
         var out = ["\(item.name) — \(region)（\(item.region)）", "依据：\(cite(item.source))"]
         if !item.aliases.isEmpty { out.append("又称：\(item.aliases.joined(separator: "、"))") }
@@ -67,7 +70,6 @@ enum ItemText {
                 out.append("     免于提供：\(c.text)（\(cite(c.source))）")
             }
         }
-        for d in item.differences { out.append("与省清单的差异：\(d.value)（\(cite(d.source))）") }
         if !item.offices.isEmpty {
             out.append("办理地点及电话：")
             for o in item.offices {
@@ -78,13 +80,11 @@ enum ItemText {
                 out.append(parts.joined(separator: "；"))
             }
         }
-        for note in item.notes { out.append("注：\(note)") }
+        if notes {
+            out.append("Developer notes (forms/, English):")
+            for d in item.differences { out.append("  difference from the province list: \(d.value) (\(d.source))") }
+            for note in item.notes { out.append("  note: \(note)") }
+        }
         return out.joined(separator: "\n")
-    }
-
-    /// "000_aae2795ad81a31b3.txt 第16行" / "第37–90行".
-    static func cite(_ ref: SourceRef) -> String {
-        if let end = ref.endLine, end != ref.line { return "\(ref.file) 第\(ref.line)–\(end)行" }
-        return "\(ref.file) 第\(ref.line)行"
     }
 }
