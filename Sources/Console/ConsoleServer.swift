@@ -52,6 +52,7 @@ public struct ConsoleServer: Sendable {
         self.logger = logger
         self.now = now
         try abandonInterruptedCorrections()
+        OutputStore(root: settings.output).cleanStaleTemporaries()
     }
 
     /// A correction is claimed in the ledger (with its audit rows) before its revision is renamed

@@ -68,7 +68,7 @@ public final class InboxService: @unchecked Sendable {
     /// Runs until `stop()` (or, with `exitWhenIdle`, until nothing is left to do).
     public func run() {
         writeStateFile()
-        cleanStaleOutputTemporaries()
+        OutputStore(root: settings.output).cleanStaleTemporaries()
         for claimed in claims.recover() {
             logger.info("resuming claim", metadata: ["file": "\(claimed.name)", "token": "\(claimed.token)"])
             queue.enqueue(claimed: claimed, attempt: 0)
@@ -258,19 +258,5 @@ public final class InboxService: @unchecked Sendable {
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: info, options: [.sortedKeys, .prettyPrinted]) else { return }
         try? OutputStore.writeAtomically(Array(data), to: settings.state.appendingPathComponent("watch.json").path)
-    }
-
-    /// Output folders half-written by a process that died stay under `<output>/.tmp/` as
-    /// `<id>.<pid>.<random>`: remove those whose writer is gone (or that are older than ten
-    /// minutes, for writers on other machines).
-    func cleanStaleOutputTemporaries() {
-        let staging = settings.output.appendingPathComponent(".tmp")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
-            let url = staging.appendingPathComponent(name)
-            let parts = name.split(separator: ".")
-            let writerGone = parts.count >= 3 && Int32(parts[1]).map { kill($0, 0) != 0 && errno == ESRCH } == true
-            let old = FileSystem.stamp(url).map { Date().timeIntervalSince1970 - $0.mtime > 600 } ?? false
-            if writerGone || old { try? FileManager.default.removeItem(at: url) }
-        }
     }
 }

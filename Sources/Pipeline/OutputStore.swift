@@ -60,7 +60,13 @@ public struct OutputStore: Sendable {
             // The date's folder does not exist yet.
             guard makeFolders(dateFolder), rename(temp, final) == 0 else { throw fail(final, errno) }
         case EEXIST, ENOTEMPTY:
-            // Processed before (--reprocess): move the old folder aside, put the new one in place.
+            // Processed before (--reprocess, a new revision): the two folders swap in one step, so
+            // a crash leaves the old folder or the new one in place, never neither.
+            if let exchange = Self.exchange, exchange(AT_FDCWD, temp, AT_FDCWD, final, 2 /* RENAME_EXCHANGE */) == 0 {
+                removeTree(temp)
+                return
+            }
+            // A file system without the exchange: move the old folder aside, put the new one in place.
             let old = "\(staging)/\(id).old.\(UInt32.random(in: .min ... .max))"
             guard rename(final, old) == 0 else { throw fail(final, errno) }
             guard rename(temp, final) == 0 else {
@@ -71,6 +77,28 @@ public struct OutputStore: Sendable {
             removeTree(old)
         default:
             throw fail(final, errno)
+        }
+    }
+
+    /// renameat2 with RENAME_EXCHANGE (Linux 3.15; ext4, xfs, btrfs, tmpfs): not in Swift's Glibc
+    /// overlay, which lacks _GNU_SOURCE, so looked up in the C library once; nil where it is not.
+    private static let exchange: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }()
+
+    /// Output folders half-written by a process that died stay under `<output>/.tmp/` as
+    /// `<id>.<pid>.<random>` (or `<id>.old.<random>`), with personal data in them: removes those
+    /// whose writer is gone, and any older than ten minutes (writers on other machines).
+    public func cleanStaleTemporaries(now: Date = Date()) {
+        let staging = root.appendingPathComponent(".tmp")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
+            let url = staging.appendingPathComponent(name)
+            let parts = name.split(separator: ".")
+            let writerGone = parts.count >= 3 && Int32(parts[1]).map { kill($0, 0) != 0 && errno == ESRCH } == true
+            var info = stat()
+            let old = lstat(url.path, &info) == 0 && now.timeIntervalSince1970 - Double(info.st_mtim.tv_sec) > 600
+            if writerGone || old { removeTree(url.path) }
         }
     }
 

@@ -1,8 +1,9 @@
 """End-to-end tests of `intake console` in a real browser (Debian chromium + chromedriver).
 
 One console, one browser and one temporary folder for the whole class; the tests run in
-order (test_1 … test_6) as one clerk's morning: log in, find the scan in the queue, settle it
-with the keyboard, print the form to a CUPS queue, look at the statistics. The queue belongs to
+order (test_1 … test_6, then test_9) as one clerk's morning: log in, find the scan in the queue,
+settle it with the keyboard, print the form to a CUPS queue, look at the statistics; at the end
+no full ID number may be in the console's log or on the queue. The queue belongs to
 a private cupsd the class starts in its temporary folder (needs cups-daemon, cups-client and
 cups-core-drivers); the console's lp reaches it through CUPS_SERVER.
 
@@ -37,6 +38,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+
+from test_crash import full_id_numbers  # one definition of "a full ID number" for both suites
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = "2026-12-07"
@@ -632,6 +635,25 @@ class ConsoleE2E(unittest.TestCase):
         if found["emptyConfidence"]:
             problems.append(f"{found['emptyConfidence']} fields show an empty 置信度")
         self.assertEqual(problems, [], "empty strings render as set sections on GET /s/<id>")
+
+    # ---- 9. Last: no full ID number in the whole run's console log, nor on the queue ----
+
+    def test_9_logs_hold_no_full_id_numbers(self):
+        """The console's log of the run (standard error and output, in <temp>/console.log) and the
+        queue (page and JSON) hold none of the full ID numbers of the run's submissions: those in
+        every result.json and submission.json (revisions included) and in the sample XMLs. The
+        queue shows only 尾号 and the last four digits."""
+        ids = full_id_numbers([*self.out.rglob("*.json"), *SAMPLES])
+        self.assertTrue(ids, "the run's submissions hold no ID number: the check would prove nothing")
+        self.ensure_logged_in()
+        status, queue = self.api("GET", "/api/v1/queue")
+        self.assertEqual(status, 200, queue)
+        self.console_log.flush()  # what the thread reading the console's standard output holds
+        for name, text in (("console log", (self.tmp / "console.log").read_text(errors="replace")),
+                           ("queue page", self.driver.page_source),
+                           ("queue JSON", json.dumps(queue, ensure_ascii=False))):
+            self.assertEqual(sorted(i for i in ids if i in text), [], f"full ID numbers in the {name}")
+        print(f"\n[e2e] {len(ids)} full ID numbers of the run: none in the console log or on the queue")
 
 
 if __name__ == "__main__":
