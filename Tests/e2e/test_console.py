@@ -518,6 +518,12 @@ class ConsoleE2E(unittest.TestCase):
             verified = self.driver.find_element(By.CSS_SELECTOR, f'.field[data-key="{key}"] .meta .ok').text
             self.assertIn(LOGIN, verified)
         self.shot("04-verify-after")
+        # The lower half: 办理方式与申报情形 and 申办材料, with the guide cited by its public name.
+        handling = self.driver.find_element(By.ID, "handling")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", handling)
+        self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, '#handling input[type=radio]:checked').is_selected())
+        self.assertNotIn(".txt", self.driver.find_element(By.CSS_SELECTOR, "table.materials").text)
+        self.shot("06-verify-materials")
 
         status, result = self.api("GET", f"/api/v1/submissions/{self.scan_id}")
         self.assertEqual(status, 200, result)
@@ -587,7 +593,7 @@ class ConsoleE2E(unittest.TestCase):
         self.assertIn("统计", self.driver.find_element(By.TAG_NAME, "h1").text)
         self.shot("05-stats")
 
-        wanted = ["01-login", "02-queue", "03-verify-before", "04-verify-after", "05-stats"]
+        wanted = ["01-login", "02-queue", "03-verify-before", "04-verify-after", "05-stats", "06-verify-materials"]
         missing = [n for n in wanted if n not in self.shots]
         if missing:
             self.skipTest(f"screenshots {missing} come from tests 1–3, which did not run here")
