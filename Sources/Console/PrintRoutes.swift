@@ -21,7 +21,7 @@ struct PrintRoutes: Sendable {
         let (entry, folder) = try await routes.located(context)
         let body = try await request.body.collect(upTo: 64 << 10)
         guard let ask = try? JSONDecoder().decode(PrintRequest.self, from: Data(buffer: body)),
-              let document = PrintDocument(rawValue: ask.document) else { throw ConsoleError.bad("请求格式不对") }
+              let document = PrintDocument(rawValue: ask.document), document != .precheckReceipt else { throw ConsoleError.bad("请求格式不对") }
         let decision = try server.store.decision(submission: entry.submission)
         switch document {
         case .receipt where decision?.outcome != "accept":

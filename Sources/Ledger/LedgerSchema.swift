@@ -221,6 +221,16 @@ enum LedgerSchema {
             """,
             "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_refuse()",
         ]),
+        // 网上预审: the 预审号 an applicant brings to the window, and the submission it names.
+        Migration(id: "precheck", statements: [
+            """
+            CREATE TABLE IF NOT EXISTS precheck_reference (
+                reference TEXT PRIMARY KEY NOT NULL,
+                submission TEXT NOT NULL,
+                at {real} NOT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS precheck_reference_submission ON precheck_reference (submission)",
+        ]),
     ]
 
     enum Dialect { case sqlite, postgres }

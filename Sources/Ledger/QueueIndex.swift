@@ -96,8 +96,8 @@ extension ConsoleStore {
         }
     }
 
-    /// Submissions matching `text`: a submission id (prefix), a 办件编号, a name, a USCC, the last
-    /// 4 characters of an ID number, or a date (YYYY-MM-DD). Newest first.
+    /// Submissions matching `text`: a submission id (prefix), a 办件编号, a 预审号, a name, a USCC,
+    /// the last 4 characters of an ID number, or a date (YYYY-MM-DD). Newest first.
     public func search(_ text: String, limit: Int = 200) throws -> [QueueEntry] {
         let query = text.trimmingCharacters(in: .whitespaces)
         guard !query.isEmpty else { return [] }
@@ -107,9 +107,10 @@ extension ConsoleStore {
                 SELECT q.* FROM queue_entry q LEFT JOIN case_number c ON c.submission = q.submission
                 WHERE q.submission LIKE ? OR q.day = ? OR q.applicant LIKE ? OR q.uscc = ? OR q.id_last4 LIKE ?
                    OR (c.office || '-' || c.day || '-' || substr('0000' || c.seq, -4, 4)) = ?
+                   OR q.submission IN (SELECT submission FROM precheck_reference WHERE reference = ?)
                 ORDER BY q.processed_at DESC LIMIT \(limit)
                 """, arguments: [query.lowercased() + "%", query, like, query.uppercased(),
-                                 query.count == 4 ? "%" + query.uppercased() + "%" : "-", query]).map(Self.entry)
+                                 query.count == 4 ? "%" + query.uppercased() + "%" : "-", query, query.uppercased()]).map(Self.entry)
         }
     }
 
@@ -132,4 +133,26 @@ extension ConsoleStore {
 
 public enum QueueColumn: String, Sendable {
     case status, item, district
+}
+
+extension ConsoleStore {
+    /// Records a 预审号 for the submission it was handed in as; false when the number is taken.
+    public func recordPrecheckReference(_ reference: String, submission: String, at now: Date) throws -> Bool {
+        try pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM precheck_reference WHERE reference = ?", arguments: [reference]) == nil else {
+                return false
+            }
+            try db.execute(sql: "INSERT INTO precheck_reference (reference, submission, at) VALUES (?, ?, ?)",
+                           arguments: [reference, submission, now.timeIntervalSince1970])
+            return true
+        }
+    }
+}
+
+extension ConsoleStore {
+    public func precheckReferenceTaken(_ reference: String) throws -> Bool {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT 1 FROM precheck_reference WHERE reference = ?", arguments: [reference]) != nil
+        }
+    }
 }

@@ -27,6 +27,11 @@ public struct Pipeline: Sendable {
         /// follow the machine's clock: they record when the file was processed.
         public var today: CalendarDate?
 
+        /// What the applicant stated beside the upload (网上预审): the district, 本人/委托 and the
+        /// declared conditions stand for those of a PDF or scanned application, whose own words
+        /// can only suggest a region and say nothing of the rest; an XML application states its own.
+        public var stated: Stated?
+
         /// Reads scanned pages; nil: scans are refused with `ocr-unavailable`.
         public var recognizer: PageRecognizer?
 
@@ -61,6 +66,20 @@ public struct Pipeline: Sendable {
     let reader: SubmissionReader
     let store: OutputStore
     let logger: Logger
+
+    /// See `Options.stated`.
+    public struct Stated: Sendable, Hashable {
+        public var regionCode: String
+        public var office: String?
+        public var handling: String
+        public var conditions: [String]
+        public init(regionCode: String, office: String?, handling: String, conditions: [String]) {
+            self.regionCode = regionCode
+            self.office = office
+            self.handling = handling
+            self.conditions = conditions
+        }
+    }
 
     public init(catalog: Catalog, options: Options, logger: Logger = Logger(label: "intake.pipeline")) {
         self.catalog = catalog
@@ -186,6 +205,12 @@ public struct Pipeline: Sendable {
                 fields: [], materials: [], attachments: [], problems: problems, status: .rejected,
                 outputs: .init(directory: folder.path, result: "result.json", form: nil, notice: nil))
         case .submission(var submission, let form):
+            if let stated = options.stated, ![ReadingMethod.xml, .embeddedXML].contains(submission.readingMethod) {
+                submission.regionCode = stated.regionCode
+                submission.office = stated.office
+                submission.handling = stated.handling
+                submission.declaredConditions = stated.conditions
+            }
             let settled = SettledRevision(folder: store.existing(id: id))
             settled?.apply(to: &submission)
             result = try check(submission, form: form, id: id, sha: sha, path: path, clock: clock, folder: folder, files: &files,

@@ -15,6 +15,8 @@ public enum PrintDocument: String, Sendable, CaseIterable {
     case refusal
     /// 受理回执.
     case receipt
+    /// 网上预审回执, `caseNumber` being the 预审号.
+    case precheckReceipt
 }
 
 extension Pipeline {
@@ -54,6 +56,14 @@ extension Pipeline {
             notice.kind = .receipt
             notice.receivedMaterials = resolution.item.materials.filter { material in
                 result.materials.contains { $0.id == material.id && $0.status == .provided }
+            }.map(\.wording)
+            notice.timeLimit = resolution.item.timeLimit.value
+        case .precheckReceipt:
+            notice.kind = .precheckReceipt
+            notice.handler = nil
+            notice.receivedDate = notice.issuedDate
+            notice.receivedMaterials = resolution.item.materials.filter { material in
+                result.materials.contains { $0.id == material.id && [.provided, .missing].contains($0.status) }
             }.map(\.wording)
             notice.timeLimit = resolution.item.timeLimit.value
         }

@@ -50,6 +50,9 @@ public enum NoticeKind: Sendable, Hashable {
     case missingItems
     case refusal(reason: String)
     case receipt
+    /// 网上预审回执: checked online and handed to the window under a 预审号 (`caseNumber`); not
+    /// yet accepted, so it lists what to bring.
+    case precheckReceipt
 }
 
 extension NoticeContent {
@@ -59,6 +62,7 @@ extension NoticeContent {
         case .missingItems: "一次性告知书"
         case .refusal: "审核不通过告知书"
         case .receipt: "受理回执"
+        case .precheckReceipt: "网上预审回执"
         }
     }
 }

@@ -45,7 +45,8 @@ public struct NoticeRenderer: Sendable {
 
         items.append(StackItem([TextPiece(t.layout(notice.title, face: .bold, size: 22, width: width, align: .center))]))
         if let number = notice.caseNumber {
-            paragraph([TextRun("办件编号：\(number)")], spaceBefore: mm(3), indent: 0, align: .right)
+            let label = notice.kind == .precheckReceipt ? "预审号" : "办件编号"
+            paragraph([TextRun("\(label)：\(number)")], spaceBefore: mm(3), indent: 0, align: .right)
         }
         paragraph([TextRun("编号：\(notice.submissionID)")], spaceBefore: mm(notice.caseNumber == nil ? 3 : 0.5), indent: 0,
                   align: .right)
@@ -72,6 +73,19 @@ public struct NoticeRenderer: Sendable {
                 paragraph([TextRun(limit)])
             }
             paragraph([TextRun("办理进度请凭办件编号向下列经办机构查询：")], spaceBefore: mm(4))
+            return try finish(notice, items: &items, document: document, ending: "特此回执。")
+        case .precheckReceipt:
+            paragraph([TextRun("你（单位）申请办理的“\(notice.itemName)”事项，已于\(notice.receivedDate.chinese)通过网上预审提交到窗口。"
+                               + "预审不是受理：请凭预审号，携带下列申办材料（原件）到窗口办理，窗口核对后予以受理。")])
+            if !notice.receivedMaterials.isEmpty {
+                heading("请携带的申办材料")
+                list(notice.receivedMaterials.map { [TextRun($0)] })
+            }
+            if let limit = notice.timeLimit?.trimmingWhitespace(), !limit.isEmpty {
+                heading("办理时限")
+                paragraph([TextRun(limit)])
+            }
+            paragraph([TextRun("请到下列经办机构办理：")], spaceBefore: mm(4))
             return try finish(notice, items: &items, document: document, ending: "特此回执。")
         }
         let problems = notice.missingMaterials.isEmpty && notice.faultyFields.isEmpty

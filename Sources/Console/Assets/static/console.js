@@ -382,7 +382,17 @@ function setupQueue(main) {
   });
 }
 
+// ---- 网上预审: the same live checks on the online form and on values to confirm ----
+
+function setupPrecheck() {
+  for (const field of document.querySelectorAll(".field")) {
+    const input = field.querySelector("input.value");
+    if (input) input.addEventListener("input", () => liveCheck(field));
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  if (document.querySelector("main.pre")) { setupPrecheck(); return; }
   const main = document.querySelector("main[data-page]");
   if (!main) return;
   if (main.dataset.page === "submission") setupSubmission(main);
