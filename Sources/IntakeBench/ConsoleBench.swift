@@ -62,14 +62,14 @@ struct ConsoleBench {
         }
         let today = ChinaStandardTime.day(at: now).day
         try fillIndex(ConsoleStore(path: state.appendingPathComponent("ledger.sqlite").path), now: now)
-        try addClerk(binary, state: state)
+        try Self.addClerk(binary, state: state)
 
-        let console = try Console(binary: binary, arguments: ["console", "--output", output.path, "--state", state.path,
+        let console = try ConsoleProcess(binary: binary, arguments: ["console", "--output", output.path, "--state", state.path,
                                                                "--listen", "127.0.0.1:0"])
         defer { console.stop() }
         Thread.sleep(forTimeInterval: 3)
         let idleRSS = console.rss()
-        let client = Client(base: console.address)
+        let client = HTTPClient(base: console.address)
         try client.login("bench", password: "bench-password-1")
 
         let queue = try (0..<30).map { _ in try client.timed("GET", "/") }
@@ -124,7 +124,7 @@ struct ConsoleBench {
         try store.upsert(batch)
     }
 
-    func addClerk(_ binary: String, state: URL) throws {
+    static func addClerk(_ binary: String, state: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["clerk", "add", "bench", "--name", "基准科长", "--role", "chief", "--state", state.path]
@@ -141,99 +141,5 @@ struct ConsoleBench {
     func percentile(_ values: [Double], _ p: Double) -> Double {
         let sorted = values.sorted()
         return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
-    }
-}
-
-/// The console binary running, its address read from its first line.
-private final class Console {
-    let process = Process()
-    let address: String
-    let startup: Double
-
-    init(binary: String, arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        let start = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        var text = ""
-        while !text.contains("\n") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { fatalError("intake console ended before listening") }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        startup = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard let match = text.firstMatch(of: /listening on (http:\/\/[0-9.:]+)/) else { fatalError("no address in: \(text)") }
-        address = String(match.output.1)
-    }
-
-    /// Resident set size now, in bytes.
-    func rss() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kB = Double(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") else { return 0 }
-        return kB * 1024
-    }
-
-    func stop() {
-        process.terminate()
-        process.waitUntilExit()
-    }
-}
-
-/// A browser's share of HTTP: the session cookie, the CSRF token and the Origin on POSTs.
-private final class Client: @unchecked Sendable {
-    let base: String
-    let session: URLSession
-    var csrf = ""
-
-    init(base: String) {
-        self.base = base
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpCookieAcceptPolicy = .always
-        session = URLSession(configuration: configuration)
-    }
-
-    func login(_ login: String, password: String) throws {
-        _ = try send("POST", "/login", body: Data("login=\(login)&password=\(password)".utf8),
-                     type: "application/x-www-form-urlencoded")
-        let page = try send("GET", "/")
-        guard let token = String(decoding: page, as: UTF8.self).firstMatch(of: /data-csrf="([0-9a-f]+)"/) else {
-            fatalError("login failed: no CSRF token on the queue page")
-        }
-        csrf = String(token.output.1)
-    }
-
-    /// Milliseconds from sending to the whole answer.
-    func timed(_ method: String, _ path: String, json: String? = nil) throws -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = try send(method, path, body: json.map { Data($0.utf8) }, type: json == nil ? nil : "application/json")
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    }
-
-    func send(_ method: String, _ path: String, body: Data? = nil, type: String? = nil) throws -> Data {
-        var request = URLRequest(url: URL(string: base + path)!)
-        request.httpMethod = method
-        request.httpBody = body
-        if let type { request.setValue(type, forHTTPHeaderField: "Content-Type") }
-        if method == "POST" {
-            request.setValue(base, forHTTPHeaderField: "Origin")
-            if !csrf.isEmpty { request.setValue(csrf, forHTTPHeaderField: "X-CSRF-Token") }
-        }
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var answer: (Data?, URLResponse?, Error?)
-        session.dataTask(with: request) { data, response, error in
-            answer = (data, response, error)
-            done.signal()
-        }.resume()
-        done.wait()
-        if let error = answer.2 { throw error }
-        let status = (answer.1 as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<400).contains(status) else {
-            fatalError("\(method) \(path): HTTP \(status) \(String(decoding: answer.0 ?? Data(), as: UTF8.self).prefix(200))")
-        }
-        return answer.0 ?? Data()
     }
 }

@@ -16,11 +16,20 @@ import Pipeline
 //
 //   swift build -c release && .build/release/intake-bench console [--queue 2000] [--rows 100000] [--finish 40]
 // `intake console`'s start-up, idle RSS, queue page, search and finish figures (ConsoleBench.swift).
+//
+//   .build/release/intake-bench precheck [--applicants 20] [--seconds 60] [--file PDF]
+// 网上预审 under load, the clerks' queue page timed meanwhile (PrecheckBench.swift).
 
 if CommandLine.arguments.dropFirst().first == "console" {
     guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
     try ConsoleBench(arguments: Array(CommandLine.arguments.dropFirst(2)), catalog: try Catalog.load(from: formsURL),
                      forms: formsURL).run()
+    exit(0)
+}
+
+if CommandLine.arguments.dropFirst().first == "precheck" {
+    guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
+    try PrecheckBench(arguments: Array(CommandLine.arguments.dropFirst(2)), repository: formsURL.deletingLastPathComponent()).run()
     exit(0)
 }
 

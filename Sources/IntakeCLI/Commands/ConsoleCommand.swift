@@ -42,6 +42,10 @@ extension IntakeCommand {
         @Option(name: .customLong("precheck-keep"), help: ArgumentHelp("Hours an applicant's upload is kept (default 24).",
                                                                          valueName: "hours"))
         var precheckKeep: Double = 24
+        @Option(name: .customLong("precheck-rate"), help: ArgumentHelp(
+            "Checks one address may start in ten minutes (default 30; behind a proxy every applicant has its address).",
+            valueName: "n"))
+        var precheckRate: Int = 30
         @OptionGroup var catalogOptions: CatalogOptions
         @OptionGroup var clockOptions: ClockOptions
         @OptionGroup var loggingOptions: LoggingOptions
@@ -89,6 +93,7 @@ extension IntakeCommand {
                 precheckSettings.port = port
                 precheckSettings.inbox = settings.inbox
                 precheckSettings.keep = precheckKeep * 3600
+                precheckSettings.checksPerWindow = precheckRate
                 precheckSettings.today = clockOptions.today
                 var checks = options
                 checks.recognizer = Pipeline.ocrRecognizer()
