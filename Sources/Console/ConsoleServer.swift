@@ -73,7 +73,7 @@ public struct ConsoleServer: Sendable {
     }
 
     /// The day the queue shows.
-    var today: CalendarDate { settings.today ?? ChinaStandardTime.day(at: now()).day }
+    var today: CalendarDate { settings.today ?? ChinaStandardTime.day(at: now().timeIntervalSince1970).day }
 
     /// Every route: its method, path, handler, and whether it needs a logged-in clerk. A route
     /// that changes state is a POST; the guard refuses it without session, CSRF token and

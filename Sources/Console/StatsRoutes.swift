@@ -33,7 +33,7 @@ struct StatsRoutes: Sendable {
         let store = server.store
         // Since midnight in China by the console's clock.
         let now = server.now()
-        let since = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down) - Double(ChinaStandardTime.day(at: now).seconds))
+        let since = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down) - Double(ChinaStandardTime.day(at: now.timeIntervalSince1970).seconds))
         let times = try store.verifyTimes(since: since)
         func seconds(_ p: Double) -> String {
             guard !times.isEmpty else { return "-" }
@@ -78,7 +78,7 @@ struct StatsRoutes: Sendable {
     }
 
     static func chinaTime(_ date: Date) -> String {
-        let (day, seconds) = ChinaStandardTime.day(at: date)
+        let (day, seconds) = ChinaStandardTime.day(at: date.timeIntervalSince1970)
         return day.iso + String(format: " %02d:%02d", seconds / 3600, seconds / 60 % 60)
     }
 }

@@ -60,7 +60,7 @@ struct ConsoleBench {
             guard case .processed(let result) = pipeline.process(path: path.path, now: now) else { fatalError("sample not processed") }
             ids.append(result.id)
         }
-        let today = ChinaStandardTime.day(at: now).day
+        let today = ChinaStandardTime.day(at: now.timeIntervalSince1970).day
         try fillIndex(ConsoleStore(path: state.appendingPathComponent("ledger.sqlite").path), now: now)
         try Self.addClerk(binary, state: state)
 
@@ -110,7 +110,7 @@ struct ConsoleBench {
         var generator = SystemRandomNumberGenerator()
         var batch: [QueueEntry] = []
         for i in 0..<rows {
-            let day = ChinaStandardTime.day(at: now - (i < queueSize ? 0 : Double(1 + i % 365) * 86_400)).day.iso
+            let day = ChinaStandardTime.day(at: now.timeIntervalSince1970 - (i < queueSize ? 0 : Double(1 + i % 365) * 86_400)).day.iso
             let name = String([surnames.randomElement(using: &generator)!, given.randomElement(using: &generator)!,
                                given.randomElement(using: &generator)!])
             let id = String(format: "%016llx", UInt64.random(in: 0...UInt64.max, using: &generator))

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A calendar date without time or zone, as forms write them.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -92,9 +90,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 public enum ChinaStandardTime {
     public static let offsetSeconds = 8 * 3600
 
-    /// The day in China (UTC+8, no daylight saving) at `date`, and the seconds since its midnight.
-    public static func day(at date: Date) -> (day: CalendarDate, seconds: Int) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds
+    /// The day in China (UTC+8, no daylight saving) at a moment given as seconds since 1970 (a
+    /// `Date`'s `timeIntervalSince1970`: this module does without Foundation), and the seconds
+    /// since that day's midnight.
+    public static func day(at secondsSince1970: Double) -> (day: CalendarDate, seconds: Int) {
+        let seconds = Int(secondsSince1970.rounded(.down)) + offsetSeconds
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         return (CalendarDate(daysSinceEpoch: days), seconds - days * 86_400)
     }

@@ -310,7 +310,7 @@ struct Clock {
     let today: CalendarDate
 
     init(_ now: Date, today fixed: CalendarDate? = nil) {
-        let (day, s) = ChinaStandardTime.day(at: now)
+        let (day, s) = ChinaStandardTime.day(at: now.timeIntervalSince1970)
         self.day = day
         today = fixed ?? day
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -48,8 +48,10 @@ public struct NoticeRenderer: Sendable {
             let label = notice.kind == .precheckReceipt ? "预审号" : "办件编号"
             paragraph([TextRun("\(label)：\(number)")], spaceBefore: mm(3), indent: 0, align: .right)
         }
-        paragraph([TextRun("编号：\(notice.submissionID)")], spaceBefore: mm(notice.caseNumber == nil ? 3 : 0.5), indent: 0,
+        if notice.kind != .precheckReceipt {
+            paragraph([TextRun("编号：\(notice.submissionID)")], spaceBefore: mm(notice.caseNumber == nil ? 3 : 0.5), indent: 0,
                   align: .right)
+        }
 
         let applicant = notice.applicant.trimmingWhitespace().isEmpty ? "申请人" : notice.applicant.trimmingWhitespace()
         paragraph([TextRun("\(applicant)：")], spaceBefore: mm(6), indent: 0)
@@ -76,7 +78,7 @@ public struct NoticeRenderer: Sendable {
             return try finish(notice, items: &items, document: document, ending: "特此回执。")
         case .precheckReceipt:
             paragraph([TextRun("你（单位）申请办理的“\(notice.itemName)”事项，已于\(notice.receivedDate.chinese)通过网上预审提交到窗口。"
-                               + "预审不是受理：请凭预审号，携带下列申办材料（原件）到窗口办理，窗口核对后予以受理。")])
+                               + "预审不是受理：请凭预审号，携带下列申办材料到窗口办理，窗口核对后予以受理。")])
             if !notice.receivedMaterials.isEmpty {
                 heading("请携带的申办材料")
                 list(notice.receivedMaterials.map { [TextRun($0)] })
@@ -148,6 +150,8 @@ public struct NoticeRenderer: Sendable {
         let date = t.layout(notice.issuedDate.chinese, size: size, width: signWidth, align: .right, pitch: Self.pitch)
         items.append(StackItem([TextPiece(issuer), TextPiece(date)], gap: mm(2), spaceBefore: mm(12), keepTogether: true))
 
+        // A pre-check receipt hands nothing over: no one signs it.
+        guard notice.kind != .precheckReceipt else { return try document.render(items) }
         let signature = SignaturePiece(
             fields: [("经办人：" + (notice.handler ?? ""), notice.handler == nil ? mm(32) : 0), ("申请人签收：", mm(32)), ("\u{3000}\u{3000}\u{3000}\u{3000}年\u{3000}\u{3000}月\u{3000}\u{3000}日", 0)],
             typesetter: t, size: size, gap: mm(6))

@@ -55,7 +55,7 @@ enum OnlineForm {
         let conditions = item.conditions.filter { $0.test.declared == true }
             .map { PrecheckRoutes.ConditionLine(id: $0.id, text: $0.text, basis: catalog.citation($0.source)) }
         return View(title: form.title, itemName: item.name, action: "/precheck/item/\(region.code)/\(item.id)/check",
-                    back: "/precheck/item/\(region.code)/\(item.id)",
+                    back: "/precheck/item/\(region.code)/\(item.id)" + (district.map { "?district=" + PrecheckRoutes.escape($0) } ?? ""),
                     districts: region.districts.map { PrecheckRoutes.Choice(value: $0.name, label: $0.name, selected: $0.name == district) },
                     conditions: conditions, hasConditions: !conditions.isEmpty, fields: fields, maxMB: maxMB)
     }

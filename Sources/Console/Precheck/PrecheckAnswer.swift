@@ -9,8 +9,17 @@ import Pipeline
 /// the notice and receipt PDFs, handing the upload to the window.
 extension PrecheckRoutes {
     struct Line { let text: String; let basis: String }
-    struct Faulty { let label: String; let value: String; let reason: String }
-    struct Unsure { let key: String; let label: String; let value: String; let type: String }
+    struct Faulty { let label: String?; let value: String; let reason: String }
+    /// A value to confirm: typed into a box, or ticked among the form's options.
+    struct Unsure {
+        let key: String
+        let label: String
+        let value: String
+        let type: String
+        let options: [Tick]
+        let isChoice: Bool
+    }
+    struct Tick { let value: String; let input: String; let field: String; let checked: Bool }
     struct AnswerView {
         var id: String
         var checking: Bool
@@ -87,7 +96,8 @@ extension PrecheckRoutes {
         }
         let faulty = judged.filter { $0.field != nil && $0.code != .missingMaterial }.map { p in
             let field = result.fields.first { $0.key == FieldPath(parsing: p.field!).field }
-            return Faulty(label: p.label ?? field?.label ?? p.field!, value: PersonalData.masked(field?.value) ?? "",
+            let label = p.label ?? field?.label ?? p.field!
+            return Faulty(label: p.message.hasPrefix(label) ? nil : label, value: PersonalData.masked(field?.value) ?? "",
                           reason: p.message)
         }
         let others = judged.filter { $0.field == nil && $0.code != .missingMaterial }.map(\.message)
@@ -97,8 +107,19 @@ extension PrecheckRoutes {
         view.missing = missing
         view.faulty = faulty
         view.others = others
-        view.unsure = unsure.map { Unsure(key: $0.key, label: [$0.group, $0.label].compactMap { $0 }.joined(separator: "·"),
-                                          value: $0.value?.display ?? "", type: types[$0.key] ?? "text") }
+        let definitions = Dictionary((form?.fields ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        view.unsure = unsure.map { field in
+            let definition = definitions[field.key]
+            let choice = [.choice, .multiChoice, .gender].contains(definition?.type)
+            let ticked = Set(field.value?.options ?? [])
+            let options = (definition?.type == .gender ? ["男", "女"] : definition?.options ?? []).map {
+                Tick(value: $0, input: definition?.type == .multiChoice ? "checkbox" : "radio", field: "f.\(field.key)",
+                     checked: ticked.contains($0))
+            }
+            return Unsure(key: field.key, label: [field.group, field.label].compactMap { $0 }.joined(separator: "·"),
+                          value: field.value?.display ?? "", type: types[field.key] ?? "text", options: choice ? options : [],
+                          isChoice: choice)
+        }
         view.hasMissing = !missing.isEmpty
         view.hasFaulty = !faulty.isEmpty
         view.hasOthers = !others.isEmpty
@@ -120,9 +141,12 @@ extension PrecheckRoutes {
         }
         if let answered = result.item, answered.id != meta.item {
             view.mismatch = "上传的是《\(result.form.title)》，属于“\(answered.name)”事项，不是“\(item?.name ?? meta.item)”的申请表。"
+        } else if let chosen = meta.district, let stated = result.item?.district, stated != chosen {
+            view.mismatch = "申请表填写的办理地是\(stated)，不是所选的\(chosen)：请到\(stated)的经办机构办理，或改正申请表。"
         }
         _ = region
-        view.canSubmit = server.settings.inbox != nil && meta.reference == nil
+        // Only what the window could accept is handed in; anything else is the applicant's to mend first.
+        view.canSubmit = server.settings.inbox != nil && meta.reference == nil && result.status == .accepted
         return view
     }
 
@@ -177,14 +201,14 @@ extension PrecheckRoutes {
         }
         let body = try await request.body.collect(upTo: 256 << 10)
         let form = Self.formFields(String(buffer: body))
+        let ticks = Self.formValues(String(buffer: body))
         // Tables are the window's to check: a row cannot be retyped here.
         let unsure = result.fields.filter { $0.source?.needsReview == true && !Self.isRows($0.value) }
         var values: [String: FieldValue] = [:]
         for field in unsure {
-            guard let text = form["f.\(field.key)"]?.trimmingWhitespace() else { continue }
             if case .choices = field.value {
-                values[field.key] = .choices(text.split(separator: "、").map(String.init))
-            } else {
+                values[field.key] = .choices(ticks["f.\(field.key)"] ?? [])
+            } else if let text = form["f.\(field.key)"]?.trimmingWhitespace() {
                 values[field.key] = .text(text)
             }
         }
@@ -211,14 +235,17 @@ extension PrecheckRoutes {
         return false
     }
 
-    /// `a=1&b=2` of a posted form, decoded.
-    static func formFields(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
+    /// `a=1&b=2` of a posted form, decoded: the last value of each name.
+    static func formFields(_ body: String) -> [String: String] { formValues(body).compactMapValues(\.last) }
+
+    /// Every value of each name (ticked checkboxes share one).
+    static func formValues(_ body: String) -> [String: [String]] {
+        var fields: [String: [String]] = [:]
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
-            if let key = parts.first { fields[key] = parts.count > 1 ? parts[1] : "" }
+            if let key = parts.first { fields[key, default: []].append(parts.count > 1 ? parts[1] : "") }
         }
         return fields
     }

@@ -14,7 +14,7 @@ struct PrecheckRoutes: Sendable {
     // MARK: Finding the item
 
     struct Choice { let value: String; let label: String; let selected: Bool }
-    struct ItemLink { let name: String; let category: String; let href: String; let aliases: String }
+    struct ItemLink { let name: String; let category: String; let href: String; let aliases: String? }
     struct HomeView {
         let regions: [Choice]
         let districts: [Choice]
@@ -34,12 +34,14 @@ struct PrecheckRoutes: Sendable {
         let words = (query.get("q") ?? "").trimmingWhitespace()
         var items: [ItemLink] = []
         if let region {
+            // Items whose own name has the words come before those found by an alias.
+            func rank(_ item: ServiceItem) -> Int { words.split(separator: " ").allSatisfy { item.name.contains($0) } ? 0 : 1 }
             items = catalog.items.filter { $0.region == region.code && Self.matches($0, words) }
-                .sorted { ($0.category, $0.name) < ($1.category, $1.name) }
+                .sorted { (rank($0), $0.category, $0.name) < (rank($1), $1.category, $1.name) }
                 .map { item in
                     ItemLink(name: item.name, category: item.category,
                              href: "/precheck/item/\(region.code)/\(item.id)" + (district.map { "?district=" + Self.escape($0.name) } ?? ""),
-                             aliases: item.aliases.filter { $0 != item.name }.joined(separator: "、"))
+                             aliases: Self.nonEmpty(Set(item.aliases).subtracting([item.name]).sorted().joined(separator: "、")))
                 }
         }
         let view = HomeView(
@@ -55,6 +57,9 @@ struct PrecheckRoutes: Sendable {
         let names = ([item.name] + item.aliases).joined(separator: " ")
         return words.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).allSatisfy { names.contains($0) }
     }
+
+    /// nil for "": Mustache takes an empty string for a true section.
+    static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
     static func escape(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -209,13 +214,9 @@ struct PrecheckRoutes: Sendable {
         }
         // A typed PDF or an XML is answered on this request; a scan answers on the page that
         // follows, which shows it is still being read.
-        let checking = Task { [server] in await server.runner.run { Self.perform(server, id: id) } }
-        _ = await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await checking.value; return true }
-            group.addTask { try? await Task.sleep(for: .milliseconds(1500)); return false }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        Task { [server] in await server.runner.run { Self.perform(server, id: id) } }
+        for _ in 0..<30 where server.store.meta(id)?.state == "checking" {
+            try? await Task.sleep(for: .milliseconds(50))
         }
         return Response(status: .seeOther, headers: [.location: "/precheck/r/\(id)"])
     }

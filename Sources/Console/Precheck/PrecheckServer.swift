@@ -68,7 +68,7 @@ public struct PrecheckServer: Sendable {
         self.now = now
     }
 
-    var today: CalendarDate { settings.today ?? ChinaStandardTime.day(at: now()).day }
+    var today: CalendarDate { settings.today ?? ChinaStandardTime.day(at: now().timeIntervalSince1970).day }
 
     public struct Route: Sendable {
         public let method: HTTPRequest.Method

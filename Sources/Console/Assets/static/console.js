@@ -24,7 +24,7 @@ const checks = {
     const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     let s = 0;
     for (let i = 0; i < 17; i++) s += Number(v[i]) * w[i];
-    if ("10X98765432"[s % 11] !== v[17]) return "校验码不对";
+    if ("10X98765432"[s % 11] !== v[17]) return "校验码不正确";
     const y = +v.slice(6, 10), m = +v.slice(10, 12), d = +v.slice(12, 14);
     const date = new Date(Date.UTC(y, m - 1, d));
     if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return "出生日期不是有效日期";
@@ -36,7 +36,7 @@ const checks = {
     const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     let s = 0;
     for (let i = 0; i < 17; i++) s += chars.indexOf(v[i]) * w[i];
-    return chars[(31 - (s % 31)) % 31] === v[17] ? "" : "校验码不对";
+    return chars[(31 - (s % 31)) % 31] === v[17] ? "" : "校验位不正确";
   },
   "date": (v) => {
     const m = v.match(/^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?$/) || v.match(/^(\d{4})(\d{2})(\d{2})$/);
@@ -387,7 +387,13 @@ function setupQueue(main) {
 function setupPrecheck() {
   for (const field of document.querySelectorAll(".field")) {
     const input = field.querySelector("input.value");
-    if (input) input.addEventListener("input", () => liveCheck(field));
+    if (!input) continue;
+    input.addEventListener("input", () => liveCheck(field));
+    if (input.value) liveCheck(field);
+  }
+  // Choosing the city shows its districts at once (a plain GET form; the button does it without script).
+  for (const select of document.querySelectorAll("select[data-submit]")) {
+    select.addEventListener("change", () => select.form.submit());
   }
 }
 
