@@ -62,7 +62,7 @@ test: deps ocr-env
 # The console in a real browser (Tests/e2e): Debian's chromium and chromedriver driven by the
 # pinned selenium of Tests/e2e/requirements.txt in .venv-e2e/; nothing is downloaded at run time.
 E2E_VENV := .venv-e2e
-e2e: deps
+e2e: deps ocr-env
 	@if ! cmp -s Tests/e2e/requirements.txt $(E2E_VENV)/.requirements 2>/dev/null || [ ! -x $(E2E_VENV)/bin/python3 ]; then \
 	  /usr/bin/python3 -m venv $(E2E_VENV) && \
 	  $(E2E_VENV)/bin/python3 -m pip install -q --disable-pip-version-check -r Tests/e2e/requirements.txt && \
