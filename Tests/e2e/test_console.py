@@ -17,7 +17,6 @@ Environment:
     CHROMIUM_BIN, CHROMEDRIVER_BIN   default /usr/bin/chromium, /usr/bin/chromedriver
 """
 
-import errno
 import json
 import math
 import os
@@ -41,12 +40,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from test_crash import full_id_numbers  # one definition of "a full ID number" for both suites
 
-REPO = Path(__file__).resolve().parents[2]
-TODAY = "2026-12-07"
+import intake_binary
+from intake_binary import REPO, TODAY
+
 LOGIN, PASSWORD, NAME = "chief", "chief-password-1", "王科长"
 PRINTER = "e2e"
-# How long to wait for the intake binary while a build beside the tests relinks it.
-BINARY_WAIT = float(os.environ.get("E2E_BINARY_WAIT", "90"))
 SCAN = REPO / "Tests/Fixtures/pdf/scans/ly-unit-enrollment.lo.pdf"
 SAMPLES = [REPO / "samples" / n for n in ("ly-complete.xml", "lc-bad-uscc.xml", "lc-complete.xml")]
 
@@ -133,8 +131,7 @@ class ConsoleE2E(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        binary = Path(os.environ.get("INTAKE_BIN", ".build/debug/intake"))
-        cls.intake = binary if binary.is_absolute() else REPO / binary
+        cls.intake = intake_binary.intake_path()
         cls.tmp = Path(tempfile.mkdtemp(prefix="intake-e2e-"))
         cls.out, cls.state, cls.printed = cls.tmp / "out", cls.tmp / "state", cls.tmp / "printed"
         cls.screens = Path(os.environ.get("E2E_SCREENSHOTS") or cls.tmp / "screens").resolve()
@@ -153,22 +150,12 @@ class ConsoleE2E(unittest.TestCase):
             raise
 
     @classmethod
-    def _intake(cls, launch, *args):
-        """Starts the intake binary, waiting while it is missing or being relinked (ENOENT,
-        ETXTBSY, half-written) by a build running beside the tests."""
-        deadline = time.monotonic() + BINARY_WAIT
-        while True:
-            try:
-                return launch([str(cls.intake), *args])
-            except OSError as error:
-                if error.errno not in (errno.ENOENT, errno.ETXTBSY, errno.ENOEXEC, errno.EACCES) \
-                        or time.monotonic() > deadline:
-                    raise RuntimeError(f"cannot run {cls.intake} ({error}); build it or set INTAKE_BIN") from error
-                time.sleep(1)
+    def _intake(cls, starter, *args):
+        return intake_binary.launch(cls.intake, starter, *args)
 
     @classmethod
     def _run(cls, *args, **kwargs):
-        return cls._intake(lambda argv: subprocess.run(argv, capture_output=True, text=True, timeout=120, **kwargs), *args)
+        return intake_binary.run(cls.intake, *args, **kwargs)
 
     @classmethod
     def _prepare(cls):
@@ -288,21 +275,7 @@ class ConsoleE2E(unittest.TestCase):
                     process.wait(10)
         if getattr(cls, "console_log", None):
             cls.console_log.close()
-        tmp = getattr(cls, "tmp", None)
-        if tmp is None:
-            return
-        if os.environ.get("E2E_KEEP") == "1":
-            print(f"\n[e2e] temporary folder kept: {tmp}", file=sys.stderr)
-            return
-        # Everything but the screenshots (when they are in it: the default).
-        for child in tmp.iterdir():
-            if child != cls.screens:
-                if child.is_dir():
-                    shutil.rmtree(child, ignore_errors=True)
-                else:
-                    child.unlink(missing_ok=True)
-        if not cls.screens.is_relative_to(tmp) or not any(cls.screens.iterdir()):
-            shutil.rmtree(tmp, ignore_errors=True)
+        intake_binary.clean_up(getattr(cls, "tmp", None), getattr(cls, "screens", None))
 
     # ---- Helpers ----
 

@@ -9,7 +9,6 @@ Standard library only (urllib, a raw socket for the request that is cut off), no
 Environment: INTAKE_BIN and E2E_KEEP as test_console.py; E2E_BINARY_WAIT likewise.
 """
 
-import errno
 import json
 import os
 import re
@@ -27,10 +26,10 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-TODAY = "2026-12-07"
+import intake_binary
+from intake_binary import REPO, TODAY
+
 LOGIN, PASSWORD, NAME = "chief", "crash-password-1", "李科长"
-BINARY_WAIT = float(os.environ.get("E2E_BINARY_WAIT", "90"))
 # The corrected one has a wrong check digit in legalRepIdNumber: a full ID number goes through the save.
 TARGET = "lc-bad-id-check.xml"
 SAMPLES = [REPO / "samples" / n for n in (TARGET, "lc-complete.xml", "ly-complete.xml")]
@@ -69,8 +68,7 @@ class ConsoleCrashE2E(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        binary = Path(os.environ.get("INTAKE_BIN", ".build/debug/intake"))
-        cls.intake = binary if binary.is_absolute() else REPO / binary
+        cls.intake = intake_binary.intake_path()
         cls.tmp = Path(tempfile.mkdtemp(prefix="intake-crash-"))
         cls.out, cls.state = cls.tmp / "out", cls.tmp / "state"
         cls.log = cls.tmp / "console.log"
@@ -105,21 +103,12 @@ class ConsoleCrashE2E(unittest.TestCase):
     # ---- The binary, the console, HTTP ----
 
     @classmethod
-    def _intake(cls, launch, *args):
-        """Starts the binary, waiting while a build beside the tests relinks it (as test_console.py)."""
-        deadline = time.monotonic() + BINARY_WAIT
-        while True:
-            try:
-                return launch([str(cls.intake), *args])
-            except OSError as error:
-                if error.errno not in (errno.ENOENT, errno.ETXTBSY, errno.ENOEXEC, errno.EACCES) \
-                        or time.monotonic() > deadline:
-                    raise RuntimeError(f"cannot run {cls.intake} ({error}); build it or set INTAKE_BIN") from error
-                time.sleep(1)
+    def _intake(cls, starter, *args):
+        return intake_binary.launch(cls.intake, starter, *args)
 
     @classmethod
     def _run(cls, *args, **kwargs):
-        return cls._intake(lambda argv: subprocess.run(argv, capture_output=True, text=True, timeout=120, **kwargs), *args)
+        return intake_binary.run(cls.intake, *args, **kwargs)
 
     def start_console(self):
         """A console on a free port, --verbose so that its log says as much as it can; (process, base URL).

@@ -28,11 +28,9 @@ root, where the console is started.
 """
 
 import base64
-import errno
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -50,7 +48,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_console import BINARY_WAIT, REPO, TODAY
+import intake_binary
+from intake_binary import REPO, TODAY
+
 
 LOGIN, PASSWORD, NAME = "chief", "precheck-password-1", "赵科长"
 REGION, REGION_NAME, DISTRICT = "371500", "聊城市", "东昌府区"
@@ -128,8 +128,7 @@ class PrecheckE2E(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        binary = Path(os.environ.get("INTAKE_BIN", ".build/debug/intake"))
-        cls.intake = binary if binary.is_absolute() else REPO / binary
+        cls.intake = intake_binary.intake_path()
         cls.tmp = Path(tempfile.mkdtemp(prefix="intake-precheck-"))
         cls.out, cls.state, cls.inbox = cls.tmp / "out", cls.tmp / "state", cls.tmp / "inbox"
         cls.inbox.mkdir()
@@ -156,21 +155,12 @@ class PrecheckE2E(unittest.TestCase):
             raise
 
     @classmethod
-    def _intake(cls, launch, *args):
-        """Starts the intake binary, waiting while it is missing or being relinked (as test_console.py)."""
-        deadline = time.monotonic() + BINARY_WAIT
-        while True:
-            try:
-                return launch([str(cls.intake), *args])
-            except OSError as error:
-                if error.errno not in (errno.ENOENT, errno.ETXTBSY, errno.ENOEXEC, errno.EACCES) \
-                        or time.monotonic() > deadline:
-                    raise RuntimeError(f"cannot run {cls.intake} ({error}); build it or set INTAKE_BIN") from error
-                time.sleep(1)
+    def _intake(cls, starter, *args):
+        return intake_binary.launch(cls.intake, starter, *args)
 
     @classmethod
     def _run(cls, *args, **kwargs):
-        return cls._intake(lambda argv: subprocess.run(argv, capture_output=True, text=True, timeout=120, **kwargs), *args)
+        return intake_binary.run(cls.intake, *args, **kwargs)
 
     @classmethod
     def _start_console(cls):
@@ -239,20 +229,7 @@ class PrecheckE2E(unittest.TestCase):
                 cls.console.wait(10)
         if getattr(cls, "console_log", None):
             cls.console_log.close()
-        tmp = getattr(cls, "tmp", None)
-        if tmp is None:
-            return
-        if os.environ.get("E2E_KEEP") == "1":
-            print(f"\n[e2e] temporary folder kept: {tmp}", file=sys.stderr)
-            return
-        for child in tmp.iterdir():
-            if child != cls.screens:
-                if child.is_dir():
-                    shutil.rmtree(child, ignore_errors=True)
-                else:
-                    child.unlink(missing_ok=True)
-        if not cls.screens.is_relative_to(tmp) or not any(cls.screens.iterdir()):
-            shutil.rmtree(tmp, ignore_errors=True)
+        intake_binary.clean_up(getattr(cls, "tmp", None), getattr(cls, "screens", None))
 
     # ---- Helpers ----
 
