@@ -7,7 +7,7 @@ import NIOPosix
 /// 15 minutes, and every failure looks the same from outside (unknown login, wrong password,
 /// locked, disabled), costing one bcrypt verification each.
 public struct Accounts: Sendable {
-    public let store: ConsoleStore
+    public let store: any ConsoleStore
     /// 12 in production; the tests lower it to keep lockout tests quick.
     public var cost: UInt8 = 12
     public var lockAfter = 5
@@ -15,7 +15,7 @@ public struct Accounts: Sendable {
     /// Shorter passwords are refused.
     public static let minimumLength = 10
 
-    public init(store: ConsoleStore, cost: UInt8 = 12) {
+    public init(store: any ConsoleStore, cost: UInt8 = 12) {
         self.store = store
         self.cost = cost
     }

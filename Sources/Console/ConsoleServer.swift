@@ -29,7 +29,8 @@ public struct ConsoleContext: RequestContext {
 public struct ConsoleServer: Sendable {
     let settings: ConsoleSettings
     let pipeline: Pipeline
-    let store: ConsoleStore
+    /// The console's tables, in the ledger `settings.ledger` names (the pre-check records its 预审号 there too).
+    public let store: any ConsoleStore
     let accounts: Accounts
     let sessions: SessionStore
     let indexer: QueueIndexer
@@ -44,7 +45,7 @@ public struct ConsoleServer: Sendable {
         try FileManager.default.createDirectory(at: settings.state, withIntermediateDirectories: true)
         self.settings = settings
         self.pipeline = pipeline
-        store = try ConsoleStore(path: settings.ledgerPath)
+        store = try openConsoleStore(ledger: settings.ledger, state: settings.state)
         accounts = Accounts(store: store, cost: bcryptCost)
         sessions = SessionStore()
         indexer = QueueIndexer(output: settings.output, store: store, catalog: pipeline.catalog)
@@ -58,9 +59,17 @@ public struct ConsoleServer: Sendable {
     /// A correction is claimed in the ledger (with its audit rows) before its revision is renamed
     /// into place; a process killed in between leaves a claim the folder never got. Such a claim
     /// is given back and the audit says the correction was lost, so the submission can be
-    /// corrected again and the trail tells what happened.
-    func abandonInterruptedCorrections() throws {
-        for claim in try store.claimedRevisions() {
+    /// corrected again and the trail tells what happened. At start-up for every submission, and
+    /// when a save finds its revision claimed (`only`); true when a claim was given back.
+    @discardableResult
+    func abandonInterruptedCorrections(only: String? = nil) throws -> Bool {
+        // With a ledger in SQLite this console is the only one, and a claim it did not finish is
+        // dead. Consoles sharing a PostgreSQL ledger may be saving right now: a save takes well
+        // under a second, so only a claim a minute old is taken for dead.
+        let settle: TimeInterval = settings.ledger.map { $0.hasPrefix("postgres") } == true ? 60 : 0
+        var abandoned = false
+        for claim in try store.claimedRevisions() where (only == nil || claim.submission == only)
+            && now().timeIntervalSince(claim.at) >= settle {
             guard let entry = try store.queueEntry(submission: claim.submission),
                   let result = try? Pipeline.result(in: URL(fileURLWithPath: entry.folder)),
                   (result.revision ?? 1) < claim.revision else { continue }
@@ -69,7 +78,9 @@ public struct ConsoleServer: Sendable {
                 reason: "第\(claim.revision)版保存时程序中断，未保存"))
             logger.warning("correction interrupted; claim given back", metadata: ["submission": "\(claim.submission)",
                                                                                "revision": "\(claim.revision)"])
+            abandoned = true
         }
+        return abandoned
     }
 
     /// The day the queue shows.

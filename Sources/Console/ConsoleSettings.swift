@@ -5,8 +5,10 @@ import IntakeCore
 public struct ConsoleSettings: Sendable {
     /// result folders (`<output>/<YYYY-MM-DD>/<id>/`).
     public var output: URL
-    /// The state folder: the ledger (`ledger.sqlite`) and the page-image cache.
+    /// The state folder: the page-image cache, and the ledger (`ledger.sqlite`) unless `ledger` names another.
     public var state: URL
+    /// The ledger `watch --ledger` writes: `postgres://…`, `sqlite:///path`; nil: `<state>/ledger.sqlite`.
+    public var ledger: String?
     /// Where `watch` archives originals by SHA-256 (page images are drawn from them).
     public var archive: URL?
     /// Where counter uploads go: the inbox `watch` reads.
@@ -30,6 +32,5 @@ public struct ConsoleSettings: Sendable {
         self.state = state
     }
 
-    var ledgerPath: String { state.appendingPathComponent("ledger.sqlite").path }
     var secure: Bool { tlsCertificate != nil }
 }

@@ -9,12 +9,12 @@ import Pipeline
 /// result.json.
 actor QueueIndexer {
     let output: URL
-    let store: ConsoleStore
+    let store: any ConsoleStore
     let catalog: Catalog
     /// result.json's modification time per folder last indexed.
     private var seen: [String: Date] = [:]
 
-    init(output: URL, store: ConsoleStore, catalog: Catalog) {
+    init(output: URL, store: any ConsoleStore, catalog: Catalog) {
         self.output = output
         self.store = store
         self.catalog = catalog

@@ -151,8 +151,11 @@ struct SubmissionRoutes: Sendable {
                 rows.append(server.entry(context, "handling", submission: entry.submission, before: current.handling, after: handling))
             }
             let now = server.now()
-            guard try server.store.claimRevision(submission: entry.submission, revision: revision + 1, clerk: clerk.login, at: now,
-                                                 audit: rows) else {
+            func claim() throws -> Bool {
+                try server.store.claimRevision(submission: entry.submission, revision: revision + 1, clerk: clerk.login, at: now, audit: rows)
+            }
+            // A claim left by a console that died while saving is given back, then claimed anew.
+            guard try claim() || (try server.abandonInterruptedCorrections(only: entry.submission) && claim()) else {
                 throw ConsoleError.conflict("这份申请已由其他人修改并保存，请重新打开后再核对。")
             }
             do {

@@ -61,7 +61,7 @@ struct ConsoleBench {
             ids.append(result.id)
         }
         let today = ChinaStandardTime.day(at: now.timeIntervalSince1970).day
-        try fillIndex(ConsoleStore(path: state.appendingPathComponent("ledger.sqlite").path), now: now)
+        try fillIndex(SQLiteConsoleStore(path: state.appendingPathComponent("ledger.sqlite").path), now: now)
         try Self.addClerk(binary, state: state)
 
         let console = try ConsoleProcess(binary: binary, arguments: ["console", "--output", output.path, "--state", state.path,
@@ -104,7 +104,7 @@ struct ConsoleBench {
     }
 
     /// `queueSize` entries for today, the rest spread over the year before.
-    func fillIndex(_ store: ConsoleStore, now: Date) throws {
+    func fillIndex(_ store: any ConsoleStore, now: Date) throws {
         let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"), given = Array("建国秀英明华丽娟志强伟芳敏静磊洋勇艳杰涛")
         let statuses = ["needs-review", "incomplete", "accepted", "rejected"]
         var generator = SystemRandomNumberGenerator()

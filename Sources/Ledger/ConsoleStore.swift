@@ -1,156 +1,120 @@
 import Foundation
-import GRDB
 
 /// What `intake console` keeps in the ledger beside the inbox's rows: clerks, the audit trail,
-/// 办件编号, revisions, decisions, verification times and the queue's index. SQLite only for now.
-public final class ConsoleStore: Sendable {
-    let pool: DatabasePool
-
-    /// Opens (creating if needed) the ledger file at `path`, the same file `watch` writes.
-    public init(path: String) throws {
-        pool = try LedgerSchema.open(path: path, busyTimeout: 10)
-    }
-
+/// 办件编号, revisions, decisions, verification times, the queue's index and the 预审号s.
+///
+/// Every method is one transaction (but on PostgreSQL a large `upsert` and `verifyAudit` go in
+/// batches, each within the URL's timeout). Implementations: `SQLiteConsoleStore` (the file `watch`
+/// writes), `PostgresConsoleStore` (the database `watch --ledger postgres://…` writes); open
+/// either with `openConsoleStore(ledger:state:)`.
+public protocol ConsoleStore: AnyObject, Sendable {
     // MARK: Clerks
 
     /// Adds an account; false when the login is taken.
-    public func addClerk(_ clerk: Clerk, passwordHash: String, at now: Date) throws -> Bool {
-        try pool.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM clerk WHERE login = ?", arguments: [clerk.login]) == nil else {
-                return false
-            }
-            try db.execute(sql: """
-                INSERT INTO clerk (login, name, role, offices, password_hash, password_set_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [clerk.login, clerk.name, clerk.role.rawValue, clerk.offices.joined(separator: ","),
-                                 passwordHash, now.timeIntervalSince1970, now.timeIntervalSince1970])
-            return true
-        }
-    }
-
+    func addClerk(_ clerk: Clerk, passwordHash: String, at now: Date) throws -> Bool
     /// The account and its password hash.
-    public func clerk(login: String) throws -> (clerk: Clerk, passwordHash: String)? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM clerk WHERE login = ?", arguments: [login]).map { ($0.clerk, $0["password_hash"]) }
-        }
-    }
-
-    public func clerks() throws -> [Clerk] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM clerk ORDER BY login").map(\.clerk) }
-    }
-
+    func clerk(login: String) throws -> (clerk: Clerk, passwordHash: String)?
+    /// Every account, by login.
+    func clerks() throws -> [Clerk]
     /// A new password; unlocks the account. False when there is no such login.
-    public func setPassword(login: String, hash: String, at now: Date) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: """
-                UPDATE clerk SET password_hash = ?, password_set_at = ?, failed_logins = 0, locked_until = NULL WHERE login = ?
-                """, arguments: [hash, now.timeIntervalSince1970, login])
-            return db.changesCount == 1
-        }
-    }
-
-    public func setDisabled(login: String, _ disabled: Bool) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE clerk SET disabled = ? WHERE login = ?", arguments: [disabled, login])
-            return db.changesCount == 1
-        }
-    }
-
+    func setPassword(login: String, hash: String, at now: Date) throws -> Bool
+    /// False when there is no such login.
+    func setDisabled(login: String, _ disabled: Bool) throws -> Bool
     /// Counts a failed login; the `limit`-th in a row locks the account until `now + lockFor`.
     /// Returns whether the account is locked now.
-    public func recordFailedLogin(login: String, at now: Date, limit: Int, lockFor: TimeInterval) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE clerk SET failed_logins = failed_logins + 1 WHERE login = ?", arguments: [login])
-            guard let failed = try Int.fetchOne(db, sql: "SELECT failed_logins FROM clerk WHERE login = ?", arguments: [login]),
-                  failed >= limit else { return false }
-            try db.execute(sql: "UPDATE clerk SET locked_until = ?, failed_logins = 0 WHERE login = ?",
-                           arguments: [now.timeIntervalSince1970 + lockFor, login])
-            return true
-        }
-    }
-
-    public func recordGoodLogin(login: String) throws {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE clerk SET failed_logins = 0, locked_until = NULL WHERE login = ?", arguments: [login])
-        }
-    }
+    func recordFailedLogin(login: String, at now: Date, limit: Int, lockFor: TimeInterval) throws -> Bool
+    func recordGoodLogin(login: String) throws
 
     // MARK: 办件编号
 
     /// The submission's 办件编号, `<office>-<YYYYMMDD>-<seq>`, given once: the office's next
     /// number of `day` the first time, the same one after.
-    public func caseNumber(submission: String, office: String, day: String) throws -> String {
-        try pool.write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT office, day, seq FROM case_number WHERE submission = ?",
-                                          arguments: [submission]) {
-                return Self.caseNumber(office: row["office"], day: row["day"], seq: row["seq"])
-            }
-            let next = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM case_number WHERE office = ? AND day = ?",
-                                         arguments: [office, day]) ?? 0) + 1
-            try db.execute(sql: "INSERT INTO case_number (office, day, seq, submission) VALUES (?, ?, ?, ?)",
-                           arguments: [office, day, next, submission])
-            return Self.caseNumber(office: office, day: day, seq: next)
-        }
-    }
-
+    func caseNumber(submission: String, office: String, day: String) throws -> String
     /// The 办件编号 already given to a submission.
-    public func existingCaseNumber(submission: String) throws -> String? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT office, day, seq FROM case_number WHERE submission = ?", arguments: [submission])
-                .map { Self.caseNumber(office: $0["office"], day: $0["day"], seq: $0["seq"]) }
-        }
-    }
-
-    static func caseNumber(office: String, day: String, seq: Int) -> String {
-        let number = String(seq)
-        return "\(office)-\(day.replacingOccurrences(of: "-", with: ""))-\(String(repeating: "0", count: max(0, 4 - number.count)))\(number)"
-    }
+    func existingCaseNumber(submission: String) throws -> String?
 
     // MARK: Decisions and verification times
 
-    public func recordDecision(submission: String, outcome: String, reason: String?, clerk: String, at now: Date) throws {
-        try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO decision (submission, outcome, reason, clerk, at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (submission) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason,
-                    clerk = excluded.clerk, at = excluded.at
-                """, arguments: [submission, outcome, reason, clerk, now.timeIntervalSince1970])
-        }
-    }
-
-    public func decision(submission: String) throws -> Decision? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM decision WHERE submission = ?", arguments: [submission]).map {
-                Decision(outcome: $0["outcome"], reason: $0["reason"], clerk: $0["clerk"], at: Date(timeIntervalSince1970: $0["at"]))
-            }
-        }
-    }
-
-    public func recordVerifyTimes(submission: String, clerk: String, times: [(field: String, milliseconds: Double)], at now: Date) throws {
-        try pool.write { db in
-            for time in times {
-                try db.execute(sql: "INSERT INTO verify_time (submission, field, clerk, milliseconds, at) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [submission, time.field, clerk, time.milliseconds, now.timeIntervalSince1970])
-            }
-        }
-    }
-
+    func recordDecision(submission: String, outcome: String, reason: String?, clerk: String, at now: Date) throws
+    func decision(submission: String) throws -> Decision?
+    func recordVerifyTimes(submission: String, clerk: String, times: [(field: String, milliseconds: Double)], at now: Date) throws
     /// Verification times per field, sorted, of what was verified at or after `since`.
-    public func verifyTimes(since: Date) throws -> [Double] {
-        try pool.read { db in
-            try Double.fetchAll(db, sql: "SELECT milliseconds FROM verify_time WHERE at >= ? ORDER BY milliseconds",
-                                arguments: [since.timeIntervalSince1970])
-        }
+    func verifyTimes(since: Date) throws -> [Double]
+    /// Who decided what, of what was decided at or after `since`: (clerk, outcome) → count.
+    func decisionCounts(since: Date) throws -> [(clerk: String, outcome: String, count: Int)]
+
+    // MARK: Audit trail and revisions
+
+    /// Appends rows, all or none, each linked to the one before by its hash (`AuditChain`).
+    func audit(_ entries: [AuditEntry]) throws
+    /// Claims revision `revision` of a submission and records its audit rows, in one
+    /// transaction: false (and nothing recorded) when another clerk claimed it first.
+    func claimRevision(submission: String, revision: Int, clerk: String, at now: Date, audit entries: [AuditEntry]) throws -> Bool
+    /// Gives a claimed revision back when writing it failed (the audit rows stay).
+    func releaseRevision(submission: String, revision: Int) throws
+    /// The highest revision claimed of each submission, with the clerk who claimed it and when.
+    func claimedRevisions() throws -> [(submission: String, revision: Int, clerk: String, at: Date)]
+    /// Gives back a claim whose revision never reached the disk (the process died between the
+    /// claim and the folder's rename), recording why in the same transaction.
+    func abandonRevision(submission: String, revision: Int, audit entry: AuditEntry) throws
+    /// Walks the chain from its first row: every row's hash is that of its content and the row before.
+    func verifyAudit() throws -> AuditVerification
+    /// The rows of one submission and/or clerk (or all), newest first, up to `limit`.
+    func auditRows(submission: String?, clerk: String?, limit: Int) throws -> [AuditRow]
+    /// How many rows of `actions` a submission has (of `field`, when given).
+    func auditCount(submission: String, field: String?, actions: [String]) throws -> Int
+
+    // MARK: Queue index
+
+    /// Inserts or replaces entries by submission.
+    func upsert(_ entries: [QueueEntry]) throws
+    /// The ids already indexed for `day`, with the revision indexed.
+    func indexed(day: String) throws -> [String: Int]
+    func queueEntry(submission: String) throws -> QueueEntry?
+    /// A day's submissions: needs-review first, then incomplete, accepted, rejected; oldest first within.
+    func queue(day: String, limit: Int) throws -> [QueueEntry]
+    /// Submissions matching `text` (see `QueueSearch`), newest first.
+    func search(_ text: String, limit: Int) throws -> [QueueEntry]
+    /// Counts of a day's submissions by status, item, district, for the 科长.
+    func counts(day: String, by column: QueueColumn) throws -> [(key: String, count: Int)]
+
+    // MARK: 网上预审
+
+    /// Records a 预审号 for the submission it was handed in as; false when the number is taken.
+    func recordPrecheckReference(_ reference: String, submission: String, at now: Date) throws -> Bool
+    func precheckReferenceTaken(_ reference: String) throws -> Bool
+}
+
+/// The defaults the console's callers rely on (protocol requirements cannot carry them).
+extension ConsoleStore {
+    public func audit(_ entry: AuditEntry) throws { try audit([entry]) }
+
+    public func auditRows(submission: String? = nil, clerk: String? = nil) throws -> [AuditRow] {
+        try auditRows(submission: submission, clerk: clerk, limit: 500)
     }
 
-    /// Who decided what, of what was decided at or after `since`: (clerk, outcome) → count.
-    public func decisionCounts(since: Date) throws -> [(clerk: String, outcome: String, count: Int)] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT clerk, outcome, COUNT(*) AS n FROM decision WHERE at >= ? GROUP BY clerk, outcome ORDER BY clerk, outcome
-                """, arguments: [since.timeIntervalSince1970]).map { ($0["clerk"], $0["outcome"], $0["n"]) }
-        }
+    public func auditCount(submission: String, actions: [String]) throws -> Int {
+        try auditCount(submission: submission, field: nil, actions: actions)
     }
+
+    public func queue(day: String) throws -> [QueueEntry] { try queue(day: day, limit: 5000) }
+
+    public func search(_ text: String) throws -> [QueueEntry] { try search(text, limit: 200) }
+}
+
+/// Opens the console's store in the ledger `watch` uses: `ledger` as `--ledger` takes it
+/// (`postgres://…`, `sqlite:///path`), or nil for `<state>/ledger.sqlite`.
+public func openConsoleStore(ledger: String?, state: URL) throws -> any ConsoleStore {
+    guard let ledger else {
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        return try SQLiteConsoleStore(path: state.appendingPathComponent("ledger.sqlite").path)
+    }
+    if ledger.hasPrefix("sqlite://") { return try SQLiteConsoleStore(path: String(ledger.dropFirst("sqlite://".count))) }
+    let lowered = ledger.lowercased()
+    if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
+        return try PostgresConsoleStore(url: ledger)
+    }
+    throw PostgresLedgerError("the ledger \"\(PostgresURL.redact(ledger))\" is neither sqlite:///path nor postgres://")
 }
 
 public enum ClerkRole: String, Sendable, Hashable, Codable, CaseIterable {
@@ -184,6 +148,20 @@ public struct Clerk: Sendable, Hashable {
         guard role == .clerk, !offices.isEmpty else { return role != .admin }
         return office.map { offices.contains($0) } ?? false
     }
+
+    /// The columns both stores read, in the order of `stored`.
+    static let columns = "login, name, role, offices, disabled, locked_until, password_set_at, password_hash"
+
+    /// An account from its columns as stored.
+    static func stored(login: String, name: String, role: String, offices: String, disabled: Bool, lockedUntil: Double?,
+                       passwordSetAt: Double?) -> Clerk {
+        var clerk = Clerk(login: login, name: name, role: ClerkRole(rawValue: role) ?? .clerk,
+                          offices: offices.split(separator: ",").map(String.init))
+        clerk.disabled = disabled
+        clerk.lockedUntil = lockedUntil.map(Date.init(timeIntervalSince1970:))
+        clerk.passwordSetAt = passwordSetAt.map(Date.init(timeIntervalSince1970:))
+        return clerk
+    }
 }
 
 public struct Decision: Sendable, Hashable {
@@ -193,13 +171,10 @@ public struct Decision: Sendable, Hashable {
     public var at: Date
 }
 
-extension Row {
-    fileprivate var clerk: Clerk {
-        var clerk = Clerk(login: self["login"], name: self["name"], role: ClerkRole(rawValue: self["role"]) ?? .clerk,
-                          offices: (self["offices"] as String).split(separator: ",").map(String.init))
-        clerk.disabled = self["disabled"]
-        clerk.lockedUntil = (self["locked_until"] as Double?).map(Date.init(timeIntervalSince1970:))
-        clerk.passwordSetAt = (self["password_set_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        return clerk
+/// 办件编号 as printed.
+enum CaseNumber {
+    static func format(office: String, day: String, seq: Int) -> String {
+        let number = String(seq)
+        return "\(office)-\(day.replacingOccurrences(of: "-", with: ""))-\(String(repeating: "0", count: max(0, 4 - number.count)))\(number)"
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One submission as the console's queue lists it: what a clerk searches by, kept in the ledger
 /// so that neither the queue nor a search reads a result.json.
@@ -47,112 +46,47 @@ public struct QueueEntry: Sendable, Hashable, Codable {
     }
 }
 
-extension ConsoleStore {
-    public func upsert(_ entries: [QueueEntry]) throws {
-        guard !entries.isEmpty else { return }
-        try pool.write { db in
-            for e in entries {
-                try db.execute(sql: """
-                    INSERT INTO queue_entry (submission, day, folder, status, form, item, office, district, applicant, uscc,
-                                             id_last4, flagged, revision, processed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (submission) DO UPDATE SET day = excluded.day, folder = excluded.folder,
-                        status = excluded.status, form = excluded.form, item = excluded.item, office = excluded.office,
-                        district = excluded.district, applicant = excluded.applicant, uscc = excluded.uscc,
-                        id_last4 = excluded.id_last4, flagged = excluded.flagged, revision = excluded.revision,
-                        processed_at = excluded.processed_at
-                    """, arguments: [e.submission, e.day, e.folder, e.status, e.form, e.item, e.office, e.district,
-                                     e.applicant, e.uscc, e.idLast4, e.flagged, e.revision, e.processedAt])
-            }
-        }
-    }
-
-    /// The ids already indexed for `day`, with the revision indexed.
-    public func indexed(day: String) throws -> [String: Int] {
-        try pool.read { db in
-            var found: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT submission, revision FROM queue_entry WHERE day = ?", arguments: [day]) {
-                found[row["submission"]] = row["revision"]
-            }
-            return found
-        }
-    }
-
-    public func queueEntry(submission: String) throws -> QueueEntry? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM queue_entry WHERE submission = ?", arguments: [submission]).map(Self.entry)
-        }
-    }
-
-    /// A day's submissions: needs-review first, then incomplete, accepted, rejected; oldest first within.
-    public func queue(day: String, limit: Int = 5000) throws -> [QueueEntry] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM queue_entry WHERE day = ?
-                ORDER BY CASE status WHEN 'needs-review' THEN 0 WHEN 'incomplete' THEN 1 WHEN 'accepted' THEN 2 ELSE 3 END,
-                         processed_at
-                LIMIT \(limit)
-                """, arguments: [day]).map(Self.entry)
-        }
-    }
-
-    /// Submissions matching `text`: a submission id (prefix), a 办件编号, a 预审号, a name, a USCC,
-    /// the last 4 characters of an ID number, or a date (YYYY-MM-DD). Newest first.
-    public func search(_ text: String, limit: Int = 200) throws -> [QueueEntry] {
-        let query = text.trimmingCharacters(in: .whitespaces)
-        guard !query.isEmpty else { return [] }
-        return try pool.read { db in
-            let like = "%" + query.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            return try Row.fetchAll(db, sql: """
-                SELECT q.* FROM queue_entry q LEFT JOIN case_number c ON c.submission = q.submission
-                WHERE q.submission LIKE ? OR q.day = ? OR q.applicant LIKE ? OR q.uscc = ? OR q.id_last4 LIKE ?
-                   OR (c.office || '-' || c.day || '-' || substr('0000' || c.seq, -4, 4)) = ?
-                   OR q.submission IN (SELECT submission FROM precheck_reference WHERE reference = ?)
-                ORDER BY q.processed_at DESC LIMIT \(limit)
-                """, arguments: [query.lowercased() + "%", query, like, query.uppercased(),
-                                 query.count == 4 ? "%" + query.uppercased() + "%" : "-", query, query.uppercased()]).map(Self.entry)
-        }
-    }
-
-    /// Counts of a day's submissions by status, item, district, for the 科长.
-    public func counts(day: String, by column: QueueColumn) throws -> [(key: String, count: Int)] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT COALESCE(\(column.rawValue), '-') AS k, COUNT(*) AS n FROM queue_entry WHERE day = ? GROUP BY k ORDER BY n DESC, k
-                """, arguments: [day]).map { ($0["k"], $0["n"]) }
-        }
-    }
-
-    static func entry(_ row: Row) -> QueueEntry {
-        QueueEntry(submission: row["submission"], day: row["day"], folder: row["folder"], status: row["status"],
-                   form: row["form"], item: row["item"], office: row["office"], district: row["district"],
-                   applicant: row["applicant"], uscc: row["uscc"], idLast4: row["id_last4"], flagged: row["flagged"],
-                   revision: row["revision"], processedAt: row["processed_at"])
-    }
-}
-
 public enum QueueColumn: String, Sendable {
     case status, item, district
 }
 
-extension ConsoleStore {
-    /// Records a 预审号 for the submission it was handed in as; false when the number is taken.
-    public func recordPrecheckReference(_ reference: String, submission: String, at now: Date) throws -> Bool {
-        try pool.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM precheck_reference WHERE reference = ?", arguments: [reference]) == nil else {
-                return false
-            }
-            try db.execute(sql: "INSERT INTO precheck_reference (reference, submission, at) VALUES (?, ?, ?)",
-                           arguments: [reference, submission, now.timeIntervalSince1970])
-            return true
-        }
+extension QueueEntry {
+    /// The columns both stores read and write, in the order of the initializer.
+    static let columns = "submission, day, folder, status, form, item, office, district, applicant, uscc, id_last4, flagged, "
+        + "revision, processed_at"
+
+    /// `columns`, each qualified by `table`.
+    static func columns(of table: String) -> String {
+        columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
     }
+
+    /// The upsert's SET clause: every column but the key, from the row that conflicted.
+    static let replaceOnConflict = columns.split(separator: ",").dropFirst()
+        .map { $0.trimmingCharacters(in: .whitespaces) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
 }
 
-extension ConsoleStore {
-    public func precheckReferenceTaken(_ reference: String) throws -> Bool {
-        try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT 1 FROM precheck_reference WHERE reference = ?", arguments: [reference]) != nil
-        }
+/// What a queue search compares, the same for both stores: a submission id (prefix), a date
+/// (YYYY-MM-DD), a name (part), a USCC, the last 4 characters of an ID number, a 办件编号, a 预审号.
+struct QueueSearch {
+    var idPrefix: String
+    var day: String
+    var name: String
+    var uscc: String
+    /// A pattern no id_last4 matches unless the text is 4 characters long.
+    var last4: String
+    var caseNumber: String
+    var reference: String
+
+    /// Nil for blank text.
+    init?(_ text: String) {
+        let query = text.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else { return nil }
+        idPrefix = query.lowercased() + "%"
+        day = query
+        name = "%" + query.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        uscc = query.uppercased()
+        last4 = query.count == 4 ? "%" + query.uppercased() + "%" : "-"
+        caseNumber = query
+        reference = query.uppercased()
     }
 }

@@ -27,7 +27,8 @@ final class PrecheckFixture: @unchecked Sendable {
         let clock = clock
         server = try await PrecheckServer(settings: settings, catalog: Repository.catalog,
                                           options: .init(outputRoot: dir.url.appendingPathComponent("unused")),
-                                          ledgerPath: dir.url.appendingPathComponent("state/ledger.sqlite").path, now: { clock.now })
+                                          ledger: try openConsoleStore(ledger: nil, state: dir.url.appendingPathComponent("state")),
+                                          now: { clock.now })
     }
 
     func test(_ body: @escaping @Sendable (Applicant) async throws -> Void) async throws {
@@ -175,7 +176,7 @@ struct PrecheckTests {
                                                                  path: folder.path, now: fixture.clock.now) else {
                 Issue.record("the bundle was not processed"); return
             }
-            let store = try ConsoleStore(path: fixture.dir.url.appendingPathComponent("state/ledger.sqlite").path)
+            let store = try SQLiteConsoleStore(path: fixture.dir.url.appendingPathComponent("state/ledger.sqlite").path)
             try store.upsert([QueueEntry(submission: result.id, day: "2026-12-07", folder: result.outputs.directory, status: "accepted",
                                          form: result.form.title, item: nil, office: "371502", district: nil, applicant: nil, uscc: nil,
                                          idLast4: nil, flagged: 0, revision: 1, processedAt: result.processedAt)])

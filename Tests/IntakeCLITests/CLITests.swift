@@ -1,5 +1,6 @@
 import Foundation
 import IntakeTestSupport
+import Ledger
 import Testing
 
 func intake(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
@@ -123,4 +124,21 @@ func blankForm() throws {
     #expect(!text.contains("☑"))
     let unknown = try intake(["blank", "no-such-form", "--out", pdf])
     #expect(unknown.status != 0)
+}
+
+@Test("clerk and audit verify take --ledger postgres:// (no --state needed); neither option, or another scheme, is refused")
+func clerkAndAuditOnPostgres() throws {
+    let url = try PostgresServer.shared().makeDatabase("clerk")
+    let added = try runCommand(Repository.intakeExecutable.path, ["clerk", "add", "wang", "--name", "王芳", "--offices", "371502",
+                                                                  "--ledger", url], stdin: Data("a-long-password\n".utf8))
+    #expect(added.status == 0, "\(added.stderr)")
+    let listed = try intake(["clerk", "list", "--ledger", url])
+    #expect(listed.stdout == "wang\tclerk\t王芳\t371502\topen\n", "\(listed.stderr)")
+    try PostgresConsoleStore(url: url).audit(AuditEntry(at: Date(), clerk: "wang", address: "127.0.0.1", action: "login"))
+    let verified = try intake(["audit", "verify", "--ledger", url])
+    #expect(verified.status == 0 && verified.stdout == "audit chain intact: 1 rows\n", "\(verified.stderr)")
+    let neither = try intake(["clerk", "list"])
+    #expect(neither.status != 0 && neither.stderr.contains("give --state or --ledger"))
+    let other = try intake(["audit", "verify", "--ledger", "mysql://u:secret@h/db"])
+    #expect(other.status != 0 && other.stderr.contains("neither sqlite:///path nor postgres://") && !other.stderr.contains("secret"))
 }

@@ -46,21 +46,21 @@ public struct PrecheckServer: Sendable {
     /// root and what the applicant stated are set per upload.
     let options: Pipeline.Options
     let store: PrecheckStore
-    let ledger: ConsoleStore
+    let ledger: any ConsoleStore
     let limiter: RateLimiter
     let runner: CheckRunner
     let pages: Pages
     let logger: Logger
     let now: @Sendable () -> Date
 
-    public init(settings: PrecheckSettings, catalog: Catalog, options: Pipeline.Options, ledgerPath: String,
+    public init(settings: PrecheckSettings, catalog: Catalog, options: Pipeline.Options, ledger: any ConsoleStore,
                 logger: Logger = Logger(label: "intake.precheck"), now: @escaping @Sendable () -> Date = { Date() }) async throws {
         try FileManager.default.createDirectory(at: settings.folder, withIntermediateDirectories: true)
         self.settings = settings
         self.catalog = catalog
         self.options = options
         store = PrecheckStore(folder: settings.folder)
-        ledger = try ConsoleStore(path: ledgerPath)
+        self.ledger = ledger
         limiter = RateLimiter(limit: settings.checksPerWindow, window: settings.window)
         runner = CheckRunner(workers: settings.workers)
         pages = try await Pages()

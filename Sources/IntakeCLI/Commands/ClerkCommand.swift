@@ -10,13 +10,20 @@ extension IntakeCommand {
             commandName: "clerk", abstract: "Manage the console's accounts (窗口 clerk, 科长 chief, admin).",
             subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, List.self])
 
+        /// Where the accounts are: `--ledger` as `watch` and `console` take it, else `<state>/ledger.sqlite`.
         struct StateOption: ParsableArguments {
-            @Option(help: ArgumentHelp("The state folder of `watch` and `console`.", valueName: "dir"))
-            var state: String
+            @Option(help: ArgumentHelp("The state folder of `watch` and `console` (its ledger.sqlite, when --ledger is not given).",
+                                       valueName: "dir"))
+            var state: String?
+            @OptionGroup var ledgerOptions: LedgerOptions
 
-            func store() throws -> ConsoleStore {
-                try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-                return try ConsoleStore(path: URL(fileURLWithPath: state).appendingPathComponent("ledger.sqlite").path)
+            func validate() throws {
+                if state == nil && ledgerOptions.ledger == nil { throw ValidationError("give --state or --ledger") }
+                try LedgerOptions.check(ledgerOptions.ledger)
+            }
+
+            func store() throws -> any ConsoleStore {
+                try LedgerOptions.consoleStore(ledgerOptions.ledger, state: URL(fileURLWithPath: state ?? "."))
             }
         }
 

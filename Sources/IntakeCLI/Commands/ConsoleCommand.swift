@@ -19,9 +19,10 @@ extension IntakeCommand {
 
         @Option(help: ArgumentHelp("The result folders, as `watch --output`.", valueName: "dir"))
         var output: String
-        @Option(help: ArgumentHelp("The state folder, as `watch --state` (its ledger.sqlite holds clerks and the audit trail).",
-                                   valueName: "dir"))
+        @Option(help: ArgumentHelp("The state folder, as `watch --state` (its ledger.sqlite holds clerks and the audit trail "
+                                   + "unless --ledger names another).", valueName: "dir"))
         var state: String
+        @OptionGroup var ledgerOptions: LedgerOptions
         @Option(help: ArgumentHelp("The archive of originals, as `watch --archive` (for page images).", valueName: "dir"))
         var archive: String?
         @Option(help: ArgumentHelp("The inbox `watch` reads: counter uploads go there.", valueName: "dir"))
@@ -66,7 +67,9 @@ extension IntakeCommand {
             if !loopback && tlsCert == nil && !insecureLAN {
                 throw ValidationError("--listen \(host) is reachable from the LAN: give --tls-cert and --tls-key, or --insecure-lan")
             }
+            try LedgerOptions.check(ledgerOptions.ledger)
             var settings = ConsoleSettings(output: URL(fileURLWithPath: output), state: URL(fileURLWithPath: state))
+            settings.ledger = ledgerOptions.ledger
             settings.archive = archive.map { URL(fileURLWithPath: $0) }
             settings.inbox = inbox.map { URL(fileURLWithPath: $0) }
             settings.host = host
@@ -99,7 +102,7 @@ extension IntakeCommand {
                 checks.recognizer = Pipeline.ocrRecognizer()
                 checks.isolatedRehearsal = IsolatedReading.rehearsal(forms: catalogOptions.located)
                 precheck = try await PrecheckServer(settings: precheckSettings, catalog: catalog, options: checks,
-                                                    ledgerPath: settings.state.appendingPathComponent("ledger.sqlite").path)
+                                                    ledger: server.store)
             }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
