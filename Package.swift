@@ -72,7 +72,7 @@ let package = Package(
         ]),
         // `intake console`: the window's web console over the same pipeline, ledger and folders.
         .target(name: "Console", dependencies: [
-            "Pipeline", "Ledger", "Catalog", "IntakeCore",
+            "Pipeline", "Ledger", "Catalog", "IntakeCore", "Generate",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -22,6 +22,27 @@ public struct Draft: Sendable {
     /// The faults injected, in the order they were applied.
     public var faults: [Fault]
 
+    public init(formID: String, formVersion: String, city: String, regionCode: String, office: String?, district: String,
+                handling: String, submittedOn: String?, agent: Agent?, conditions: [String], fields: [Cell],
+                materials: [Attachment], faults: [Fault]) {
+        self.formID = formID
+        self.formVersion = formVersion
+        self.city = city
+        self.regionCode = regionCode
+        self.office = office
+        self.district = district
+        self.handling = handling
+        self.submittedOn = submittedOn
+        self.agent = agent
+        self.conditions = conditions
+        self.fields = fields
+        self.materials = materials
+        self.faults = faults
+    }
+
+    /// As submission XML (README.md, "Submission XML"): what an office's software would send.
+    public var xml: [UInt8] { XMLWriter.write(self) }
+
     public struct Agent: Sendable, Hashable {
         public var name: String
         public var idNumber: String
@@ -41,6 +62,10 @@ public struct Draft: Sendable {
     public struct Cell: Sendable, Hashable {
         public var key: String
         public var value: Value
+        public init(key: String, value: Value) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public enum Value: Sendable, Hashable {

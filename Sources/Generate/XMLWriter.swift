@@ -62,6 +62,8 @@ enum XMLWriter {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            // Control characters XML 1.0 cannot hold (pasted into a web form) are dropped.
+            case _ where ch.value < 0x20 && ch != "\t" && ch != "\n" && ch != "\r": continue
             default: out.unicodeScalars.append(ch)
             }
         }

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Generate
 import IntakeCore
 
 /// 在线填写: the item's application form as a web form made from its definition, and what the
@@ -60,59 +61,36 @@ enum OnlineForm {
                     conditions: conditions, hasConditions: !conditions.isEmpty, fields: fields, maxMB: maxMB)
     }
 
-    /// The XML submission of what was typed: fields in the definition's order, blanks left out,
-    /// table rows with any cell filled, every value escaped.
+    /// The XML submission of what was typed, written by the generator's writer (the one the
+    /// sample corpus uses): fields in the definition's order, blanks left out, table rows with any
+    /// cell filled.
     static func xml(_ parts: [Multipart.Part], form: FormDefinition, region: Region, district: String?, handling: String?,
-                    conditions: [String]) -> String {
+                    conditions: [String]) -> [UInt8] {
         func values(_ name: String) -> [String] {
             parts.filter { $0.name == name && $0.filename == nil }.map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
         }
         let chosen = region.districts.first { $0.name == district }
-        var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<submission form=\"\(escape(form.id))\" version=\"\(escape(form.version))\">"]
-        out.append("  <region>\(escape(chosen?.codes.first ?? region.code))</region>")
-        if let chosen, chosen.codes.isEmpty { out.append("  <office>\(escape(chosen.name))</office>") }
-        out.append("  <handling>\(handling == Submission.handlingEntrusted ? Submission.handlingEntrusted : Submission.handlingInPerson)</handling>")
-        if !conditions.isEmpty {
-            out.append("  <conditions>" + conditions.map { "<condition>\(escape($0))</condition>" }.joined() + "</conditions>")
-        }
-        out.append("  <fields>")
+        var fields: [Draft.Cell] = []
         for field in form.fields {
             switch field.type {
             case .table:
-                var rows: [String] = []
-                for i in 0..<max(field.blankRows ?? 0, tableRows) {
-                    let cells = field.columns.compactMap { column -> String? in
-                        values("t.\(field.key).\(i).\(column.key)").first.map { "<\(column.key)>\(escape($0))</\(column.key)>" }
+                let rows = (0..<max(field.blankRows ?? 0, tableRows)).map { i in
+                    field.columns.compactMap { column in
+                        values("t.\(field.key).\(i).\(column.key)").first.map { Draft.Cell(key: column.key, value: .text($0)) }
                     }
-                    if !cells.isEmpty { rows.append("      <row>" + cells.joined() + "</row>") }
-                }
-                if !rows.isEmpty { out += ["    <\(field.key)>"] + rows + ["    </\(field.key)>"] }
+                }.filter { !$0.isEmpty }
+                if !rows.isEmpty { fields.append(Draft.Cell(key: field.key, value: .rows(rows))) }
             case .multiChoice:
                 let ticked = values("f.\(field.key)")
-                if !ticked.isEmpty {
-                    out.append("    <\(field.key)>" + ticked.map { "<option>\(escape($0))</option>" }.joined() + "</\(field.key)>")
-                }
+                if !ticked.isEmpty { fields.append(Draft.Cell(key: field.key, value: .options(ticked, tagged: true))) }
             default:
-                if let value = values("f.\(field.key)").first { out.append("    <\(field.key)>\(escape(value))</\(field.key)>") }
+                if let value = values("f.\(field.key)").first { fields.append(Draft.Cell(key: field.key, value: .text(value))) }
             }
         }
-        out += ["  </fields>", "</submission>", ""]
-        return out.joined(separator: "\n")
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            // Characters XML 1.0 cannot hold are dropped, not passed on to fail the schema.
-            case _ where c.value < 0x20 && c != "\t" && c != "\n" && c != "\r": continue
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        let draft = Draft(formID: form.id, formVersion: form.version, city: region.code, regionCode: chosen?.codes.first ?? region.code,
+                          office: chosen.flatMap { $0.codes.isEmpty ? $0.name : nil }, district: chosen?.name ?? "",
+                          handling: handling == Submission.handlingEntrusted ? Submission.handlingEntrusted : Submission.handlingInPerson,
+                          submittedOn: nil, agent: nil, conditions: conditions, fields: fields, materials: [], faults: [])
+        return draft.xml
     }
 }

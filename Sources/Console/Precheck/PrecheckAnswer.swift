@@ -70,10 +70,7 @@ extension PrecheckRoutes {
         let back = "/precheck/item/\(meta.region)/\(meta.item)" + (meta.district.map { "?district=" + Self.escape($0) } ?? "")
         // The office of the district the application resolved to (an XML names its own), else the chosen one.
         let resolved = meta.result.flatMap { try? Pipeline.result(in: URL(fileURLWithPath: $0)) }?.item?.district ?? meta.district
-        let offices = (item?.offices ?? []).filter { resolved == nil || $0.district == resolved }.map { o in
-            OfficeLine(district: o.district, address: o.address?.value ?? "", phones: o.servicePhones?.value.joined(separator: "、") ?? "",
-                       supervision: o.supervisionPhones?.value.joined(separator: "、") ?? "")
-        }
+        let offices = (item?.offices ?? []).filter { resolved == nil || $0.district == resolved }.map(OfficeLine.init)
         var view = AnswerView(
             id: id, checking: meta.state == "checking", elapsed: Int(server.now().timeIntervalSince1970 - meta.created),
             failed: meta.state == "failed", error: meta.error ?? "", itemName: item?.name ?? "", done: false, complete: false,

@@ -68,7 +68,19 @@ struct PrecheckRoutes: Sendable {
     // MARK: The item as the guide states it
 
     struct MaterialLine { let wording: String; let basis: String; let when: String? }
-    struct OfficeLine { let district: String; let address: String; let phones: String; let supervision: String }
+    struct OfficeLine {
+        let district: String
+        let address: String
+        let phones: String
+        let supervision: String
+
+        init(_ office: Office) {
+            district = office.district
+            address = office.address?.value ?? ""
+            phones = office.servicePhones?.value.joined(separator: "、") ?? ""
+            supervision = office.supervisionPhones?.value.joined(separator: "、") ?? ""
+        }
+    }
     struct ConditionLine { let id: String; let text: String; let basis: String }
     struct ItemView {
         let region: String
@@ -118,10 +130,7 @@ struct PrecheckRoutes: Sendable {
             if !exempt.isEmpty { when.append(exempt.joined(separator: "、") + "的免于提供") }
             return MaterialLine(wording: m.wording, basis: cite(m.source), when: when.isEmpty ? nil : when.joined(separator: "；"))
         }
-        let offices = item.offices.filter { chosen == nil || $0.district == chosen }.map { o in
-            OfficeLine(district: o.district, address: o.address?.value ?? "", phones: o.servicePhones?.value.joined(separator: "、") ?? "",
-                       supervision: o.supervisionPhones?.value.joined(separator: "、") ?? "")
-        }
+        let offices = item.offices.filter { chosen == nil || $0.district == chosen }.map(OfficeLine.init)
         let form = item.form.flatMap { catalog.form($0) }
         let conditions = item.conditions.filter { $0.test.declared == true }.map { ConditionLine(id: $0.id, text: $0.text, basis: cite($0.source)) }
         return ItemView(
@@ -129,10 +138,7 @@ struct PrecheckRoutes: Sendable {
             districts: region.districts.map { Choice(value: $0.name, label: $0.name, selected: $0.name == chosen) },
             item: item.id, name: item.name, basis: cite(item.source), serviceObject: item.serviceObject.value,
             timeLimit: item.timeLimit.value, timeLimitBasis: cite(item.timeLimit.source), materials: materials,
-            offices: offices.isEmpty ? item.offices.map { o in
-                OfficeLine(district: o.district, address: o.address?.value ?? "", phones: o.servicePhones?.value.joined(separator: "、") ?? "",
-                           supervision: o.supervisionPhones?.value.joined(separator: "、") ?? "")
-            } : offices,
+            offices: offices.isEmpty ? item.offices.map(OfficeLine.init) : offices,
             conditions: conditions, hasConditions: !conditions.isEmpty, hasForm: form != nil, formTitle: form?.title ?? "",
             formHref: "/precheck/item/\(region.code)/\(item.id)/form" + (chosen.map { "?district=" + Self.escape($0) } ?? ""),
             action: "/precheck/item/\(region.code)/\(item.id)/check", maxFiles: server.settings.maxFiles,
@@ -186,7 +192,7 @@ struct PrecheckRoutes: Sendable {
             let form = catalog.form(item.form!)!
             let xml = OnlineForm.xml(parts, form: form, region: region, district: field("district"), handling: field("handling"),
                                      conditions: parts.filter { $0.name == "conditions" }.map(\.text))
-            add("submission.xml", Array(xml.utf8))
+            add("submission.xml", xml)
         } else {
             guard let application = files.first(where: { $0.name == "application" }) else {
                 throw ConsoleError.bad("请选择申请表文件（PDF、扫描件或 XML）。")
