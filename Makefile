@@ -50,9 +50,9 @@ demo: build
 	find output -name '*.pdf' -not -path '*/revisions/*' | sort | sed 's/^/  /'; \
 	$$bin clerk list --state output/.console 2>/dev/null | grep -q '^demo	' || \
 	  echo 'demo-password' | $$bin clerk add demo --name 演示科长 --role chief --state output/.console >/dev/null; \
-	echo; echo "The clerks' console on these results (account demo, password demo-password):"; \
-	echo "  $$bin console --output output --state output/.console"; \
-	echo "  then open the address it prints (http://127.0.0.1:8460) in a browser."
+	echo; echo "The clerks' console on these results (account demo, password demo-password), with 网上预审 beside it:"; \
+	echo "  $$bin console --output output --state output/.console --precheck-listen 127.0.0.1:8461"; \
+	echo "  then open the addresses it prints: http://127.0.0.1:8460 (clerks), http://127.0.0.1:8461/precheck (applicants)."
 
 test: deps ocr-env
 	swift build $(SWIFT_FLAGS) --build-tests
