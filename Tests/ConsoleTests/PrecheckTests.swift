@@ -169,6 +169,8 @@ struct PrecheckTests {
             #expect(entries == ["precheck-\(reference)"], "once, whole, named by the 预审号")
             let folder = fixture.inbox.appendingPathComponent(entries[0])
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("READY").path))
+            let told = try Data(contentsOf: folder.appendingPathComponent(".precheck-result.json"))
+            #expect(String(decoding: told, as: UTF8.self).contains(#""status" : "accepted""#), "the pre-check's result goes along")
             // The window: `watch` processes the bundle; the clerk searches by the 预审号.
             let output = fixture.dir.url.appendingPathComponent("out")
             let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output))

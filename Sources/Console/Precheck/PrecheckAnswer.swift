@@ -262,6 +262,12 @@ extension PrecheckRoutes {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
             files.append((name, Array(data)))
         }
+        // The pre-check's result goes with it, hidden: the bundle reader passes over dot-files, so the
+        // window reads the application afresh and the clerk can still see what the applicant was told.
+        if let result = meta.result, let data = FileManager.default.contents(atPath: URL(fileURLWithPath: result)
+            .appendingPathComponent("result.json").path) {
+            files.append((".precheck-result.json", Array(data)))
+        }
         let reference = try newReference()
         let dropped = try UploadRoutes.drop(files, as: { _ in "precheck-\(reference)" }, into: inbox, pipeline: pipeline(id),
                                             label: "网上预审")
