@@ -105,10 +105,22 @@ public struct Catalog: Sendable {
     /// guide is not listed.
     public func citation(_ ref: SourceRef) -> String {
         let lines = ref.endLine.map { $0 != ref.line ? "第\(ref.line)–\($0)行" : nil } ?? nil
-        guard let part = guides.first(where: { $0.file == ref.file })?.parts.last(where: { $0.from <= ref.line }) else {
-            return "\(ref.file) \(lines ?? "第\(ref.line)行")"
-        }
-        return (part.title ? "《\(part.name)》" : part.name) + (lines ?? "第\(ref.line)行")
+        return (guideName(ref) ?? "\(ref.file) ") + (lines ?? "第\(ref.line)行")
+    }
+
+    /// A material as an applicant finds it in the guide: the guide, the item, the entry of its
+    /// 申办材料 — 聊城市医疗保障经办服务指南“单位基本医疗保险参保登记”申办材料第2项. A material the
+    /// catalog took from another guide (the province's 委托 materials) is cited by its line there.
+    public func citation(_ material: Material, of item: ServiceItem) -> String {
+        guard let index = item.materials.firstIndex(where: { $0.id == material.id }),
+              material.source.file == item.source.file, let guide = guideName(material.source) else { return citation(material.source) }
+        return "\(guide)“\(item.name)”申办材料第\(index + 1)项"
+    }
+
+    /// The guide of `ref` as the public knows it (《title》 or the city's guide); nil when unlisted.
+    func guideName(_ ref: SourceRef) -> String? {
+        guard let part = guides.first(where: { $0.file == ref.file })?.parts.last(where: { $0.from <= ref.line }) else { return nil }
+        return part.title ? "《\(part.name)》" : part.name
     }
 
     public func namedForm(_ id: String) -> NamedForm? { namedForms.first { $0.id == id } }

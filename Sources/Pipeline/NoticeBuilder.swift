@@ -5,12 +5,13 @@ import Render
 
 /// Turns the checks' findings into the content of a 一次性告知书.
 enum NoticeBuilder {
+    /// `catalog` words the guide as the public knows it; result.json keeps the file and line.
     static func build(id: String, submission: Submission, form: FormDefinition, resolution: RegionResolver.Resolution,
-                      problems: [Problem], today: CalendarDate) -> NoticeContent {
+                      problems: [Problem], today: CalendarDate, catalog: Catalog) -> NoticeContent {
         let item = resolution.item
         let materials = problems.filter { $0.code == .missingMaterial }.compactMap { problem -> MissingMaterial? in
             guard let material = item.materials.first(where: { $0.id == problem.field }) else { return nil }
-            return MissingMaterial(wording: material.wording, basis: "\(material.source.file) 第\(material.source.line)行")
+            return MissingMaterial(wording: material.wording, basis: catalog.citation(material, of: item))
         }
         let faults = problems.filter { $0.code != .missingMaterial }.map { problem -> FaultyField in
             FaultyField(label: problem.label ?? problem.field ?? "", value: submittedValue(problem.field, submission),

@@ -265,7 +265,7 @@ public struct Pipeline: Sendable {
                 }
                 if !noticed.isEmpty {
                     let notice = NoticeBuilder.build(id: id, submission: submission, form: form, resolution: resolution,
-                                                     problems: noticed, today: clock.today)
+                                                     problems: noticed, today: clock.today, catalog: catalog)
                     files.append(("notice.pdf", try NoticeRenderer().render(notice)))
                     outputs.notice = "notice.pdf"
                 }

@@ -44,7 +44,7 @@ extension Pipeline {
             p.code != .lowConfidence && !(p.field.map { unsure.contains(FieldPath(parsing: $0).field) } ?? false)
         }
         var notice = NoticeBuilder.build(id: result.id, submission: submission, form: form, resolution: resolution,
-                                         problems: document == .notice ? noticed : [], today: clock.today)
+                                         problems: document == .notice ? noticed : [], today: clock.today, catalog: catalog)
         notice.caseNumber = caseNumber
         notice.handler = handler
         switch document {

@@ -99,7 +99,7 @@ struct PrecheckTests {
             let none = try await applicant.get("/precheck?region=371300&q=%E7%81%AB%E6%98%9F")
             #expect(none.text.contains("没有找到"))
             let item = try await applicant.get("/precheck/item/371500/unit-enrollment")
-            #expect(item.text.contains("单位批准成立文件复印件1份") && item.text.contains("聊城市医疗保障经办服务指南第17行"))
+            #expect(item.text.contains("单位批准成立文件复印件1份") && item.text.contains("聊城市医疗保障经办服务指南“单位基本医疗保险参保登记”申办材料第2项"))
             #expect(item.text.contains("仅委托办理时提供") && item.text.contains("0635-2189313"))
             #expect(item.text.contains("在线填写申请表") && !item.text.contains(".txt"))
             #expect(try await applicant.get("/precheck/item/371500/no-such-item").status == .notFound)
@@ -124,6 +124,12 @@ struct PrecheckTests {
                                                       files: [("application", "a.xml", try sample("lc-entrusted-missing-poa.xml"))])
             #expect(entrusted.page.text.contains("需补齐的申办材料") && entrusted.page.text.contains("委托人授权委托书"))
             #expect(entrusted.page.text.contains("《山东省医疗保障经办政务服务事项清单（2023版）》第58行"))
+            // The PDF the window would print cites the guide as the public knows it, never its file.
+            let notice = try await applicant.get("/precheck/r/\(entrusted.id)/notice.pdf")
+            let file = fixture.dir.path("notice.pdf")
+            try Data(notice.bytes).write(to: URL(fileURLWithPath: file))
+            let text = try pdfText(file).filter { !$0.isWhitespace }
+            #expect(text.contains("依据：《山东省医疗保障经办政务服务事项清单（2023版）》第58行") && !text.contains(".txt"), "\(text)")
         }
     }
 

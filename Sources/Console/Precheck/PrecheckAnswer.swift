@@ -89,7 +89,8 @@ extension PrecheckRoutes {
         }
         let missing = result.materials.filter { $0.status == .missing }.map { status in
             let material = answeredItem?.materials.first { $0.id == status.id }
-            return Line(text: material?.wording ?? status.name, basis: material.map { catalog.citation($0.source) } ?? "")
+            return Line(text: material?.wording ?? status.name,
+                        basis: material.flatMap { m in answeredItem.map { catalog.citation(m, of: $0) } } ?? "")
         }
         let faulty = judged.filter { $0.field != nil && $0.code != .missingMaterial }.map { p in
             let field = result.fields.first { $0.key == FieldPath(parsing: p.field!).field }

@@ -121,14 +121,14 @@ struct PrecheckRoutes: Sendable {
     }
 
     func itemView(_ region: Region, _ item: ServiceItem, district chosen: String?) -> ItemView {
-        let cite = catalog.citation
+        let cite: (SourceRef) -> String = catalog.citation
         let materials = item.materials.map { m in
             let required = m.requiredWhen.compactMap { item.condition($0)?.text }
             let exempt = m.exemptWhen.compactMap { item.condition($0)?.text }
             var when: [String] = []
             if !required.isEmpty { when.append("仅" + required.joined(separator: "、") + "时提供") }
             if !exempt.isEmpty { when.append(exempt.joined(separator: "、") + "的免于提供") }
-            return MaterialLine(wording: m.wording, basis: cite(m.source), when: when.isEmpty ? nil : when.joined(separator: "；"))
+            return MaterialLine(wording: m.wording, basis: catalog.citation(m, of: item), when: when.isEmpty ? nil : when.joined(separator: "；"))
         }
         let offices = item.offices.filter { chosen == nil || $0.district == chosen }.map(OfficeLine.init)
         let form = item.form.flatMap { catalog.form($0) }
