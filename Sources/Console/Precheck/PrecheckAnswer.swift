@@ -28,7 +28,6 @@ extension PrecheckRoutes {
         var error: String
         var itemName: String
         var done: Bool
-        var complete: Bool
         var verdict: String
         var verdictClass: String
         var missing: [Line]
@@ -65,20 +64,26 @@ extension PrecheckRoutes {
     }
 
     func answer(_ id: String, _ meta: PrecheckStore.Meta) -> AnswerView {
-        let region = catalog.region(meta.region)
+        var meta = meta
+        // A check still "running" after two minutes was cut off (the server restarted): said so,
+        // rather than a page that refreshes for ever.
+        if meta.state == "checking", server.now().timeIntervalSince1970 - meta.created > 120 {
+            meta.state = "failed"
+            meta.error = "检查中断，请重新上传。"
+        }
         let item = catalog.item(meta.item, region: meta.region)
         let back = "/precheck/item/\(meta.region)/\(meta.item)" + (meta.district.map { "?district=" + Self.escape($0) } ?? "")
+        let read = meta.state == "done" ? meta.result.flatMap { try? Pipeline.result(in: URL(fileURLWithPath: $0)) } : nil
         // The office of the district the application resolved to (an XML names its own), else the chosen one.
-        let resolved = meta.result.flatMap { try? Pipeline.result(in: URL(fileURLWithPath: $0)) }?.item?.district ?? meta.district
+        let resolved = read?.item?.district ?? meta.district
         let offices = (item?.offices ?? []).filter { resolved == nil || $0.district == resolved }.map(OfficeLine.init)
         var view = AnswerView(
             id: id, checking: meta.state == "checking", elapsed: Int(server.now().timeIntervalSince1970 - meta.created),
-            failed: meta.state == "failed", error: meta.error ?? "", itemName: item?.name ?? "", done: false, complete: false,
+            failed: meta.state == "failed", error: meta.error ?? "", itemName: item?.name ?? "", done: false,
             verdict: "", verdictClass: "", missing: [], faulty: [], others: [], unsure: [], hasMissing: false, hasFaulty: false,
             hasOthers: false, hasUnsure: false, hasNotice: false, offices: offices, mismatch: nil, canSubmit: false,
             reference: meta.reference, back: back)
-        guard meta.state == "done", let folder = meta.result, let result = try? Pipeline.result(in: URL(fileURLWithPath: folder)),
-              let region else { return view }
+        guard let result = read else { return view }
         let form = catalog.form(result.form.id)
         let answeredItem = result.item.flatMap { catalog.item($0.id, region: $0.region) } ?? item
         // A value the reader could not vouch for is shown back to the applicant, not judged.
@@ -99,9 +104,7 @@ extension PrecheckRoutes {
                           reason: p.message)
         }
         let others = judged.filter { $0.field == nil && $0.code != .missingMaterial }.map(\.message)
-        let types = Dictionary((form?.fields ?? []).map { ($0.key, $0.type.rawValue) }, uniquingKeysWith: { a, _ in a })
         view.done = true
-        view.complete = result.status == .accepted
         view.missing = missing
         view.faulty = faulty
         view.others = others
@@ -115,7 +118,7 @@ extension PrecheckRoutes {
                      checked: ticked.contains($0))
             }
             return Unsure(key: field.key, label: [field.group, field.label].compactMap { $0 }.joined(separator: "·"),
-                          value: field.value?.display ?? "", type: types[field.key] ?? "text", options: choice ? options : [],
+                          value: field.value?.display ?? "", type: definition?.type.rawValue ?? "text", options: choice ? options : [],
                           isChoice: choice)
         }
         view.hasMissing = !missing.isEmpty
@@ -142,7 +145,6 @@ extension PrecheckRoutes {
         } else if let chosen = meta.district, let stated = result.item?.district, stated != chosen {
             view.mismatch = "申请表填写的办理地是\(stated)，不是所选的\(chosen)：请到\(stated)的经办机构办理，或改正申请表。"
         }
-        _ = region
         // Only what the window could accept is handed in; anything else is the applicant's to mend first.
         view.canSubmit = server.settings.inbox != nil && meta.reference == nil && result.status == .accepted
         return view
