@@ -66,3 +66,10 @@ def clean_up(tmp, screens):
                 child.unlink(missing_ok=True)
     if not screens.is_relative_to(tmp) or not any(screens.iterdir()):
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def add_chief(binary, state, login, name, password):
+    """A 科长 account in the ledger of `state`, the password on standard input as a clerk types it."""
+    clerk = run(binary, "clerk", "add", login, "--name", name, "--role", "chief", "--state", str(state), input=password + "\n")
+    if clerk.returncode != 0:
+        raise RuntimeError(f"intake clerk add exited {clerk.returncode}:\n{clerk.stdout}\n{clerk.stderr}")

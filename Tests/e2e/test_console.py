@@ -171,10 +171,7 @@ class ConsoleE2E(unittest.TestCase):
             raise RuntimeError(f"the scan was not processed:\n{process.stdout}\n{process.stderr}")
         cls.scan_id = cls.ids[SCAN.name]
 
-        clerk = cls._run("clerk", "add", LOGIN, "--name", NAME, "--role", "chief", "--state", str(cls.state),
-                         input=PASSWORD + "\n")
-        if clerk.returncode != 0:
-            raise RuntimeError(f"intake clerk add exited {clerk.returncode}:\n{clerk.stdout}\n{clerk.stderr}")
+        intake_binary.add_chief(cls.intake, cls.state, LOGIN, NAME, PASSWORD)
 
     @classmethod
     def _start_cups(cls):

@@ -81,10 +81,7 @@ class ConsoleCrashE2E(unittest.TestCase):
                            for r in cls.out.glob(f"{TODAY}/*/result.json")}
             if TARGET not in cls.folders:
                 raise RuntimeError(f"{TARGET} was not processed:\n{process.stdout}\n{process.stderr}")
-            clerk = cls._run("clerk", "add", LOGIN, "--name", NAME, "--role", "chief", "--state", str(cls.state),
-                             input=PASSWORD + "\n")
-            if clerk.returncode != 0:
-                raise RuntimeError(f"intake clerk add exited {clerk.returncode}:\n{clerk.stdout}\n{clerk.stderr}")
+            intake_binary.add_chief(cls.intake, cls.state, LOGIN, NAME, PASSWORD)
         except BaseException:
             cls.tearDownClass()
             raise

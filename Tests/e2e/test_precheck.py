@@ -143,10 +143,7 @@ class PrecheckE2E(unittest.TestCase):
         cls.runs = {device: {} for device in DEVICES}  # what one test leaves the next, per window
         cls.console, cls.drivers = None, {}
         try:
-            clerk = cls._run("clerk", "add", LOGIN, "--name", NAME, "--role", "chief", "--state", str(cls.state),
-                             input=PASSWORD + "\n")
-            if clerk.returncode != 0:
-                raise RuntimeError(f"intake clerk add exited {clerk.returncode}:\n{clerk.stdout}\n{clerk.stderr}")
+            intake_binary.add_chief(cls.intake, cls.state, LOGIN, NAME, PASSWORD)
             cls._start_console()
             for device in DEVICES:
                 cls.drivers[device] = cls._start_browser(device)
