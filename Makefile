@@ -8,6 +8,7 @@
 # and CUPS (scheduler, client tools, cups-core-drivers for the filter that passes a PDF through), whose
 # scheduler the browser tests start on a unix socket in a temporary folder and print to.
 DEBIAN_PACKAGES := pkg-config libxml2-dev libpoppler-glib-dev libxml2-utils libcairo2-dev libpango1.0-dev libsqlite3-dev \
+                   libpng-dev libturbojpeg0-dev libtiff-dev libexif-dev \
                    fonts-arphic-uming fonts-noto-cjk poppler-utils postgresql python3-venv faketime chromium chromium-driver \
                    cups-daemon cups-client cups-core-drivers
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)

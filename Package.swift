@@ -33,6 +33,9 @@ let package = Package(
         .target(name: "PangoCairo", dependencies: ["CPangoCairo"]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "Poppler", dependencies: ["CPoppler", "IntakeCore"]),
+        // Scanner and phone images: libpng, TurboJPEG, libtiff and libexif, wrapped by Images.
+        .systemLibrary(name: "CImageCodecs", providers: [.apt(["libpng-dev", "libturbojpeg0-dev", "libtiff-dev", "libexif-dev"])]),
+        .target(name: "Images", dependencies: ["CImageCodecs"]),
 
         // Pipeline steps.
         .target(name: "IntakeCore"),
@@ -42,7 +45,7 @@ let package = Package(
         .target(name: "OCR", dependencies: ["IntakeCore"]),
         // Every way a file becomes a `Submission`: XML/, PDF/ (typed, AcroForm, scans), Bundles/, Materials/.
         .target(name: "Readers", dependencies: [
-            "IntakeCore", "Catalog", "FormReading", "LibXML", "Poppler", "OCR",
+            "IntakeCore", "Catalog", "FormReading", "LibXML", "Poppler", "Images", "OCR",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Checks", dependencies: ["IntakeCore", "Catalog"]),
@@ -104,6 +107,7 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "ReadersTests", dependencies: ["Readers", "Pipeline", "Poppler", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "PopplerTests", dependencies: ["Poppler", "IntakeTestSupport"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "IntakeTestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Catalog", "PangoCairo", "IntakeCore"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Catalog", "IntakeCore", "Readers", "IntakeTestSupport"]),
