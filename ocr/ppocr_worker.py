@@ -9,7 +9,9 @@ are not needed).
 Start-up: once the models are loaded the worker writes `{"ready": true, ...}` (or
 `{"ready": false, "error": ...}` and exits 3 when they cannot be loaded).
 
-Request:  {"id": 1, "image": "/path/page.png", "deskewed": "/path/out.pgm"}
+Request:  {"id": 1, "image": "/path/page.png", "deskewed": "/path/out.pgm", "paper": false}
+          ("paper": true for a photo: the sheet of paper or card found in it is warped flat and
+          read alone; a page that fills the frame, as a scan does, is read as it is.)
 Response: {"id": 1, "ok": true, "width": W, "height": H, "angle": a,
            "lines": [{"text": "...", "box": [x0,y0,x1,y1], "score": s,
                       "chars": [{"c": "单", "p": 0.998, "x0": .., "x1": ..}, ...]}],
@@ -17,13 +19,15 @@ Response: {"id": 1, "ok": true, "width": W, "height": H, "angle": a,
           or {"id": 1, "ok": false, "kind": "image" | "memory" | "internal", "error": "..."}
           ("image": the file is not a readable page; "memory": the page did not fit the memory
           limit; "internal": anything else. The worker goes on serving after each.)
-Coordinates are pixels of the deskewed image (same size as the input). `angle` is the skew found
+Coordinates are pixels of the deskewed image (same size as the input, or as the paper found:
+then "paper" in the response gives its corners tl, tr, br, bl in the input's pixels). `angle` is the skew found
 in the input in degrees, positive when text lines descend to the right (content turned clockwise
 as seen, as `convert -rotate 0.8` does); the deskewed image has it undone.
 The deskewed image written to `deskewed` is 8-bit binary PGM: for a colour input it is the red
 channel (red seal ink turns near-white, as recognition sees it), for grey input the grey itself.
 
-`python3 ocr/ppocr_worker.py --selftest page.png` prints a readable dump of one page.
+`python3 ocr/ppocr_worker.py --selftest page.png` prints a readable dump of one page
+(`SELFTEST_PAPER=1`: as a photo, its paper found first).
 """
 import json
 import math
@@ -524,12 +528,65 @@ class Engine:
         out.sort(key=lambda s: -s["score"])
         return out[:10]
 
+    # --- a photo's paper ------------------------------------------------------------------------
+
+    def paper(self, grey, colour):
+        """The sheet (or card) in a photo: the largest bright region with four corners covering
+        12–95 % of the frame, warped to a flat rectangle, its lighting evened out. None when there is no such region or the
+        page fills the frame, as in a scan. Returns (corners in the input, grey, colour)."""
+        np, cv2 = self.np, self.cv2
+        h, w = grey.shape
+        scale = min(1.0, 800.0 / max(h, w))
+        luma = cv2.cvtColor(colour, cv2.COLOR_BGR2GRAY) if colour is not None else grey
+        small = cv2.resize(luma, (max(1, int(w * scale)), max(1, int(h * scale))), interpolation=cv2.INTER_AREA)
+        blur = cv2.GaussianBlur(small, (5, 5), 0)
+        _, mask = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+        # Close the holes the text leaves, then drop specks.
+        mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        if not contours:
+            return None
+        contour = max(contours, key=cv2.contourArea)
+        share = cv2.contourArea(contour) / float(small.shape[0] * small.shape[1])
+        if share < 0.12 or share > 0.95:
+            return None
+        approx = cv2.approxPolyDP(contour, 0.02 * cv2.arcLength(contour, True), True)
+        if len(approx) == 4 and cv2.isContourConvex(approx):
+            corners = approx.reshape(4, 2).astype(np.float32)
+        else:
+            corners = cv2.boxPoints(cv2.minAreaRect(contour)).astype(np.float32)
+        quad = order_quad(np, corners / scale)
+        tl, tr, br, bl = quad
+        out_w = int(round(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))))
+        out_h = int(round(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))))
+        if out_w < 64 or out_h < 64:
+            return None
+        target = np.array([[0, 0], [out_w - 1, 0], [out_w - 1, out_h - 1], [0, out_h - 1]], dtype=np.float32)
+        m = cv2.getPerspectiveTransform(quad, target)
+        flat = lambda img, border: cv2.warpPerspective(img, m, (out_w, out_h), flags=cv2.INTER_LINEAR,
+                                                       borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+        grey = flat(grey, 255)
+        if colour is not None:
+            colour = flat(colour, (255, 255, 255))
+        # Light falls unevenly on a photographed page: divided by the paper's own brightness
+        # (the page with its ink closed away), the paper is white again and ruling lines stand out.
+        paper_light = cv2.medianBlur(cv2.dilate(grey, np.ones((9, 9), np.uint8)), 31).astype(np.float32)
+        grey = np.clip(grey.astype(np.float32) * 255.0 / np.maximum(paper_light, 1.0), 0, 255).astype(np.uint8)
+        return quad, np.ascontiguousarray(grey), colour
+
     # --- one page -----------------------------------------------------------------------------
 
     def page(self, request):
         np, cv2 = self.np, self.cv2
         t0 = time.monotonic()
         grey, colour = self.load(request.get("image"))
+        paper = None
+        if request.get("paper"):
+            paper = self.paper(grey, colour)
+            if paper is not None:
+                quad, grey, colour = paper
+                paper = [[r1(float(x)), r1(float(y))] for x, y in quad]
         h, w = grey.shape
         boxes = self.detect(grey)
         angle = self.refine_skew(self.small, self.skew(boxes))
@@ -593,7 +650,7 @@ class Engine:
         lines = reading_order(lines)
         seals = self.seals(colour)
         return {"ok": True, "width": w, "height": h, "angle": round(angle, 4), "lines": lines, "seals": seals,
-                "seconds": round(time.monotonic() - t0, 3), "peak_rss_mb": peak_rss_mb()}
+                "paper": paper, "seconds": round(time.monotonic() - t0, 3), "peak_rss_mb": peak_rss_mb()}
 
 
 class BadImage(Exception):
@@ -713,7 +770,8 @@ def selftest(path):
     engine = Engine(threads_from_env())
     start = time.monotonic() - t0
     out = os.environ.get("SELFTEST_PGM", "/tmp/ppocr_selftest.pgm")
-    r = handle(engine, json.dumps({"id": 1, "image": path, "deskewed": out}))
+    paper = os.environ.get("SELFTEST_PAPER") == "1"
+    r = handle(engine, json.dumps({"id": 1, "image": path, "deskewed": out, "paper": paper}))
     if not r.get("ok"):
         print("error:", r.get("error"))
         sys.exit(1)
@@ -725,6 +783,8 @@ def selftest(path):
                                           ("  low: " + "".join(c["c"] for c in low)) if low else ""))
     for s in r["seals"]:
         print("seal", s["box"], s["score"])
+    if r.get("paper"):
+        print("paper", r["paper"])
     print("deskewed image:", out)
 
 

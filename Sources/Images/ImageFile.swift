@@ -48,6 +48,7 @@ public struct ImageFile: Sendable {
         }
         if orientation >= 5 { sizes = sizes.map { ($0.1, $0.0) } }
         for (w, h) in sizes {
+            if w <= 0 || h <= 0 { throw .damaged("\(format.rawValue): the header gives no size (cut off?)") }
             let (pixels, overflow) = w.multipliedReportingOverflow(by: h)
             if overflow || pixels > limits.maxPixels { throw .tooLarge(width: w, height: h, limit: limits.maxPixels) }
             if min(w, h) < limits.minSide { throw .tooSmall(width: w, height: h) }

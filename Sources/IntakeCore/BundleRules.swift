@@ -3,7 +3,7 @@ public enum BundleRules {
     /// A folder holding one of these is a complete bundle (the scanning station writes it last).
     public static let readyMarkers = ["READY", ".ready"]
     /// File name extensions taken as submissions when a folder is searched (lower case).
-    public static let submissionExtensions = ["xml", "pdf", "zip"]
+    public static let submissionExtensions = ["xml", "pdf", "zip", "png", "jpg", "jpeg", "tif", "tiff"]
 
     /// Whether a bundle's member named `name` (its last path component) is left out: hidden
     /// files, READY markers and macOS zip debris.

@@ -39,6 +39,7 @@ extension IntakeError.Code {
         case .encrypted: "PDF 有密码保护"
         case .damagedPDF: "PDF 已损坏"
         case .emptyPDF: "PDF 没有页面"
+        case .damagedImage: "图片已损坏或无法识别"
         case .ocrUnavailable: "无法识别扫描件（OCR 不可用）"
         case .ocrFailed: "扫描件识别失败"
         case .readerCrashed: "文件读取异常，已隔离待人工处理"

@@ -63,6 +63,8 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
         public static let damagedPDF = Code(rawValue: "damaged-pdf")
         /// A PDF without pages.
         public static let emptyPDF = Code(rawValue: "empty-pdf")
+        /// A truncated or corrupt PNG, JPEG or TIFF, or one too small to hold a page.
+        public static let damagedImage = Code(rawValue: "damaged-image")
         /// A scanned page, and no OCR worker to read it.
         public static let ocrUnavailable = Code(rawValue: "ocr-unavailable")
         /// The OCR worker failed on a page (its time or memory limit).
@@ -88,7 +90,7 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
         /// Every code intake can throw, in the order of the README's list.
         public static let all: [Code] = [
             .unreadable, .tooLarge, .notXML, .unsupportedFile, .refused, .wrongRoot, .unknownForm, .unsupportedVersion, .encrypted,
-            .damagedPDF, .emptyPDF, .ocrUnavailable, .ocrFailed, .readerCrashed, .bundle, .badZip, .duplicate, .catalog, .output, .render,
+            .damagedPDF, .emptyPDF, .damagedImage, .ocrUnavailable, .ocrFailed, .readerCrashed, .bundle, .badZip, .duplicate, .catalog, .output, .render,
             .revisionConflict,
         ]
     }

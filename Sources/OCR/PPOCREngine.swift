@@ -102,15 +102,16 @@ public actor PPOCREngine: TextRecognizer {
         try await recognize(pngAt: url, timeLimit: nil)
     }
 
-    /// Recognises one page within `timeLimit` (nil: the configured one).
-    public func recognize(pngAt url: URL, timeLimit: Duration?) async throws -> OCRPage {
+    /// Recognises one page within `timeLimit` (nil: the configured one). `findPaper`: the image
+    /// is a photo; the sheet or card in it is found, flattened and read alone.
+    public func recognize(pngAt url: URL, timeLimit: Duration?, findPaper: Bool = false) async throws -> OCRPage {
         guard url.isFileURL else { throw OCRError.badImage("not a file URL: \(url)") }
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         requestID += 1
         let id = requestID
         let pgm = scratch.appendingPathComponent("page-\(id).pgm")
         defer { try? FileManager.default.removeItem(at: pgm) }
-        let request: [String: Any] = ["id": id, "image": url.standardizedFileURL.path, "deskewed": pgm.path]
+        let request: [String: Any] = ["id": id, "image": url.standardizedFileURL.path, "deskewed": pgm.path, "paper": findPaper]
         let requestLine = try JSONSerialization.data(withJSONObject: request, options: [.withoutEscapingSlashes])
         var worker = try await acquire()
         do {

@@ -139,9 +139,9 @@ public struct Pipeline: Sendable {
         try reader.readFile(path, followLinks: followLinks)
     }
 
-    /// A PDF read first where a crash cannot take this process down (`isolatedRehearsal`).
+    /// A PDF or image read first where a crash cannot take this process down (`isolatedRehearsal`).
     private func rehearse(_ bytes: [UInt8], path: String) throws(IntakeError) {
-        guard let rehearsal = options.isolatedRehearsal, SubmissionReader.isPDF(bytes), var error = rehearsal(bytes) else { return }
+        guard let rehearsal = options.isolatedRehearsal, SubmissionReader.isPDF(bytes) || ScanImage.isImage(bytes), var error = rehearsal(bytes) else { return }
         error.path = path
         throw error
     }

@@ -76,8 +76,9 @@ extension Pipeline {
 }
 
 extension Pipeline {
-    /// Page `page` of a PDF submission as PNG, for the console (nil when `bytes` is no PDF).
+    /// Page `page` of a PDF or image submission as PNG, for the console (nil for XML).
     public static func pageImage(_ bytes: [UInt8], page: Int, dpi: Double, path: String) throws(IntakeError) -> (png: [UInt8], width: Double, height: Double)? {
+        if ScanImage.isImage(bytes) { return try ScanImage.png(bytes, page: page, path: path) }
         guard SubmissionReader.isPDF(bytes) else { return nil }
         return try PageImage.png(pdf: bytes, page: page, dpi: dpi, path: path)
     }

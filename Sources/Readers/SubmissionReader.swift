@@ -16,12 +16,14 @@ public struct SubmissionReader: Sendable {
 
     let xml: XMLSubmissionReader
     let pdf: PDFSubmissionReader
+    let image: ImageSubmissionReader
     /// Largest submission file accepted, in bytes.
     public let maxBytes: Int
 
     public init(catalog: Catalog, maxBytes: Int = 8 << 20, recognizer: PageRecognizer?, validate: @escaping Validator) {
         xml = XMLSubmissionReader(catalog: catalog, maxBytes: maxBytes)
         pdf = PDFSubmissionReader(catalog: catalog, recognizer: recognizer, validate: validate)
+        image = ImageSubmissionReader(pdf: pdf)
         self.maxBytes = maxBytes
     }
 
@@ -56,8 +58,12 @@ public struct SubmissionReader: Sendable {
         FileKind.isZip(bytes) ? .bundle(try SubmissionBundle.zip(bytes, path: path)) : .file(bytes)
     }
 
-    /// XML as it is; a PDF by its embedded XML or by reading its pages.
+    /// XML as it is; a PDF by its embedded XML or by reading its pages; an image as a scan.
     public func read(_ bytes: [UInt8], path: String) throws(IntakeError) -> Outcome {
+        if ScanImage.isImage(bytes) {
+            let (submission, form) = try image.read(bytes, path: path)
+            return .submission(submission, form)
+        }
         if let kind = FileKind.foreign(bytes) { throw Self.unsupported(kind, path: path) }
         guard FileKind.isPDF(bytes) else { return withXMLOrigins(try xml.read(bytes, path: path), method: .xml) }
         switch try pdf.read(bytes, path: path) {
@@ -89,7 +95,10 @@ public struct SubmissionReader: Sendable {
         }
         if let index = xmlFiles.first { return Application(index: index, read: nil) }
         func saysApplication(_ name: String) -> Bool { ["申请", "登记表", "表"].contains { name.contains($0) } }
-        let order = bundle.files.indices.filter { FileKind.isPDF(bundle.files[$0].data) }
+        // PDFs before images: an image is read by OCR, seconds a page.
+        let pdfs = bundle.files.indices.filter { FileKind.isPDF(bundle.files[$0].data) }
+        let images = bundle.files.indices.filter { ScanImage.isImage(bundle.files[$0].data.prefix(8)) }
+        let order = (pdfs + images)
             .sorted { saysApplication(bundle.files[$0].name) && !saysApplication(bundle.files[$1].name) }
         // The first that reads as a form; what was read is kept, so a scan is not read twice.
         for index in order {
@@ -97,12 +106,12 @@ public struct SubmissionReader: Sendable {
                 return Application(index: index, read: read)
             }
         }
-        throw IntakeError(code: .bundle, message: "no application form in the bundle (an XML submission, or a PDF of a known form)",
+        throw IntakeError(code: .bundle, message: "no application form in the bundle (an XML submission, or a PDF or image of a known form)",
                           path: path)
     }
 
     static func unsupported(_ kind: String, path: String) -> IntakeError {
-        IntakeError(code: .unsupportedFile, message: "\(kind), not a submission: intake takes XML, PDF and zip bundles", path: path)
+        IntakeError(code: .unsupportedFile, message: "\(kind), not a submission: intake takes XML, PDF, PNG, JPEG, TIFF and zip bundles", path: path)
     }
 
     private func withXMLOrigins(_ outcome: Outcome, method: ReadingMethod) -> Outcome {

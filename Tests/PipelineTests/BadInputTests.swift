@@ -39,10 +39,10 @@ func notXML() throws {
     #expect(error.description.contains("bad.xml"))
 }
 
-@Test("An empty file is not XML; a JPEG, a PNG or an old Word file renamed .xml is named for what it is", arguments: [
+@Test("An empty file is not XML; a cut-off JPEG or PNG is a damaged image; an old Word file renamed .xml is named for what it is", arguments: [
     ([], IntakeError.Code.notXML, "document is empty"),
-    ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01], .unsupportedFile, "a JPEG image"),
-    ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], .unsupportedFile, "a PNG image"),
+    ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01], .damagedImage, "truncated or corrupt"),
+    ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], .damagedImage, "truncated or corrupt"),
     ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], .unsupportedFile, "an old Office document"),
 ] as [([UInt8], IntakeError.Code, String)])
 func foreignBytes(bytes: [UInt8], code: IntakeError.Code, said: String) throws {

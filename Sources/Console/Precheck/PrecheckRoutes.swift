@@ -271,8 +271,9 @@ struct PrecheckRoutes: Sendable {
     static func wording(_ error: IntakeError) -> String {
         switch error.code {
         case .bundle where error.message.contains("no application form"):
-            "没有找到可以识别的申请表：请上传本事项申请表的 PDF、扫描件（PDF）或 XML。照片暂不能识别为申请表。"
-        case .unsupportedFile: "不支持这种文件：申请表请上传 PDF 或 XML。"
+            "没有找到可以识别的申请表：请上传本事项申请表的 PDF、XML、扫描件或照片（JPG、PNG、TIFF）。拍照时请正对整张纸面，光线均匀。"
+        case .unsupportedFile: "不支持这种文件：申请表请上传 PDF、XML 或图片（JPG、PNG、TIFF）。"
+        case .damagedImage: "图片无法读取（文件不完整、已损坏或太小），请重新扫描或拍照后上传。"
         case .tooLarge: "文件超过大小上限，请压缩后再传。"
         case .ocrUnavailable: "暂时无法识别扫描件，请上传电子版 PDF 或稍后再试。"
         default: "无法读取上传的申请表（\(error.code.wording ?? error.code.rawValue)），请检查文件后重新上传。"

@@ -59,7 +59,7 @@ extension IntakeCommand {
             for folder in empty {
                 // A folder without READY is a batch, not a bundle: one with nothing in it is an error.
                 tally.failed += 1
-                Diagnostics.line("error      \(folder): a folder holding no submission files (.xml, .pdf, .zip) and no READY "
+                Diagnostics.line("error      \(folder): a folder holding no submission files (.xml, .pdf, .zip, .png, .jpg, .tif) and no READY "
                                  + "marker (a bundle folder needs one, or --bundle)")
             }
             ProcessBatch(pipeline: pipeline, workers: min(workers ?? ProcessInfo.processInfo.activeProcessorCount, max(1, files.count))).run(files) { path, outcome in

@@ -13,7 +13,7 @@ public final class EngineRecognizer: PageRecognizer {
         self.engine = engine
     }
 
-    public func recognize(png: [UInt8]) throws -> RecognizedPage {
+    public func recognize(png: [UInt8], photo: Bool) throws -> RecognizedPage {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("intake-scan-\(UUID().uuidString).png")
         try Data(png).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -21,7 +21,7 @@ public final class EngineRecognizer: PageRecognizer {
         let done = DispatchSemaphore(value: 0)
         let engine = self.engine
         Task.detached {
-            do { outcome.set(.success(try await engine.recognize(pngAt: url))) } catch { outcome.set(.failure(error)) }
+            do { outcome.set(.success(try await engine.recognize(pngAt: url, timeLimit: nil, findPaper: photo))) } catch { outcome.set(.failure(error)) }
             done.signal()
         }
         done.wait()

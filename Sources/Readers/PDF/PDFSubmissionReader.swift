@@ -97,7 +97,7 @@ public struct PDFSubmissionReader: Sendable {
         var pages: [PageText] = []
         var widgets: [PDFFormField] = []
         var method = ReadingMethod.pdfText
-        var scanned = 0
+        var scannedCount = 0
         var sealPages: [Int]? = nil
         for index in 0..<min(pageCount, limits.maxPages) {
             guard let page = document.page(at: index) else { continue }
@@ -115,31 +115,18 @@ public struct PDFSubmissionReader: Sendable {
             }
             let visible = glyphs.filter { !$0.character.isWhitespace }.count
             if visible < limits.scanGlyphs && page.imageCount > 0 {
-                guard scanned < limits.maxScannedPages else { continue }
-                scanned += 1
-                guard let recognizer else {
-                    throw IntakeError(code: .ocrUnavailable, message: "page \(index + 1) is a scan and no OCR engine is available", path: path)
-                }
+                guard scannedCount < limits.maxScannedPages else { continue }
+                scannedCount += 1
                 let png: [UInt8]
-                let recognized: RecognizedPage
                 do {
                     png = try page.renderPNG(dpi: limits.scanDPI)
                 } catch {
                     throw IntakeError(code: .damagedPDF, message: "cannot render page \(index + 1): \(error)", path: path)
                 }
-                do {
-                    recognized = try recognizer.recognize(png: png)
-                } catch {
-                    throw IntakeError(code: .ocrFailed, message: "page \(index + 1): \(error)", path: path)
-                }
+                let scannedPage = try scanned(png: png, number: index + 1, path: path)
                 method = .ocr
-                sealPages = (sealPages ?? []) + (recognized.seals.isEmpty ? [] : [index + 1])
-                pages.append(PageText(
-                    number: index + 1, width: Double(recognized.width), height: Double(recognized.height),
-                    glyphs: placeNames.mended(recognized.characters.map { Glyph($0.text, $0.box, confidence: $0.probability) },
-                                              doubtBelow: limits.confidenceThreshold),
-                    raster: recognized.grey,
-                    rasterScale: 1, judgeTicksFromPixels: true, seals: recognized.seals))
+                sealPages = (sealPages ?? []) + (scannedPage.seals.isEmpty ? [] : [index + 1])
+                pages.append(scannedPage)
             } else {
                 pages.append(PageText(
                     number: index + 1, width: width, height: height, glyphs: glyphs,
@@ -148,6 +135,37 @@ public struct PDFSubmissionReader: Sendable {
             }
         }
 
+        let sizes = Dictionary(uniqueKeysWithValues: pages.map { page in
+            (page.number, document.page(at: page.number - 1)?.size ?? (width: page.width, height: page.height))
+        })
+        let (submission, form) = try form(from: pages, widgets: widgets, method: method, sealPages: sealPages, pointSizes: sizes, path: path)
+        return .form(submission, form)
+    }
+
+    /// A scanned page (PNG) read by the OCR engine, numbered `number` (1-based); `photo`: its
+    /// paper is found and flattened first.
+    func scanned(png: [UInt8], number: Int, photo: Bool = false, path: String) throws(IntakeError) -> PageText {
+        guard let recognizer else {
+            throw IntakeError(code: .ocrUnavailable, message: "page \(number) is a scan and no OCR engine is available", path: path)
+        }
+        let recognized: RecognizedPage
+        do {
+            recognized = try recognizer.recognize(png: png, photo: photo)
+        } catch {
+            throw IntakeError(code: .ocrFailed, message: "page \(number): \(error)", path: path)
+        }
+        return PageText(
+            number: number, width: Double(recognized.width), height: Double(recognized.height),
+            glyphs: placeNames.mended(recognized.characters.map { Glyph($0.text, $0.box, confidence: $0.probability) },
+                                      doubtBelow: limits.confidenceThreshold),
+            raster: recognized.grey,
+            rasterScale: 1, judgeTicksFromPixels: true, seals: recognized.seals)
+    }
+
+    /// The form the pages show and its values, judged for what can be vouched for.
+    /// `pointSizes`: each page's size in points, to give boxes in result.json in points.
+    func form(from pages: [PageText], widgets: [PDFFormField], method: ReadingMethod, sealPages: [Int]?,
+              pointSizes: [Int: (width: Double, height: Double)], path: String) throws(IntakeError) -> (Submission, FormDefinition) {
         let text = LayoutReader.RecognitionText(Array(String(pages.flatMap { $0.glyphs.compactMap { LabelFolding.fold($0.character) } }).utf8))
         let scored = signatures.map { ($0, $0.score(text)) }.sorted { $0.1 > $1.1 }
         guard let (signature, score) = scored.first, score >= limits.formScore else {
@@ -184,7 +202,7 @@ public struct PDFSubmissionReader: Sendable {
         for (key, value) in read {
             values[key] = value.value
             var origin = FieldOrigin(method: method, page: value.page,
-                                     box: value.box.map { scale($0, page: value.page, pages: pages, document: document) },
+                                     box: value.box.map { scale($0, page: value.page, pages: pages, pointSizes: pointSizes) },
                                      confidence: value.confidence)
             if named[key] == nil, let field = form.field(key) {
                 origin.confidence = min(origin.confidence, vouched(value, field: field, form: form, method: method))
@@ -206,7 +224,7 @@ public struct PDFSubmissionReader: Sendable {
         submission.origins = origins
         submission.readingMethod = method
         submission.sealPages = method == .ocr ? (sealPages ?? []) : nil
-        return .form(submission, form)
+        return (submission, form)
     }
 
     /// The confidence a value read from the page's layout keeps after what is known of it: one
@@ -228,10 +246,10 @@ public struct PDFSubmissionReader: Sendable {
         return confidence
     }
 
-    /// Boxes in points for result.json: scan pixels scaled to the PDF page.
-    private func scale(_ box: Rect, page: Int?, pages: [PageText], document: PDFDocument) -> [Double] {
+    /// Boxes in points for result.json: scan pixels scaled to the page.
+    private func scale(_ box: Rect, page: Int?, pages: [PageText], pointSizes: [Int: (width: Double, height: Double)]) -> [Double] {
         guard let page, let text = pages.first(where: { $0.number == page }) else { return [box.x0, box.y0, box.x1, box.y1] }
-        let points = document.page(at: page - 1)?.size ?? (width: text.width, height: text.height)
+        let points = pointSizes[page] ?? (width: text.width, height: text.height)
         let sx = points.width / text.width, sy = points.height / text.height
         func r(_ v: Double) -> Double { (v * 10).rounded() / 10 }
         return [r(box.x0 * sx), r(box.y0 * sy), r(box.x1 * sx), r(box.y1 * sy)]

@@ -5,8 +5,14 @@ import IntakeCore
 /// Synchronous on purpose: the pipeline runs on its own threads, and a blocking call cannot
 /// starve Swift's cooperative pool.
 public protocol PageRecognizer: Sendable {
-    /// Recognises a page image (PNG bytes).
-    func recognize(png: [UInt8]) throws -> RecognizedPage
+    /// Recognises a page image (PNG bytes). `photo`: the paper in it is found and flattened
+    /// first (a phone's picture of a page or card); a scan is read as it is.
+    func recognize(png: [UInt8], photo: Bool) throws -> RecognizedPage
+}
+
+extension PageRecognizer {
+    /// A scanned page, read as it is.
+    public func recognize(png: [UInt8]) throws -> RecognizedPage { try recognize(png: png, photo: false) }
 }
 
 /// A recognised page in pixel coordinates of the (deskewed) image the engine read.

@@ -38,10 +38,10 @@ struct BadPDFTests {
         #expect(r.source.method == .pdfText)
     }
 
-    @Test("Truncated, zero pages, a JPEG renamed .pdf, an unrelated document, an attachment claiming size -1: each a clear error",
+    @Test("Truncated, zero pages, a photo renamed .pdf (read as the image it is), an unrelated document, an attachment claiming size -1: each a clear error",
           arguments: [
         ("truncated.pdf", ["damaged-pdf", "unknown-form"]), ("zero-pages.pdf", ["empty-pdf", "damaged-pdf"]),
-        ("jpeg-renamed.pdf", ["unsupported-file"]), ("not-a-form.pdf", ["unknown-form"]),
+        ("jpeg-renamed.pdf", ["ocr-unavailable", "unknown-form"]), ("not-a-form.pdf", ["unknown-form"]),
         ("issue17-attachment-size.pdf", ["unknown-form"]),
     ])
     func failures(name: String, codes: [String]) throws {
