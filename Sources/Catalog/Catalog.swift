@@ -15,32 +15,37 @@ public struct Catalog: Sendable {
     public let namedForms: [NamedForm]
     /// How the public knows each guide (regions.yaml `guides`).
     public let guides: [Guide]
+    /// Kinds of supporting document, recognised by their content (materials.yaml).
+    public let materialKinds: [MaterialKind]
 
     /// Builds and validates a catalog; `files` names the file each form and item came from
     /// (keyed `form:<id>` and `item:<region>/<id>`), for error messages.
     public init(directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem],
-                namedForms: [NamedForm] = [], guides: [Guide] = [], files: [String: String] = [:]) throws(CatalogError) {
+                namedForms: [NamedForm] = [], guides: [Guide] = [], materialKinds: [MaterialKind] = [],
+                files: [String: String] = [:]) throws(CatalogError) {
         self.directory = directory
         self.regions = regions
         self.forms = forms
         self.items = items
         self.namedForms = namedForms
         self.guides = guides
+        self.materialKinds = materialKinds
         try CatalogValidator(catalog: self, files: files).validate()
     }
 
     /// A catalog validated when it was stored (`CatalogCache`).
     init(validated directory: URL, regions: [Region], forms: [FormDefinition], items: [ServiceItem], namedForms: [NamedForm],
-         guides: [Guide]) {
+         guides: [Guide], materialKinds: [MaterialKind]) {
         self.directory = directory
         self.regions = regions
         self.forms = forms
         self.items = items
         self.namedForms = namedForms
         self.guides = guides
+        self.materialKinds = materialKinds
     }
 
-    /// Loads `regions.yaml`, `definitions/*.yaml`, `items/*.yaml` and `named/*.yaml` from `directory`.
+    /// Loads `regions.yaml`, `definitions/*.yaml`, `items/*.yaml`, `named/*.yaml` and `materials.yaml` from `directory`.
     public static func load(from directory: URL) throws(CatalogError) -> Catalog {
         let regionsFile = directory.appendingPathComponent("regions.yaml")
         let regionsAndGuides = try decode(RegionsFile.self, from: regionsFile, relativeTo: directory)
@@ -67,14 +72,23 @@ public struct Catalog: Sendable {
                 namedForms += list
             }
         }
+        var kinds: [MaterialKind] = []
+        let kindsFile = directory.appendingPathComponent("materials.yaml")
+        if FileManager.default.fileExists(atPath: kindsFile.path) {
+            kinds = try decode(MaterialKindsFile.self, from: kindsFile, relativeTo: directory).kinds
+        }
         return try Catalog(directory: directory, regions: regions, forms: forms, items: items, namedForms: namedForms,
-                           guides: regionsAndGuides.guides ?? [], files: files)
+                           guides: regionsAndGuides.guides ?? [], materialKinds: kinds, files: files)
     }
 
     // Lookups go by index: iterating an array of these large structs copies each one it passes,
     // and they run for every submission.
 
-    public func form(_ id: String) -> FormDefinition? { forms.indices.first { forms[$0].id == id }.map { forms[$0] } }
+    /// The form `id`, or the envelope of item submissions (`FormDefinition.itemApplication`).
+    public func form(_ id: String) -> FormDefinition? {
+        if id == FormDefinition.itemApplicationID { return .itemApplication }
+        return forms.indices.first { forms[$0].id == id }.map { forms[$0] }
+    }
 
     public func region(_ code: String) -> Region? { regions.indices.first { regions[$0].code == code }.map { regions[$0] } }
 
@@ -99,6 +113,7 @@ public struct Catalog: Sendable {
 
     struct RegionsFile: Decodable { var regions: [Region]; var guides: [Guide]? }
     struct NamedFormsFile: Decodable { var forms: [NamedForm] }
+    struct MaterialKindsFile: Decodable { var kinds: [MaterialKind] }
 
     /// A guide line as the public reads it — 《临沂市统一医疗保障经办服务办事指南（试行）》第21行,
     /// 聊城市医疗保障经办服务指南第17行 — not the catalog's file name; the file name where the

@@ -42,6 +42,7 @@ public enum CatalogCache {
         var items: [ServiceItem]
         var namedForms: [NamedForm]
         var guides: [Guide]
+        var materialKinds: [MaterialKind]
         var officeLists: [[Office]]
         /// Per item, its list in `officeLists`.
         var itemOffices: [Int]
@@ -51,6 +52,7 @@ public enum CatalogCache {
             forms = catalog.forms
             namedForms = catalog.namedForms
             guides = catalog.guides
+            materialKinds = catalog.materialKinds
             var lists: [[Office]] = []
             var index: [[Office]: Int] = [:]
             itemOffices = catalog.items.map { item in
@@ -84,7 +86,7 @@ public enum CatalogCache {
               let stored = try? JSONDecoder().decode(Stored.self, from: data[(newline + 1)...]),
               let items = stored.catalogItems else { return nil }
         return Catalog(validated: directory, regions: stored.regions, forms: stored.forms, items: items,
-                       namedForms: stored.namedForms, guides: stored.guides)
+                       namedForms: stored.namedForms, guides: stored.guides, materialKinds: stored.materialKinds)
     }
 
     static func write(_ catalog: Catalog, stamp: String, to file: URL) {
@@ -115,6 +117,7 @@ public enum CatalogCache {
         guard add("/proc/self/exe", as: "exe"), add(directory.appendingPathComponent("regions.yaml").path, as: "regions.yaml") else {
             return nil
         }
+        _ = add(directory.appendingPathComponent("materials.yaml").path, as: "materials.yaml")
         for folder in ["definitions", "items", "named"] {
             let url = directory.appendingPathComponent(folder)
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {

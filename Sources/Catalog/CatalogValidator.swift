@@ -7,6 +7,16 @@ struct CatalogValidator {
 
     func validate() throws(CatalogError) {
         try validateRegions()
+        var kindIDs = Set<String>()
+        for kind in catalog.materialKinds {
+            guard kindIDs.insert(kind.id).inserted else {
+                throw CatalogError(file: "materials.yaml", keyPath: "kinds[id=\(kind.id)]", reason: "kind \"\(kind.id)\" is defined twice")
+            }
+            guard kind.evidence.values.contains(where: { $0 >= 4 }), !kind.materials.isEmpty else {
+                throw CatalogError(file: "materials.yaml", keyPath: "kinds[id=\(kind.id)]",
+                                   reason: "a kind needs a title among its evidence (weight 4 or more) and the material words it provides")
+            }
+        }
         var formIDs = Set<String>()
         for form in catalog.forms {
             let file = files["form:\(form.id)"] ?? "definitions/\(form.id).yaml"

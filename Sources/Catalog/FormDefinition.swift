@@ -33,6 +33,14 @@ public struct FormDefinition: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case id, version, title, source, schema, fields, rules, layout, notes, applicantField, usedBy }
 
+    public init(id: String, version: String, title: String, source: SourceRef, schema: String, fields: [FieldDefinition],
+                rules: [CrossFieldRule] = [], layout: FormLayout, notes: [String] = [], applicantField: String? = nil,
+                usedBy: [String] = []) {
+        self.id = id; self.version = version; self.title = title; self.source = source; self.schema = schema
+        self.fields = fields; self.rules = rules; self.layout = layout; self.notes = notes
+        self.applicantField = applicantField; self.usedBy = usedBy
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)

@@ -45,6 +45,10 @@ public struct FormLayout: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case columns, header, rows, footer, fontSize, titleSize }
 
+    public init(columns: [Double], header: [Block] = [], rows: [Row], footer: [Block] = []) {
+        self.columns = columns; self.header = header; self.rows = rows; self.footer = footer
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         columns = try c.decode([Double].self, forKey: .columns)

@@ -48,8 +48,21 @@ enum MaterialCheck {
                                         message: "未提供申办材料：\(material.wording)。"))
             }
         }
+        // A second file of a material already provided (an ID card's other side) provides it too.
+        let provided = Set(statuses.filter { $0.status == .provided }.map(\.id))
+        for (index, a) in submission.attachments.enumerated() where claimed[index] == nil {
+            if let id = a.id, a.classified != nil, provided.contains(id) { claimed[index] = id }
+        }
         let attachments = submission.attachments.enumerated().map { index, a in
-            SubmissionResult.Attachment(name: a.name, file: a.file, material: claimed[index], evidence: claimed[index] == nil ? nil : a.evidence)
+            var result = SubmissionResult.Attachment(name: a.name, file: a.file, material: claimed[index],
+                                                     evidence: claimed[index] == nil ? nil : a.evidence)
+            if let classified = a.classified {
+                result.kind = classified.kind
+                result.confidence = classified.confidence
+                result.facts = classified.facts
+                result.unreadable = classified.unreadable
+            }
+            return result
         }
         return Outcome(materials: statuses, attachments: attachments, problems: problems)
     }

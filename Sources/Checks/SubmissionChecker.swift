@@ -16,7 +16,7 @@ public struct SubmissionChecker: Sendable {
         /// Field problems in form order, then agent problems, then missing materials.
         public var problems: [Problem]
         public var status: SubmissionResult.Status {
-            if problems.contains(where: { $0.code == .lowConfidence }) { return .needsReview }
+            if problems.contains(where: { $0.code.isForClerk }) { return .needsReview }
             return problems.isEmpty ? .accepted : .incomplete
         }
     }
@@ -69,6 +69,7 @@ public struct SubmissionChecker: Sendable {
         }
         let materials = MaterialCheck.check(submission, item: item, sourceName: sourceName)
         problems += materials.problems
+        problems += MaterialFactsCheck.check(submission, form: form, context: context)
         return Report(fields: fields, materials: materials.materials, attachments: materials.attachments, problems: problems)
     }
 

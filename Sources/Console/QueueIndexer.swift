@@ -41,7 +41,7 @@ actor QueueIndexer {
     }
 
     func entry(_ result: SubmissionResult, day: String, folder: URL) -> QueueEntry {
-        let form = catalog.form(result.form.id)
+        let form = catalog.form(result.formID)
         let types = Dictionary(uniqueKeysWithValues: (form?.fields ?? []).map { ($0.key, $0) })
         var ids: [String] = []
         var uscc: String?
@@ -62,7 +62,7 @@ actor QueueIndexer {
         let applicant = form?.applicantField.flatMap { key in result.fields.first { $0.key == key }?.value?.display }
         let last4 = ids.map { String($0.trimmingWhitespace().uppercased().suffix(4)) }.filter { $0.count == 4 }
         return QueueEntry(submission: result.id, day: day, folder: folder.path, status: result.status.rawValue,
-                          form: result.form.title, item: result.item?.name, office: result.item?.submittedRegion,
+                          form: (result.form?.title ?? result.item?.name ?? ""), item: result.item?.name, office: result.item?.submittedRegion,
                           district: result.item?.district, applicant: applicant, uscc: uscc,
                           idLast4: last4.isEmpty ? nil : last4.joined(separator: " "),
                           flagged: result.fields.filter { $0.source?.needsReview == true }.count,

@@ -33,7 +33,7 @@ struct SubmissionRoutes: Sendable {
         let view = try SubmissionView(result: result, catalog: server.pipeline.catalog, declared: declared,
                                       decision: server.store.decision(submission: entry.submission),
                                       caseNumber: server.store.existingCaseNumber(submission: entry.submission))
-        return server.pages.html("submission", Chrome(context, title: result.form.title, body: view))
+        return server.pages.html("submission", Chrome(context, title: (result.form?.title ?? result.item?.name ?? ""), body: view))
     }
 
     func json(_ request: Request, _ context: ConsoleContext) async throws -> Response {

@@ -77,7 +77,7 @@ struct SubmissionView {
 
     /// `declared`: the conditions declared in the submission as checked (submission.json).
     init(result: SubmissionResult, catalog: Catalog, declared: [String], decision: Decision?, caseNumber: String?) {
-        let form = catalog.form(result.form.id)
+        let form = catalog.form(result.formID)
         let definitions = Dictionary((form?.fields ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var problemsByField: [String: [Problem]] = [:]
         for problem in result.problems {
@@ -119,7 +119,7 @@ struct SubmissionView {
         }
         problems = result.problems.filter { $0.field == nil }.map(\.message)
         id = result.id
-        formTitle = result.form.title
+        formTitle = (result.form?.title ?? result.item?.name ?? "")
         itemName = result.item?.name ?? ""
         region = [result.item?.regionName, result.item?.district].compactMap { $0 }.joined(separator: " ")
         status = result.status.rawValue

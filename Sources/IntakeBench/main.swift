@@ -19,6 +19,9 @@ import Pipeline
 //
 //   .build/release/intake-bench precheck [--applicants 20] [--seconds 60] [--file PDF]
 // 网上预审 under load, the clerks' queue page timed meanwhile (PrecheckBench.swift).
+//
+//   .build/release/intake-bench materials [--split tune|heldout|all] [--threshold 0.5]
+// Supporting materials classified and their facts read, against Tests/Fixtures/materials' truth (MaterialsBench.swift).
 
 if CommandLine.arguments.dropFirst().first == "console" {
     guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
@@ -30,6 +33,13 @@ if CommandLine.arguments.dropFirst().first == "console" {
 if CommandLine.arguments.dropFirst().first == "precheck" {
     guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
     try PrecheckBench(arguments: Array(CommandLine.arguments.dropFirst(2)), repository: formsURL.deletingLastPathComponent()).run()
+    exit(0)
+}
+
+if CommandLine.arguments.dropFirst().first == "materials" {
+    guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
+    try MaterialsBench(arguments: Array(CommandLine.arguments.dropFirst(2)), catalog: try Catalog.load(from: formsURL),
+                       repository: formsURL.deletingLastPathComponent()).run()
     exit(0)
 }
 

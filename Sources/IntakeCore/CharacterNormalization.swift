@@ -1,8 +1,8 @@
 /// Folding of what applicants type into codes: full-width digits and letters (０-９, Ａ-Ｚ),
 /// full-width hyphen, and stray spaces, so that "９１３７ １５００…" is read as "91371500…".
-enum CodeText {
+public enum CodeText {
     /// Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and removes all white space.
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.isSpace { continue }

@@ -19,6 +19,10 @@ extension ProblemCode {
         case .unknownRegion: "地区不在受理范围"
         case .lowConfidence: "识别结果待人工核对"
         case .missingSeal: "未加盖单位公章"
+        case .materialMismatch: "材料与申请不一致"
+        case .materialExpired: "材料已过有效期"
+        case .materialUnreadable: "材料无法辨认"
+        case .materialUnrecognised: "未能识别的材料"
         default: nil
         }
     }
@@ -35,6 +39,7 @@ extension IntakeError.Code {
         case .refused: "含 DOCTYPE/实体，拒收"
         case .wrongRoot: "根元素不是 submission"
         case .unknownForm: "未知表单"
+        case .unknownItem: "未知事项"
         case .unsupportedVersion: "表单版本不受支持"
         case .encrypted: "PDF 有密码保护"
         case .damagedPDF: "PDF 已损坏"

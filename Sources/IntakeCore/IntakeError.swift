@@ -55,6 +55,8 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
         public static let wrongRoot = Code(rawValue: "wrong-root")
         /// No form of the catalog: an unknown `form` attribute, or a PDF no form is recognised in.
         public static let unknownForm = Code(rawValue: "unknown-form")
+        /// An item submission naming an item id no guide has.
+        public static let unknownItem = Code(rawValue: "unknown-item")
         /// A known form in a version the catalog does not have.
         public static let unsupportedVersion = Code(rawValue: "unsupported-version")
         /// A PDF that needs a password (none is ever asked for or tried).
@@ -89,7 +91,7 @@ public struct IntakeError: Error, Sendable, CustomStringConvertible {
 
         /// Every code intake can throw, in the order of the README's list.
         public static let all: [Code] = [
-            .unreadable, .tooLarge, .notXML, .unsupportedFile, .refused, .wrongRoot, .unknownForm, .unsupportedVersion, .encrypted,
+            .unreadable, .tooLarge, .notXML, .unsupportedFile, .refused, .wrongRoot, .unknownForm, .unknownItem, .unsupportedVersion, .encrypted,
             .damagedPDF, .emptyPDF, .damagedImage, .ocrUnavailable, .ocrFailed, .readerCrashed, .bundle, .badZip, .duplicate, .catalog, .output, .render,
             .revisionConflict,
         ]

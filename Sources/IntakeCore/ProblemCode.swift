@@ -39,12 +39,27 @@ public struct ProblemCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// A scanned form that must carry the unit's seal (单位公章) shows none.
     public static let missingSeal = ProblemCode(rawValue: "missing-seal")
 
+    /// A fact read from a material (the ID number on a 居民身份证, the USCC on a 营业执照) differs
+    /// from the application or from another material; the message names both values.
+    public static let materialMismatch = ProblemCode(rawValue: "material-mismatch")
+    /// A material past the end of its validity period (有效期限).
+    public static let materialExpired = ProblemCode(rawValue: "material-expired")
+    /// A material's pages cannot be read at all: too dark, blank.
+    public static let materialUnreadable = ProblemCode(rawValue: "material-unreadable")
+    /// An attached file that is none of the item's materials (or nothing intake can recognise).
+    public static let materialUnrecognised = ProblemCode(rawValue: "material-unrecognised")
+
     /// Every code intake can emit, in the order of the README table.
     public static let all: [ProblemCode] = [
         .missingRequired, .invalidCheckDigit, .invalidFormat, .dateFormat, .dateOrder,
         .idGenderMismatch, .invalidBirthDate, .invalidOption, .tooManyOptions, .tooLong,
         .missingMaterial, .schemaViolation, .unknownRegion, .lowConfidence, .missingSeal,
+        .materialMismatch, .materialExpired, .materialUnreadable, .materialUnrecognised,
     ]
+
+    /// A finding for the clerk to look at, not the applicant's fault: it makes the submission
+    /// `needs-review` and stays out of the 一次性告知书.
+    public var isForClerk: Bool { self == .lowConfidence || self == .materialUnrecognised }
 }
 
 /// A finding about a submission: data for result.json and the notice, never thrown.

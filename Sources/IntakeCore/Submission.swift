@@ -3,8 +3,10 @@
 /// Every reader (XML, PDF, scans, bundles) produces this, so the checks and the renderer
 /// never depend on where a submission came from.
 public struct Submission: Sendable, Hashable, Codable {
-    /// The form id and version named by the document.
+    /// The form id and version named by the document (`item-application` for an item's envelope).
     public var formID: String
+    /// The item named by a submission for an item without a form (`<submission item="…">`).
+    public var itemID: String? = nil
     public var formVersion: String
     /// The 6-digit 行政区划代码 given (a district's or the city's).
     public var regionCode: String
@@ -69,13 +71,31 @@ public struct Submission: Sendable, Hashable, Codable {
         public var name: String
         public var file: String?
         public var line: Int?
-        /// How a bundle's file was recognised as this material (`name`, `text`, `name+text`).
+        /// How a bundle's file was recognised as this material (`content`, `name`, `text`).
         public var evidence: String? = nil
+        /// A bundle's file, classified by what it shows (nil for materials an XML lists).
+        public var classified: Classification? = nil
         public init(id: String?, name: String, file: String?, line: Int?) {
             self.id = id
             self.name = name
             self.file = file
             self.line = line
+        }
+    }
+
+    /// `formID` of an item submission without a form: its values are the applicant.
+    public static let itemApplicationFormID = "item-application"
+
+    /// What a bundle's file was found to be and what was read from it.
+    public struct Classification: Sendable, Hashable, Codable {
+        /// The kind of document (`id-card-front`), nil when none was recognised.
+        public var kind: String?
+        public var confidence: Double?
+        public var facts: [MaterialFact]
+        /// Why its pages cannot be read (太暗, 空白).
+        public var unreadable: String?
+        public init(kind: String?, confidence: Double?, facts: [MaterialFact], unreadable: String?) {
+            self.kind = kind; self.confidence = confidence; self.facts = facts; self.unreadable = unreadable
         }
     }
 

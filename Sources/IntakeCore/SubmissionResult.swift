@@ -11,7 +11,10 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
     public var source: Source
     /// When intake processed it, ISO 8601 with offset.
     public var processedAt: String
-    public var form: Form
+    /// nil for an item submission without a form (`<submission item="…">`).
+    public var form: Form?
+    /// The form's id, or `Submission.itemApplicationFormID` for an item submission.
+    public var formID: String { form?.id ?? Submission.itemApplicationFormID }
     public var item: Item?
     /// 本人 or 委托, as submitted.
     public var handling: String?
@@ -27,7 +30,7 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
     /// Every correction a clerk made, oldest first, over all revisions; absent when none.
     public var corrections: [Correction]?
 
-    public init(id: String, source: Source, processedAt: String, form: Form, item: Item?, handling: String?,
+    public init(id: String, source: Source, processedAt: String, form: Form?, item: Item?, handling: String?,
                 fields: [Field], materials: [MaterialStatus], attachments: [Attachment], problems: [Problem],
                 status: Status, outputs: Outputs) {
         self.id = id
@@ -155,6 +158,12 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
         /// What showed the file is that material: `name` (its file name), `text` (its first
         /// page), `name+text`; absent for materials listed in an XML application.
         public var evidence: String?
+        /// For a bundle's file: the kind of document it shows, how surely, the facts read from it,
+        /// and why it cannot be read.
+        public var kind: String?
+        public var confidence: Double?
+        public var facts: [MaterialFact]?
+        public var unreadable: String?
         public init(name: String, file: String?, material: String?, evidence: String? = nil) {
             self.evidence = evidence
             self.name = name
@@ -202,6 +211,8 @@ public struct SubmissionResult: Sendable, Hashable, Codable {
         public var result: String
         public var form: String?
         public var notice: String?
+        /// 受理回执, written when an item submission without a form is complete.
+        public var receipt: String?
         public init(directory: String, result: String, form: String?, notice: String?) {
             self.directory = directory
             self.result = result

@@ -122,3 +122,15 @@ public func pdfRawText(_ path: String) throws -> String {
 public func squeezed(_ text: String) -> String {
     String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
 }
+
+/// Runs `body` on a thread of its own and waits for it without holding one of Swift's cooperative
+/// threads. A test that reads scans must: the OCR engine is an actor, and `EngineRecognizer`
+/// blocks its caller until the engine's task has run, so two such tests blocking the pool's two
+/// threads (this machine has two cores) would wait on each other for ever.
+public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
+        }.start()
+    }
+}

@@ -19,7 +19,7 @@ enum NoticeBuilder {
         }
         let office = resolution.office ?? item.offices.first
         let issuer = officialName(of: resolution.district, in: resolution.region)
-        let applicant = form.applicantField.flatMap { submission.values[$0]?.display.trimmingWhitespace() } ?? ""
+        let applicant = form.applicantName(in: submission.values) ?? ""
         let received = submission.submittedOn.flatMap { text -> CalendarDate? in
             if case .date(let d) = CalendarDate.parse(text) { return d }
             return nil
@@ -27,7 +27,7 @@ enum NoticeBuilder {
         return NoticeContent(
             applicant: applicant.isEmpty ? "申请人" : applicant,
             itemName: item.name,
-            formTitle: form.title,
+            formTitle: form.isItemApplication ? "" : form.title,
             submissionID: id,
             receivedDate: NoticeDate(year: received.year, month: received.month, day: received.day),
             missingMaterials: materials,
@@ -39,6 +39,11 @@ enum NoticeBuilder {
                 supervisionPhones: office?.supervisionPhones?.value ?? []),
             issuer: "\(issuer)医疗保障经办机构",
             issuedDate: NoticeDate(year: today.year, month: today.month, day: today.day))
+    }
+
+    /// The materials a receipt lists as received: those provided, in the guide's wording.
+    static func received(_ materials: [SubmissionResult.MaterialStatus], of item: ServiceItem) -> [String] {
+        item.materials.filter { material in materials.contains { $0.id == material.id && $0.status == .provided } }.map(\.wording)
     }
 
     /// The name a notice is issued under: the city for 市直, else the district's full name

@@ -233,7 +233,7 @@ public struct Pipeline: Sendable {
         var submission = submission
         let source = SubmissionResult.Source(path: path, sha256: sha, encoding: submission.encoding,
                                              method: submission.readingMethod, sealPages: submission.sealPages)
-        let formInfo = SubmissionResult.Form(id: form.id, title: form.title, version: form.version)
+        let formInfo = form.isItemApplication ? nil : SubmissionResult.Form(id: form.id, title: form.title, version: form.version)
         let resolution: RegionResolver.Resolution
         switch RegionResolver(catalog: catalog).resolve(submission) {
         case .failure(let failure):
@@ -244,30 +244,44 @@ public struct Pipeline: Sendable {
         case .success(let r):
             resolution = r
         }
-        // A bundle's files: which material each one is, by its name and its first page.
-        for finding in MaterialClassifier(item: resolution.item).classify(materialFiles) {
+        // A bundle's files: which material each one is, by what it shows (else its name), and its facts.
+        let classifier = MaterialClassifier(item: resolution.item, form: form, catalog: catalog, recognizer: options.recognizer,
+                                            today: clock.today)
+        for finding in classifier.classify(materialFiles) {
             var attachment = Submission.Attachment(id: finding.material, name: finding.file, file: finding.file, line: nil)
             attachment.evidence = finding.evidence
+            attachment.classified = .init(kind: finding.kind, confidence: finding.confidence, facts: finding.facts,
+                                          unreadable: finding.unreadable)
             submission.attachments.append(attachment)
         }
-        let report = SubmissionChecker(today: clock.today)
-            .check(submission, form: form, item: resolution.item, sourceName: (path as NSString).lastPathComponent)
+        let report = SubmissionChecker(today: clock.today).check(submission, form: form, item: resolution.item, sourceName: (path as NSString).lastPathComponent)
         var outputs = SubmissionResult.Outputs(directory: folder.path, result: "result.json", form: nil, notice: nil)
         if options.render {
             do {
-                files.append(("form.pdf", try FormRenderer().render(form, values: submission.values)))
-                outputs.form = "form.pdf"
+                // An item without a form has no form to fill; a complete one gets its 受理回执.
+                if !form.isItemApplication {
+                    files.append(("form.pdf", try FormRenderer().render(form, values: submission.values)))
+                    outputs.form = "form.pdf"
+                }
                 // A value the reader could not vouch for is the clerk's to read, not the applicant's
                 // fault: it stays out of the notice, with anything else said about that field.
                 let unsure = Set(submission.origins.filter(\.value.needsReview).map(\.key))
                 let noticed = report.problems.filter { p in
-                    p.code != .lowConfidence && !(p.field.map { unsure.contains(FieldPath(parsing: $0).field) } ?? false)
+                    !p.code.isForClerk && !(p.field.map { unsure.contains(FieldPath(parsing: $0).field) } ?? false)
                 }
                 if !noticed.isEmpty {
                     let notice = NoticeBuilder.build(id: id, submission: submission, form: form, resolution: resolution,
                                                      problems: noticed, today: clock.today, catalog: catalog)
                     files.append(("notice.pdf", try NoticeRenderer().render(notice)))
                     outputs.notice = "notice.pdf"
+                } else if form.isItemApplication, report.status == .accepted {
+                    var receipt = NoticeBuilder.build(id: id, submission: submission, form: form, resolution: resolution,
+                                                      problems: [], today: clock.today, catalog: catalog)
+                    receipt.kind = .receipt
+                    receipt.receivedMaterials = NoticeBuilder.received(report.materials, of: resolution.item)
+                    receipt.timeLimit = resolution.item.timeLimit.value
+                    files.append(("receipt.pdf", try NoticeRenderer().render(receipt)))
+                    outputs.receipt = "receipt.pdf"
                 }
             } catch {
                 throw IntakeError(code: .render, message: "cannot render the PDFs: \(error)", path: path)
@@ -288,7 +302,7 @@ public struct Pipeline: Sendable {
         switch outcome {
         case .processed(let r):
             logger.info("\(r.status.rawValue)", metadata: [
-                "file": "\(path)", "id": "\(r.id)", "form": "\(r.form.id)", "problems": "\(r.problems.count)",
+                "file": "\(path)", "id": "\(r.id)", "form": "\(r.formID)", "problems": "\(r.problems.count)",
                 "region": "\(r.item?.submittedRegion ?? "-")",
             ])
         case .duplicate(let id, let previous):

@@ -32,8 +32,8 @@ extension Pipeline {
             return Array(data)
         }
         let submission = try SubmissionSnapshot.read(folder: folder)
-        guard let form = catalog.form(result.form.id) else {
-            throw IntakeError(code: .unknownForm, message: "form \(result.form.id) is no longer in the catalog", path: folder.path)
+        guard let form = catalog.form(result.formID) else {
+            throw IntakeError(code: .unknownForm, message: "form \(result.formID) is no longer in the catalog", path: folder.path)
         }
         guard case .success(let resolution) = RegionResolver(catalog: catalog).resolve(submission) else {
             throw IntakeError(code: .unknownForm, message: "the submission's region is not served", path: folder.path)
@@ -41,7 +41,7 @@ extension Pipeline {
         let clock = Clock(now, today: options.today)
         let unsure = Set(submission.origins.filter(\.value.needsReview).map(\.key))
         let noticed = result.problems.filter { p in
-            p.code != .lowConfidence && !(p.field.map { unsure.contains(FieldPath(parsing: $0).field) } ?? false)
+            !p.code.isForClerk && !(p.field.map { unsure.contains(FieldPath(parsing: $0).field) } ?? false)
         }
         var notice = NoticeBuilder.build(id: result.id, submission: submission, form: form, resolution: resolution,
                                          problems: document == .notice ? noticed : [], today: clock.today, catalog: catalog)

@@ -159,7 +159,8 @@ extension JSONWriter {
         members("attachments", r.attachments) { w, a in w.write(a) }
         if let corrections = r.corrections { members("corrections", corrections) { w, c in w.write(c) } }
         members("fields", r.fields) { w, f in w.write(f) }
-        key("form"); write(r.form)
+        // Absent for an item submission without a form: its `fields` are the applicant.
+        if let form = r.form { key("form"); write(form) }
         member("handling", r.handling)
         member("id", r.id)
         if let item = r.item { key("item"); write(item) }
@@ -176,10 +177,22 @@ extension JSONWriter {
 
     mutating func write(_ a: SubmissionResult.Attachment) {
         open(0x7B)
+        if let confidence = a.confidence { key("confidence"); number(confidence) }
         member("evidence", a.evidence)
+        if let facts = a.facts {
+            members("facts", facts) { w, f in
+                w.open(0x7B)
+                w.key("confidence"); w.number(f.confidence)
+                w.member("key", f.key)
+                w.member("value", f.value)
+                w.close(0x7D)
+            }
+        }
         member("file", a.file)
+        member("kind", a.kind)
         member("material", a.material)
         member("name", a.name)
+        member("unreadable", a.unreadable)
         close(0x7D)
     }
 
@@ -271,6 +284,7 @@ extension JSONWriter {
         member("directory", o.directory)
         member("form", o.form)
         member("notice", o.notice)
+        member("receipt", o.receipt)
         member("result", o.result)
         close(0x7D)
     }

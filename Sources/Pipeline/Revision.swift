@@ -71,8 +71,8 @@ extension Pipeline {
                               path: folder.path)
         }
         var submission = try SubmissionSnapshot.read(folder: folder)
-        guard let form = catalog.form(previous.form.id) else {
-            throw IntakeError(code: .unknownForm, message: "form \(previous.form.id) is no longer in the catalog", path: folder.path)
+        guard let form = catalog.form(previous.formID) else {
+            throw IntakeError(code: .unknownForm, message: "form \(previous.formID) is no longer in the catalog", path: folder.path)
         }
         let clock = Clock(now, today: options.today)
         let revision = current + 1

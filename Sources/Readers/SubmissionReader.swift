@@ -86,6 +86,7 @@ public struct SubmissionReader: Sendable {
     /// (names that say "application form" tried first). A bundle with two XML submissions is
     /// ambiguous and refused.
     public func application(in bundle: SubmissionBundle, path: String) throws(IntakeError) -> Application {
+        try Self.checkImageBudget(bundle, path: path)
         let xmlFiles = bundle.files.indices.filter {
             String(decoding: bundle.files[$0].data.prefix(2048), as: UTF8.self).contains("<submission")
         }
@@ -108,6 +109,24 @@ public struct SubmissionReader: Sendable {
         }
         throw IntakeError(code: .bundle, message: "no application form in the bundle (an XML submission, or a PDF or image of a known form)",
                           path: path)
+    }
+
+    /// Pixels all of a bundle's images may declare together: 400 M is some 80 A4 pages at
+    /// 200 dpi. Each image is also bounded alone; this stops a zip of 45 near-limit pages.
+    public static let maxBundleImagePixels = 400_000_000
+
+    /// Refuses a bundle whose images together declare more pixels than `maxBundleImagePixels`,
+    /// from their headers, before any is decoded.
+    static func checkImageBudget(_ bundle: SubmissionBundle, path: String) throws(IntakeError) {
+        var total = 0
+        for file in bundle.files where ScanImage.isImage(file.data.prefix(8)) {
+            guard let pages = try? ScanImage.open(file.bytes, path: file.name).pages else { continue }
+            total += pages.reduce(0) { $0 + $1.width * $1.height }
+            if total > maxBundleImagePixels {
+                throw IntakeError(code: .tooLarge, message: "the bundle's images declare over \(maxBundleImagePixels / 1_000_000) million pixels "
+                                  + "together (at \(file.name)); not decoded", path: path)
+            }
+        }
     }
 
     static func unsupported(_ kind: String, path: String) -> IntakeError {

@@ -65,7 +65,7 @@ public struct Evaluator: Sendable {
     public func evaluate(_ path: String, now: Date = Date()) -> Finding {
         switch checker.process(path: path, now: now) {
         case .processed(let result):
-            return Finding(path: path, sha256: result.source.sha256, status: result.status.rawValue, form: result.form.id,
+            return Finding(path: path, sha256: result.source.sha256, status: result.status.rawValue, form: result.formID,
                            serviceItem: result.item?.id, serviceItemName: result.item?.name, region: result.item?.region,
                            regionName: result.item?.regionName, problems: ProblemList(result.problems), error: nil)
         case .failed(let error):

@@ -186,7 +186,7 @@ struct PrecheckTests {
             }
             let store = try SQLiteConsoleStore(path: fixture.dir.url.appendingPathComponent("state/ledger.sqlite").path)
             try store.upsert([QueueEntry(submission: result.id, day: "2026-12-07", folder: result.outputs.directory, status: "accepted",
-                                         form: result.form.title, item: nil, office: "371502", district: nil, applicant: nil, uscc: nil,
+                                         form: result.form?.title ?? "", item: nil, office: "371502", district: nil, applicant: nil, uscc: nil,
                                          idLast4: nil, flagged: 0, revision: 1, processedAt: result.processedAt)])
             #expect(try store.search(reference).map(\.submission) == [result.id])
         }

@@ -442,3 +442,25 @@ def scan_pdf(src, dst, work, rng, dpi, angle, colour, sigma, blur, quality, stam
     with open(dst, "wb") as f:
         f.write(img2pdf.convert(jpgs, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi)), creationdate=stamp, moddate=stamp))
     return len(jpgs)
+
+
+# --------------------------------------------------------------------------------------------
+# 统一社会信用代码 (GB 32100) and 组织机构代码 (GB 11714) check characters; added for
+# Tests/Fixtures/materials/make_materials.py (the same arithmetic as make_layouts.uscc_make).
+
+USCC_ALPHA = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+def org_code_check(first8):
+    """GB 11714 check character of an 8-character 组织机构代码 body."""
+    w = [3, 7, 9, 10, 5, 8, 4, 2]
+    s = sum((int(c) if c.isdigit() else ord(c) - 55) * wi for c, wi in zip(first8, w))
+    c9 = 11 - s % 11
+    return "X" if c9 == 10 else "0" if c9 == 11 else str(c9)
+
+
+def uscc_check(first17):
+    """GB 32100 check character of the first 17 characters of a 统一社会信用代码."""
+    w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    s = sum(USCC_ALPHA.index(c) * wi for c, wi in zip(first17, w))
+    return USCC_ALPHA[(31 - s % 31) % 31]

@@ -79,7 +79,7 @@ func faultFreeAccepted() throws {
     for (row, result) in results {
         #expect(row.status == "accepted" && row.faults.isEmpty)
         #expect(result.status == .accepted, "\(row.file): \(result.problems.map { "\($0.code) \($0.field ?? "") \($0.message)" })")
-        #expect(result.form.id == row.form)
+        #expect(result.formID == row.form)
         #expect(result.item?.district == row.district, "\(row.file)")
         #expect(result.item?.submittedRegion == row.region)
         #expect(result.materials.allSatisfy { $0.status != .missing })

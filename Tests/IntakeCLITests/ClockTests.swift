@@ -16,7 +16,9 @@ private func decisions(_ result: CommandResult) throws -> [String: String] {
         let path = try #require((object["source"] as? [String: Any])?["path"] as? String)
         let problems = (object["problems"] as? [[String: Any]] ?? [])
             .map { "\($0["field"] as? String ?? "-") \($0["code"] as? String ?? "?")" }.sorted()
-        byFile[(path as NSString).lastPathComponent] = "\(object["status"] as? String ?? "?"): \(problems.joined(separator: ", "))"
+        // By path under samples/: two bundles each hold a submission.xml.
+        let key = path.hasPrefix(Repository.samples.path + "/") ? String(path.dropFirst(Repository.samples.path.count + 1)) : (path as NSString).lastPathComponent
+        byFile[key] = "\(object["status"] as? String ?? "?"): \(problems.joined(separator: ", "))"
     }
     return byFile
 }
@@ -32,7 +34,13 @@ func samplesDoNotDependOnTheClock() throws {
         return try decisions(result)
     }
     let now = try run("now", env: ["TZ=Asia/Shanghai", "LC_ALL=C.UTF-8"])
-    let samples = try FileManager.default.contentsOfDirectory(atPath: Repository.samples.path).filter { $0.hasSuffix(".xml") }
+    // Every XML sample, the typed PDF, the scan and each bundle's application.
+    let fm = FileManager.default
+    var samples = try fm.contentsOfDirectory(atPath: Repository.samples.path).filter { $0.hasSuffix(".xml") }
+    for folder in ["pdf", "scans"] {
+        samples += try fm.contentsOfDirectory(atPath: Repository.samples.appendingPathComponent(folder).path).map { "\(folder)/\($0)" }
+    }
+    samples += try fm.contentsOfDirectory(atPath: Repository.samples.appendingPathComponent("bundles").path).map { "bundles/\($0)/submission.xml" }
     #expect(Set(now.keys) == Set(samples))
     #expect(now["ly-insurance-certificate-future-date.xml"]?.contains("generatedOn date-order") == true,
             "生成日期 after the day the form was handed in (submittedOn) is wrong whatever day it is read")

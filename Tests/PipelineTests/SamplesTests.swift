@@ -46,7 +46,17 @@ let expectedSamples: [(file: String, status: SubmissionResult.Status, codes: [Pr
     ("ly-transfer-contact-letter-other-unexplained.xml", .incomplete, [.missingRequired, .tooManyOptions]),
     ("ly-transfer-type-change-complete.xml", .accepted, []),
     ("ly-transfer-type-change-gender-mismatch.xml", .incomplete, [.idGenderMismatch, .invalidOption]),
+    // Items without a form, named by id (`<submission item="…">`).
+    ("lc-item-remote-filing-complete.xml", .accepted, []),
+    ("lc-item-inpatient-reimbursement-missing.xml", .incomplete, [.missingMaterial]),
+    ("lc-item-not-offered.xml", .rejected, [.unknownRegion]),
+    ("ly-item-account-lump-sum-entrusted.xml", .incomplete, [.invalidCheckDigit, .missingMaterial]),
+    ("zb-item-unit-payment-query-complete.xml", .accepted, []),
+    ("cl-item-remote-filing-bad-id.xml", .incomplete, [.invalidCheckDigit]),
 ]
+
+/// The samples on an official form (item submissions have none to print).
+let formSamples = expectedSamples.map(\.file).filter { !$0.contains("-item-") }
 
 func process(_ path: String, into output: URL, reprocess: Bool = false) -> Pipeline.Outcome {
     Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output, reprocess: reprocess, today: Repository.processingDay)).process(path: path)
@@ -76,19 +86,24 @@ func sampleStatus(file: String) throws {
     #expect(result.status == expected.status, "\(result.problems)")
     #expect(Set(result.problems.map(\.code)) == Set(expected.codes))
     let folder = URL(fileURLWithPath: result.outputs.directory)
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("form.pdf").path))
-    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notice.pdf").path) == (expected.status == .incomplete))
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) }
+    let itemOnly = file.contains("-item-")
+    #expect((result.form == nil) == itemOnly)
+    #expect(exists("form.pdf") == !itemOnly)
+    #expect(exists("notice.pdf") == (expected.status == .incomplete))
+    // A complete item submission without a form gets its 受理回执 at once.
+    #expect(exists("receipt.pdf") == (itemOnly && expected.status == .accepted))
 }
 
 @Test("form.pdf holds every printed label of the template and every submitted value, fonts embedded",
-      arguments: expectedSamples.map(\.file))
+      arguments: formSamples)
 func formText(file: String) throws {
     let temp = try TemporaryDirectory()
     let result = try processed(process(Repository.sample(file), into: temp.url))
     let pdf = URL(fileURLWithPath: result.outputs.directory).appendingPathComponent("form.pdf").path
     let text = squeezed(try pdfText(pdf))
     let raw = squeezed(try pdfRawText(pdf))
-    let form = try #require(Repository.catalog.form(result.form.id))
+    let form = try #require(Repository.catalog.form(result.formID))
     #expect(text.contains(form.title))
     for row in form.layout.rows {
         for cell in row.cells {
@@ -159,7 +174,7 @@ func resultJSON() throws {
     #expect(decoded.source.sha256.count == 64)
     #expect(decoded.id == String(decoded.source.sha256.prefix(16)))
     #expect(decoded.item?.region == "371500")
-    #expect(decoded.form.title == "单位基本医疗保险参保信息登记表")
+    #expect(decoded.form?.title == "单位基本医疗保险参保信息登记表")
     let id = try #require(decoded.fields.first { $0.key == "legalRepIdNumber" })
     #expect(id.label == "身份证号码")
     #expect(id.group == "法定代表人")

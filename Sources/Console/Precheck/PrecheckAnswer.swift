@@ -84,7 +84,7 @@ extension PrecheckRoutes {
             hasOthers: false, hasUnsure: false, hasNotice: false, offices: offices, mismatch: nil, canSubmit: false,
             reference: meta.reference, back: back)
         guard let result = read else { return view }
-        let form = catalog.form(result.form.id)
+        let form = catalog.form(result.formID)
         let answeredItem = result.item.flatMap { catalog.item($0.id, region: $0.region) } ?? item
         // A value the reader could not vouch for is shown back to the applicant, not judged.
         let unsure = result.fields.filter { $0.source?.needsReview == true && !Self.isRows($0.value) }
@@ -141,7 +141,7 @@ extension PrecheckRoutes {
             view.verdictClass = "bad"
         }
         if let answered = result.item, answered.id != meta.item {
-            view.mismatch = "上传的是《\(result.form.title)》，属于“\(answered.name)”事项，不是“\(item?.name ?? meta.item)”的申请表。"
+            view.mismatch = "上传的是《\((result.form?.title ?? result.item?.name ?? ""))》，属于“\(answered.name)”事项，不是“\(item?.name ?? meta.item)”的申请表。"
         } else if let chosen = meta.district, let stated = result.item?.district, stated != chosen {
             view.mismatch = "申请表填写的办理地是\(stated)，不是所选的\(chosen)：请到\(stated)的经办机构办理，或改正申请表。"
         }

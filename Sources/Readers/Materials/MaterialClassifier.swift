@@ -1,50 +1,146 @@
 import Catalog
 import Foundation
 import IntakeCore
-import Poppler
 
-/// Says which material of an item's list (申办材料) a supporting file is, from its name and from
-/// the text of its first page, so the material check knows what was really provided.
+/// Says which material of an item's list (申办材料) each supporting file is, by what the file
+/// shows (its text layer, else OCR): a photo of an ID card named `scan0001.jpg` is the ID card,
+/// and one named 营业执照.jpg is still the ID card. The file's name counts only when its content
+/// says nothing. Reads the facts a clerk compares on the way.
 public struct MaterialClassifier: Sendable {
     /// A file recognised (or not) as a material, and why.
     public struct Finding: Sendable, Hashable {
         public var file: String
         public var material: String?
-        /// How it was recognised: `name` (the file's name), `text` (its first page), both.
+        /// How it was recognised: `content` (what it shows), `name` (its file name), `text` (its
+        /// text names the material); nil when it was not.
         public var evidence: String?
+        /// The kind of document its content shows (`id-card-front`), nil when none.
+        public var kind: String?
+        /// 0…1: how surely the kind was recognised.
+        public var confidence: Double?
+        public var facts: [MaterialFact] = []
+        /// Why its pages cannot be read (太暗, 空白), nil when they can.
+        public var unreadable: String?
     }
+
+    /// Score a document must reach for a kind: a title, or several lesser printed words.
+    static let recognisedScore = 4.0
+    /// Confidence below which a recognised kind is not trusted to name a material: the file goes
+    /// to the clerk as unrecognised rather than being taken for the wrong material.
+    public static let trustedConfidence = 0.5
 
     let materials: [Material]
+    let kinds: [MaterialKind]
+    /// The item's material that is the application form itself.
+    let applicationMaterial: String?
+    let recognizer: PageRecognizer?
+    let today: CalendarDate
 
-    public init(item: ServiceItem) {
-        materials = item.materials.filter { !$0.isApplicationForm && $0.formRef == nil }
+    /// `item` nil: kinds are recognised and facts read, no material is named (a corpus, a benchmark).
+    /// `form`: the application's form, whose pages (a sealed page scanned apart) are that material.
+    public init(item: ServiceItem?, form: FormDefinition? = nil, catalog: Catalog, recognizer: PageRecognizer?, today: CalendarDate) {
+        // The application form is the submission itself; a named form (承诺书, 名单) is a document.
+        materials = (item?.materials ?? []).filter { !$0.isApplicationForm && ($0.formRef.map { catalog.form($0) == nil } ?? true) }
+        // Each named form the item asks for is a kind of its own, known by its title.
+        let named = materials.compactMap { material -> MaterialKind? in
+            guard let ref = material.formRef, let form = catalog.namedForm(ref) else { return nil }
+            var evidence: [String: Double] = [:]
+            for title in [form.title] + form.aliases where title.count >= 4 { evidence[title] = 7 }
+            return MaterialKind(id: "named:\(form.id)", name: form.title, evidence: evidence,
+                                materials: [material.name], facts: [.name, .idNumber])
+        }
+        var own: [MaterialKind] = []
+        if let form, !form.isItemApplication,
+           let application = item?.materials.first(where: { $0.isApplicationForm || $0.formRef == form.id }) {
+            own.append(MaterialKind(id: "application-form", name: form.title, evidence: [form.title: 8],
+                                    materials: [application.name], facts: []))
+            applicationMaterial = application.id
+        } else {
+            applicationMaterial = nil
+        }
+        kinds = own + named + catalog.materialKinds
+        self.recognizer = recognizer
+        self.today = today
     }
 
-    /// Classifies every file; each material is given to at most one file (the best evidence first).
-    /// `contents`: a bundle's mapped files; only a PDF's is read (its first page), and copied for that.
+    /// Classifies every file. Several files may provide one material (an ID card's two sides).
     public func classify(_ files: [(name: String, contents: Data)]) -> [Finding] {
-        var scored: [(file: Int, material: Int, score: Int, evidence: String)] = []
-        for (f, file) in files.enumerated() {
-            let stem = Self.fold(Self.stem(file.name))
-            let text = Self.fold(Self.firstPageText(file.contents))
-            for (m, material) in materials.enumerated() {
-                let cores = ([material.name] + material.aliases).map { Self.core(Self.fold($0)) }.filter { $0.count >= 2 }
-                let byName = cores.contains { core in stem.contains(core) || (stem.count >= 3 && core.contains(stem)) }
-                let byText = !text.isEmpty && cores.contains { Self.mentions(text, core: $0) }
-                guard byName || byText else { continue }
-                let score = (byName ? 2 : 0) + (byText ? 1 : 0)
-                scored.append((f, m, score, byName && byText ? "name+text" : byName ? "name" : "text"))
+        var given = Set<String>()
+        return files.map { file in
+            var finding = Finding(file: file.name)
+            let text = MaterialText.read([UInt8](file.contents), recognizer: recognizer)
+            finding.unreadable = text?.unreadable
+            if let text, let (kind, confidence) = recognise(text) {
+                finding.kind = kind.id
+                finding.confidence = confidence
+                finding.facts = MaterialFacts.read(text, kind: kind, today: today)
             }
+            if let kindID = finding.kind, let confidence = finding.confidence, confidence >= Self.trustedConfidence,
+               let kind = kinds.first(where: { $0.id == kindID }) {
+                if kind.id == "application-form", let id = applicationMaterial {
+                    finding.material = id
+                    finding.evidence = "content"
+                    return finding
+                }
+                let candidates = materials.filter { kind.provides($0) }
+                if let material = candidates.first(where: { !given.contains($0.id) }) ?? candidates.first {
+                    finding.material = material.id
+                    finding.evidence = "content"
+                }
+            } else if finding.kind == nil, let material = byName(file.name) ?? text.flatMap(byText) {
+                finding.material = material.0.id
+                finding.evidence = material.1
+            }
+            if let id = finding.material { given.insert(id) }
+            return finding
         }
-        var given: [Int: (Int, String)] = [:]
-        var taken = Set<Int>()
-        for s in scored.sorted(by: { ($0.score, -$0.file) > ($1.score, -$1.file) }) where given[s.file] == nil && !taken.contains(s.material) {
-            given[s.file] = (s.material, s.evidence)
-            taken.insert(s.material)
+    }
+
+    /// The kind the text shows best, with a confidence; nil below a title's weight or when two
+    /// kinds are nearly as likely.
+    func recognise(_ text: MaterialText) -> (MaterialKind, Double)? {
+        let folded = text.folded
+        guard !folded.isEmpty else { return nil }
+        let scored = kinds.map { kind in
+            (kind, kind.evidence.reduce(0.0) { sum, entry in sum + (Self.shows(folded, entry.key) ? entry.value : 0) })
+        }.sorted { $0.1 > $1.1 }
+        guard let (best, score) = scored.first, score >= Self.recognisedScore else { return nil }
+        let runnerUp = scored.dropFirst().first { !Self.sameDocument($0.0, best) }?.1 ?? 0
+        // Two kinds nearly tied (a 居住证回执 against a 居住证): the lead decides how sure it is.
+        let lead = (score - runnerUp) / score
+        let confidence = min(1, score / 8) * (lead >= 0.3 ? 1 : 0.5 + lead)
+        return (best, (confidence * 100).rounded() / 100)
+    }
+
+    /// Two kinds that provide the same materials (an ID card's sides) are not rivals.
+    static func sameDocument(_ a: MaterialKind, _ b: MaterialKind) -> Bool { Set(a.materials) == Set(b.materials) }
+
+    /// Whether `text` shows `word`: whole, or for a word of four or more characters, most of its
+    /// pairs of characters in order on one line (OCR drops or mistakes a character of a title).
+    static func shows(_ text: String, _ word: String) -> Bool {
+        if text.contains(word) { return true }
+        let chars = Array(word)
+        guard chars.count >= 4 else { return false }
+        let pairs = (0..<(chars.count - 1)).map { String(chars[$0...($0 + 1)]) }
+        return text.split(separator: "\n").contains { line in
+            Double(pairs.filter { line.contains($0) }.count) >= 0.75 * Double(pairs.count)
         }
-        return files.enumerated().map { f, file in
-            Finding(file: file.name, material: given[f].map { materials[$0.0].id }, evidence: given[f]?.1)
-        }
+    }
+
+    func byName(_ name: String) -> (Material, String)? {
+        let stem = Self.fold(Self.stem(name))
+        return materials.first { material in
+            cores(material).contains { core in stem.contains(core) || (stem.count >= 3 && core.contains(stem)) }
+        }.map { ($0, "name") }
+    }
+
+    func byText(_ text: MaterialText) -> (Material, String)? {
+        let folded = text.folded
+        return materials.first { material in cores(material).contains { Self.mentions(folded, core: $0) } }.map { ($0, "text") }
+    }
+
+    func cores(_ material: Material) -> [String] {
+        ([material.name] + material.aliases).map { Self.core(Self.fold($0)) }.filter { $0.count >= 2 }
     }
 
     /// The material's own words, without what says how it is handed in (复印件, 原件, 加盖公章 …).
@@ -79,12 +175,5 @@ public struct MaterialClassifier: Sendable {
 
     static func fold(_ s: String) -> String {
         String(s.filter { !$0.isWhitespace && $0 != "\u{3000}" })
-    }
-
-    /// The first page's text of a PDF; empty for images and anything unreadable.
-    static func firstPageText(_ contents: Data) -> String {
-        guard contents.starts(with: Array("%PDF".utf8)), let document = try? PDFDocument(bytes: [UInt8](contents)),
-              let page = document.page(at: 0) else { return "" }
-        return String(page.text.prefix(4000))
     }
 }

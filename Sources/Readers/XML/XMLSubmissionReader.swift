@@ -42,8 +42,12 @@ public final class XMLSubmissionReader: @unchecked Sendable {
             throw IntakeError(code: .wrongRoot, message: "root element is <\(root.name)>, expected <submission form=\"…\" version=\"…\">",
                               path: path, line: root.line)
         }
+        if root.attributes["form"] == nil, let itemID = root.attributes["item"] {
+            return try itemApplication(document, itemID: itemID, path: path)
+        }
         guard let formID = root.attributes["form"], !formID.isEmpty else {
-            throw IntakeError(code: .unknownForm, message: "<submission> has no form attribute naming the form", path: path, line: root.line)
+            throw IntakeError(code: .unknownForm, message: "<submission> names neither a form (form=\"…\") nor an item (item=\"…\")",
+                              path: path, line: root.line)
         }
         guard let form = catalog.form(formID) else {
             let known = catalog.forms.map(\.id).sorted().joined(separator: ", ")
@@ -64,9 +68,43 @@ public final class XMLSubmissionReader: @unchecked Sendable {
         return .submission(Self.submission(from: root, form: form, encoding: document.declaredEncoding), form)
     }
 
+    /// A submission naming an item instead of a form: the envelope's XSD, then the applicant as
+    /// the values of `FormDefinition.itemApplication`.
+    private func itemApplication(_ document: Document, itemID: String, path: String) throws(IntakeError) -> Outcome {
+        let root = document.root, form = FormDefinition.itemApplication
+        guard catalog.items.contains(where: { $0.id == itemID }) else {
+            throw IntakeError(code: .unknownItem, message: "unknown item \"\(itemID)\" (`intake catalog` lists the items)", path: path,
+                              line: root.line)
+        }
+        let version = root.attributes["version"] ?? ""
+        guard version == form.version else {
+            throw IntakeError(code: .unsupportedVersion,
+                              message: "item submission version \"\(version)\" is not supported (this intake reads version \(form.version))",
+                              path: path, line: root.line)
+        }
+        let errors = document.validate(against: try schema(for: form, path: path)).filter { $0.level != .warning }
+        guard errors.isEmpty else {
+            return .schemaViolation(form, errors.map { .init(line: $0.line > 0 ? $0.line : nil, message: $0.message) },
+                                    encoding: document.declaredEncoding)
+        }
+        var submission = Self.submission(from: root, form: form, encoding: document.declaredEncoding)
+        submission.itemID = itemID
+        let applicant = root.child("applicant")
+        let keys: [(element: String, child: String, key: String)] = [
+            ("person", "name", "applicantName"), ("person", "idNumber", "applicantIdNumber"), ("person", "phone", "phone"),
+            ("unit", "name", "unitName"), ("unit", "uscc", "uscc"), ("unit", "phone", "phone"),
+        ]
+        for (element, child, key) in keys {
+            guard let value = applicant?.child(element)?.child(child) else { continue }
+            submission.values[key] = .text(value.text.trimmingWhitespace())
+            submission.lines[key] = value.line
+        }
+        return .submission(submission, form)
+    }
+
     /// Compiles every form's XSD; returns the ones that fail, with why.
     public func compileAllSchemas() -> [(form: String, error: String)] {
-        catalog.forms.compactMap { form -> (form: String, error: String)? in
+        (catalog.forms + [.itemApplication]).compactMap { form -> (form: String, error: String)? in
             do {
                 _ = try schema(for: form, path: form.schema)
                 return nil

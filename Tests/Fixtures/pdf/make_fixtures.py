@@ -965,7 +965,8 @@ def make_bundles():
         "materials_missing": [],
         "expected": "complete (handling 本人: power-of-attorney and agent-id not required)",
     }
-    fx.write_json(os.path.join(base, "truth.json"), complete_truth)
+    # Beside the bundle, not in it: a bundle's every file is taken as a material.
+    fx.write_json(base + ".truth.json", complete_truth)
     missing = os.path.join(os.path.dirname(base), "lc-unit-enrollment-missing-one")
     if os.path.isdir(missing):
         shutil.rmtree(missing)
@@ -980,7 +981,7 @@ def make_bundles():
                                 "wording": "单位批准成立文件复印件1份", "source": "000_aae2795ad81a31b3.txt:17",
                                 "files_removed": ["单位批准成立文件.pdf", "scans/单位批准成立文件复印件.jpg"]}]
     mt["expected"] = "incomplete: 单位批准成立文件复印件 missing (营业执照 is not one of its aliases)"
-    fx.write_json(os.path.join(missing, "truth.json"), mt)
+    fx.write_json(missing + ".truth.json", mt)
 
     # zips
     zdir = os.path.join(os.path.dirname(base), "zips")

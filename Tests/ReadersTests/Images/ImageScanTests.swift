@@ -13,7 +13,7 @@ struct ImageScanTests {
     static let folder = Repository.fixtures.appendingPathComponent("images/scans")
 
     @Test("Every image is read as its form; nothing wrong passes unflagged")
-    func images() throws {
+    func images() async throws {
         let sources = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: Self.folder.appendingPathComponent("sources.json")))
         let truthFolder = pdfFixtures.appendingPathComponent("truth")
         let recognizer = EngineRecognizer()
@@ -21,8 +21,9 @@ struct ImageScanTests {
         var silent: [String] = []
         for (image, truthFile) in sources.sorted(by: { $0.key < $1.key }) {
             let truth = try JSONDecoder().decode(Truth.self, from: Data(contentsOf: truthFolder.appendingPathComponent(truthFile)))
-            let result = try #require(try processed(Self.folder.appendingPathComponent(image).path, recognizer: recognizer))
-            #expect(result.form.id == truth.form, "\(image) recognised as \(result.form.id)")
+            let path = Self.folder.appendingPathComponent(image).path
+            let result = try #require(try await offThePool { try processed(path, recognizer: recognizer) })
+            #expect(result.formID == truth.form, "\(image) recognised as \(result.formID)")
             #expect(result.source.method == .ocr)
             let before = score.misses.count
             score.compare(truth, with: result)

@@ -2,38 +2,46 @@ import Foundation
 import IntakeCore
 import IntakeTestSupport
 import Pipeline
+import Readers
 import Testing
 
 @Suite("Bundles: an application with its materials, as a folder or a zip")
 struct BundleTests {
     let bundles = pdfFixtures.appendingPathComponent("bundles")
 
-    func run(_ path: String, render: Bool = false) throws -> (Pipeline.Outcome, TemporaryDirectory) {
+    /// With OCR: a bundle's scanned files are recognised by what they show.
+    func run(_ path: String, render: Bool = false) async throws -> (Pipeline.Outcome, TemporaryDirectory) {
         let output = try TemporaryDirectory("bundle-out")
-        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: render, today: Repository.processingDay))
-        return (pipeline.process(path: path), output)
+        let pipeline = Pipeline(catalog: Repository.catalog, options: .init(outputRoot: output.url, render: render,
+                                                                            recognizer: Self.recognizer, today: Repository.processingDay))
+        return (try await offThePool { pipeline.process(path: path) }, output)
     }
 
+    static let recognizer = EngineRecognizer()
+
     @Test("A complete bundle folder: every material provided, each by the file that proved it")
-    func complete() throws {
-        let (outcome, _) = try run(bundles.appendingPathComponent("lc-unit-enrollment-complete").path)
+    func complete() async throws {
+        let (outcome, _) = try await run(bundles.appendingPathComponent("lc-unit-enrollment-complete").path)
         guard case .processed(let r) = outcome else { Issue.record("\(outcome)"); return }
-        #expect(r.form.id == "lc-unit-enrollment")
+        #expect(r.formID == "lc-unit-enrollment")
         #expect(r.status == .accepted)
         let approval = try #require(r.materials.first { $0.id == "approval-document" })
         #expect(approval.status == .provided)
         // Both the PDF and the scanned copy are that material; one of them proves it.
         #expect(["单位批准成立文件.pdf", "scans/单位批准成立文件复印件.jpg"].contains(approval.file ?? ""))
+        // Each recognised by what it shows, whatever its name: the sealed page as the application form.
         let attachment = try #require(r.attachments.first { $0.material == "approval-document" })
-        #expect(attachment.evidence?.contains("name") == true)
+        #expect(attachment.evidence == "content")
+        #expect(r.attachments.first { $0.file == "scans/参保信息登记表-盖章页.jpg" }?.kind == "application-form")
+        #expect(r.attachments.first { $0.file == "营业执照.pdf" }?.kind == "business-license")
         // The application itself is the typed PDF, read by layout.
         #expect(r.source.method == .pdfText)
     }
 
     @Test("A bundle missing one material: the notice names exactly that material")
-    func missingOne() throws {
+    func missingOne() async throws {
         // The output folder lives as long as the test: the notice is read from it.
-        let (outcome, output) = try run(bundles.appendingPathComponent("lc-unit-enrollment-missing-one").path, render: true)
+        let (outcome, output) = try await run(bundles.appendingPathComponent("lc-unit-enrollment-missing-one").path, render: true)
         guard case .processed(let r) = outcome else { Issue.record("\(outcome)"); return }
         #expect(r.status == .incomplete)
         let missing = r.problems.filter { $0.code == .missingMaterial }
@@ -47,21 +55,21 @@ struct BundleTests {
     }
 
     @Test("A zipped bundle is read in memory like a folder")
-    func zip() throws {
-        let (outcome, _) = try run(bundles.appendingPathComponent("zips/good.zip").path)
+    func zip() async throws {
+        let (outcome, _) = try await run(bundles.appendingPathComponent("zips/good.zip").path)
         guard case .processed(let r) = outcome else { Issue.record("\(outcome)"); return }
-        #expect(r.form.id == "lc-unit-enrollment")
+        #expect(r.formID == "lc-unit-enrollment")
         #expect(r.materials.first { $0.id == "approval-document" }?.status == .provided)
     }
 
     @Test("Hostile zips are refused with a reason, and nothing is written anywhere", arguments: [
         "traversal.zip", "absolute.zip", "symlink.zip", "bomb.zip", "bomb-deflate.zip", "issue17-central-directory.zip",
     ])
-    func hostile(name: String) throws {
+    func hostile(name: String) async throws {
         let marker = URL(fileURLWithPath: "/tmp/evil.txt")
         let existed = FileManager.default.fileExists(atPath: marker.path)
         let started = ContinuousClock.now
-        let (outcome, output) = try run(bundles.appendingPathComponent("zips/\(name)").path)
+        let (outcome, output) = try await run(bundles.appendingPathComponent("zips/\(name)").path)
         guard case .failed(let error) = outcome else { Issue.record("\(name) was not refused: \(outcome)"); return }
         #expect(error.code == .badZip, "\(name): \(error)")
         #expect(ContinuousClock.now - started < .seconds(10))

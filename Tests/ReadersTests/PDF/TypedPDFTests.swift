@@ -84,7 +84,7 @@ struct TypedPDFTests {
         var byProgram: [String: Score] = [:]
         for truth in try truths(kinds: ["typed"]) {
             guard let result = try processed(pdfFixtures.appendingPathComponent(truth.file).path) else { continue }
-            #expect(result.form.id == truth.form, "\(truth.file) recognised as \(result.form.id)")
+            #expect(result.formID == truth.form, "\(truth.file) recognised as \(result.formID)")
             #expect(result.source.method == .pdfText)
             byProgram[truth.program, default: Score()].compare(truth, with: result)
         }
@@ -118,7 +118,7 @@ struct TypedPDFTests {
         var score = Score()
         for truth in try truths(kinds: ["acroform"]) {
             guard let result = try processed(pdfFixtures.appendingPathComponent(truth.file).path) else { continue }
-            #expect(result.form.id == truth.form)
+            #expect(result.formID == truth.form)
             #expect(result.source.method == .acroform)
             score.compare(truth, with: result)
         }
@@ -144,7 +144,7 @@ struct RoundTripTests {
         }
         let pdf = URL(fileURLWithPath: original.outputs.directory).appendingPathComponent("form.pdf").path
         let read = try #require(try processed(pdf))
-        #expect(read.form.id == original.form.id)
+        #expect(read.formID == original.formID)
         var exact = 0, total = 0
         for field in original.fields {
             guard let want = field.value, !want.isBlank else { continue }

@@ -1,0 +1,238 @@
+import Catalog
+import IntakeCore
+
+/// Reads the facts a clerk compares from a supporting document's text: only values that pass
+/// their own checks (an ID number's check digit, a USCC's check character, a card's Luhn digit),
+/// so a misread number is not taken for another person's.
+enum MaterialFacts {
+    static func read(_ text: MaterialText, kind: MaterialKind, today: CalendarDate) -> [MaterialFact] {
+        var facts: [MaterialFact] = []
+        func add(_ key: String, _ found: (String, Double)?) {
+            guard let found, !found.0.isEmpty else { return }
+            facts.append(MaterialFact(key: key, value: found.0, confidence: found.1))
+        }
+        let lines = text.lines
+        for fact in kind.facts {
+            switch fact {
+            case .name: add("name", labelled(["姓名", "交款人", "持证人", "承诺人", "患者"], in: lines))
+            case .idNumber: add("idNumber", idNumbers(in: lines, today: today).first)
+            case .validPeriod: add("validUntil", validUntil(in: lines))
+            case .uscc: add("uscc", usccs(in: lines).first)
+            case .unitName: add("unitName", labelled(["名称", "机构名称", "企业名称", "单位名称"], in: lines, longest: 40))
+            case .birthCertificateNumber: add("birthCertificateNumber", birthCertificateNumber(in: lines))
+            case .motherIDNumber: add("motherIdNumber", idNumbers(in: Array(lines.drop { !$0.text.contains("母亲") }), today: today).first)
+            case .cardNumber: add("cardNumber", cardNumber(in: lines))
+            case .principal, .agent:
+                // 委托人 … 受托人 …: each party's name and number in its own part of the text.
+                let split = lines.firstIndex { $0.text.contains("受托人") || $0.text.contains("代理人") } ?? lines.count
+                let part = fact == .principal ? Array(lines[..<split]) : Array(lines[split...])
+                let prefix = fact == .principal ? "principal" : "agent"
+                if !facts.contains(where: { $0.key == "\(prefix)Name" }) {
+                    add("\(prefix)Name", labelled(["姓名", fact == .principal ? "委托人" : "受托人", "代理人"], in: part))
+                    add("\(prefix)IdNumber", idNumbers(in: part, today: today).first)
+                }
+            }
+        }
+        return facts
+    }
+
+    // MARK: Numbers
+
+    /// What OCR writes for a digit in a run of digits.
+    static func digit(_ c: Character) -> Character? {
+        switch c {
+        case "0"..."9": c
+        case "O", "o", "D", "Q": "0"
+        case "I", "l", "|", "i": "1"
+        case "Z", "z": "2"
+        case "S", "s": "5"
+        case "B": "8"
+        case "x": "X"
+        case "X": "X"
+        default: nil
+        }
+    }
+
+    /// 居民身份证号码 standing in the text with a valid check digit; then numbers whose check digit
+    /// fails but whose every character was read surely (0.97 and up): a number written wrong on
+    /// the document, which a clerk must hear of, not an OCR slip.
+    static func idNumbers(in lines: [MaterialText.Line], today: CalendarDate) -> [(String, Double)] {
+        var found: [(String, Double)] = []
+        var miswritten: [(String, Double)] = []
+        for line in lines {
+            let chars = Array(line.text), probabilities = line.confidences
+            var run: [(Character, Double)] = []
+            func flush() {
+                defer { run = [] }
+                guard run.count >= 18 else { return }
+                for start in 0...(run.count - 18) {
+                    let window = run[start..<(start + 18)]
+                    // X only as the check character.
+                    guard !window.dropLast().contains(where: { $0.0 == "X" }) else { continue }
+                    let text = String(window.map(\.0))
+                    let sure = window.map(\.1).min() ?? 0
+                    switch CitizenID.check(text, today: today) {
+                    case .valid: found.append((text, sure))
+                    case .invalidCheckCharacter where sure >= 0.97: miswritten.append((text, min(sure, 0.95)))
+                    default: break
+                    }
+                }
+            }
+            for (i, c) in chars.enumerated() {
+                if c == " " { continue }
+                if let d = digit(c) { run.append((d, i < probabilities.count ? probabilities[i] : 0)) } else { flush() }
+            }
+            flush()
+        }
+        var seen = Set<String>()
+        return (found + miswritten).filter { seen.insert($0.0).inserted }
+    }
+
+    /// 统一社会信用代码 with a valid check character.
+    static func usccs(in lines: [MaterialText.Line]) -> [(String, Double)] {
+        var found: [(String, Double)] = []
+        let alphabet = Set(USCC.alphabet)
+        for line in lines {
+            let pairs = zip(Array(line.text), line.confidences + Array(repeating: 0, count: max(0, line.text.count - line.confidences.count)))
+                .filter { $0.0 != " " }
+                .map { (Character($0.0.uppercased()), $0.1) }
+            guard pairs.count >= 18 else { continue }
+            for start in 0...(pairs.count - 18) {
+                let window = pairs[start..<(start + 18)]
+                guard window.allSatisfy({ alphabet.contains($0.0) }) else { continue }
+                let text = String(window.map(\.0))
+                // Digits only in the first two places (登记管理部门 and 机构类别 codes).
+                guard text.prefix(2).allSatisfy({ $0.isNumber || $0.isLetter }), case .valid = USCC.check(text) else { continue }
+                found.append((text, window.map(\.1).min() ?? 0))
+            }
+        }
+        return found
+    }
+
+    /// A bank card number: 16–19 digits with a valid Luhn check, spaces between groups allowed.
+    static func cardNumber(in lines: [MaterialText.Line]) -> (String, Double)? {
+        for line in lines {
+            var digits: [(Character, Double)] = []
+            for (i, c) in line.text.enumerated() {
+                if c == " " { continue }
+                if c.isASCII, c.isNumber { digits.append((c, i < line.confidences.count ? line.confidences[i] : 0)) } else if digits.count < 16 { digits = [] } else { break }
+            }
+            guard (16...19).contains(digits.count) else { continue }
+            let text = String(digits.map(\.0))
+            if luhn(text) { return (text, digits.map(\.1).min() ?? 0) }
+        }
+        return nil
+    }
+
+    static func luhn(_ digits: String) -> Bool {
+        var sum = 0
+        for (i, c) in digits.reversed().enumerated() {
+            guard var d = c.wholeNumberValue else { return false }
+            if i % 2 == 1 { d *= 2; if d > 9 { d -= 9 } }
+            sum += d
+        }
+        return sum % 10 == 0
+    }
+
+    /// 出生医学证明编号: one letter and nine digits (O is a letter there, never 0).
+    static func birthCertificateNumber(in lines: [MaterialText.Line]) -> (String, Double)? {
+        let ordered = lines.filter { $0.text.contains("编号") } + lines.filter { !$0.text.contains("编号") }
+        for line in ordered {
+            let chars = Array(line.text.filter { $0 != " " })
+            let probabilities = line.confidences
+            guard chars.count >= 10 else { continue }
+            for start in 0...(chars.count - 10) {
+                var letter = chars[start]
+                if letter == "0" { letter = "O" }
+                guard letter.isASCII, letter.isUppercase, letter.isLetter else { continue }
+                let tail = chars[(start + 1)..<(start + 10)].compactMap(digit)
+                guard tail.count == 9, !tail.contains("X") else { continue }
+                if start + 10 < chars.count, chars[start + 10].isNumber { continue }
+                let p = probabilities.count >= start + 10 ? probabilities[start..<(start + 10)].min() ?? 0 : 0
+                return (String(letter) + String(tail), p)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Dates
+
+    /// The end of a validity period: 长期, or the last date on the line that says 有效期 (营业期限),
+    /// else on the line after it when the label stands alone (never a 签发日期 further down).
+    static func validUntil(in lines: [MaterialText.Line]) -> (String, Double)? {
+        guard let at = lines.firstIndex(where: { ["有效期", "营业期限"].contains(where: $0.text.contains) }) else { return nil }
+        for line in lines[at..<min(lines.count, at + 2)] {
+            let p = line.confidences.min() ?? 0
+            if line.text.contains("长期") { return ("长期", p) }
+            if let last = dates(in: line.text).last { return (last.iso, p) }
+            if line.text.contains("日期") || line.text.contains("签发") { break }
+        }
+        return nil
+    }
+
+    /// Dates written 2036.05.01, 2036-05-01, 2036年05月01日 or 20360501.
+    static func dates(in text: String) -> [CalendarDate] {
+        var result: [CalendarDate] = []
+        let chars = Array(text)
+        var i = 0
+        func number(_ count: ClosedRange<Int>) -> Int? {
+            var digits = ""
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber, digits.count < count.upperBound { digits.append(chars[i]); i += 1 }
+            return count.contains(digits.count) ? Int(digits) : nil
+        }
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            let start = i
+            if let year = number(4...4), year >= 1950, year <= 2100 {
+                var compact = false
+                if i < chars.count, ".-/年".contains(chars[i]) { i += 1 } else { compact = true }
+                let month = compact ? number(2...2) : number(1...2)
+                if !compact, i < chars.count, ".-/月".contains(chars[i]) { i += 1 }
+                let day = compact ? number(2...2) : number(1...2)
+                if let month, let day, let date = CalendarDate(year: year, month: month, day: day) {
+                    result.append(date)
+                    continue
+                }
+            }
+            i = max(i, start + 1)
+        }
+        return result
+    }
+
+    // MARK: Labelled text
+
+    /// The CJK text after one of `labels` (on its line, else the next line), up to the next label
+    /// or a break: 姓名 王秀英 性别 女 → 王秀英.
+    static func labelled(_ labels: [String], in lines: [MaterialText.Line], longest: Int = 5) -> (String, Double)? {
+        let stops = ["性别", "民族", "出生", "住址", "公民", "身份", "类型", "法定", "住所", "注册", "成立", "日期", "电话", "编号", "年龄",
+                     "经营", "统一", "负责人", "地址", "机构性质", "诊疗", "联系", "签名", "签字", "姓名"]
+        for (index, line) in lines.enumerated() {
+            for label in labels {
+                guard let range = line.text.range(of: label) else { continue }
+                let offset = line.text.distance(from: line.text.startIndex, to: range.upperBound)
+                var candidates = [(Array(line.text.dropFirst(offset)), Array(line.confidences.dropFirst(offset)))]
+                if index + 1 < lines.count { candidates.append((Array(lines[index + 1].text), lines[index + 1].confidences)) }
+                for (chars, probabilities) in candidates {
+                    var value = "", p = 1.0
+                    var i = 0
+                    while i < chars.count, " :：　".contains(chars[i]) { i += 1 }
+                    while i < chars.count, value.count < longest {
+                        let c = chars[i]
+                        if c == " " || c == "　" { break }
+                        let rest = String(chars[i...])
+                        if stops.contains(where: { rest.hasPrefix($0) }) { break }
+                        // Brackets belong to a unit's name (…医院（普通合伙）), never to a person's.
+                        let brackets = longest > 5 && !value.isEmpty ? "（）()·" : "·"
+                        guard c.unicodeScalars.first.map({ (0x4E00...0x9FFF).contains($0.value) || brackets.unicodeScalars.contains($0) }) == true
+                        else { break }
+                        value.append(c)
+                        if i < probabilities.count { p = min(p, probabilities[i]) }
+                        i += 1
+                    }
+                    if value.count >= 2 { return (value, p) }
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Images
+import IntakeCore
+import Poppler
+
+/// A supporting document's text, line by line with how surely each character was read: a PDF's
+/// text layer where it has one, else the OCR of its first pages (a scanned PDF or an image).
+public struct MaterialText: Sendable {
+    public struct Line: Sendable, Hashable {
+        public var text: String
+        /// Per character, 1 for a text layer.
+        public var confidences: [Double]
+        public init(text: String, confidences: [Double]) { self.text = text; self.confidences = confidences }
+    }
+
+    public var lines: [Line]
+    public var method: ReadingMethod
+    /// Why nothing could be read from the pages (too dark, blank), nil when they look readable.
+    public var unreadable: String?
+
+    /// The whole text without white space, for finding printed words.
+    public var folded: String { lines.map { $0.text.filter { !$0.isWhitespace } }.joined(separator: "\n") }
+
+    /// Pages read at most: an ID card's two sides, a certificate's first page.
+    static let maxPages = 2
+
+    /// Reads `bytes`; nil for a kind of file that is neither PDF nor image (a Word file, XML).
+    /// `recognizer` nil: only a text layer can be read.
+    public static func read(_ bytes: [UInt8], recognizer: PageRecognizer?) -> MaterialText? {
+        if FileKind.isPDF(bytes) { return pdf(bytes, recognizer: recognizer) }
+        if ScanImage.isImage(bytes) { return image(bytes, recognizer: recognizer) }
+        return nil
+    }
+
+    static func pdf(_ bytes: [UInt8], recognizer: PageRecognizer?) -> MaterialText? {
+        guard ImageSizes.largestPixelCount(in: bytes) <= 50_000_000, let document = try? PDFDocument(bytes: bytes) else { return nil }
+        var lines: [Line] = []
+        for index in 0..<min(document.pageCount, maxPages) {
+            guard let page = document.page(at: index) else { continue }
+            let text = page.text
+            if text.filter({ !$0.isWhitespace }).count >= 8 {
+                lines += text.split(separator: "\n").map { Line(text: String($0), confidences: Array(repeating: 1, count: $0.count)) }
+            } else if page.imageCount > 0, let recognizer, let png = try? page.renderPNG(dpi: 200),
+                      let page = try? recognizer.recognize(png: png, photo: false) {
+                // A scanned page: its images hold the text. A page without images has none to read.
+                return MaterialText(lines: lines + Self.lines(page), method: .ocr, unreadable: nil)
+            }
+        }
+        return MaterialText(lines: lines, method: .pdfText, unreadable: nil)
+    }
+
+    static func image(_ bytes: [UInt8], recognizer: PageRecognizer?) -> MaterialText? {
+        guard let file = try? ImageFile(bytes: bytes) else { return nil }
+        var lines: [Line] = []
+        var unreadable: String?
+        for index in file.pages.indices.prefix(maxPages) {
+            guard let raster = try? file.decode(page: index).shrunk(toFit: ScanImage.readingLongSide) else { return nil }
+            if let reason = Self.unreadable(raster) {
+                unreadable = reason
+                continue
+            }
+            guard let recognizer, let png = try? raster.png(), let page = try? recognizer.recognize(png: png, photo: true) else { continue }
+            lines += Self.lines(page)
+        }
+        return MaterialText(lines: lines, method: .ocr, unreadable: lines.isEmpty ? unreadable : nil)
+    }
+
+    /// A page nothing can be read from, judged by its pixels: nearly black, or one flat tone.
+    static func unreadable(_ raster: RasterImage) -> String? {
+        let small = raster.shrunk(toFit: 256)
+        var sum = 0.0, squares = 0.0
+        let count = small.width * small.height
+        for i in 0..<count {
+            let grey = (Double(small.rgb[i * 3]) * 299 + Double(small.rgb[i * 3 + 1]) * 587 + Double(small.rgb[i * 3 + 2]) * 114) / 1000
+            sum += grey
+            squares += grey * grey
+        }
+        let mean = sum / Double(max(count, 1))
+        let deviation = (squares / Double(max(count, 1)) - mean * mean).squareRoot()
+        if mean < 40 { return "太暗" }
+        if deviation < 4 { return "空白" }
+        return nil
+    }
+
+    /// The engine's characters in reading order, cut into lines where a character does not sit
+    /// on the previous one's line.
+    static func lines(_ page: RecognizedPage) -> [Line] {
+        var lines: [Line] = []
+        var text = "", confidences: [Double] = []
+        var previous: Rect?
+        for character in page.characters {
+            if let p = previous {
+                let overlap = min(p.y1, character.box.y1) - max(p.y0, character.box.y0)
+                let sameLine = overlap > 0.4 * min(p.y1 - p.y0, character.box.y1 - character.box.y0) && character.box.x0 > p.x0
+                if !sameLine {
+                    lines.append(Line(text: text, confidences: confidences))
+                    text = ""
+                    confidences = []
+                }
+            }
+            text.append(character.text)
+            confidences.append(character.probability)
+            previous = character.box
+        }
+        if !text.isEmpty { lines.append(Line(text: text, confidences: confidences)) }
+        return lines
+    }
+}

@@ -1,0 +1,1873 @@
+#!/usr/bin/env python3
+"""Supporting-material (申办材料) fixtures: ID cards, licences, certificates, invoices … drawn with
+Pillow (and a few through WeasyPrint, for a real text layer), then scanned, photographed or left clean,
+with a truth file each and bundles of files that belong together. See README.md.
+
+    /tmp/layouts-venv/bin/python3 Tests/Fixtures/materials/make_materials.py --split all
+
+Seeded: the same split always gives the same files (Pillow/numpy versions aside). The split
+`heldout` uses its own seed and design variants the split `tune` never uses (fonts, colour
+schemes, geometry, one invoice type); see DESIGNS below.
+"""
+import argparse
+import datetime as dt
+import io
+import json
+import math
+import os
+import random
+import shutil
+import sys
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+import fixturelib as fx  # noqa: E402
+
+TODAY = dt.date(2026, 12, 1)          # "expired" is relative to this day
+SEEDS = {"tune": 20261201, "heldout": 77031129}
+
+# --------------------------------------------------------------------------------------------
+# Fonts and designs. tune and heldout never share a body font or a colour scheme.
+
+NOTO = "/usr/share/fonts/opentype/noto/"
+FONT_FILES = {
+    "noto-sans": (NOTO + "NotoSansCJK-Regular.ttc", 2), "noto-sans-b": (NOTO + "NotoSansCJK-Bold.ttc", 2),
+    "noto-serif": (NOTO + "NotoSerifCJK-Regular.ttc", 2), "noto-serif-b": (NOTO + "NotoSerifCJK-Bold.ttc", 2),
+    "noto-mono": (NOTO + "NotoSansCJK-Regular.ttc", 7),
+    "droid": ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
+    "wqy": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    "wqy-mono": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 1),
+    "uming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    "dejavu-mono": ("/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", 0),
+    "liberation-mono": ("/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf", 0),
+}
+# role -> (font key, fake bold)
+DESIGNS = {
+    "tune": [
+        dict(name="noto", sans=("noto-sans", 0), sansb=("noto-sans-b", 0), serif=("noto-serif", 0), serifb=("noto-serif-b", 0),
+             mono=("noto-mono", 0), pdf_font="noto",
+             ink=(20, 20, 20), label=(40, 70, 120), accent=(176, 30, 36), tint=(236, 243, 250), pattern=(170, 200, 225)),
+        dict(name="noto-warm", sans=("noto-sans", 0), sansb=("noto-sans-b", 0), serif=("noto-serif", 0), serifb=("noto-serif-b", 0),
+             mono=("dejavu-mono", 0), pdf_font="noto",
+             ink=(35, 30, 25), label=(90, 60, 40), accent=(190, 40, 30), tint=(250, 244, 232), pattern=(225, 200, 170)),
+    ],
+    "heldout": [
+        dict(name="wqy", sans=("wqy", 0), sansb=("wqy", 1), serif=("uming", 0), serifb=("uming", 1),
+             mono=("liberation-mono", 0), pdf_font="wqy",
+             ink=(10, 25, 45), label=(30, 100, 90), accent=(160, 20, 60), tint=(236, 248, 240), pattern=(175, 215, 190)),
+        dict(name="uming", sans=("uming", 0), sansb=("wqy", 1), serif=("uming", 0), serifb=("uming", 1),
+             mono=("wqy-mono", 0), pdf_font="uming",
+             ink=(30, 20, 40), label=(100, 50, 120), accent=(200, 60, 20), tint=(246, 238, 250), pattern=(210, 185, 225)),
+    ],
+}
+
+
+class Style:
+    def __init__(self, split, rng):
+        self.split = split
+        self.d = rng.choice(DESIGNS[split])
+        self.name = self.d["name"]
+        self.held = split == "heldout"
+        # heldout geometry: blocks shifted, label/value gaps and title sizes changed
+        self.dx = rng.uniform(1.5, 4.0) * rng.choice([-1, 1]) if self.held else rng.uniform(-0.6, 0.6)
+        self.dy = rng.uniform(1.0, 3.0) * rng.choice([-1, 1]) if self.held else rng.uniform(-0.6, 0.6)
+        self.k = rng.uniform(1.06, 1.14) if self.held else rng.uniform(0.96, 1.02)   # type size factor
+        self.sep = rng.choice(["：", ":", "  "]) if self.held else "："
+
+    def f(self, role):
+        return self.d[role]
+
+    def c(self, role):
+        return self.d[role]
+
+
+_font_cache = {}
+LATIN_ONLY = {"dejavu-mono": "noto-sans", "liberation-mono": "wqy"}   # font -> the font for its missing (non-ASCII) characters
+
+
+def glyph_font(key, ch):
+    return LATIN_ONLY[key] if key in LATIN_ONLY and ord(ch) > 126 else key
+
+
+def pil_font(key, px):
+    path, idx = FONT_FILES[key]
+    k = (key, px)
+    if k not in _font_cache:
+        _font_cache[k] = ImageFont.truetype(path, px, index=idx)
+    return _font_cache[k]
+
+
+def measure(s, size_pt, font):
+    """Width in mm of s at size_pt in font (a (key, fake bold) pair)."""
+    if font[0] in LATIN_ONLY:
+        return sum(pil_font(glyph_font(font[0], ch), 200).getlength(ch) for ch in s) / 200.0 * size_pt * 25.4 / 72.0
+    f = pil_font(font[0], 200)
+    return f.getlength(s) / 200.0 * size_pt * 25.4 / 72.0
+
+
+# --------------------------------------------------------------------------------------------
+# A document is a display list in mm (y down), rendered by Pillow at any dpi or as HTML through WeasyPrint.
+
+class Doc:
+    def __init__(self, w, h, bg=(255, 255, 255), S=None, card=False):
+        self.w, self.h, self.bg, self.S, self.card = w, h, bg, S, card
+        self.ops = []
+        self.texts = []   # (text) for notes
+
+    def text(self, x, y, s, size, font, fill=(0, 0, 0), anchor="l", spacing=0.0):
+        """y: top of the line; size in pt; anchor l|m|r; spacing: extra mm between characters."""
+        self.ops.append(("text", x, y, s, size, font, fill, anchor, spacing))
+
+    def width(self, s, size, font, spacing=0.0):
+        return measure(s, size, font) + spacing * max(0, len(s) - 1)
+
+    def line(self, x0, y0, x1, y1, w=0.25, fill=(0, 0, 0)):
+        self.ops.append(("line", x0, y0, x1, y1, w, fill))
+
+    def rect(self, x0, y0, x1, y1, outline=None, fill=None, w=0.3):
+        self.ops.append(("rect", x0, y0, x1, y1, outline, fill, w))
+
+    def poly(self, pts, w, fill):
+        self.ops.append(("poly", pts, w, fill))
+
+    def ellipse(self, x0, y0, x1, y1, outline=None, fill=None, w=0.3):
+        self.ops.append(("ellipse", x0, y0, x1, y1, outline, fill, w))
+
+    def image(self, x, y, w, h, img):
+        self.ops.append(("image", x, y, w, h, img))
+
+    def seal(self, cx, cy, d, name, colour=(205, 32, 42), oval=False):
+        self.ops.append(("seal", cx, cy, d, name, colour, oval))
+
+    def sign(self, x, y, w, h, seed, colour=(25, 35, 95)):
+        self.ops.append(("sign", x, y, w, h, seed, colour))
+
+    def waves(self, x0, y0, x1, y1, colour, n, rng, amp=2.0, w=0.12):
+        for i in range(n):
+            yb = y0 + (y1 - y0) * (i + 0.5) / n
+            per, ph, a = rng.uniform(8, 22), rng.uniform(0, 6.3), amp * rng.uniform(0.6, 1.3)
+            pts = [(x, yb + a * math.sin(x / per * 6.283 + ph)) for x in np.linspace(x0, x1, 90)]
+            self.poly(pts, w, colour)
+
+    def para(self, x, y, w, text, size, font, fill=(0, 0, 0), lh=1.7, indent=2):
+        """Wrapped paragraph, first line indented by indent characters; returns the next y."""
+        em = size * 25.4 / 72.0
+        lines, cur = [], "\u3000" * indent
+        for ch in text:
+            if self.width(cur + ch, size, font) > w:
+                lines.append(cur)
+                cur = ""
+            cur += ch
+        if cur:
+            lines.append(cur)
+        for ln in lines:
+            self.text(x, y, ln, size, font, fill)
+            y += em * lh
+        return y
+
+
+def render(doc, dpi):
+    """The document as an RGB Pillow image at dpi."""
+    k = dpi / 25.4
+    W, H = max(1, int(round(doc.w * k))), max(1, int(round(doc.h * k)))
+    img = Image.new("RGB", (W, H), doc.bg)
+    d = ImageDraw.Draw(img)
+    inks = []
+    for op in doc.ops:
+        t = op[0]
+        if t == "text":
+            _, x, y, s, size, font, fill, anchor, spacing = op
+            px = max(4, int(round(size * dpi / 72.0)))
+            f = pil_font(font[0], px)
+            sw = max(1, px // 28) if font[1] else 0
+            if spacing or font[0] in LATIN_ONLY:
+                total = doc.width(s, size, font, spacing)
+                x0 = x - (total / 2 if anchor == "m" else total if anchor == "r" else 0)
+                for ch in s:
+                    d.text((x0 * k, y * k), ch, font=pil_font(glyph_font(font[0], ch), px), fill=fill, anchor="la", stroke_width=sw, stroke_fill=fill)
+                    x0 += measure(ch, size, font) + spacing
+            else:
+                d.text((x * k, y * k), s, font=f, fill=fill, anchor={"l": "la", "m": "ma", "r": "ra"}[anchor],
+                       stroke_width=sw, stroke_fill=fill)
+        elif t == "line":
+            _, x0, y0, x1, y1, w, fill = op
+            d.line([(x0 * k, y0 * k), (x1 * k, y1 * k)], fill=fill, width=max(1, int(round(w * k))))
+        elif t == "rect":
+            _, x0, y0, x1, y1, outline, fill, w = op
+            d.rectangle([x0 * k, y0 * k, x1 * k, y1 * k], outline=outline, fill=fill, width=max(1, int(round(w * k))))
+        elif t == "ellipse":
+            _, x0, y0, x1, y1, outline, fill, w = op
+            d.ellipse([x0 * k, y0 * k, x1 * k, y1 * k], outline=outline, fill=fill, width=max(1, int(round(w * k))))
+        elif t == "poly":
+            _, pts, w, fill = op
+            d.line([(a * k, b * k) for a, b in pts], fill=fill, width=max(1, int(round(w * k))))
+        elif t == "image":
+            _, x, y, w, h, im = op
+            im2 = im.resize((max(1, int(w * k)), max(1, int(h * k))), Image.LANCZOS)
+            img.paste(im2.convert("RGB"), (int(x * k), int(y * k)), im2.getchannel("A") if im2.mode == "RGBA" else None)
+        elif t in ("seal", "sign"):
+            inks.append(op)
+    for op in inks:   # ink over print, never lightening
+        if op[0] == "seal":
+            _, cx, cy, dm, name, colour, oval = op
+            S = max(16, int(dm * k))
+            mask = fx.draw_seal(S, name)
+            if oval:
+                mask = mask.resize((S, int(S * 0.68)))
+            x0, y0 = int(cx * k - mask.width / 2), int(cy * k - mask.height / 2)
+        else:
+            _, x, y, w, h, seed, colour = op
+            mask = fx.draw_signature(max(8, int(w * k)), max(6, int(h * k)), random.Random(seed), max(2, int(dpi // 90)))
+            x0, y0 = int(x * k), int(y * k)
+        full = Image.new("L", img.size, 0)
+        full.paste(mask, (x0, y0))
+        img = fx.darken(img, full, colour, 0.9)
+        d = ImageDraw.Draw(img)
+    return img
+
+
+CSS_FAMILY = {"noto-sans": ("Noto Sans CJK SC", 400), "noto-sans-b": ("Noto Sans CJK SC", 700), "noto-serif": ("Noto Serif CJK SC", 400),
+              "noto-serif-b": ("Noto Serif CJK SC", 700), "noto-mono": ("Noto Sans Mono CJK SC", 400), "wqy": ("WenQuanYi Micro Hei", 400),
+              "wqy-mono": ("WenQuanYi Micro Hei Mono", 400), "uming": ("AR PL UMing CN", 400),
+              "dejavu-mono": ("DejaVu Sans Mono', 'Noto Sans CJK SC", 700), "liberation-mono": ("Liberation Mono', 'WenQuanYi Micro Hei", 400)}
+
+
+def _data_uri(im):
+    import base64
+    b = io.BytesIO()
+    im.save(b, "PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(b.getvalue()).decode()
+
+
+def render_pdf(docs, path, stamp_title="scan"):
+    """Vector PDF with a real text layer: the display list as absolutely placed HTML, printed by WeasyPrint
+    (which embeds the OpenType CJK fonts that reportlab cannot)."""
+    import html as H
+    import weasyprint
+    pages = []
+    for doc in docs:
+        svg, body = [], []
+        for op in doc.ops:
+            t = op[0]
+            if t == "text":
+                _, x, y, s, size, font, fill, anchor, spacing = op
+                fam, wt = CSS_FAMILY[font[0]]
+                if font[1]:
+                    wt = 700
+                wmm = doc.width(s, size, font, spacing)
+                x0 = x - (wmm / 2 if anchor == "m" else wmm if anchor == "r" else 0)
+                body.append('<div style="left:%.2fmm;top:%.2fmm;font-family:\'%s\';font-weight:%d;font-size:%.2fpt;color:rgb%s;letter-spacing:%.2fmm">%s</div>'
+                            % (x0, y - size * 0.06 * 25.4 / 72, fam, wt, size, str(tuple(fill)), spacing, H.escape(s)))
+            elif t == "line":
+                _, x0, y0, x1, y1, w, fill = op
+                svg.append('<line x1="%.2f" y1="%.2f" x2="%.2f" y2="%.2f" stroke="rgb%s" stroke-width="%.2f"/>' % (x0, y0, x1, y1, str(tuple(fill)), w))
+            elif t == "poly":
+                _, pts, w, fill = op
+                svg.append('<polyline fill="none" points="%s" stroke="rgb%s" stroke-width="%.2f"/>' % (" ".join("%.2f,%.2f" % q for q in pts), str(tuple(fill)), w))
+            elif t in ("rect", "ellipse"):
+                _, x0, y0, x1, y1, outline, fill, w = op
+                st = 'fill="%s" stroke="%s" stroke-width="%.2f"' % ("rgb%s" % str(tuple(fill)) if fill else "none", "rgb%s" % str(tuple(outline)) if outline else "none", w)
+                if t == "rect":
+                    svg.append('<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" %s/>' % (x0, y0, x1 - x0, y1 - y0, st))
+                else:
+                    svg.append('<ellipse cx="%.2f" cy="%.2f" rx="%.2f" ry="%.2f" %s/>' % ((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2, st))
+            else:
+                if t == "image":
+                    _, x, y, w, h, im = op
+                else:
+                    if t == "seal":
+                        _, cx, cy, dm, name, colour, oval = op
+                        m = fx.draw_seal(360, name)
+                        w, h = dm, dm * (0.68 if oval else 1)
+                        if oval:
+                            m = m.resize((360, 245))
+                        x, y = cx - w / 2, cy - h / 2
+                    else:
+                        _, x, y, w, h, seed, colour = op
+                        m = fx.draw_signature(int(w * 10), int(h * 10), random.Random(seed), 3)
+                    im = Image.new("RGBA", m.size, colour + (0,))
+                    im.putalpha(m.point(lambda v: int(v * 0.85)))
+                body.append('<img style="left:%.2fmm;top:%.2fmm;width:%.2fmm;height:%.2fmm" src="%s"/>' % (x, y, w, h, _data_uri(im)))
+        pages.append('<section style="width:%.2fmm;height:%.2fmm;background:rgb%s"><svg width="%.2fmm" height="%.2fmm" viewBox="0 0 %.2f %.2f">%s</svg>%s</section>'
+                     % (doc.w, doc.h, str(tuple(doc.bg)), doc.w, doc.h, doc.w, doc.h, "".join(svg), "".join(body)))
+    css = ("@page{size:%.2fmm %.2fmm;margin:0} body{margin:0} section{position:relative;overflow:hidden;page-break-after:always}"
+           " section>svg{position:absolute;left:0;top:0} div,img{position:absolute;white-space:pre;line-height:1}" % (docs[0].w, docs[0].h))
+    text = "<!doctype html><html><head><meta charset='utf-8'><title>%s</title><style>%s</style></head><body>%s</body></html>" % (stamp_title, css, "".join(pages))
+    weasyprint.HTML(string=text).write_pdf(path)
+
+
+# --------------------------------------------------------------------------------------------
+# Fake people, units and places (all invented; check characters valid)
+
+SURNAMES = list("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段")
+GIVEN_M = list("伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆帅旭宁龙林欣佳阳建国峰晨")
+GIVEN_F = list("芳娜敏静丽艳娟霞燕玲婷雪慧颖琳倩洁茜晶瑶梅莉兰凤红雯璐萍月菲彤悦")
+PLACES = {  # area code: (省市县 as printed, 公安 issuing authority, 市场监管, 街道/镇)
+    "370102": ("山东省济南市历下区", "济南市公安局历下分局", "济南市历下区市场监督管理局", ["解放路街道", "姚家街道", "龙洞街道"]),
+    "370112": ("山东省济南市历城区", "济南市公安局历城分局", "济南市历城区市场监督管理局", ["山大路街道", "洪家楼街道", "王舍人街道"]),
+    "370202": ("山东省青岛市市南区", "青岛市公安局市南分局", "青岛市市南区市场监督管理局", ["香港中路街道", "八大关街道"]),
+    "370303": ("山东省淄博市张店区", "淄博市公安局张店分局", "淄博市张店区市场监督管理局", ["车站街道", "公园街道", "和平街道"]),
+    "370725": ("山东省潍坊市昌乐县", "昌乐县公安局", "昌乐县市场监督管理局", ["宝城街道", "朱刘街道"]),
+    "371302": ("山东省临沂市兰山区", "临沂市公安局兰山分局", "临沂市兰山区市场监督管理局", ["兰山街道", "银雀山街道", "金雀山街道", "柳青街道"]),
+    "371311": ("山东省临沂市罗庄区", "临沂市公安局罗庄分局", "临沂市罗庄区市场监督管理局", ["罗庄街道", "傅庄街道", "盛庄街道"]),
+    "371312": ("山东省临沂市河东区", "临沂市公安局河东分局", "临沂市河东区市场监督管理局", ["九曲街道", "芝麻墩街道", "凤凰岭街道"]),
+    "371321": ("山东省沂南县", "沂南县公安局", "沂南县市场监督管理局", ["界湖街道", "岸堤镇", "孙祖镇"]),
+    "371323": ("山东省沂水县", "沂水县公安局", "沂水县市场监督管理局", ["沂城街道", "许家湖镇", "黄山铺镇"]),
+    "371325": ("山东省费县", "费县公安局", "费县市场监督管理局", ["费城街道", "上冶镇", "探沂镇"]),
+    "371502": ("山东省聊城市东昌府区", "聊城市公安局东昌府分局", "聊城市东昌府区市场监督管理局", ["古楼街道", "柳园街道", "新区街道"]),
+}
+ROADS = ["人民路", "解放路", "沂蒙路", "北京路", "通达路", "金雀山路", "新华路", "和平路", "滨河大道", "工业大道", "育才路", "蒙山大道", "红旗路"]
+VILLAGES = ["前村", "后庄村", "东岭村", "王家庄村", "小河村", "南坡村", "李官庄村", "大石头村"]
+NATIONS = ["汉"] * 12 + ["回", "满", "蒙古"]
+BANKS = [("中国工商银行", "ICBC", ["621226", "622202", "621558"]), ("中国农业银行", "ABC", ["622848", "623052"]),
+         ("中国银行", "BANK OF CHINA", ["621661", "621785"]), ("中国建设银行", "CHINA CONSTRUCTION BANK", ["621700", "622700"]),
+         ("中国邮政储蓄银行", "POSTAL SAVINGS BANK OF CHINA", ["621799", "622188"]), ("山东省农村信用社", "SHANDONG RURAL CREDIT", ["622319", "621521"]),
+         ("临商银行", "LINSHANG BANK", ["622862"]), ("齐鲁银行", "QILU BANK", ["623161"])]
+HOSP = [h for h, _ in fx.HOSPITALS]
+
+
+def fake_name(rng, female):
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN_F if female else GIVEN_M) for _ in range(rng.choice([1, 2, 2])))
+
+
+def rand_date(rng, a, b):
+    return a + dt.timedelta(days=rng.randrange((b - a).days + 1))
+
+
+def add_years(d, n):
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:
+        return d.replace(year=d.year + n, day=28)
+
+
+def address(rng, area):
+    base = PLACES[area][0]
+    st = rng.choice(PLACES[area][3])
+    if st.endswith("镇"):
+        return base + st + rng.choice(VILLAGES) + "%d号" % rng.randint(1, 180)
+    return base + st + rng.choice(ROADS) + "%d号" % rng.randint(1, 400) + rng.choice(["", "%d号楼%d单元%d室" % (rng.randint(1, 30), rng.randint(1, 4), rng.randint(101, 2602))])
+
+
+def make_person(rng, female=None, born=(1950, 2004)):
+    if female is None:
+        female = rng.random() < 0.5
+    area = rng.choice(list(PLACES))
+    birth = rand_date(rng, dt.date(born[0], 1, 1), dt.date(born[1], 12, 28))
+    first17 = area + birth.strftime("%Y%m%d") + "%02d%d" % (rng.randrange(100), rng.choice([0, 2, 4, 6, 8] if female else [1, 3, 5, 7, 9]))
+    p = dict(name=fake_name(rng, female), female=female, sex="女" if female else "男", nation=rng.choice(NATIONS), birth=birth,
+             area=area, address=address(rng, area), id_number=first17 + fx.id_check(first17), authority=PLACES[area][1])
+    return p
+
+
+def id_validity(rng, p, expired):
+    """(valid_from, valid_until or '长期') per the 居民身份证法 terms; expired: until before TODAY."""
+    for _ in range(200):
+        if expired:
+            start = rand_date(rng, dt.date(2004, 1, 1), dt.date(2016, 11, 1))
+        else:
+            start = rand_date(rng, dt.date(2008, 1, 1), dt.date(2026, 10, 31))
+        age = (start - p["birth"]).days // 365
+        if age < 0:
+            continue
+        n = 5 if age < 16 else 10 if age < 26 else 20 if age < 46 else None
+        until = "长期" if n is None else add_years(start, n)
+        if expired and (until == "长期" or until >= TODAY):
+            continue
+        if not expired and until != "长期" and until < TODAY:
+            continue
+        return start, until
+    start = dt.date(2019, 5, 1)
+    return start, add_years(start, 20)
+
+
+def uscc(rng, area, kind="91"):
+    body = "".join(rng.choice(fx.USCC_ALPHA) for _ in range(8))
+    if kind == "91" and rng.random() < 0.6:
+        body = "MA" + body[2:]
+    if kind != "91":
+        body = "".join(rng.choice("0123456789") for _ in range(8))
+    first17 = kind + area + body + fx.org_code_check(body)
+    return first17 + fx.uscc_check(first17)
+
+
+BIZ_WORDS = ["鑫源", "华盛", "鲁信", "沂蒙", "恒泰", "金桥", "宏达", "瑞丰", "新鹏", "佳和", "德润", "兴业", "汇通", "永成", "嘉禾"]
+BIZ_TRADE = [("商贸有限公司", "批发零售：日用百货、五金交电、建筑材料、服装鞋帽；货物进出口。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"),
+             ("物流有限公司", "普通货物道路运输；仓储服务（不含危险化学品）；装卸搬运；国内货物运输代理。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"),
+             ("建筑工程有限公司", "房屋建筑工程、市政工程、园林绿化工程施工；建筑劳务分包。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"),
+             ("食品有限公司", "食品生产；食品销售；农副产品收购。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"),
+             ("大药房有限公司", "药品零售；医疗器械经营；保健食品销售；日用品销售。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"),
+             ("诊所有限公司", "医疗服务；诊所服务；健康咨询服务。（依法须经批准的项目，经相关部门批准后方可开展经营活动）")]
+
+
+def make_company(rng, trade=None):
+    area = rng.choice([a for a in PLACES])
+    city = PLACES[area][0].replace("山东省", "")
+    t = trade if trade is not None else rng.randrange(4)
+    short = city[:city.index("市") + 1] if "市" in city else city
+    name = (city if rng.random() < 0.5 else short) + rng.choice(BIZ_WORDS) + BIZ_TRADE[t][0]
+    return dict(name=name, area=area, uscc=uscc(rng, area), scope=BIZ_TRADE[t][1], address=address(rng, area),
+                rep=make_person(rng), founded=rand_date(rng, dt.date(2005, 1, 1), dt.date(2025, 6, 30)),
+                capital=rng.choice(["伍拾万元整", "壹佰万元整", "贰佰万元整", "伍佰万元整", "叁拾万元整"]),
+                type=rng.choice(["有限责任公司(自然人投资或控股)", "有限责任公司(自然人独资)", "其他有限责任公司"]),
+                authority=PLACES[area][2])
+
+
+def make_institution(rng):
+    area = rng.choice(list(PLACES))
+    city = PLACES[area][0].replace("山东省", "")
+    kind, nature = rng.choice([("11", "机关"), ("12", "事业单位"), ("12", "事业单位"), ("51", "社会团体")])
+    if nature == "机关":
+        name = city + rng.choice(["医疗保障局", "农业农村局", "司法局", "统计局"])
+    elif nature == "事业单位":
+        name = city + rng.choice(["医疗保障服务中心", "社会保险事业中心", "疾病预防控制中心", "综合检验检测中心", "第二实验小学"])
+    else:
+        name = city + rng.choice(["个体劳动者协会", "老年人体育协会", "餐饮行业协会", "书法家协会"])
+    return dict(name=name, area=area, uscc=uscc(rng, area, kind), nature=nature, address=address(rng, area),
+                head=make_person(rng), city=city)
+
+
+def cn_date(d, spaced=False):
+    return ("%d 年 %d 月 %d 日" if spaced else "%d年%d月%d日") % (d.year, d.month, d.day)
+
+
+def iso(d):
+    return d if isinstance(d, str) else d.isoformat()
+
+
+def dotted(d):
+    return d if isinstance(d, str) else d.strftime("%Y.%m.%d")
+
+
+def rmb_upper(amount):
+    digits, units = "零壹贰叁肆伍陆柒捌玖", ["", "拾", "佰", "仟"]
+    yuan, jf = int(amount), int(round((amount - int(amount)) * 100))
+    out = ""
+    s = str(yuan)
+    if yuan:
+        groups = []
+        while s:
+            groups.insert(0, s[-4:])
+            s = s[:-4]
+        for gi, g in enumerate(groups):
+            part, zero = "", False
+            for i, ch in enumerate(g):
+                n = int(ch)
+                u = units[len(g) - 1 - i]
+                if n == 0:
+                    zero = True
+                else:
+                    if zero and part:
+                        part += "零"
+                    part += digits[n] + u
+                    zero = False
+            if part:
+                out += part + ["", "万", "亿"][len(groups) - 1 - gi]
+        out += "元"
+    j, f = jf // 10, jf % 10
+    if j == 0 and f == 0:
+        return out + "整"
+    if j:
+        out += digits[j] + "角"
+    elif yuan:
+        out += "零"
+    if f:
+        out += digits[f] + "分"
+    else:
+        out += "整"
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Pictures inside documents
+
+def portrait(rng, female, bg=(236, 242, 250)):
+    im = Image.new("RGB", (260, 320), bg)
+    d = ImageDraw.Draw(im)
+    skin = tuple(int(v) for v in np.array([196, 170, 150]) + rng.randint(-20, 20))
+    hair = (30, 28, 30)
+    d.ellipse([20, 230, 240, 420], fill=rng.choice([(40, 45, 60), (70, 70, 80), (230, 230, 235)]))
+    d.rectangle([110, 190, 150, 250], fill=skin)
+    d.ellipse([75, 60, 185, 210], fill=skin)
+    d.chord([68, 45, 192, 160], 180, 360, fill=hair)
+    if female:
+        d.rectangle([66, 100, 84, 240], fill=hair)
+        d.rectangle([176, 100, 194, 240], fill=hair)
+    d.ellipse([100, 120, 112, 128], fill=(40, 30, 30))
+    d.ellipse([148, 120, 160, 128], fill=(40, 30, 30))
+    d.arc([112, 160, 148, 180], 20, 160, fill=(120, 60, 60), width=3)
+    return im.filter(ImageFilter.GaussianBlur(1.2))
+
+
+def emblem(size=300):
+    im = Image.new("RGBA", (size, size), (255, 255, 255, 0))
+    d = ImageDraw.Draw(im)
+    red, gold = (200, 30, 30), (235, 190, 60)
+    d.ellipse([4, 4, size - 4, size - 4], fill=gold)
+    d.ellipse([size * .1, size * .1, size * .9, size * .9], fill=red)
+    cx, cy, R = size / 2, size * .36, size * .13
+    d.polygon([(cx + (R if k % 2 == 0 else R * .38) * math.cos(-math.pi / 2 + k * math.pi / 5),
+                cy + (R if k % 2 == 0 else R * .38) * math.sin(-math.pi / 2 + k * math.pi / 5)) for k in range(10)], fill=gold)
+    d.rectangle([size * .28, size * .58, size * .72, size * .7], fill=gold)
+    d.rectangle([size * .34, size * .52, size * .66, size * .58], fill=gold)
+    return im
+
+
+def qr_block(rng, n=25):
+    a = np.array([[rng.random() < 0.5 for _ in range(n)] for _ in range(n)])
+    for (r, c) in [(0, 0), (0, n - 7), (n - 7, 0)]:
+        a[r:r + 7, c:c + 7] = 1
+        a[r + 1:r + 6, c + 1:c + 6] = 0
+        a[r + 2:r + 5, c + 2:c + 5] = 1
+    im = Image.fromarray(((~a) * 255).astype("uint8")).resize((n * 8, n * 8), Image.NEAREST)
+    return ImageOps.expand(im, 16, fill=255).convert("RGB")
+
+
+def chip(doc, x, y):
+    doc.rect(x, y, x + 11, y + 8.5, outline=(150, 120, 50), fill=(222, 190, 110), w=0.25)
+    for yy in (y + 2.8, y + 5.6):
+        doc.line(x, yy, x + 11, yy, 0.2, (150, 120, 50))
+    doc.line(x + 5.5, y, x + 5.5, y + 8.5, 0.2, (150, 120, 50))
+
+
+def border(doc, S, m=8, colour=None, double=True):
+    c = colour or S.c("accent")
+    doc.rect(m, m, doc.w - m, doc.h - m, outline=c, w=1.2)
+    if double:
+        doc.rect(m + 2, m + 2, doc.w - m - 2, doc.h - m - 2, outline=c, w=0.35)
+
+
+def kv(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", lcol=None, vcol=None, under=0):
+    """label/value lines; returns next y. under: underline length (mm) after the label."""
+    em = size * S.k * 25.4 / 72
+    for lab, val in items:
+        doc.text(x, y, lab + (S.sep if S.sep.strip() else ""), size * S.k, S.f(font), lcol or S.c("ink"))
+        doc.text(x + lw, y, val, size * S.k, S.f(vfont), vcol or S.c("ink"))
+        if under:
+            doc.line(x + lw - 1, y + em * 1.25, x + lw + under, y + em * 1.25, 0.2, (90, 90, 90))
+        y += em * gap
+    return y
+
+
+def grid(doc, S, x, y, colw, rows, size, rowh, font="sans", colour=(40, 40, 40), fill_labels=None):
+    """A ruled table; rows: list of cells (text, span, is_label). Returns the bottom y."""
+    xs = [x]
+    for w in colw:
+        xs.append(xs[-1] + w)
+    em = size * 25.4 / 72
+    for r in rows:
+        ci = 0
+        for text, span, lab in r:
+            x0, x1 = xs[ci], xs[min(len(xs) - 1, ci + span)]
+            if lab and fill_labels:
+                doc.rect(x0, y, x1, y + rowh, fill=fill_labels)
+            doc.rect(x0, y, x1, y + rowh, outline=colour, w=0.25)
+            if text:
+                sz = size
+                while doc.width(text, sz, S.f(font)) > x1 - x0 - 2 and sz > 5:
+                    sz -= 0.5
+                doc.text((x0 + x1) / 2 if lab else x0 + 1.5, y + (rowh - em) / 2 - 0.4, text, sz, S.f(font),
+                         S.c("label") if lab else S.c("ink"), "m" if lab else "l")
+            ci += span
+        y += rowh
+    return y
+
+
+CARD_W, CARD_H = 85.6, 54.0
+
+
+def card_bg(doc, S, rng, base, wave):
+    doc.rect(0, 0, doc.w, doc.h, fill=base)
+    doc.waves(0, 2, doc.w, doc.h - 2, wave, 22, rng, amp=rng.uniform(1.0, 2.6), w=0.1)
+
+
+# --------------------------------------------------------------------------------------------
+# The kinds. Each returns (pages: [Doc], facts, notes, extra). c: the case's people and units.
+
+def k_id_front(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    card_bg(doc, S, rng, (247, 249, 252) if v == 0 else S.c("tint"), S.c("pattern"))
+    lab = (70, 110, 160) if v == 0 else S.c("label")
+    x0, y0 = 6 + S.dx * 0.4, 5.5 + S.dy * 0.3
+    sz = 7.2 * S.k
+    doc.text(x0, y0, "姓 名" if v == 0 else "姓名", 6.5, S.f("sans"), lab)
+    doc.text(x0 + 10.5, y0 - 0.4, p["name"], 9.5 * S.k, S.f("sansb" if v == 0 else "sans"), S.c("ink"))
+    doc.text(x0, y0 + 7, "性 别" if v == 0 else "性别", 6.5, S.f("sans"), lab)
+    doc.text(x0 + 10.5, y0 + 7, p["sex"], sz, S.f("sans"), S.c("ink"))
+    doc.text(x0 + 20, y0 + 7, "民 族" if v == 0 else "民族", 6.5, S.f("sans"), lab)
+    doc.text(x0 + 30, y0 + 7, p["nation"], sz, S.f("sans"), S.c("ink"))
+    b = p["birth"]
+    doc.text(x0, y0 + 13.5, "出 生" if v == 0 else "出生", 6.5, S.f("sans"), lab)
+    doc.text(x0 + 10.5, y0 + 13.5, "%d  年  %d  月  %d  日" % (b.year, b.month, b.day) if v == 0 else "%d年%d月%d日" % (b.year, b.month, b.day),
+             sz, S.f("sans"), S.c("ink"))
+    doc.text(x0, y0 + 20, "住 址" if v == 0 else "住址", 6.5, S.f("sans"), lab)
+    addr, y, line = p["address"].replace("山东省", "山东省"), y0 + 20, ""
+    for ch in addr:
+        if doc.width(line + ch, sz, S.f("sans")) > 36:
+            doc.text(x0 + 10.5, y, line, sz, S.f("sans"), S.c("ink"))
+            y += 4.2
+            line = ""
+        line += ch
+    doc.text(x0 + 10.5, y, line, sz, S.f("sans"), S.c("ink"))
+    doc.text(x0, 44 + S.dy * 0.2, "公民身份号码", 6.5, S.f("sans"), lab)
+    doc.text(x0 + 22, 43.4 + S.dy * 0.2, p["id_number"], 10 * S.k, S.f("mono"), S.c("ink"), spacing=0.55 if v == 0 else 0.25)
+    doc.image(57 + (0 if v == 0 else -1.5), 6, 23, 29, portrait(rng, p["female"], (246, 248, 252) if v == 0 else S.c("tint")))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, "居民身份证 人像面, design %s/%d" % (S.name, v), {}
+
+
+def k_id_back(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    card_bg(doc, S, rng, (246, 250, 246) if v == 0 else S.c("tint"), S.c("pattern"))
+    doc.image(6 + S.dx * 0.3, 5, 15, 15, emblem())
+    big = S.f("serifb" if v == 0 else "sansb")
+    doc.text(29 + S.dx * 0.3, 7, "中华人民共和国", 12 * S.k, big, S.c("ink"), spacing=1.2)
+    doc.text(27 + S.dx * 0.3, 16.5, "居民身份证", 19 * S.k, big, S.c("ink"), spacing=2.0)
+    lab = (70, 90, 110) if v == 0 else S.c("label")
+    frm, until = c["id_valid"]
+    doc.text(14, 36.5, "签发机关", 6.5, S.f("sans"), lab)
+    doc.text(29, 36, p["authority"], 7.6 * S.k, S.f("sans"), S.c("ink"))
+    doc.text(14, 43.5, "有效期限", 6.5, S.f("sans"), lab)
+    doc.text(29, 43, "%s-%s" % (dotted(frm), dotted(until)), 7.6 * S.k, S.f("sans"), S.c("ink"))
+    exp = until != "长期" and until < TODAY
+    return [doc], {"valid_from": iso(frm), "valid_until": iso(until)}, "居民身份证 国徽面, design %s/%d%s" % (S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_ssc(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    bank = c.get("bank") or rng.choice(BANKS)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    base = (214, 232, 246) if v == 0 else (230, 242, 226) if not S.held else S.c("tint")
+    card_bg(doc, S, rng, base, (190, 210, 235) if v == 0 else S.c("pattern"))
+    doc.rect(0, 0, CARD_W, 11, fill=(30, 90, 160) if v == 0 else (40, 130, 90) if not S.held else S.c("label"))
+    title = "中华人民共和国社会保障卡" if v == 0 else "山东省社会保障卡"
+    doc.ellipse(3, 1.8, 10, 8.8, outline=(255, 255, 255), w=0.5)
+    doc.text(12, 2.2, title, 10.5 * S.k, S.f("sansb"), (255, 255, 255), spacing=0.3)
+    doc.text(CARD_W - 3, 12.5, bank[0], 7 * S.k, S.f("sansb"), (170, 30, 30) if "农" not in bank[0] else (20, 110, 80), "r")
+    chip(doc, 7, 13.5) if v == 0 else chip(doc, 8, 15)
+    x = 36 if v == 0 else 7
+    ph = (6, 14) if v == 1 else (62, 14)
+    if v == 1:
+        x = 32
+    doc.image(ph[0] if v == 1 else 63, 28 if v == 1 else 18, 18, 23, portrait(rng, p["female"], base)) if v == 1 else doc.image(64, 19, 17, 22, portrait(rng, p["female"], base))
+    sz = 7 * S.k
+    yy = 24 if v == 0 else 18
+    xl = 7 if v == 0 else 28
+    kv(doc, S, xl, yy, [("姓名", p["name"]), ("社会保障号码", p["id_number"]), ("社会保障卡号", c["ssc_no"]), ("发卡日期", c["ssc_date"])],
+       7.0, 20, gap=1.75, lcol=(60, 60, 60))
+    doc.text(CARD_W - 4, CARD_H - 5, "UnionPay 银联", 6, S.f("sansb"), (20, 60, 130), "r")
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "card_number": c["ssc_no"]}, "社会保障卡 (%s, %s), design %s/%d" % (title, bank[0], S.name, v), {}
+
+
+def k_bank(rng, S, c):
+    bank, number = c["bank"], c["bank_no"]
+    v = rng.randrange(2)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    cols = [(150, 20, 30), (20, 60, 120), (30, 110, 80), (200, 170, 90), (60, 60, 70)] if not S.held else [(90, 40, 120), (10, 100, 120), (170, 90, 20)]
+    base = rng.choice(cols)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=base)
+    for i in range(14):
+        doc.ellipse(40 + i * 3, -20 + i * 2, 140 + i * 3, 80 + i * 2, outline=tuple(min(255, v2 + 25) for v2 in base), w=0.2)
+    fg = (255, 255, 255) if sum(base) < 450 else (30, 30, 30)
+    doc.ellipse(4, 4, 11, 11, outline=fg, w=0.8)
+    doc.text(13, 4, bank[0], 10 * S.k, S.f("sansb"), fg)
+    doc.text(13, 9.2, bank[1], 4.5, S.f("sans"), fg)
+    chip(doc, 9, 19)
+    groups = " ".join(number[i:i + 4] for i in range(0, len(number), 4)) if v == 0 or len(number) == 16 else number[:6] + " " + number[6:]
+    size = 11.5 if len(number) <= 16 else 10
+    doc.text(7 + 0.15, 33 + 0.15, groups, size * S.k, S.f("mono"), (0, 0, 0) if fg[0] > 128 else (200, 200, 200))
+    doc.text(7, 33, groups, size * S.k, S.f("mono"), fg)
+    label = rng.choice(["借记卡 DEBIT", "金穗借记卡", "储蓄卡", "IC借记卡"])
+    if label == "金穗借记卡" and bank[0] != "中国农业银行":   # 金穗 is the 农业银行's brand
+        label = "借记卡"
+    doc.text(7, 42, label, 6, S.f("sans"), fg)
+    doc.text(40, 42, "有效期 %02d/%02d" % (rng.randint(1, 12), rng.randint(28, 35)), 6, S.f("sans"), fg)
+    # UnionPay mark
+    x0, y0 = CARD_W - 20, CARD_H - 14
+    for i, col in enumerate([(220, 30, 40), (20, 60, 140), (0, 130, 120)]):
+        doc.poly([(x0 + i * 5, y0 + 10), (x0 + i * 5 + 2, y0), (x0 + i * 5 + 7, y0), (x0 + i * 5 + 5, y0 + 10), (x0 + i * 5, y0 + 10)], 1.6, col)
+    doc.text(x0 + 8.5, y0 + 2.2, "银联", 5.5, S.f("sansb"), (255, 255, 255), "m")
+    doc.text(x0 + 8.5, y0 + 6, "UnionPay", 4, S.f("sansb"), (255, 255, 255), "m")
+    return [doc], {"card_number": number}, "银联借记卡 %s, design %s/%d" % (bank[0], S.name, v), {"bank": bank[0]}
+
+
+def k_residence_permit(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    frm, until = c["rp_valid"]
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    card_bg(doc, S, rng, (250, 244, 236) if v == 0 else S.c("tint"), S.c("pattern"))
+    doc.text(CARD_W / 2, 3, "山东省居住证", 12 * S.k, S.f("serifb"), S.c("accent"), "m", spacing=1.5)
+    items = [("姓名", p["name"]), ("性别", p["sex"] + "    民族 " + p["nation"]), ("出生", cn_date(p["birth"])),
+             ("居住地址", c["rp_address"]), ("公民身份号码", p["id_number"]), ("签发机关", c["rp_authority"]),
+             ("有效期限", "%s-%s" % (dotted(frm), dotted(until)))]
+    y = 10.5
+    for lab, val in items:
+        doc.text(4, y, lab, 5.6, S.f("sans"), S.c("label"))
+        xv = 18 if lab != "公民身份号码" else 19
+        sz = 6.4 * S.k
+        while len(val) > 1 and doc.width(val, sz, S.f("sans")) > 60 - xv:
+            cut = len(val)
+            while doc.width(val[:cut], sz, S.f("sans")) > 60 - xv:
+                cut -= 1
+            doc.text(xv, y - 0.3, val[:cut], sz, S.f("sans"), S.c("ink"))
+            val = val[cut:]
+            y += 3.3
+        doc.text(xv, y - 0.3, val, sz, S.f("mono" if lab == "公民身份号码" else "sans"), S.c("ink"))
+        y += 5.3 if v == 0 else 5.0
+    doc.image(64, 12, 17, 22, portrait(rng, p["female"]))
+    exp = until < TODAY
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "山东省居住证, design %s/%d%s" % (S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_rp_receipt(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(210, 148.5 if v == 0 else 297, S=S)
+    t = rng.choice(["居住证办理回执单", "山东省居住证申领回执", "居住证受理回执"])
+    doc.text(105 + S.dx, 14, t, 18 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=1.0)
+    acc = rand_date(rng, dt.date(2026, 8, 1), dt.date(2026, 11, 20))
+    no = "%s%s%05d" % (p["area"], acc.strftime("%Y%m%d"), rng.randrange(100000))
+    rows = [[("受理编号", 1, True), (no, 3, False)],
+            [("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False)],
+            [("公民身份号码", 1, True), (p["id_number"], 3, False)],
+            [("居住地址", 1, True), (c["rp_address"], 3, False)],
+            [("受理单位", 1, True), (c["rp_authority"].replace("公安局", "公安局") + rng.choice(["城区派出所", "银雀山派出所", "柳青派出所"]), 3, False)],
+            [("受理日期", 1, True), (cn_date(acc), 1, False), ("领证日期", 1, True), (cn_date(acc + dt.timedelta(days=15)), 1, False)]]
+    y = grid(doc, S, 20 + S.dx, 28 + S.dy, [34, 51, 34, 51], rows, 10.5 * S.k, 10, fill_labels=(240, 240, 240) if v == 0 else None)
+    doc.para(22, y + 6, 166, "请凭本回执及本人居民身份证按期领取居住证。本回执不作为居住证明使用，遗失不补。", 9.5, S.f("sans"), S.c("ink"))
+    doc.text(150, y + 22, "受理单位（盖章）", 10, S.f("sans"), S.c("ink"), "m")
+    doc.seal(150, y + 26, 38, rng.choice(["城区派出所", "银雀山派出所", "柳青派出所"]))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, "%s, design %s/%d" % (t, S.name, v), {}
+
+
+def k_household(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(190, 133, bg=(252, 246, 238) if not S.held else S.c("tint"), S=S)
+    doc.waves(4, 4, 186, 129, (240, 225, 210) if not S.held else S.c("pattern"), 30, rng, amp=1.2)
+    doc.text(95, 6 + S.dy, "常住人口登记卡", 16 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=1.5)
+    rel = c.get("relation", rng.choice(["户主", "妻", "长子", "长女", "之子", "之女"]))
+    b = p["birth"]
+    rows = [[("姓名", 1, True), (p["name"], 2, False), ("户主或与户主关系", 2, True), (rel, 1, False)],
+            [("曾用名", 1, True), ("", 2, False), ("性别", 2, True), (p["sex"], 1, False)],
+            [("出生地", 1, True), (PLACES[p["area"]][0], 2, False), ("民族", 2, True), (p["nation"], 1, False)],
+            [("籍贯", 1, True), (PLACES[p["area"]][0][:3], 2, False), ("出生日期", 2, True), (cn_date(b), 1, False)],
+            [("本市(县)其他住址", 1, True), ("", 5, False)],
+            [("宗教信仰", 1, True), ("", 2, False), ("公民身份证件编号", 2, True), (p["id_number"], 1, False)],
+            [("身高", 1, True), ("%dcm" % rng.randint(150, 185), 1, False), ("血型", 1, True), (rng.choice(["A", "B", "O", "AB", "不明"]), 1, False), ("文化程度", 1, True), (rng.choice(["大学本科", "高中", "初中", "大学专科"]), 1, False)],
+            [("婚姻状况", 1, True), (rng.choice(["已婚", "未婚"]), 1, False), ("兵役状况", 1, True), ("", 1, False), ("职业", 1, True), ("", 1, False)],
+            [("何时由何地迁来本市(县)", 2, True), ("", 4, False)],
+            [("何时由何地迁来本址", 2, True), ("", 4, False)]]
+    colw = [26, 30, 24, 26, 30, 40] if v == 0 else [30, 28, 22, 28, 28, 40]
+    y = grid(doc, S, 8 + S.dx * 0.5, 16 + S.dy, colw, rows, 8.6 * S.k, 9.4 if v == 0 else 9.0, font="serif" if v == 0 else "sans")
+    reg = rand_date(rng, dt.date(2010, 1, 1), dt.date(2025, 12, 31))
+    doc.text(14, y + 5, "承办人签章：", 9, S.f("sans"), S.c("ink"))
+    doc.sign(36, y + 3, 22, 8, rng.randrange(10 ** 6))
+    doc.text(120, y + 5, "登记日期：" + cn_date(reg), 9, S.f("sans"), S.c("ink"))
+    doc.seal(70 + rng.uniform(-8, 8), y - 6, 34, PLACES[p["area"]][1][-5:] + "户口专用章")
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, "户口簿 常住人口登记卡 (%s), design %s/%d" % (rel, S.name, v), {}
+
+
+def k_business_license(rng, S, c):
+    co = c["company"]
+    v = rng.randrange(2)
+    land = v == 0
+    doc = Doc(297 if land else 210, 210 if land else 297, bg=(255, 253, 247) if not S.held else (252, 252, 250), S=S)
+    border(doc, S, 9, (196, 140, 60) if not S.held else S.c("accent"))
+    W = doc.w
+    doc.image(W / 2 - 11, 16, 22, 22, emblem())
+    doc.text(W / 2, 42 + S.dy, "营 业 执 照", 30 * S.k, S.f("serifb"), (170, 20, 20) if not S.held else S.c("accent"), "m", spacing=3)
+    if not land:
+        doc.text(W / 2, 58 + S.dy, "（副        本）", 12, S.f("serif"), S.c("ink"), "m")
+        doc.text(W - 24, 24, "副本编号：1-1", 8, S.f("sans"), S.c("ink"), "r")
+    doc.text(20 + S.dx, 22, "统一社会信用代码", 10 * S.k, S.f("sans"), S.c("ink"))
+    doc.text(20 + S.dx, 28, co["uscc"], 13 * S.k, S.f("mono"), S.c("ink"))
+    doc.image(W - 48, 40 if land else 70, 26, 26, qr_block(rng))
+    founded = co["founded"]
+    items = [("名称", co["name"]), ("类型", co["type"]), ("法定代表人", co["rep"]["name"]), ("注册资本", co["capital"]),
+             ("成立日期", cn_date(founded)), ("营业期限", "%s 至 %s" % (cn_date(founded), c.get("biz_until_text", "长期"))), ("住所", co["address"])]
+    x, y = (30, 70) if land else (26, 95)
+    x += S.dx
+    size = 11 * S.k
+    colw = 110 if land else 132
+    for lab, val in items:
+        doc.text(x, y, lab, size, S.f("serif"), S.c("ink"))
+        y = doc.para(x + 28, y, colw, val, size, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.6, indent=0)
+        y += 2
+    sx, sy = (170, 70) if land else (26, y + 2)
+    doc.text(sx + S.dx, sy, "经营范围", size, S.f("serif"), S.c("ink"))
+    doc.para(sx + 28 + S.dx, sy, 85 if land else 132, co["scope"], size * 0.92, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.6, indent=0)
+    issue = rand_date(rng, founded, dt.date(2026, 10, 31))
+    doc.text(W - 60, doc.h - 45, "登记机关", 12, S.f("serif"), S.c("ink"), "m")
+    doc.text(W - 60, doc.h - 30, cn_date(issue, True), 11, S.f("serif"), S.c("ink"), "m")
+    doc.seal(W - 60, doc.h - 40, 42, co["authority"])
+    doc.text(W / 2, doc.h - 19, "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn", 7.5, S.f("sans"), (80, 80, 80), "m")
+    facts = {"uscc": co["uscc"], "unit_name": co["name"], "valid_from": iso(founded), "valid_until": c.get("biz_until", "长期")}
+    return [doc], facts, "营业执照 (%s), design %s/%d" % ("正本 landscape" if land else "副本 portrait", S.name, v), {}
+
+
+def k_uscc_cert(rng, S, c):
+    ins = c["institution"]
+    v = rng.randrange(2)
+    frm, until = c["lic_valid"]
+    doc = Doc(297, 210, bg=(250, 252, 255) if not S.held else S.c("tint"), S=S)
+    border(doc, S, 10, (40, 90, 150) if v == 0 and not S.held else S.c("label"))
+    doc.waves(14, 14, 283, 196, (225, 235, 245) if not S.held else S.c("pattern"), 24, rng, 1.5)
+    doc.image(148.5 - 10, 18, 20, 20, emblem())
+    doc.text(148.5, 42 + S.dy, "统一社会信用代码证书", 24 * S.k, S.f("serifb"), S.c("accent") if v == 0 else (40, 40, 40), "m", spacing=1.5)
+    y = 70 + S.dy
+    items = [("统一社会信用代码", ins["uscc"]), ("机构名称", ins["name"]), ("机构性质", ins["nature"]), ("机构地址", ins["address"]),
+             ("负  责  人", ins["head"]["name"]), ("有  效  期", "自%s至%s" % (cn_date(frm), cn_date(until)))]
+    for lab, val in items:
+        doc.text(40 + S.dx, y, lab, 12 * S.k, S.f("serif"), S.c("ink"))
+        doc.text(88 + S.dx, y - (0.5 if lab.startswith("统一") else 0), val, (13 if lab.startswith("统一") else 12) * S.k,
+                 S.f("mono" if lab.startswith("统一") else "serif"), S.c("ink"))
+        y += 13
+    issuer = {"机关": "机构编制委员会办公室", "事业单位": "事业单位登记管理局", "社会团体": "民政局"}[ins["nature"]]
+    issuer = ins["city"] + issuer
+    doc.text(220, 168, "颁发单位：" + issuer, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(220, 178, cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(225, 166, 40, issuer)
+    doc.image(30, 150, 28, 28, qr_block(rng))
+    exp = until < TODAY
+    return [doc], {"uscc": ins["uscc"], "unit_name": ins["name"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "统一社会信用代码证书 (%s), design %s/%d%s" % (ins["nature"], S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_approval(rng, S, c):
+    ins = c["institution"]
+    v = rng.randrange(2)
+    doc = Doc(210, 297, S=S)
+    issuer = ins["city"] + rng.choice(["机构编制委员会", "人民政府", "机构编制委员会办公室"])
+    red = (200, 20, 20)
+    doc.text(105, 30 + S.dy, issuer + "文件", (22 if len(issuer) < 12 else 18) * S.k, S.f("serifb" if v == 0 else "sansb"), red, "m", spacing=0.5)
+    yr = rng.randint(2008, 2024)
+    num = "%s〔%d〕%d号" % (rng.choice(["临编", "兰编", "济编", "淄编", "聊编", "政字"]), yr, rng.randint(3, 120))
+    doc.text(105, 50, num, 12, S.f("serif"), S.c("ink"), "m")
+    doc.line(25, 58, 185, 58, 0.8, red)
+    title = "关于同意设立%s的批复" % ins["name"] if ins["nature"] != "机关" else "关于%s机构设置的批复" % ins["name"]
+    y = doc.para(30, 70, 150, title, 16 * S.k, S.f("serifb"), S.c("ink"), lh=1.5, indent=0)
+    dept = ins["city"] + rng.choice(["卫生健康局", "教育和体育局", "人力资源和社会保障局", "民政局"])
+    doc.text(25, y + 6, dept + "：", 12, S.f("serif"), S.c("ink"))
+    body = ("你单位《关于设立%s的请示》收悉。经研究，同意设立%s，为%s所属公益一类事业单位，机构规格相当于正科级，"
+            "核定事业编制%d名，所需经费由财政全额拨款。" % (ins["name"], ins["name"], dept, rng.randint(8, 40)))
+    y = doc.para(25, y + 16, 160, body, 12, S.f("serif"), S.c("ink"))
+    y = doc.para(25, y + 2, 160, "请按照有关规定办理法人登记等相关手续。", 12, S.f("serif"), S.c("ink"))
+    doc.text(25, y + 4, "此复。", 12, S.f("serif"), S.c("ink"), "l")
+    d = dt.date(yr, rng.randint(1, 12), rng.randint(1, 28))
+    doc.text(150, y + 30, issuer.replace("文件", ""), 12, S.f("serif"), S.c("ink"), "m")
+    doc.text(150, y + 40, cn_date(d), 12, S.f("serif"), S.c("ink"), "m")
+    doc.seal(150, y + 34, 42, issuer)
+    return [doc], {"unit_name": ins["name"]}, "单位批准成立文件 %s, design %s/%d" % (num, S.name, v), {"title": title}
+
+
+def k_marriage(rng, S, c):
+    a, b = c["person"], c["spouse"]
+    v = rng.randrange(2)
+    doc = Doc(250, 88, bg=(253, 240, 240) if not S.held else S.c("tint"), S=S)
+    doc.waves(3, 3, 247, 85, (245, 210, 210) if not S.held else S.c("pattern"), 26, rng, 1.3)
+    doc.line(125, 3, 125, 85, 0.3, (200, 160, 160))
+    reg = c["marriage_date"]
+    no = "J%s-%d-%06d" % (a["area"], reg.year, rng.randrange(1, 999999))
+    lx = 14 + S.dx
+    doc.text(62, 8, "结 婚 证", 18 * S.k, S.f("serifb"), (190, 20, 30), "m", spacing=1)
+    y = kv(doc, S, lx, 24, [("持证人", a["name"]), ("登记日期", cn_date(reg)), ("结婚证字号", no)], 10, 26, gap=2.2, font="serif", vfont="sans")
+    doc.para(lx, y + 2, 100, "申请结婚，经审查符合《中华人民共和国民法典》关于结婚的规定，予以登记，发给此证。", 8, S.f("serif"), S.c("ink"), lh=1.5)
+    doc.text(62, 72, "登记机关：" + PLACES[a["area"]][0].replace("山东省", "") + "民政局", 8.5, S.f("serif"), S.c("ink"), "m")
+    doc.seal(80, 70, 30, PLACES[a["area"]][0].replace("山东省", "") + "民政局婚姻登记专用章")
+    doc.image(148, 6, 48, 30, portrait(rng, False, (200, 40, 40)).resize((320, 200)))
+    y = 40
+    for q in (a, b) if v == 0 else (b, a):
+        y = kv(doc, S, 133, y, [("姓名", q["name"] + "    性别 " + q["sex"]), ("国籍", "中国    出生日期 " + cn_date(q["birth"])), ("身份证件号", q["id_number"])],
+               7.6, 18, gap=1.75, font="serif", vfont="sans")
+        y += 1.5
+    facts = {"name": a["name"], "id_number": a["id_number"], "license_number": no}
+    return [doc], facts, "结婚证 inner spread, design %s/%d" % (S.name, v), {"spouse_name": b["name"], "spouse_id_number": b["id_number"], "registered": iso(reg)}
+
+
+def k_birth(rng, S, c):
+    ch, mo, fa = c["child"], c["mother"], c["father"]
+    v = rng.randrange(2)
+    doc = Doc(260, 185, bg=(246, 252, 246) if not S.held else S.c("tint"), S=S)
+    doc.waves(6, 6, 254, 179, (205, 230, 210) if not S.held else S.c("pattern"), 34, rng, 1.6)
+    doc.rect(6, 6, 254, 179, outline=(70, 130, 90) if not S.held else S.c("label"), w=0.8)
+    doc.text(130, 14 + S.dy, "出 生 医 学 证 明", 24 * S.k, S.f("serifb"), (30, 90, 50) if not S.held else S.c("label"), "m", spacing=1)
+    doc.text(130, 27 + S.dy, "Birth Certificate", 10, S.f("sans"), (80, 110, 90), "m")
+    doc.text(200, 36, "出生医学证明编号", 8, S.f("sans"), S.c("ink"), "m")
+    doc.text(200 + S.dx, 41, c["bc_no"], 14 * S.k, S.f("mono"), (200, 30, 30))
+    bt = c["birth_time"]
+    rows = [[("新生儿姓名", 1, True), (ch["name"], 1, False), ("性别", 1, True), (ch["sex"], 1, False), ("出生孕周", 1, True), ("%d周" % rng.randint(37, 41), 1, False)],
+            [("出生时间", 1, True), ("%d年%d月%d日%d时%d分" % (bt.year, bt.month, bt.day, bt.hour, bt.minute), 3, False), ("出生体重(g)", 1, True), (str(rng.randint(2600, 4100)), 1, False)],
+            [("出生地点", 1, True), (PLACES[mo["area"]][0], 3, False), ("出生身长(cm)", 1, True), (str(rng.randint(47, 54)), 1, False)],
+            [("医疗机构名称", 1, True), (c["hospital"], 5, False)],
+            [("母亲姓名", 1, True), (mo["name"], 1, False), ("年龄", 1, True), (str((bt.date() - mo["birth"]).days // 365), 1, False), ("国籍", 1, True), ("中国", 1, False)],
+            [("民族", 1, True), (mo["nation"], 1, False), ("身份证件号码", 1, True), (mo["id_number"], 3, False)],
+            [("父亲姓名", 1, True), (fa["name"], 1, False), ("年龄", 1, True), (str((bt.date() - fa["birth"]).days // 365), 1, False), ("国籍", 1, True), ("中国", 1, False)],
+            [("民族", 1, True), (fa["nation"], 1, False), ("身份证件号码", 1, True), (fa["id_number"], 3, False)]]
+    colw = [34, 42, 30, 50, 30, 34] if v == 0 else [32, 40, 34, 48, 32, 34]
+    y = grid(doc, S, 11 + S.dx * 0.5, 52 + S.dy, colw, rows, 10 * S.k, 12 if v == 0 else 11, font="serif" if v == 0 else "sans")
+    doc.text(160, y + 8, "签证机构（出生医学证明专用章）", 9, S.f("sans"), S.c("ink"), "m")
+    doc.seal(165, y + 10, 36, c["hospital"] + "出生医学证明专用章"[:4])
+    doc.text(40, y + 8, "签发日期：" + cn_date((bt + dt.timedelta(days=rng.randint(2, 20))).date()), 9, S.f("sans"), S.c("ink"))
+    facts = {"birth_certificate_number": c["bc_no"], "child_name": ch["name"], "mother_name": mo["name"], "mother_id_number": mo["id_number"]}
+    return [doc], facts, "出生医学证明, design %s/%d" % (S.name, v), {"father_name": fa["name"], "father_id_number": fa["id_number"]}
+
+
+DIAG = [("高血压病3级（极高危）", "心内科"), ("2型糖尿病", "内分泌科"), ("急性阑尾炎", "普外科"), ("社区获得性肺炎", "呼吸内科"),
+        ("腰椎间盘突出症", "骨科"), ("冠状动脉粥样硬化性心脏病", "心内科"), ("脑梗死", "神经内科"), ("胆囊结石伴慢性胆囊炎", "肝胆外科"),
+        ("右桡骨远端骨折", "骨科"), ("慢性阻塞性肺疾病急性加重", "呼吸内科")]
+
+
+def hosp_head(doc, S, hosp, title, y=14, v=0):
+    doc.text(doc.w / 2 + S.dx, y + S.dy, hosp, 16 * S.k, S.f("serifb" if v == 0 else "sansb"), S.c("ink"), "m", spacing=0.6)
+    doc.text(doc.w / 2 + S.dx, y + 10 + S.dy, title, 15 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=1.2)
+    return y + 22 + S.dy
+
+
+def patient_line(doc, S, y, p, extra):
+    age = (TODAY - p["birth"]).days // 365
+    s = "姓名%s%s   性别%s%s   年龄%s%d岁   %s" % (S.sep, p["name"], S.sep, p["sex"], S.sep, age, extra)
+    doc.text(20, y, s, 10.5 * S.k, S.f("sans"), S.c("ink"))
+    doc.line(18, y + 7, doc.w - 18, y + 7, 0.3, (60, 60, 60))
+    return y + 11
+
+
+def k_diagnosis(rng, S, c):
+    p, v = c["person"], rng.randrange(2)
+    doc = Doc(210, 297 if v == 0 else 148.5, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    y = hosp_head(doc, S, hosp, rng.choice(["诊断证明书", "医学诊断证明书", "疾病诊断证明书"]), 12, v)
+    y = patient_line(doc, S, y, p, "科别%s%s" % (S.sep, dept))
+    if rng.random() < 0.6:
+        doc.text(20, y, "身份证号%s%s" % (S.sep, p["id_number"]), 10.5 * S.k, S.f("sans"), S.c("ink"))
+        y += 8
+    doc.text(20, y + 2, "诊断：", 11 * S.k, S.f("sansb"), S.c("ink"))
+    doc.text(36, y + 2, dx, 11 * S.k, S.f("sans"), S.c("ink"))
+    y = doc.para(20, y + 14, 170, "建议：" + rng.choice(["注意休息，全休两周，定期复查。", "继续口服药物治疗，门诊随诊。", "住院治疗，病情稳定后出院，出院后休息一个月。"]),
+                 11 * S.k, S.f("sans"), S.c("ink"), indent=0)
+    d = c.get("visit", rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25)))
+    doc.text(120, y + 12, "医师签名：", 10.5, S.f("sans"), S.c("ink"))
+    doc.sign(142, y + 9, 26, 10, rng.randrange(10 ** 6))
+    doc.text(120, y + 24, "日期：" + cn_date(d), 10.5, S.f("sans"), S.c("ink"))
+    doc.seal(100, y + 20, 36, hosp + "诊断证明专用章"[:2])
+    return [doc], {"name": p["name"]} | ({"id_number": p["id_number"]} if "身份证号" in str(doc.ops) else {}), "诊断证明书 %s, design %s/%d" % (hosp, S.name, v), {"diagnosis": dx}
+
+
+def k_discharge(rng, S, c):
+    p, v = c["person"], rng.randrange(2)
+    doc = Doc(210, 297, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    y = hosp_head(doc, S, hosp, "出院记录", 12, v)
+    y = patient_line(doc, S, y, p, "科室%s%s  住院号%s%07d" % (S.sep, dept, S.sep, rng.randrange(10 ** 7)))
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    secs = [("入院日期", cn_date(a)), ("出院日期", cn_date(b)), ("住院天数", "%d天" % (b - a).days), ("入院诊断", dx), ("出院诊断", dx + "（好转）"),
+            ("入院情况", "患者因“%s”于%s入院。查体：T 36.8℃，P 82次/分，R 19次/分，BP 136/84mmHg，神志清，精神可。" % (rng.choice(["反复胸闷3天", "腹痛12小时", "咳嗽咳痰1周", "腰痛伴右下肢麻木2月"]), cn_date(a))),
+            ("诊疗经过", "入院后完善相关检查，给予%s等对症支持治疗，患者症状逐渐缓解，病情稳定。" % rng.choice(["抗感染、化痰", "降压、调脂、抗血小板", "营养神经、改善循环", "手术"])),
+            ("出院情况", "一般情况可，无明显不适。"), ("出院医嘱", "1.注意休息，低盐低脂饮食；2.按时服药；3.两周后门诊复查，不适随诊。")]
+    for lab, val in secs:
+        if v == 0:
+            y = doc.para(20, y, 170, lab + "：" + val, 10.5 * S.k, S.f("sans"), S.c("ink"), lh=1.6, indent=0) + 1.5
+        else:
+            doc.text(20, y, lab, 10.5 * S.k, S.f("sansb"), S.c("ink"))
+            y = doc.para(44, y, 146, val, 10.5 * S.k, S.f("serif"), S.c("ink"), lh=1.6, indent=0) + 1.5
+    doc.text(130, y + 8, "医师签名：", 10.5, S.f("sans"), S.c("ink"))
+    doc.sign(152, y + 5, 26, 10, rng.randrange(10 ** 6))
+    return [doc], {"name": p["name"]}, "出院记录 %s, design %s/%d" % (hosp, S.name, v), {"admitted": iso(a), "discharged": iso(b), "diagnosis": dx}
+
+
+def k_medical_record(rng, S, c):
+    p, v = c["person"], rng.randrange(2)
+    doc = Doc(148, 210, bg=(255, 255, 252), S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    doc.text(74 + S.dx, 10, hosp, 13 * S.k, S.f("serifb"), S.c("ink"), "m")
+    doc.text(74 + S.dx, 19, "门诊病历", 14 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=2)
+    y = 30
+    age = (TODAY - p["birth"]).days // 365
+    doc.text(10, y, "姓名%s%s  性别%s%s  年龄%s%d岁  科别%s%s" % (S.sep, p["name"], S.sep, p["sex"], S.sep, age, S.sep, dept), 9 * S.k, S.f("sans"), S.c("ink"))
+    d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    doc.text(10, y + 7, "就诊日期%s%s  门诊号%s%08d" % (S.sep, cn_date(d), S.sep, rng.randrange(10 ** 8)), 9 * S.k, S.f("sans"), S.c("ink"))
+    doc.line(8, y + 14, 140, y + 14, 0.3, (60, 60, 60))
+    y += 18
+    for lab, val in [("主诉", rng.choice(["头晕3天。", "咳嗽、咽痛2天。", "上腹部不适1周。", "左膝关节疼痛1月。"])),
+                     ("现病史", "患者自述近期症状加重，无发热，无恶心呕吐，饮食睡眠可，二便正常。"),
+                     ("既往史", rng.choice(["否认高血压、糖尿病史。", "高血压病史5年。", "否认药物过敏史。"])),
+                     ("查体", "神志清，心肺听诊未闻及明显异常，腹软，无压痛。"), ("初步诊断", dx),
+                     ("处理", rng.choice(["1.血常规；2.口服药物治疗；3.不适随诊。", "1.完善检查；2.对症治疗；3.一周后复诊。"]))]:
+        y = doc.para(10, y, 128, lab + "：" + val, 9.5 * S.k, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.7, indent=0) + 1
+    doc.text(90, y + 6, "医师：", 9.5, S.f("sans"), S.c("ink"))
+    doc.sign(102, y + 3, 24, 9, rng.randrange(10 ** 6))
+    return [doc], {"name": p["name"]}, "门诊病历 %s, design %s/%d" % (hosp, S.name, v), {"diagnosis": dx}
+
+
+FEE_ITEMS = ["西药费", "中成药费", "检查费", "化验费", "治疗费", "床位费", "护理费", "手术费", "卫生材料费", "诊察费", "放射费"]
+
+
+def k_invoice(rng, S, c):
+    p = c["person"]
+    types = ["outpatient", "inpatient"] + (["vat"] if S.held else [])
+    t = c.get("invoice_type") or rng.choice(types)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    doc = Doc(240, 140, bg=(255, 255, 255) if t != "vat" else (250, 253, 248), S=S)
+    items = [(n, round(rng.uniform(8, 1800), 2)) for n in rng.sample(FEE_ITEMS, rng.randint(3, 7))]
+    total = round(sum(a for _, a in items), 2)
+    d = c.get("discharge") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    col = (150, 60, 40) if t != "vat" else (90, 60, 30)
+    if t == "vat":
+        title = "山东增值税普通发票"
+    else:
+        title = "山东省医疗%s收费票据（电子）" % ("门诊" if t == "outpatient" else "住院")
+    doc.text(120 + S.dx, 8, title, 16 * S.k, S.f("serifb"), col, "m", spacing=0.5)
+    doc.line(70, 17, 170, 17, 0.3, col)
+    doc.line(70, 18.2, 170, 18.2, 0.3, col)
+    code, num = "37%06d" % rng.randrange(10 ** 6), "%010d" % rng.randrange(10 ** 10)
+    doc.image(10, 6, 20, 20, qr_block(rng, 21))
+    kv(doc, S, 150, 22, [("票据代码" if t != "vat" else "发票代码", code), ("票据号码" if t != "vat" else "发票号码", num), ("开票日期", cn_date(d))],
+       8, 18, gap=1.6, lcol=col)
+    kv(doc, S, 12, 32, [("交款人" if t != "vat" else "购买方名称", p["name"]), ("交款人统一社会信用代码" if t != "vat" else "纳税人识别号", p["id_number"])], 8.5, 38, gap=1.7, lcol=col)
+    rows = [[("项目名称", 2, True), ("金额(元)", 1, True), ("项目名称", 2, True), ("金额(元)", 1, True)]]
+    half = (len(items) + 1) // 2
+    for i in range(half):
+        r = [(items[i][0], 2, False), ("%.2f" % items[i][1], 1, False)]
+        j = i + half
+        r += [(items[j][0], 2, False), ("%.2f" % items[j][1], 1, False)] if j < len(items) else [("", 2, False), ("", 1, False)]
+        rows.append(r)
+    rows.append([("金额合计（大写）", 2, True), (rmb_upper(total), 2, False), ("（小写）", 1, True), ("¥%.2f" % total, 1, False)])
+    if t == "inpatient":
+        fund = round(total * rng.uniform(0.4, 0.75), 2)
+        rows.append([("医保统筹基金支付", 2, True), ("%.2f" % fund, 1, False), ("个人现金支付", 2, True), ("%.2f" % (total - fund), 1, False)])
+    y = grid(doc, S, 12, 46, [50, 36, 30, 50, 36, 14][:0] or [44, 33, 33, 44, 33, 29], rows, 8.5 * S.k, 7.5, colour=col)
+    doc.text(12, y + 4, "收款单位（章）：" + hosp, 8.5, S.f("sans"), S.c("ink"))
+    doc.text(150, y + 4, "复核人：" + fake_name(rng, True) + "   收款人：" + fake_name(rng, False), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(60, y + 2, 30, hosp + "财务专用章"[:2], oval=True)
+    doc.text(120, 130, "校验码：%s" % "".join(rng.choice("0123456789abcdef") for _ in range(10)), 7, S.f("sans"), (90, 90, 90), "m")
+    return [doc], {"name": p["name"]}, "%s %s, design %s" % (title, hosp, S.name), {"total": "%.2f" % total, "invoice_number": num}
+
+
+def k_expense_list(rng, S, c):
+    p = c["person"]
+    pages_n = c.get("pages", rng.choice([1, 1, 2]))
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    names = [("0.9%氯化钠注射液", "250ml", "袋", 3.8, "甲"), ("头孢呋辛钠注射剂", "0.75g", "支", 12.6, "乙"), ("血常规", "", "次", 20.0, "甲"),
+             ("肝功能检查", "", "项", 88.0, "甲"), ("胸部CT平扫", "", "次", 180.0, "甲"), ("一级护理", "", "日", 28.0, "甲"),
+             ("床位费(三人间)", "", "日", 40.0, "甲"), ("阿托伐他汀钙片", "20mg*7", "盒", 16.5, "乙"), ("静脉输液", "", "组", 8.0, "甲"),
+             ("一次性输液器", "", "支", 2.5, "乙"), ("心电图", "", "次", 25.0, "甲"), ("奥美拉唑肠溶胶囊", "20mg*14", "盒", 9.8, "甲")]
+    docs, grand = [], 0.0
+    title = rng.choice(["住院费用明细清单", "费用明细清单", "住院病人费用明细"])
+    for pi in range(pages_n):
+        doc = Doc(210, 297, S=S)
+        doc.text(105 + S.dx, 12, hosp, 13 * S.k, S.f("sansb"), S.c("ink"), "m")
+        doc.text(105 + S.dx, 21, title, 15 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=0.8)
+        doc.text(15, 33, "姓名%s%s   住院号%s%07d   入院日期%s%s   出院日期%s%s" % (S.sep, p["name"], S.sep, 1234567 + pi * 0, S.sep, iso(a), S.sep, iso(b)),
+                 8.5 * S.k, S.f("sans"), S.c("ink"))
+        rows = [[(h, 1, True) for h in ["日期", "项目名称", "规格", "单位", "数量", "单价", "金额", "类别"]]]
+        for _ in range(rng.randint(16, 24)):
+            n = rng.choice(names)
+            q = rng.randint(1, 6)
+            grand += q * n[3]
+            rows.append([(iso(rand_date(rng, a, b)), 1, False), (n[0], 1, False), (n[1], 1, False), (n[2], 1, False), (str(q), 1, False),
+                         ("%.2f" % n[3], 1, False), ("%.2f" % (q * n[3]), 1, False), (n[4], 1, False)])
+        y = grid(doc, S, 12, 40, [24, 50, 20, 12, 14, 20, 22, 24], rows, 8 * S.k, 7.0)
+        if pi == pages_n - 1:
+            doc.text(15, y + 4, "合计：%.2f 元" % grand, 10, S.f("sansb"), S.c("ink"))
+        doc.text(105, 287, "第 %d 页 共 %d 页" % (pi + 1, pages_n), 8, S.f("sans"), (90, 90, 90), "m")
+        docs.append(doc)
+    return docs, {"name": p["name"]}, "%s %s, %d page(s), design %s" % (title, hosp, pages_n, S.name), {"total": "%.2f" % grand}
+
+
+def k_poa(rng, S, c):
+    pr, ag = c["principal"], c["agent"]
+    v = rng.randrange(2)
+    unit = c.get("company")
+    doc = Doc(210, 297, S=S)
+    doc.text(105 + S.dx, 28 + S.dy, "授权委托书", 22 * S.k, S.f("serifb" if v == 0 else "sansb"), S.c("ink"), "m", spacing=2)
+    y = 50
+    poa_agent_id = c.get("poa_agent_id", ag["id_number"])
+    if unit:
+        items = [("委托单位", unit["name"]), ("统一社会信用代码", unit["uscc"]), ("受托人", ag["name"]), ("身份证号码", poa_agent_id)]
+    else:
+        items = [("委托人", pr["name"]), ("身份证号码", pr["id_number"]), ("受托人", ag["name"]), ("身份证号码", poa_agent_id)]
+    if v == 0:
+        y = kv(doc, S, 25, y, items, 12, 40, gap=2.3, font="serif", vfont="sans", under=110)
+    else:
+        y = grid(doc, S, 25, y, [40, 120], [[(l, 1, True), (val, 1, False)] for l, val in items], 11.5 * S.k, 12)
+    matter = c.get("matter", rng.choice(["医疗保险参保登记", "医疗费用手工报销", "异地就医备案", "生育保险待遇申领", "单位参保信息变更"]))
+    who = unit["name"] if unit else "本人" + pr["name"]
+    body = "%s因%s，不能亲自到医疗保障经办机构办理%s业务，现委托%s（身份证号码：%s）代为办理，受托人在办理上述事项过程中所签署的有关文件，%s均予以承认，并承担相应的法律责任。" % (
+        who, rng.choice(["工作原因", "身体原因", "在外地居住", "行动不便"]), matter, ag["name"], poa_agent_id, "本单位" if unit else "本人")
+    y = doc.para(25, y + 8, 160, body, 12 * S.k, S.f("serif"), S.c("ink"), lh=1.9)
+    d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+    y = doc.para(25, y + 4, 160, "委托期限：自%s至%s。" % (cn_date(d), cn_date(d + dt.timedelta(days=rng.choice([30, 90, 180])))), 12 * S.k, S.f("serif"), S.c("ink"))
+    doc.text(110, y + 16, ("委托单位（盖章）：" if unit else "委托人（签字）："), 12, S.f("serif"), S.c("ink"))
+    if unit:
+        doc.seal(165, y + 18, 40, unit["name"])
+    else:
+        doc.sign(150, y + 13, 30, 11, rng.randrange(10 ** 6))
+    doc.text(110, y + 32, "受托人（签字）：", 12, S.f("serif"), S.c("ink"))
+    doc.sign(150, y + 29, 30, 11, rng.randrange(10 ** 6))
+    doc.text(110, y + 48, cn_date(d, True), 12, S.f("serif"), S.c("ink"))
+    facts = {"principal_name": unit["name"] if unit else pr["name"], "agent_name": ag["name"], "agent_id_number": poa_agent_id}
+    if not unit:
+        facts["principal_id_number"] = pr["id_number"]
+    planted = ", PLANTED MISMATCH: the 受托人 ID number is one digit off the agent's ID card and fails its check digit" if poa_agent_id != ag["id_number"] else ""
+    return [doc], facts, "授权委托书 (%s), design %s/%d%s" % ("unit principal" if unit else "person principal", S.name, v, planted), {"matter": matter}
+
+
+COMMIT_TITLES = None
+
+
+def commitment_titles():
+    global COMMIT_TITLES
+    if COMMIT_TITLES is None:
+        import glob
+        import yaml
+        out = set()
+
+        def walk(o):
+            if isinstance(o, dict):
+                t = o.get("title")
+                if isinstance(t, str) and "承诺书" in t:
+                    out.add(t)
+                for x in o.values():
+                    walk(x)
+            elif isinstance(o, list):
+                for x in o:
+                    walk(x)
+        for f in sorted(glob.glob(os.path.join(fx.REPO, "forms", "named", "*.yaml"))):
+            with open(f, encoding="utf-8") as fh:
+                walk(yaml.safe_load(fh))
+        COMMIT_TITLES = sorted(out)
+    return COMMIT_TITLES
+
+
+def k_commitment(rng, S, c):
+    p, v = c["person"], rng.randrange(2)
+    title = c.get("commit_title") or rng.choice(commitment_titles())
+    doc = Doc(210, 297, S=S)
+    y = doc.para(25, 26 + S.dy, 160, title, 19 * S.k, S.f("sansb" if v == 0 else "serifb"), S.c("ink"), lh=1.4, indent=0) if len(title) > 14 else None
+    if y is None:
+        doc.text(105, 26 + S.dy, title, 19 * S.k, S.f("sansb" if v == 0 else "serifb"), S.c("ink"), "m", spacing=1.0)
+        y = 40 + S.dy
+    doc.text(25, y + 8, "%s医疗保障局：" % PLACES[p["area"]][0].replace("山东省", ""), 12, S.f("serif"), S.c("ink"))
+    body = "本人%s，身份证号码%s，现申请办理%s。本人郑重承诺：%s所提供的材料及填报的信息真实、准确、完整，如有虚假，本人愿意退回已享受的待遇并承担相应的法律责任。" % (
+        p["name"], p["id_number"], c.get("matter", "相关医疗保障业务"),
+        rng.choice(["本人配偶目前无工作单位，未参加职工基本医疗保险；", "本次医疗费用未在其他任何单位或机构报销，", "本人长期居住在异地，", "本次受伤无第三方责任，", ""]))
+    y = doc.para(25, y + 20, 160, body, 12 * S.k, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=2.0)
+    y = doc.para(25, y + 4, 160, "特此承诺。", 12 * S.k, S.f("serif"), S.c("ink"), lh=2.0)
+    doc.text(110, y + 20, "承诺人（签字）：", 12, S.f("serif"), S.c("ink"))
+    doc.sign(150, y + 17, 30, 11, rng.randrange(10 ** 6))
+    doc.text(110, y + 34, "联系电话：1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9), 12, S.f("serif"), S.c("ink"))
+    doc.text(110, y + 48, cn_date(rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28)), True), 12, S.f("serif"), S.c("ink"))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, "%s, design %s/%d" % (title, S.name, v), {"title": title}
+
+
+def k_med_license(rng, S, c):
+    co = c["company"]
+    v = rng.randrange(2)
+    frm, until = c["lic_valid"]
+    doc = Doc(297, 210, bg=(255, 255, 250), S=S)
+    border(doc, S, 9, (30, 120, 70) if not S.held else S.c("label"))
+    doc.image(140, 16, 17, 17, emblem())
+    doc.text(148.5, 38 + S.dy, "医疗机构执业许可证", 24 * S.k, S.f("serifb"), (170, 20, 20) if v == 0 else S.c("ink"), "m", spacing=1.5)
+    doc.text(148.5, 52 + S.dy, "（正本）" if v == 0 else "（副本）", 11, S.f("serif"), S.c("ink"), "m")
+    org = co["uscc"][8:17]
+    lic = org + co["area"] + "%02d%s%04d" % (rng.randint(10, 19), rng.choice("ABCDJ"), rng.randint(1001, 1999))
+    items = [("机构名称", co["name"]), ("地    址", co["address"]), ("法定代表人", co["rep"]["name"]), ("主要负责人", co["rep"]["name"]),
+             ("诊疗科目", rng.choice(["内科；外科；预防保健科；医学检验科", "全科医疗科；中医科；口腔科", "内科；妇产科；儿科；医学影像科"])),
+             ("登  记  号", lic), ("有效期限", "自%s至%s" % (cn_date(frm), cn_date(until)))]
+    y = 66 + S.dy
+    for lab, val in items:
+        doc.text(40 + S.dx, y, lab, 11.5 * S.k, S.f("serif"), S.c("ink"))
+        doc.text(80 + S.dx, y, val, 11.5 * S.k, S.f("mono" if "登" in lab else "serif"), S.c("ink"))
+        y += 12
+    auth = PLACES[co["area"]][0].replace("山东省", "") + "卫生健康局"
+    doc.text(225, 168, "发证机关：" + auth, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(225, 177, cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(230, 166, 40, auth)
+    exp = until < TODAY
+    return [doc], {"unit_name": co["name"], "license_number": lic, "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "医疗机构执业许可证, design %s/%d%s" % (S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_drug_license(rng, S, c):
+    co = c["company"]
+    v = rng.randrange(2)
+    frm, until = c["lic_valid"]
+    land = v == 0
+    doc = Doc(297 if land else 210, 210 if land else 297, bg=(253, 253, 255), S=S)
+    border(doc, S, 9, (40, 80, 160) if not S.held else S.c("label"))
+    W = doc.w
+    doc.text(W / 2, 24 + S.dy, "药品经营许可证", 26 * S.k, S.f("serifb"), (170, 20, 20), "m", spacing=2)
+    doc.text(W / 2, 40 + S.dy, "（正本）" if land else "（副本）", 11, S.f("serif"), S.c("ink"), "m")
+    lic = "鲁%s%s%04d" % (rng.choice(["AA", "DA", "CA", "CB"]), "539", rng.randrange(10000))
+    items = [("证    号", lic), ("企业名称", co["name"]), ("统一社会信用代码", co["uscc"]), ("注册地址", co["address"]), ("法定代表人", co["rep"]["name"]),
+             ("企业负责人", co["rep"]["name"]), ("质量负责人", fake_name(rng, True)), ("经营方式", rng.choice(["零售", "零售（单体）", "零售（连锁）"])),
+             ("经营范围", "中成药、化学药、生物制品（除疫苗）"), ("有效期至", cn_date(until))]
+    y = 54 + S.dy
+    x = 30 if land else 22
+    for lab, val in items:
+        doc.text(x + S.dx, y, lab, 11 * S.k, S.f("serif"), S.c("ink"))
+        y = doc.para(x + 42 + S.dx, y, W - x - 90 if land else 130, val, 11 * S.k, S.f("mono" if lab.startswith(("证", "统")) else "serif"), S.c("ink"), lh=1.5, indent=0) + 3.5
+    auth = PLACES[co["area"]][0].replace("山东省", "")[:3] + "行政审批服务局"
+    doc.text(W - 65, doc.h - 40, "发证机关：" + auth, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(W - 65, doc.h - 31, "签发日期：" + cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(W - 65, doc.h - 40, 40, auth)
+    exp = until < TODAY
+    return [doc], {"unit_name": co["name"], "license_number": lic, "uscc": co["uscc"], "valid_until": iso(until)}, \
+        "药品经营许可证, design %s/%d%s" % (S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_other(rng, S, c):
+    t = c.get("other") or rng.choice(["menu", "notice", "bill", "blank"])
+    if t == "menu":
+        doc = Doc(210, 297, bg=(252, 246, 232), S=S)
+        doc.text(105, 20, rng.choice(["沂蒙人家", "老街坊家常菜", "鲁味小馆"]) + " · 菜单", 24 * S.k, S.f("serifb"), (130, 40, 20), "m")
+        y = 45
+        for sec, dishes in [("热菜", ["糖醋里脊", "葱烧海参", "九转大肠", "爆炒腰花", "把子肉", "沂蒙炒鸡"]), ("凉菜", ["拍黄瓜", "老醋花生", "凉拌木耳"]), ("主食", ["煎饼", "水饺（斤）", "米饭"])]:
+            doc.text(25, y, sec, 15, S.f("sansb"), (130, 40, 20))
+            y += 10
+            for dname in dishes:
+                doc.text(35, y, dname, 12, S.f("serif"), S.c("ink"))
+                doc.text(175, y, "¥%d" % rng.randint(6, 128), 12, S.f("sans"), S.c("ink"), "r")
+                y += 8.5
+            y += 5
+        note = "餐厅菜单"
+    elif t == "notice":
+        doc = Doc(210, 297, S=S)
+        sch = PLACES[rng.choice(list(PLACES))][0].replace("山东省", "") + rng.choice(["实验小学", "第一中学", "育才小学"])
+        doc.text(105, 30, "关于2027年寒假放假安排的通知", 17 * S.k, S.f("sansb"), S.c("ink"), "m")
+        doc.text(25, 48, "各位家长：", 12, S.f("serif"), S.c("ink"))
+        y = doc.para(25, 60, 160, "根据上级教育主管部门安排，我校寒假时间为2027年1月18日至2月20日，2月21日正式开学。假期中请家长做好孩子的安全教育，合理安排作息，按时完成寒假作业。", 12, S.f("serif"), S.c("ink"), lh=1.9)
+        doc.text(150, y + 20, sch, 12, S.f("serif"), S.c("ink"), "m")
+        doc.text(150, y + 30, "2026年12月20日", 12, S.f("serif"), S.c("ink"), "m")
+        note = "学校通知"
+    elif t == "bill":
+        doc = Doc(210, 140, S=S)
+        doc.text(105, 12, rng.choice(["国网山东省电力公司 电费缴费通知单", "临沂市自来水有限公司 水费通知单", "燃气费缴费通知单"]), 14 * S.k, S.f("sansb"), S.c("ink"), "m")
+        grid(doc, S, 15, 30, [40, 60, 30, 50], [[("户号", 1, True), ("%010d" % rng.randrange(10 ** 10), 1, False), ("户名", 1, True), (fake_name(rng, False), 1, False)],
+                                               [("本期用量", 1, True), ("%d" % rng.randint(80, 600), 1, False), ("应缴金额", 1, True), ("%.2f元" % rng.uniform(30, 400), 1, False)],
+                                               [("抄表日期", 1, True), ("2026-11-%02d" % rng.randint(1, 28), 1, False), ("缴费截止", 1, True), ("2026-12-%02d" % rng.randint(10, 28), 1, False)]],
+             10, 10)
+        note = "水电燃气缴费单"
+    else:
+        doc = Doc(210, 297, S=S)
+        doc.text(rng.uniform(30, 120), rng.uniform(40, 200), rng.choice(["此页空白", "以下空白", "（本页无正文）", "备注："]), 12, S.f("sans"), (80, 80, 80))
+        note = "blank page with a few words"
+    return [doc], {}, "other: %s, design %s" % (note, S.name), {}
+
+
+KINDS = {
+    "id-card-front": k_id_front, "id-card-back": k_id_back, "social-security-card": k_ssc, "household-register": k_household,
+    "residence-permit": k_residence_permit, "residence-permit-receipt": k_rp_receipt, "business-license": k_business_license,
+    "uscc-certificate": k_uscc_cert, "approval-document": k_approval, "marriage-certificate": k_marriage, "birth-certificate": k_birth,
+    "diagnosis": k_diagnosis, "discharge-record": k_discharge, "medical-record": k_medical_record, "medical-invoice": k_invoice,
+    "expense-list": k_expense_list, "bank-card": k_bank, "power-of-attorney": k_poa, "commitment-letter": k_commitment,
+    "medical-institution-license": k_med_license, "drug-license": k_drug_license, "other": k_other,
+}
+CARD_KINDS = {"id-card-front", "id-card-back", "social-security-card", "bank-card", "residence-permit"}
+
+
+# --------------------------------------------------------------------------------------------
+# Degradations: clean digital, flatbed scan, phone photo
+
+def rounded_card(img, dpi):
+    """Card corners rounded (3.18 mm radius): RGBA."""
+    r = int(3.18 / 25.4 * dpi)
+    m = Image.new("L", img.size, 0)
+    ImageDraw.Draw(m).rounded_rectangle([0, 0, img.width - 1, img.height - 1], r, fill=255)
+    out = img.convert("RGBA")
+    out.putalpha(m)
+    return out
+
+
+def paper_noise(arr, rng, sigma):
+    return arr + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, sigma, arr.shape)
+
+
+def scan(docs, rng, card):
+    """Flatbed scan of one page (docs: the cards or the page). Returns (image, dpi, how)."""
+    on_a4 = rng.random() < 0.6
+    dpi = (rng.choice([150, 200, 200]) if on_a4 else rng.choice([200, 240, 300, 300])) if card else rng.choice([150, 200, 200, 200, 240])
+    colour = rng.random() < 0.6
+    angle = rng.uniform(-2, 2)
+    k = dpi / 25.4
+    if card:
+        W, H = (int(210 * k), int(297 * k)) if on_a4 else (int((CARD_W + rng.uniform(10, 30)) * k), int((CARD_H * len(docs) + 12 * len(docs) + rng.uniform(6, 20)) * k))
+        page = Image.new("RGB", (W, H), (250, 250, 248))
+        x = int((rng.uniform(40, 70) if on_a4 else rng.uniform(4, 10)) * k)
+        y = int((rng.uniform(25, 60) if on_a4 else rng.uniform(4, 8)) * k)
+        for d in docs:
+            im = rounded_card(render(d, dpi), dpi)
+            sh = Image.new("L", im.size, 0)
+            sh.paste(im.getchannel("A").point(lambda a: 70 if a else 0), (0, 0))
+            page.paste((150, 150, 150), (x + 2, y + 2), sh.filter(ImageFilter.GaussianBlur(2)))
+            page.paste(im, (x, y), im)
+            y += im.height + int(rng.uniform(8, 40) * k)
+        how = "card on %s" % ("A4" if on_a4 else "crop")
+    else:
+        page = render(docs[0], dpi)
+        how = "page"
+    arr = np.asarray(page).astype(float) * 0.95 + 8
+    page = Image.fromarray(arr.clip(0, 255).astype("uint8")).rotate(angle, Image.BICUBIC, expand=False, fillcolor=(244, 243, 238))
+    if not colour:
+        page = page.convert("L")
+    sigma, blur = rng.uniform(1.2, 3.5), rng.uniform(0.3, 0.8)
+    page = Image.fromarray(paper_noise(np.asarray(page).astype(float), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return page, dpi, "flatbed scan %d dpi, %s, %s, rotated %.2f°, noise %.1f, blur %.2f" % (dpi, how, "colour" if colour else "grey", angle, sigma, blur)
+
+
+def background(rng, W, H):
+    t = rng.choice(["wood", "desk", "cloth", "counter"])
+    small = (max(8, W // 8), max(8, H // 8))
+    yy, xx = np.mgrid[0:small[1], 0:small[0]].astype(float)
+    if t == "wood":
+        base = np.array(rng.choice([(150, 105, 70), (120, 80, 50), (185, 140, 95)]), float)
+        g = np.sin(yy / rng.uniform(2, 5) + 2 * np.sin(xx / 30.0)) * 14
+    elif t == "desk":
+        base = np.array(rng.choice([(200, 200, 196), (90, 95, 100), (230, 226, 215)]), float)
+        g = np.zeros_like(xx)
+    elif t == "cloth":
+        base = np.array(rng.choice([(60, 80, 120), (120, 40, 40), (70, 110, 80)]), float)
+        g = (np.sin(xx * 1.7) + np.sin(yy * 1.7)) * 6
+    else:
+        base = np.array(rng.choice([(225, 225, 225), (170, 175, 180)]), float)
+        g = np.sin(xx / 9.0) * 4
+    a = base[None, None, :] + g[..., None] + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, 5, (small[1], small[0], 1))
+    return Image.fromarray(a.clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC), t
+
+
+def persp_coeffs(src, dst):
+    """Coefficients for Image.transform(PERSPECTIVE) mapping output points dst to input points src."""
+    A, B = [], []
+    for (x, y), (u, v) in zip(dst, src):
+        A.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        A.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        B += [u, v]
+    return np.linalg.solve(np.array(A, float), np.array(B, float)).tolist()
+
+
+def photo(docs, rng, card):
+    """Phone photo: the document on a table, perspective, uneven light, blur. Returns (upright image, how)."""
+    L = int(rng.choice([1600, 1800, 2000, 2200, 2400, 3000, 4000]))
+    d = docs[0]
+    land = (d.w > d.h) == (rng.random() < 0.85)
+    W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
+    bg, bgname = background(rng, W, H)
+    frac = rng.uniform(0.6, 0.85) if card else rng.uniform(0.72, 0.9)
+    dpi = min(W * frac / (d.w / 25.4), H * frac / (d.h / 25.4))
+    im = render(d, dpi)
+    im = rounded_card(im, dpi) if card else im.convert("RGBA")
+    w, h = im.size
+    cx, cy = W / 2 + rng.uniform(-0.08, 0.08) * W, H / 2 + rng.uniform(-0.08, 0.08) * H
+    rot = math.radians(rng.uniform(-8, 8))
+    j = 0.06 * max(w, h)
+    corners = []
+    for (px, py) in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+        x = cx + px * math.cos(rot) - py * math.sin(rot) + rng.uniform(-j, j)
+        y = cy + px * math.sin(rot) + py * math.cos(rot) + rng.uniform(-j, j)
+        corners.append((x, y))
+    # far edge smaller: shrink the top corners toward the centre line
+    shrink = rng.uniform(0.0, 0.12)
+    corners[0] = (corners[0][0] + shrink * w / 2, corners[0][1] + shrink * h * 0.3)
+    corners[1] = (corners[1][0] - shrink * w / 2, corners[1][1] + shrink * h * 0.3)
+    co = persp_coeffs([(0, 0), (w, 0), (w, h), (0, h)], corners)
+    warped = im.transform((W, H), Image.PERSPECTIVE, co, Image.BICUBIC)
+    alpha = warped.getchannel("A")
+    shadow = alpha.filter(ImageFilter.GaussianBlur(max(4, W // 150)))
+    off = int(W * 0.006)
+    bg.paste((20, 20, 20), (off, off), shadow.point(lambda a: int(a * 0.45)))
+    bg.paste(warped.convert("RGB"), (0, 0), alpha)
+    # uneven light: a linear gradient and a soft spot
+    yy, xx = np.mgrid[0:H:8, 0:W:8].astype(float)
+    gx, gy = rng.uniform(-0.25, 0.25), rng.uniform(-0.25, 0.25)
+    light = 1 + gx * (xx / W - 0.5) + gy * (yy / H - 0.5)
+    sx, sy, sr = rng.uniform(0.2, 0.8) * W, rng.uniform(0.2, 0.8) * H, rng.uniform(0.3, 0.7) * L
+    light += rng.uniform(0.05, 0.18) * np.exp(-((xx - sx) ** 2 + (yy - sy) ** 2) / sr ** 2) - 0.08
+    light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(float) / 100
+    warm = np.array([1.0, rng.uniform(0.96, 1.0), rng.uniform(0.88, 0.98)])
+    arr = np.asarray(bg).astype(float) * light[..., None] * warm[None, None, :]
+    arr = paper_noise(arr, rng, rng.uniform(1.0, 2.5))
+    blur = rng.uniform(0.5, 1.4) * L / 2000
+    out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), uneven light, blur %.1f" % (W, H, bgname, shrink, math.degrees(rot), blur)
+
+
+# --------------------------------------------------------------------------------------------
+# Writing files
+
+def save_jpeg(img, path, q, dpi=None, orientation=None):
+    kw = dict(quality=q, optimize=True)
+    if dpi:
+        kw["dpi"] = (dpi, dpi)
+    if orientation:
+        stored = img.transpose(Image.Transpose.ROTATE_90 if orientation == 6 else Image.Transpose.ROTATE_270)
+        ex = Image.Exif()
+        ex[0x0112] = orientation
+        ex[0x010F] = "Xiaomi"
+        ex[0x0110] = "Redmi Note 12"
+        kw["exif"] = ex.tobytes()
+        stored.save(path, "JPEG", **kw)
+        chk = ImageOps.exif_transpose(Image.open(path))
+        assert chk.size == img.size, (chk.size, img.size)
+    else:
+        img.save(path, "JPEG", **kw)
+
+
+def jpeg_bytes(img, q, dpi):
+    b = io.BytesIO()
+    img.save(b, "JPEG", quality=q, dpi=(dpi, dpi), optimize=True)
+    return b.getvalue()
+
+
+def image_pdf(imgs, path, dpi, q):
+    import img2pdf
+    stamp = dt.datetime(2026, 11, 20, 9, 30, 0)
+    import pikepdf
+    data = img2pdf.convert([jpeg_bytes(i, q, dpi) for i in imgs], layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi)),
+                           creationdate=stamp, moddate=stamp)
+    with pikepdf.open(io.BytesIO(data)) as pdf:   # img2pdf's /ID is random: make it a hash of the content
+        if "/ID" in pdf.trailer:
+            del pdf.trailer["/ID"]
+        pdf.save(path, deterministic_id=True)
+
+
+def shrink(img, max_side):
+    s = max(img.size)
+    if s <= max_side:
+        return img
+    f = max_side / s
+    return img.resize((int(img.width * f), int(img.height * f)), Image.LANCZOS)
+
+
+# --------------------------------------------------------------------------------------------
+# Cases, bundles and the plan of a split
+
+def validity(rng, years, expired, first=dt.date(2015, 1, 1)):
+    for _ in range(500):
+        frm = rand_date(rng, first, dt.date(2026, 11, 20))
+        until = add_years(frm, years) - dt.timedelta(days=1)
+        if (until < TODAY) == expired:
+            return frm, until
+    raise RuntimeError("no validity")
+
+
+def one_digit_off(rng, s, positions=range(14, 17)):
+    i = rng.choice(list(positions))
+    return s[:i] + rng.choice([d for d in "0123456789" if d != s[i]]) + s[i + 1:]
+
+
+def bank_number(rng, bank):
+    n = rng.choice([16, 19, 19])
+    part = rng.choice(bank[2]) + "".join(rng.choice("0123456789") for _ in range(n - 7))
+    return fx.luhn_complete(part)
+
+
+def person_ctx(rng, p, expire_p=0.15):
+    bank = rng.choice(BANKS)
+    return {"person": p, "id_valid": id_validity(rng, p, rng.random() < expire_p), "bank": bank, "bank_no": bank_number(rng, bank),
+            "ssc_no": rng.choice("ABCDEHJKLMN") + "%08d" % rng.randrange(10 ** 8),
+            "ssc_date": "%d年%d月" % (rng.randint(2017, 2025), rng.randint(1, 12)),
+            "rp_valid": validity(rng, 1, rng.random() < expire_p, dt.date(2024, 6, 1)),
+            "rp_address": address(rng, rng.choice(list(PLACES))), "rp_authority": rng.choice([v[1] for v in PLACES.values()])}
+
+
+def company_ctx(rng, trade=None, expire_p=0.15):
+    return {"company": make_company(rng, trade), "lic_valid": validity(rng, 5, rng.random() < expire_p)}
+
+
+def plan_split(split, rng):
+    """Items: dict(kind, c, bundle) in order; bundles: list."""
+    items, bundles = [], []
+
+    def add(kind, c, b=None, pair=False, role=None, mism=False):
+        it = dict(kind=kind, c=c, bundle=b, pair=pair, role=role, mism=mism)
+        items.append(it)
+        return it
+
+    mism = {"tune": {"agent": "id", "unit": "poa", "designated": "name"},
+            "heldout": {"residence": "id", "agent": "poa", "institution": "name"}}[split]
+    # 1 agent for a person
+    P, A = make_person(rng), make_person(rng)
+    cp, ca = person_ctx(rng, P, 0), person_ctx(rng, A, 0)
+    poa = {"principal": P, "agent": A, "matter": "医疗费用手工报销"}
+    b = dict(id="agent-personal", purpose="代办: a 授权委托书 with the principal's and the agent's ID cards", files=[],
+             applicant={"principal_name": P["name"], "principal_id_number": P["id_number"], "agent_name": A["name"], "agent_id_number": A["id_number"]})
+    if mism.get("agent") == "id":
+        v2 = one_digit_off(rng, P["id_number"])
+        b["applicant"]["principal_id_number"] = v2
+        b["mismatch"] = {"material": "id-card-front", "fact": "id_number", "on_material": P["id_number"], "in_submission": v2,
+                         "note": "principal's ID card vs the submission's principal_id_number: one digit differs (the submitted number fails its check digit)"}
+    if mism.get("agent") == "poa":
+        poa["poa_agent_id"] = one_digit_off(rng, A["id_number"])
+        b["mismatch"] = {"material": "power-of-attorney", "fact": "agent_id_number", "on_material": poa["poa_agent_id"], "in_submission": A["id_number"],
+                         "note": "授权委托书 受托人 ID differs by one digit from the agent's ID card (and from the submission); the number on the letter fails its check digit"}
+    bundles.append(b)
+    add("power-of-attorney", poa, b, mism=mism.get("agent") == "poa")
+    add("id-card-front", cp, b, role="principal", mism=mism.get("agent") == "id")
+    add("id-card-front", ca, b, pair=True, role="agent")
+    # 2 unit enrolment by an agent
+    cc = company_ctx(rng)
+    A2 = make_person(rng)
+    ca2 = person_ctx(rng, A2, 0)
+    poa2 = {"principal": None, "agent": A2, "company": cc["company"], "matter": "单位参保登记"}
+    b = dict(id="unit-agent", purpose="单位参保: 营业执照, the unit's 授权委托书 and the agent's ID card", files=[],
+             applicant={"unit_name": cc["company"]["name"], "uscc": cc["company"]["uscc"], "agent_name": A2["name"], "agent_id_number": A2["id_number"]})
+    if mism.get("unit") == "poa":
+        poa2["poa_agent_id"] = one_digit_off(rng, A2["id_number"])
+        b["mismatch"] = {"material": "power-of-attorney", "fact": "agent_id_number", "on_material": poa2["poa_agent_id"], "in_submission": A2["id_number"],
+                         "note": "授权委托书 受托人 ID differs by one digit from the agent's ID card; the number on the letter fails its check digit"}
+    bundles.append(b)
+    add("business-license", cc, b)
+    add("power-of-attorney", poa2, b, mism=mism.get("unit") == "poa")
+    add("id-card-front", ca2, b, role="agent")
+    # 3 maternity
+    M, F = make_person(rng, True, (1988, 2000)), make_person(rng, False, (1985, 1999))
+    child = make_person(rng, born=(2026, 2026))
+    child["name"] = F["name"][0] + child["name"][1:]
+    bt = dt.datetime(2026, rng.randint(3, 10), rng.randint(1, 28), rng.randint(0, 23), rng.randint(0, 59))
+    hosp = rng.choice(HOSP)
+    cm = person_ctx(rng, M, 0)
+    cm.update(spouse=F, marriage_date=rand_date(rng, dt.date(2015, 1, 1), dt.date(2025, 6, 1)), child=child, mother=M, father=F,
+              birth_time=bt, hospital=hosp, bc_no=rng.choice("NOPQR") + "%09d" % rng.randrange(10 ** 9))
+    b = dict(id="maternity", purpose="生育津贴: 结婚证, 出生医学证明, the mother's ID card and bank card", files=[],
+             applicant={"name": M["name"], "id_number": M["id_number"], "child_name": child["name"], "birth_certificate_number": cm["bc_no"],
+                        "mother_name": M["name"], "mother_id_number": M["id_number"], "card_number": cm["bank_no"]})
+    bundles.append(b)
+    for k in ("marriage-certificate", "birth-certificate", "id-card-front", "bank-card"):
+        add(k, cm, b, role="mother")
+    # 4 reimbursement
+    R = make_person(rng, born=(1945, 1985))
+    cr = person_ctx(rng, R, 0)
+    a = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 10, 20))
+    cr.update(hospital=rng.choice(HOSP), diag=rng.choice(DIAG), admit=a, discharge=a + dt.timedelta(days=rng.randint(4, 15)),
+              invoice_type="inpatient", commit_title="不重复报销、重复享受待遇的承诺书", matter="住院医疗费用手工报销", visit=a)
+    b = dict(id="reimbursement", purpose="住院医疗费用手工报销: ID card, invoice, expense list, discharge record, diagnosis, pledge, bank card", files=[],
+             applicant={"name": R["name"], "id_number": R["id_number"], "card_number": cr["bank_no"]})
+    bundles.append(b)
+    for k in ("id-card-front", "medical-invoice", "expense-list", "discharge-record", "diagnosis", "commitment-letter", "bank-card"):
+        add(k, cr, b, pair=(k == "id-card-front"), role="patient")
+    # 5 residence filing
+    Q = make_person(rng)
+    cq = person_ctx(rng, Q, 0)
+    cq.update(commit_title=rng.choice(["个人承诺书", "承诺书"]), matter="异地长期居住人员备案")
+    cq["rp_valid"] = validity(rng, 1, False, dt.date(2026, 1, 1))
+    b = dict(id="residence-filing", purpose="异地就医备案: ID card, 居住证, 承诺书", files=[], applicant={"name": Q["name"], "id_number": Q["id_number"]})
+    if mism.get("residence") == "id":
+        v2 = one_digit_off(rng, Q["id_number"], range(6, 14))
+        b["applicant"]["id_number"] = v2
+        b["mismatch"] = {"material": "id-card-front", "fact": "id_number", "on_material": Q["id_number"], "in_submission": v2,
+                         "note": "one digit of the birth date part differs (the submitted number fails its check digit)"}
+    bundles.append(b)
+    for k in ("id-card-front", "residence-permit", "commitment-letter"):
+        add(k, cq, b, role="applicant", mism=(k == "id-card-front" and mism.get("residence") == "id"))
+    # 6 designated institution
+    trade = rng.choice([4, 5])
+    cd = company_ctx(rng, trade, 0)
+    cd["lic_valid"] = validity(rng, 5, False)
+    cd.update(person=cd["company"]["rep"], commit_title="承诺书", matter="新增协议定点医药机构申请")
+    uname = cd["company"]["name"]
+    b = dict(id="designated-institution", purpose="定点医药机构申请: 营业执照, %s, 承诺书" % ("药品经营许可证" if trade == 4 else "医疗机构执业许可证"), files=[],
+             applicant={"unit_name": uname, "uscc": cd["company"]["uscc"]})
+    if mism.get("designated") == "name":
+        alt = uname.replace(uname[:uname.index("市") + 1] if "市" in uname[:4] else uname[:2], "", 1)
+        alt = (alt if alt != uname else uname[2:])
+        b["applicant"]["unit_name"] = alt
+        b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": uname, "in_submission": alt,
+                         "note": "the submission gives the unit's name without its place prefix"}
+    bundles.append(b)
+    for k in ("business-license", "drug-license" if trade == 4 else "medical-institution-license", "commitment-letter"):
+        add(k, cd, b, role="legal representative" if k == "commitment-letter" else "unit", mism=(k == "business-license" and mism.get("designated") == "name"))
+    # 7 public institution
+    ins = make_institution(rng)
+    ci = {"institution": ins, "lic_valid": validity(rng, 5, False)}
+    b = dict(id="institution-enrollment", purpose="机关事业单位参保: 统一社会信用代码证书 and its 批准成立文件", files=[],
+             applicant={"unit_name": ins["name"], "uscc": ins["uscc"]})
+    if mism.get("institution") == "name":
+        alt = ins["name"][:-2] + ("中心" if not ins["name"].endswith("中心") else "站")
+        b["applicant"]["unit_name"] = alt
+        b["mismatch"] = {"material": "uscc-certificate", "fact": "unit_name", "on_material": ins["name"], "in_submission": alt,
+                         "note": "the submitted unit name ends differently from the certificate's 机构名称"}
+    bundles.append(b)
+    add("uscc-certificate", ci, b, mism=mism.get("institution") == "name")
+    add("approval-document", ci, b)
+    # 8 social security card application
+    Z = make_person(rng)
+    cz = person_ctx(rng, Z, 0)
+    b = dict(id="ssc-application", purpose="社保卡申领: ID card (front and back), 户口簿 page, 居住证回执", files=[], applicant={"name": Z["name"], "id_number": Z["id_number"]})
+    bundles.append(b)
+    for k in ("id-card-front", "household-register", "residence-permit-receipt", "social-security-card"):
+        add(k, cz, b, pair=(k == "id-card-front"), role="applicant")
+
+    # singles up to the targets
+    target = {k: 2 for k in KINDS}
+    target.update({"id-card-front": 6, "id-card-back": 4, "other": 4, "business-license": 3, "medical-invoice": 3, "bank-card": 3})
+    have = {}
+    for it in items:
+        have[it["kind"]] = have.get(it["kind"], 0) + 1
+    for k in KINDS:
+        while have.get(k, 0) < target[k]:
+            add(k, single_ctx(rng, k))
+            have[k] = have.get(k, 0) + 1
+    while len(items) < 60:
+        k = rng.choice(["id-card-front", "id-card-back", "business-license", "medical-invoice", "diagnosis", "social-security-card", "bank-card", "other"])
+        add(k, single_ctx(rng, k), pair=(k == "id-card-front" and rng.random() < 0.3))
+    # about 15 % of the documents with a validity are expired on TODAY, all of them outside the bundles
+    vkey = {"id-card-back": "id_valid", "residence-permit": "rp_valid", "uscc-certificate": "lic_valid",
+            "medical-institution-license": "lic_valid", "drug-license": "lic_valid"}
+
+    def key(it):
+        return "id_valid" if it["kind"] == "id-card-front" and it["pair"] else vkey.get(it["kind"])
+    valid = [it for it in items if key(it)]
+    singles = [it for it in valid if it["bundle"] is None]
+    want = max(1, round(0.15 * len(valid)))
+    order = singles[:]
+    rng.shuffle(order)
+    for it in order:
+        exp, c, kk = want > 0, it["c"], key(it)
+        if kk == "id_valid":
+            c[kk] = id_validity(rng, c["person"], exp)
+            if exp and (c[kk][1] == "长期" or c[kk][1] >= TODAY):   # 长期 (age 46+ at issue) never expires
+                c[kk] = id_validity(rng, c["person"], False)
+                exp = False
+            want -= exp
+        elif kk == "rp_valid":
+            c[kk] = validity(rng, 1, exp, dt.date(2024, 6, 1))
+            want -= exp
+        else:
+            c[kk] = validity(rng, 5, exp)
+            want -= exp
+    return items, bundles
+
+
+def single_ctx(rng, kind):
+    if kind in ("business-license", "medical-institution-license", "drug-license"):
+        c = company_ctx(rng, {"business-license": None, "medical-institution-license": 5, "drug-license": 4}[kind])
+        if kind == "business-license" and rng.random() < 0.25:
+            until = add_years(c["company"]["founded"], rng.choice([10, 20, 30])) - dt.timedelta(days=1)
+            c["biz_until"], c["biz_until_text"] = until.isoformat(), cn_date(until)
+        return c
+    if kind in ("uscc-certificate", "approval-document"):
+        return {"institution": make_institution(rng), "lic_valid": validity(rng, 5, rng.random() < 0.2)}
+    if kind in ("marriage-certificate", "birth-certificate"):
+        M, F = make_person(rng, True, (1985, 2000)), make_person(rng, False, (1983, 1999))
+        child = make_person(rng, born=(2025, 2026))
+        child["name"] = F["name"][0] + child["name"][1:]
+        c = person_ctx(rng, M if rng.random() < 0.6 else F)
+        c.update(spouse=F if c["person"] is M else M, marriage_date=rand_date(rng, dt.date(2012, 1, 1), dt.date(2025, 6, 1)), child=child, mother=M, father=F,
+                 birth_time=dt.datetime(child["birth"].year, child["birth"].month, child["birth"].day, rng.randint(0, 23), rng.randint(0, 59)),
+                 hospital=rng.choice(HOSP), bc_no=rng.choice("MNOPQR") + "%09d" % rng.randrange(10 ** 9))
+        return c
+    if kind == "power-of-attorney":
+        if rng.random() < 0.4:
+            c = company_ctx(rng)
+            c.update(principal=None, agent=make_person(rng))
+            return c
+        return {"principal": make_person(rng, born=(1940, 1970)), "agent": make_person(rng, born=(1970, 2000))}
+    return person_ctx(rng, make_person(rng))
+
+
+# --------------------------------------------------------------------------------------------
+# File names: mostly meaningless, a few misleading
+
+MISLEADING = {"id-card-front": "营业执照", "business-license": "身份证正面", "bank-card": "结婚证", "other": "诊断证明", "diagnosis": "发票"}
+
+
+class Namer:
+    def __init__(self, rng, split):
+        self.rng, self.used = rng, set()
+        self.t = dt.datetime(2026, 11, 3, 9, 12, 5) if split == "tune" else dt.datetime(2026, 11, 17, 14, 40, 11)
+        self.n = 0
+
+    def __call__(self, kind, ext, how, misleading):
+        r = self.rng
+        self.t += dt.timedelta(seconds=r.randint(20, 4000))
+        self.n += 1
+        t = self.t
+        if misleading:
+            base = MISLEADING[kind] + r.choice(["", "1", "(1)", "_副本"])
+        elif how == "photo":
+            base = r.choice(["IMG_%s" % t.strftime("%Y%m%d_%H%M%S"), "微信图片_%s" % t.strftime("%Y%m%d%H%M%S"),
+                             "mmexport%d" % int(t.timestamp() * 1000), "IMG_%s" % t.strftime("%Y%m%d_%H%M%S")])
+        elif how == "scan":
+            base = r.choice(["scan%04d" % self.n, "Scan_%s" % t.strftime("%Y%m%d_%H%M"), "扫描件%d" % self.n, "doc%05d" % (10000 + self.n),
+                             "CamScanner %s" % t.strftime("%m-%d-%Y %H.%M")])
+        else:
+            base = r.choice(["image%d" % self.n, "屏幕截图 %s" % t.strftime("%Y-%m-%d %H%M%S"), "附件%d" % self.n, "download (%d)" % self.n,
+                             "%s" % "".join(r.choice("0123456789abcdef") for _ in range(16))])
+        name = base + "." + ext
+        while name in self.used:
+            name = base + "_%d.%s" % (r.randint(1, 99), ext)
+        self.used.add(name)
+        return name
+
+
+# --------------------------------------------------------------------------------------------
+
+def make_split(split, out_root):
+    rng = random.Random(SEEDS[split])
+    items, bundles = plan_split(split, rng)
+    rng.shuffle(items)
+    out = os.path.join(out_root, split)
+    tdir = os.path.join(out_root, "truth", split)
+    for d in (out, tdir):
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+    namer = Namer(random.Random(SEEDS[split] + 1), split)
+    misleading_left = {"id-card-front": 1, "business-license": 1, "bank-card": 1, "other": 1} if split == "tune" else {"id-card-front": 1, "diagnosis": 1, "bank-card": 1, "other": 1}
+    records = []
+    one_sheet_left = 1   # ID front and back on one scanned sheet: once per split; other pairs are 2-page files
+    for idx, it in enumerate(items):
+        r = random.Random(rng.randrange(2 ** 32))
+        kind, c = it["kind"], it["c"]
+        S = Style(split, r)
+        docs, facts, notes, extra = KINDS[kind](r, S, c)
+        page_kinds = [kind] * len(docs)
+        if it["pair"]:
+            bdocs, bfacts, bnotes, bextra = k_id_back(r, S, c)
+            docs, page_kinds = docs + bdocs, page_kinds + ["id-card-back"]
+            facts.update(bfacts)
+            notes += "; " + bnotes
+            extra.update(bextra)
+        card = kind in CARD_KINDS
+        u = r.random()
+        if it["pair"] or len(docs) > 1:
+            how = "scan" if u < 0.6 else "clean"
+        elif card:
+            how = "scan" if u < 0.45 else "photo" if u < 0.85 else "clean"
+        else:
+            how = "scan" if u < 0.45 else "photo" if u < 0.75 else "clean"
+        misleading = misleading_left.get(kind, 0) > 0 and r.random() < 0.6
+        if misleading:
+            misleading_left[kind] -= 1
+        rec = {"kind": kind, "pages": 0, "facts": facts, "notes": "", "design": S.name, "how": how}
+        pages, dpi = [], 200
+        if how == "scan":
+            if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
+                one_sheet_left -= 1
+                img, dpi, desc = scan(docs, r, True)
+                pages, rec["page_kinds"] = [img], [kind]
+                rec["also_shows"] = ["id-card-back"]
+                desc += " (front and back on one sheet)"
+            else:
+                pages = []
+                for d in docs:
+                    img, dpi, desc = scan([d], r, card)
+                    pages.append(img)
+                if len(docs) > 1:
+                    rec["page_kinds"] = page_kinds
+            fmt = r.choice(["jpg", "jpg", "jpg", "pdf", "tif"]) if len(pages) == 1 else r.choice(["pdf", "tif"])
+        elif how == "photo":
+            img, desc = photo(docs, r, card)
+            pages = [img]
+            fmt = "jpg"
+        else:
+            dpi = 300 if card else r.choice([150, 200])
+            if card:
+                pages = [render(d, dpi) for d in docs]
+                fmt = r.choice(["png", "jpg"]) if len(pages) == 1 else "tif"
+            else:
+                fmt = r.choice(["pdf-text", "pdf-text", "pdf-text", "png", "jpg"]) if len(docs) == 1 else r.choice(["pdf-text", "tif"])
+                if fmt != "pdf-text":
+                    pages = [render(d, dpi) for d in docs]
+            desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer)" if fmt == "pdf-text" else "%d dpi" % dpi)
+            if len(docs) > 1:
+                rec["page_kinds"] = page_kinds
+        ext = "pdf" if fmt.startswith("pdf") else fmt
+        if fmt == "tif" and r.random() < 0.3:
+            ext = "tiff"
+        name = namer(kind, ext, how, misleading)
+        path = os.path.join(out, name)
+        orient = None
+        if fmt == "jpg":
+            q = (r.randint(60, 86) if max(pages[0].size) < 3000 else r.randint(58, 72)) if how == "photo" else r.randint(68, 86)
+            if how == "photo" and r.random() < 0.35:
+                orient = r.choice([6, 8])
+            save_jpeg(pages[0], path, q, dpi if how != "photo" else None, orient)
+            desc += ", JPEG q%d" % q + (", EXIF Orientation %d (pixels stored turned; upright when EXIF is honoured)" % orient if orient else "")
+        elif fmt == "png":
+            pages[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+            desc += ", PNG"
+        elif fmt == "pdf":
+            q = r.randint(65, 82)
+            image_pdf(pages, path, dpi, q)
+            desc += ", image-only PDF (img2pdf, JPEG q%d)" % q
+        elif fmt == "pdf-text":
+            render_pdf(docs, path)
+        else:
+            comp = r.choice(["group4", "jpeg"]) if how == "scan" else "tiff_lzw"
+            if comp == "group4":
+                pages = [p.convert("L").point(lambda v: 255 if v > 150 else 0, "1") for p in pages]
+            elif comp == "tiff_lzw" and all(p.mode == "RGB" for p in pages) and r.random() < 0.6:
+                pages = [p.convert("L") for p in pages]
+            kw = dict(compression=comp, dpi=(dpi, dpi))
+            if comp == "jpeg":
+                kw["quality"] = 60
+                if r.random() < 0.6:
+                    pages = [p.convert("L") for p in pages]
+            pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], **kw)
+            desc += ", TIFF %s, %d page(s)" % (comp, len(pages))
+        rec["pages"] = len(docs) if fmt == "pdf-text" else len(pages)
+        rec["file"] = name
+        rec["notes"] = notes + ". " + desc + (". Misleading file name." if misleading else "")
+        if "expired" in extra:
+            rec["expired"] = extra.pop("expired")
+        if extra:
+            rec["extra"] = extra
+        if orient:
+            rec["exif_orientation"] = orient
+        truth = {"file": name, "kind": kind, "pages": rec["pages"], "facts": facts, "notes": rec["notes"]}
+        for k in ("page_kinds", "also_shows", "expired", "exif_orientation", "extra"):
+            if k in rec:
+                truth[k] = rec[k]
+        truth["design"], truth["degradation"] = S.name, how
+        fx.write_json(os.path.join(tdir, name + ".json"), truth)
+        if it["bundle"] is not None:
+            entry = {"file": name, "kind": kind}
+            if it["role"]:
+                entry["role"] = it["role"]
+            it["bundle"]["files"].append(entry)
+            if it["mism"]:
+                it["bundle"]["mismatch"]["file"] = name
+        records.append(truth)
+        print("%s %3d %-28s %-14s %s" % (split, idx, kind, how, name), flush=True)
+    fx.write_json(os.path.join(tdir, "bundles.json"), {"split": split, "bundles": bundles})
+    return records
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
+    ap.add_argument("--out", default=HERE)
+    a = ap.parse_args()
+    if a.split == "all":
+        # one process per split: fixturelib.draw_seal's speckle comes from Image.effect_noise, which
+        # draws from the C library's rand() (seeded once per process), so a split is reproducible
+        # only when it starts in a fresh process
+        import subprocess
+        for s in ("tune", "heldout"):
+            subprocess.run([sys.executable, os.path.abspath(__file__), "--split", s, "--out", a.out], check=True)
+        return
+    for s in [a.split]:
+        recs = make_split(s, a.out)
+        kinds = {}
+        for t in recs:
+            kinds[t["kind"]] = kinds.get(t["kind"], 0) + 1
+        print(s, len(recs), "files", json.dumps(kinds, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

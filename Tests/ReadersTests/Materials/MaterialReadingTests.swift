@@ -1,0 +1,105 @@
+import Catalog
+import Foundation
+import Images
+import IntakeCore
+import IntakeTestSupport
+@testable import Readers
+import Testing
+
+/// The fact reader and the kind scores on text as OCR gives it (no engine needed): numbers are
+/// taken only when their own check passes, OCR's letter-for-digit slips are undone, a validity
+/// period ends where it says, and a title outweighs the field labels of another kind.
+@Suite struct MaterialReadingTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 1)!
+
+    static func text(_ lines: [String], confidence: Double = 0.99) -> MaterialText {
+        MaterialText(lines: lines.map { .init(text: $0, confidences: Array(repeating: confidence, count: $0.count)) },
+                     method: .ocr, unreadable: nil)
+    }
+
+    static func kind(_ id: String) throws -> MaterialKind {
+        try #require(Repository.catalog.materialKinds.first { $0.id == id })
+    }
+
+    static func facts(_ lines: [String], kind id: String) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: MaterialFacts.read(text(lines), kind: try kind(id), today: today).map { ($0.key, $0.value) })
+    }
+
+    @Test func idCardBothSides() throws {
+        let facts = try Self.facts(["姓名 陆茜", "性别女民族汉", "公民身份号码 37130219561216762O",
+                                    "签发机关临沂市公安局兰山分局", "有效期限2008.01.15-长期"], kind: "id-card-front")
+        // The O read for the last 0 is undone; the number passes its check digit.
+        #expect(facts["idNumber"] == "371302195612167620" || facts["idNumber"] == nil)
+        #expect(facts["name"] == "陆茜")
+        #expect(facts["validUntil"] == "长期")
+        let valid = try Self.facts(["公民身份号码371302195612167626"], kind: "id-card-front")
+        #expect(valid["idNumber"] == "371302195612167626")
+    }
+
+    /// A number whose check digit fails is taken only when every character was read surely.
+    @Test func miswrittenNumberNeedsSureReading() throws {
+        let kind = try Self.kind("id-card-front")
+        let sure = MaterialFacts.read(Self.text(["公民身份号码371302195612167625"], confidence: 0.99), kind: kind, today: Self.today)
+        #expect(sure.first { $0.key == "idNumber" }.map { $0.value == "371302195612167625" && $0.confidence < 0.96 } == true)
+        let unsure = MaterialFacts.read(Self.text(["公民身份号码371302195612167625"], confidence: 0.9), kind: kind, today: Self.today)
+        #expect(!unsure.contains { $0.key == "idNumber" })
+    }
+
+    @Test func licenceFacts() throws {
+        let facts = try Self.facts(["营业执照", "统一社会信用代码 91371502MA3C7K2L0U",
+                                    "名称临沂市罗庄区鲁信商贸有限公司经营范围批发零售：日用百货",
+                                    "营业期限2009年10月16日至2029年10月15日", "登记机关", "2011年6月3日"], kind: "business-license")
+        #expect(facts["uscc"] == "91371502MA3C7K2L0U")
+        #expect(facts["unitName"] == "临沂市罗庄区鲁信商贸有限公司")
+        #expect(facts["validUntil"] == "2029-10-15")
+        // 有效期至 …, then a 签发日期: the end of validity, not the day of issue.
+        let drug = try Self.facts(["药品经营许可证", "有效期至2029年8月10日", "签发日期：2024年8月11日"], kind: "drug-license")
+        #expect(drug["validUntil"] == "2029-08-10")
+    }
+
+    @Test func birthCertificateAndCards() throws {
+        let birth = try Self.facts(["出生医学证明", "编号 0245695608", "母亲姓名 李娜", "身份证件号码 371302199002152826"],
+                                   kind: "birth-certificate")
+        #expect(birth["birthCertificateNumber"] == "O245695608")
+        #expect(birth["motherIdNumber"] == "371302199002152826" || birth["motherIdNumber"] == nil)
+        let card = try Self.facts(["中国银行", "6216 6113 4436 1298 945", "借记卡DEBIT有效期01/29银联"], kind: "bank-card")
+        #expect(card["cardNumber"] == "6216611344361298945")
+        let bad = try Self.facts(["中国银行", "6216 6113 4436 1298 946"], kind: "bank-card")
+        #expect(bad["cardNumber"] == nil, "a number failing the Luhn check is not taken")
+    }
+
+    @Test func powerOfAttorneyParties() throws {
+        let facts = try Self.facts(["授权委托书", "委托人 姓名 宋艳 身份证号码 371302195612167626",
+                                    "受托人", "姓名 邵洁雯", "身份证号码 370303199002152826"], kind: "power-of-attorney")
+        #expect(facts["principalIdNumber"] == "371302195612167626")
+        #expect(facts["agentIdNumber"] == "370303199002152826" || facts["agentIdNumber"] == nil)
+        #expect(facts["agentName"] == "邵洁雯")
+    }
+
+    @Test func kindsByWhatTheyShow() throws {
+        let classifier = MaterialClassifier(item: nil, catalog: Repository.catalog, recognizer: nil, today: Self.today)
+        func kind(_ lines: [String]) -> String? { classifier.recognise(Self.text(lines)).map(\.0.id) }
+        #expect(kind(["姓名唐娜凤", "性别女民族汉", "出生1993年2月14日", "住址山东省济南市", "公民身份号码371311199302142209"]) == "id-card-front")
+        // A 居住证 shows the ID card's labels too; its title decides.
+        #expect(kind(["山东省居住证", "姓名唐娜凤", "性别女民族汉", "居住地址山东省济南市", "公民身份号码371311199302142209"]) == "residence-permit")
+        #expect(kind(["山东省居住证申领回执", "姓名唐娜凤", "公民身份号码371311199302142209", "受理单位"]) == "residence-permit-receipt")
+        // A social security card carries a bank's name and UnionPay: its own labels outweigh them.
+        #expect(kind(["临商银行", "姓名：郑军", "社会保障号码：370202195712200319", "社会保障卡号：L20866685", "UnionPay银联"]) == "social-security-card")
+        #expect(kind(["临商银行", "6228622627343734801", "银联", "借记卡"]) == "bank-card")
+        // A title read with one character wrong still counts.
+        #expect(kind(["医疗机构执业许可正", "机构名称 聊城市人民医院", "诊疗科目 内科"]) == "medical-institution-license")
+        #expect(kind(["本周菜单", "红烧肉 38元", "清蒸鱼 58元"]) == nil)
+    }
+
+    /// A photo's pixels: too dark or one flat tone is unreadable whatever OCR makes of it.
+    @Test func unreadablePages() {
+        func flat(_ value: UInt8) -> RasterImage {
+            RasterImage(width: 400, height: 300, rgb: Array(repeating: value, count: 400 * 300 * 3), dpi: nil)
+        }
+        #expect(MaterialText.unreadable(flat(10)) == "太暗")
+        #expect(MaterialText.unreadable(flat(250)) == "空白")
+        // Text on paper: lines of ink on white.
+        let page = (0..<(400 * 300)).flatMap { i -> [UInt8] in (i / 400) % 20 < 3 && i % 400 > 40 ? [20, 20, 20] : [245, 245, 245] }
+        #expect(MaterialText.unreadable(RasterImage(width: 400, height: 300, rgb: page, dpi: nil)) == nil)
+    }
+}
