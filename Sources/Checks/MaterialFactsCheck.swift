@@ -8,6 +8,8 @@ import IntakeCore
 enum MaterialFactsCheck {
     /// Below this a fact read by OCR is not vouched for.
     static let confidenceThreshold = 0.9
+    /// A name has no check digit to catch a misread character: it must be read surer still.
+    static let nameThreshold = 0.97
 
     static func check(_ submission: Submission, form: FormDefinition, context: CheckContext) -> [Problem] {
         var problems: [Problem] = []
@@ -55,9 +57,16 @@ enum MaterialFactsCheck {
                 case "uscc":
                     if !usccs.isEmpty, !usccs.contains(fact.value) { mismatch(closest(fact.value, usccs)) }
                 case "unitName":
+                    // A name is compared whole (青岛市市南区… is not 市南区…), so it must have been
+                    // read surely; a name read to the reader's limit may go on beyond it.
                     let read = foldName(fact.value)
-                    if !unitNames.isEmpty, !unitNames.contains(where: { foldName($0).contains(read) || read.contains(foldName($0)) }) {
+                    guard !unitNames.isEmpty, !unitNames.contains(where: { foldName($0) == read || (read.count >= 40 && foldName($0).hasPrefix(read)) })
+                    else { break }
+                    if fact.confidence >= Self.nameThreshold {
                         mismatch(unitNames[0])
+                    } else {
+                        problems.append(Problem(field: file, label: file, code: .lowConfidence,
+                                                message: "\(what)上的名称与申请填写的不同，但识别不确定，请工作人员核对原件。"))
                     }
                 case "birthCertificateNumber":
                     if !birthNumbers.isEmpty, !birthNumbers.map({ $0.uppercased() }).contains(fact.value) { mismatch(closest(fact.value, birthNumbers)) }

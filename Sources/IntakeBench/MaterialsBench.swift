@@ -1,17 +1,21 @@
 import Catalog
 import Foundation
 import IntakeCore
+import Pipeline
 import Readers
 
 /// `intake-bench materials [--split tune|heldout|all] [--threshold 0.5]`: every file of
 /// Tests/Fixtures/materials read and classified as the pipeline does (text layer, else OCR of
 /// the first pages), against its truth file: files classified right, files taken for another
 /// kind with a confidence at or above the threshold, facts read exactly, seconds per file.
+/// `--bundle`: a form photo and five material images through the whole pipeline.
 struct MaterialsBench {
     var splits = ["tune", "heldout"]
     var threshold = MaterialClassifier.trustedConfidence
     /// `--show FILE`: the lines read from one file, and what was made of them.
     var show: String?
+    /// `--bundle`: only the end-to-end bundle figure.
+    var bundleOnly = false
     let catalog: Catalog
     let root: URL
 
@@ -26,6 +30,7 @@ struct MaterialsBench {
                 splits = split == "all" ? ["tune", "heldout"] : [split]
             case "--threshold": threshold = Double(args.popFirst() ?? "") ?? threshold
             case "--show": show = args.popFirst()
+            case "--bundle": bundleOnly = true
             default: break
             }
         }
@@ -44,8 +49,36 @@ struct MaterialsBench {
                            "principal_id_number": "principalIdNumber", "agent_id_number": "agentIdNumber",
                            "valid_until": "validUntil", "card_number": "cardNumber", "mother_id_number": "motherIdNumber"]
 
+    /// A bundle as a scanning station writes it: a phone photo of the application form and five
+    /// material images, end to end through the pipeline (reading, classifying, checking, rendering).
+    func bundle(recognizer: EngineRecognizer) throws {
+        let repository = root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let materials = ["doc10002.jpg", "IMG_20261104_032121.jpg", "mmexport1793803346000.jpg", "微信图片_20261103144344.jpg",
+                         "CamScanner 11-04-2026 02.33.jpg"]
+        var seconds: [Double] = []
+        for run in 0..<3 {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-bench-bundle-\(getpid())-\(run)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let bundle = folder.appendingPathComponent("in/b")
+            try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: repository.appendingPathComponent("samples/scans/lc-unit-change-photo.jpg"),
+                                             to: bundle.appendingPathComponent("申请表.jpg"))
+            for name in materials {
+                try FileManager.default.copyItem(at: root.appendingPathComponent("tune/\(name)"), to: bundle.appendingPathComponent(name))
+            }
+            let pipeline = Pipeline(catalog: catalog, options: .init(outputRoot: folder.appendingPathComponent("out"), recognizer: recognizer))
+            let start = Date()
+            let outcome = pipeline.process(path: bundle.path)
+            seconds.append(Date().timeIntervalSince(start))
+            if case .failed(let error) = outcome { print("  bundle failed: \(error)") }
+        }
+        print(String(format: "bundle of a form photo and 5 material images, end to end: median %.2f s (runs %@)",
+                     seconds.sorted()[1], seconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
+    }
+
     func run() throws {
         let recognizer = EngineRecognizer()
+        if bundleOnly { try bundle(recognizer: recognizer); return }
         if let show {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: show)))
             for line in MaterialText.read(bytes, recognizer: recognizer)?.lines ?? [] {

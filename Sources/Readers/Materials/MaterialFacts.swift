@@ -23,13 +23,25 @@ enum MaterialFacts {
             case .motherIDNumber: add("motherIdNumber", idNumbers(in: Array(lines.drop { !$0.text.contains("母亲") }), today: today).first)
             case .cardNumber: add("cardNumber", cardNumber(in: lines))
             case .principal, .agent:
-                // 委托人 … 受托人 …: each party's name and number in its own part of the text.
+                // 委托人 … 受托人 …: each party's name in its own part of the text, and each number
+                // given to the party whose label last stands before it. A line naming both
+                // parties (a table's header) leaves the parts unknown: nothing is vouched for.
+                guard !lines.contains(where: { $0.text.contains("委托人") && ($0.text.contains("受托人") || $0.text.contains("代理人")) })
+                else { break }
                 let split = lines.firstIndex { $0.text.contains("受托人") || $0.text.contains("代理人") } ?? lines.count
                 let part = fact == .principal ? Array(lines[..<split]) : Array(lines[split...])
                 let prefix = fact == .principal ? "principal" : "agent"
                 if !facts.contains(where: { $0.key == "\(prefix)Name" }) {
                     add("\(prefix)Name", labelled(["姓名", fact == .principal ? "委托人" : "受托人", "代理人"], in: part))
-                    add("\(prefix)IdNumber", idNumbers(in: part, today: today).first)
+                    // The number within a few lines after the party's own label and before the other
+                    // party's: a block of labels with the numbers further down gives no one a number.
+                    let roles = fact == .principal ? ["委托人"] : ["受托人", "代理人"]
+                    let others = fact == .principal ? ["受托人", "代理人"] : ["委托人"]
+                    if let at = lines.firstIndex(where: { line in roles.contains(where: line.text.contains) }) {
+                        var end = min(lines.count, at + 5)
+                        if let next = lines[(at + 1)..<end].firstIndex(where: { line in others.contains(where: line.text.contains) }) { end = next }
+                        add("\(prefix)IdNumber", idNumbers(in: Array(lines[at..<end]), today: today).first)
+                    }
                 }
             }
         }
@@ -204,8 +216,10 @@ enum MaterialFacts {
     /// The CJK text after one of `labels` (on its line, else the next line), up to the next label
     /// or a break: 姓名 王秀英 性别 女 → 王秀英.
     static func labelled(_ labels: [String], in lines: [MaterialText.Line], longest: Int = 5) -> (String, Double)? {
-        let stops = ["性别", "民族", "出生", "住址", "公民", "身份", "类型", "法定", "住所", "注册", "成立", "日期", "电话", "编号", "年龄",
-                     "经营", "统一", "负责人", "地址", "机构性质", "诊疗", "联系", "签名", "签字", "姓名"]
+        // Whole labels only: a word inside a name (聊城市鑫源五金经营部) must not end it.
+        let stops = ["性别", "民族", "出生", "住址", "公民身份", "身份证", "类型", "法定代表人", "住所", "注册资本", "注册地址", "成立日期",
+                     "签发日期", "电话", "编号", "年龄", "经营范围", "经营方式", "统一社会信用代码", "负责人", "机构性质", "诊疗科目",
+                     "联系", "签名", "签字", "姓名"]
         for (index, line) in lines.enumerated() {
             for label in labels {
                 guard let range = line.text.range(of: label) else { continue }
