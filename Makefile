@@ -47,7 +47,8 @@ demo: build
 	@bin=$$(swift build $(SWIFT_FLAGS) --show-bin-path)/intake; \
 	$$bin process samples --output output; status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
-	echo; echo "Filled forms (form.pdf), notices (notice.pdf) and results (result.json):"; \
+	echo; echo "Filled forms (form.pdf), notices (notice.pdf), receipts of items without a form (receipt.pdf) and results"; \
+	echo "(result.json) of the XML samples, a typed PDF (pdf/), a phone photo (scans/) and two image bundles (bundles/):"; \
 	find output -name '*.pdf' -not -path '*/revisions/*' | sort | sed 's/^/  /'; \
 	$$bin clerk list --state output/.console 2>/dev/null | grep -q '^demo	' || \
 	  echo 'demo-password' | $$bin clerk add demo --name 演示科长 --role chief --state output/.console >/dev/null; \

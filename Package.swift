@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "OCRTests", dependencies: ["OCR", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pipeline", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: [
-            "Console", "Ledger", "Pipeline", "Catalog", "IntakeCore", "IntakeTestSupport",
+            "Console", "Ledger", "Pipeline", "Readers", "Catalog", "IntakeCore", "IntakeTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "GRDB", package: "GRDB.swift"),

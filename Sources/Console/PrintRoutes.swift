@@ -31,6 +31,8 @@ struct PrintRoutes: Sendable {
         case .notice:
             let result = try routes.read(folder)
             guard result.outputs.notice != nil else { throw ConsoleError.conflict("没有需要告知的内容。") }
+        case .form:
+            guard try routes.read(folder).form != nil else { throw ConsoleError.conflict("此事项没有申请表。") }
         default:
             break
         }

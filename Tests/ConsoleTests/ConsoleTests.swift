@@ -400,6 +400,32 @@ struct ConsoleTests {
         #expect(try fixture.store.claimedRevisions().map(\.revision) == [3])
     }
 
+    @Test("An item without a form: in the queue by the item's name, its applicant verified like fields, accepted, its receipt printed")
+    func itemWithoutForm() async throws {
+        let fixture = try await ConsoleFixture(samples: ["lc-item-remote-filing-complete.xml", "lc-item-inpatient-reimbursement-missing.xml"])
+        let id = try #require(fixture.ids["lc-item-remote-filing-complete.xml"])
+        let missing = try #require(fixture.ids["lc-item-inpatient-reimbursement-missing.xml"])
+        try await fixture.test { browser in
+            _ = try await browser.login("clerk1")
+            let queue = try await browser.send(.get, "/")
+            #expect(queue.text.contains("长期异地就医备案") && queue.text.contains("长期异地就医人员住院医疗费用手工报销"))
+            let page = try await browser.send(.get, "/s/\(id)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("申请人姓名") && page.text.contains("王秀英"))
+            #expect(try await browser.send(.get, "/s/\(missing)").text.contains("出院记录"))
+            let decided = try await browser.send(.post, "/api/v1/submissions/\(id)/decide", json: #"{"outcome":"accept"}"#)
+            #expect(decided.status == .ok, "\(decided.text)")
+            let receipt = try await browser.send(.post, "/api/v1/submissions/\(id)/print", json: #"{"document":"receipt"}"#)
+            #expect(receipt.status == .ok)
+            let file = fixture.dir.path("item-receipt.pdf")
+            try Data(receipt.bytes).write(to: URL(fileURLWithPath: file))
+            let text = squeezed(try pdfText(file))
+            #expect(text.contains("受理回执") && text.contains("长期异地就医备案") && text.contains("王秀英") && text.contains("居住证"))
+            // An item without a form has no form to print.
+            #expect(try await browser.send(.post, "/api/v1/submissions/\(id)/print", json: #"{"document":"form"}"#).status == .conflict)
+        }
+    }
+
     @Test("Decide and print: 办件编号, one audit row per print, a reprint needs a reason, receipts only after 受理")
     func decideAndPrint() async throws {
         let fixture = try await ConsoleFixture(samples: ["lc-bad-id-check.xml", "lc-complete.xml", "lc-entrusted-complete.xml"])

@@ -7,6 +7,7 @@ import IntakeCore
 import IntakeTestSupport
 import Ledger
 import Pipeline
+import Readers
 import Testing
 
 /// 网上预审 over a temporary state folder and inbox, on a clock the test moves.
@@ -16,7 +17,7 @@ final class PrecheckFixture: @unchecked Sendable {
     let clock = TestClock(Date(timeIntervalSince1970: 1_796_616_000)) // 2026-12-07 12:00 in China
     let inbox: URL
 
-    init(configure: (inout PrecheckSettings) -> Void = { _ in }) async throws {
+    init(recognizer: PageRecognizer? = nil, configure: (inout PrecheckSettings) -> Void = { _ in }) async throws {
         dir = try TemporaryDirectory("precheck")
         inbox = dir.url.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
@@ -26,7 +27,7 @@ final class PrecheckFixture: @unchecked Sendable {
         configure(&settings)
         let clock = clock
         server = try await PrecheckServer(settings: settings, catalog: Repository.catalog,
-                                          options: .init(outputRoot: dir.url.appendingPathComponent("unused")),
+                                          options: .init(outputRoot: dir.url.appendingPathComponent("unused"), recognizer: recognizer),
                                           ledger: try openConsoleStore(ledger: nil, state: dir.url.appendingPathComponent("state")),
                                           now: { clock.now })
     }
@@ -77,7 +78,7 @@ struct Applicant: Sendable {
         let id = String(location.split(separator: "/").last ?? "")
         var page = try await get(location)
         // A slow check answers on the page that follows: it says so and refreshes.
-        for _ in 0..<100 where page.headers[HTTPField.Name("Refresh")!] != nil {
+        for _ in 0..<300 where page.headers[HTTPField.Name("Refresh")!] != nil {
             try await Task.sleep(for: .milliseconds(100))
             page = try await get(location)
         }
@@ -130,6 +131,18 @@ struct PrecheckTests {
             try Data(notice.bytes).write(to: URL(fileURLWithPath: file))
             let text = try pdfText(file).filter { !$0.isWhitespace }
             #expect(text.contains("依据：《山东省医疗保障经办政务服务事项清单（2023版）》第58行") && !text.contains(".txt"), "\(text)")
+        }
+    }
+
+    @Test("A phone photo of the form is read like a scan and answered")
+    func photo() async throws {
+        let fixture = try await PrecheckFixture(recognizer: EngineRecognizer())
+        try await fixture.test { applicant in
+            let photo = Array(try Data(contentsOf: Repository.samples.appendingPathComponent("scans/lc-unit-change-photo.jpg")))
+            let answer = try await applicant.check("unit-change", files: [("application", "IMG_20261120_101522.jpg", photo)])
+            #expect(answer.page.text.contains("预审结果"), "\(answer.page.text.prefix(600))")
+            #expect(answer.page.text.contains("材料齐全，可前往窗口办理"), "\(answer.page.text.prefix(2000))")
+            #expect(!answer.page.text.contains("没有找到可以识别的申请表"))
         }
     }
 
