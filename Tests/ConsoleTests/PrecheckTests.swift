@@ -134,6 +134,28 @@ struct PrecheckTests {
         }
     }
 
+    @Test("An item without a form is pre-checked from the applicant typed on the page and the materials")
+    func itemWithoutForm() async throws {
+        let fixture = try await PrecheckFixture()
+        try await fixture.test { applicant in
+            let page = try await applicant.get("/precheck/item/371500/employee-remote-filing")
+            #expect(page.text.contains("name=\"applicantName\"") && !page.text.contains("name=\"application\""))
+            let person = [("applicantName", "王秀英"), ("applicantCode", "371502196505120422")]
+            let residence = ("materials", "居住证.pdf", Array("%PDF-1.4\n% a scan\n".utf8))
+            let complete = try await applicant.check("employee-remote-filing", fields: person, files: [residence])
+            #expect(complete.page.text.contains("材料齐全，可前往窗口办理"), "\(complete.page.text.prefix(1500))")
+            let nothing = try await applicant.check("employee-remote-filing", fields: person, files: [])
+            #expect(nothing.page.text.contains("需补齐的申办材料") && nothing.page.text.contains("居住证"))
+            // A wrong check digit is said as for a form's field.
+            let typo = try await applicant.check("employee-remote-filing", fields: [("applicantName", "王秀英"), ("applicantCode", "371502196505120429")],
+                                                 files: [residence])
+            #expect(typo.page.text.contains("校验码"), "\(typo.page.text.prefix(1500))")
+            let missing = try await applicant.post("/precheck/item/371500/employee-remote-filing/check",
+                                                   fields: [("district", "东昌府区"), ("handling", "本人")], files: [residence])
+            #expect(missing.status == .badRequest)
+        }
+    }
+
     @Test("A phone photo of the form is read like a scan and answered")
     func photo() async throws {
         let fixture = try await PrecheckFixture(recognizer: EngineRecognizer())

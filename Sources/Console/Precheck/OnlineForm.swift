@@ -93,4 +93,30 @@ enum OnlineForm {
                           submittedOn: nil, agent: nil, conditions: conditions, fields: fields, materials: [], faults: [])
         return draft.xml
     }
+
+    /// The envelope of an item without a form (`<submission item="…">`), from the page's
+    /// applicant: a 居民身份证号码 makes a person, anything else is taken as a unit's USCC.
+    static func itemXML(item: String, name: String, code: String, phone: String?, region: Region, district: String?,
+                        handling: String?, conditions: [String]) -> [UInt8] {
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let chosen = region.districts.first { $0.name == district }
+        let folded = code.uppercased().filter { !$0.isWhitespace }
+        let person = folded.count == 18 && folded.dropLast().allSatisfy(\.isNumber) && (folded.last!.isNumber || folded.last == "X")
+        let phoneXML = phone.map { $0.isEmpty ? "" : "<phone>\(escaped($0))</phone>" } ?? ""
+        let applicant = person
+            ? "<person><name>\(escaped(name))</name><idNumber>\(escaped(folded))</idNumber>\(phoneXML)</person>"
+            : "<unit><name>\(escaped(name))</name><uscc>\(escaped(folded))</uscc>\(phoneXML)</unit>"
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<submission item=\"\(escaped(item))\" version=\"1\">\n"
+        xml += "  <region>\(chosen?.codes.first ?? region.code)</region>\n"
+        if let chosen, chosen.codes.isEmpty { xml += "  <office>\(escaped(chosen.name))</office>\n" }
+        xml += "  <handling>\(handling == Submission.handlingEntrusted ? Submission.handlingEntrusted : Submission.handlingInPerson)</handling>\n"
+        if !conditions.isEmpty {
+            xml += "  <conditions>" + conditions.map { "<condition>\(escaped($0))</condition>" }.joined() + "</conditions>\n"
+        }
+        xml += "  <applicant>\(applicant)</applicant>\n</submission>\n"
+        return Array(xml.utf8)
+    }
 }

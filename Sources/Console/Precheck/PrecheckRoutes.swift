@@ -159,7 +159,6 @@ struct PrecheckRoutes: Sendable {
     /// or the fields of the online form) and the materials.
     func check(_ request: Request, _ context: ConsoleContext) async throws -> Response {
         let (region, item) = try located(context)
-        guard item.form != nil else { throw ConsoleError.bad("本事项没有申请表，不能在网上预审，请携带材料到窗口办理。") }
         guard let boundary = Multipart.boundary(request.headers[.contentType]) else { throw ConsoleError.bad("请通过预审页面上传。") }
         let body = try await request.body.collect(upTo: server.settings.maxTotalBytes + (64 << 10))
         guard await server.limiter.allow(context.address, now: server.now()) else {
@@ -188,7 +187,17 @@ struct PrecheckRoutes: Sendable {
             }
             upload.append((name, bytes))
         }
-        if let online = field("online"), online == "1" {
+        if item.form == nil {
+            // No form to upload: the applicant as typed on the page, and the materials.
+            guard let name = field("applicantName"), !name.isEmpty, let code = field("applicantCode"), !code.isEmpty else {
+                throw ConsoleError.bad("请填写申请人姓名（或单位名称）和公民身份号码（或统一社会信用代码）。")
+            }
+            let xml = OnlineForm.itemXML(item: item.id, name: String(name.prefix(100)), code: String(code.prefix(40)),
+                                         phone: field("phone").map { String($0.prefix(30)) }, region: region,
+                                         district: field("district"), handling: field("handling"),
+                                         conditions: parts.filter { $0.name == "conditions" }.map(\.text))
+            add("submission.xml", xml)
+        } else if let online = field("online"), online == "1" {
             let form = catalog.form(item.form!)!
             let xml = OnlineForm.xml(parts, form: form, region: region, district: field("district"), handling: field("handling"),
                                      conditions: parts.filter { $0.name == "conditions" }.map(\.text))
