@@ -107,25 +107,27 @@ public struct ImageFile: Sendable {
 
     // MARK: JPEG
 
-    private static func jpegSize(_ bytes: [UInt8]) throws(ImageError) -> (Int, Int) {
-        guard let handle = tjInitDecompress() else { throw .damaged("JPEG decoder unavailable") }
-        defer { tjDestroy(handle) }
+    /// The header's size, read with a decompressor the caller owns.
+    private static func jpegHeader(_ handle: tjhandle, _ bytes: [UInt8]) throws(ImageError) -> (width: Int32, height: Int32) {
         var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colourspace: Int32 = 0
         let status = bytes.withUnsafeBufferPointer {
             tjDecompressHeader3(handle, $0.baseAddress, UInt($0.count), &w, &h, &subsampling, &colourspace)
         }
         guard status == 0 else { throw .damaged("JPEG: \(String(cString: tjGetErrorStr2(handle)))") }
+        return (w, h)
+    }
+
+    private static func jpegSize(_ bytes: [UInt8]) throws(ImageError) -> (Int, Int) {
+        guard let handle = tjInitDecompress() else { throw .damaged("JPEG decoder unavailable") }
+        defer { tjDestroy(handle) }
+        let (w, h) = try jpegHeader(handle, bytes)
         return (Int(w), Int(h))
     }
 
     private func decodeJPEG() throws(ImageError) -> RasterImage {
         guard let handle = tjInitDecompress() else { throw .damaged("JPEG decoder unavailable") }
         defer { tjDestroy(handle) }
-        var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colourspace: Int32 = 0
-        let header = bytes.withUnsafeBufferPointer {
-            tjDecompressHeader3(handle, $0.baseAddress, UInt($0.count), &w, &h, &subsampling, &colourspace)
-        }
-        guard header == 0 else { throw .damaged("JPEG: \(String(cString: tjGetErrorStr2(handle)))") }
+        let (w, h) = try Self.jpegHeader(handle, bytes)
         var rgb = [UInt8](repeating: 0, count: Int(w) * Int(h) * 3)
         // A warning (a truncated file: "Premature end of JPEG file") stops the decoding: the
         // rest of the page would be grey, and a half page must not pass for a whole one.
