@@ -11,7 +11,7 @@ enum MaterialFactsCheck {
     /// A name has no check digit to catch a misread character: it must be read surer still.
     static let nameThreshold = 0.97
 
-    static func check(_ submission: Submission, form: FormDefinition, context: CheckContext) -> [Problem] {
+    static func check(_ submission: Submission, form: FormDefinition, item: ServiceItem, context: CheckContext) -> [Problem] {
         var problems: [Problem] = []
         let ids = idNumbers(submission, form: form)
         let usccs = values(submission, form: form) { $0.type == .uscc }
@@ -20,7 +20,8 @@ enum MaterialFactsCheck {
         for attachment in submission.attachments {
             guard let classified = attachment.classified else { continue }
             let file = attachment.file ?? attachment.name
-            let what = "材料“\(file)”"
+            // The material as the guide names it, and the file it came in.
+            let what = item.materials.first { $0.id == attachment.id }.map { "材料“\($0.name)”（文件“\(file)”）" } ?? "材料“\(file)”"
             if let reason = classified.unreadable, classified.kind == nil {
                 problems.append(Problem(field: file, label: file, code: .materialUnreadable,
                                         message: "\(what)无法辨认（\(reason)），请提供清晰完整的材料。"))

@@ -69,7 +69,7 @@ public struct SubmissionChecker: Sendable {
         }
         let materials = MaterialCheck.check(submission, item: item, sourceName: sourceName)
         problems += materials.problems
-        problems += MaterialFactsCheck.check(submission, form: form, context: context)
+        problems += MaterialFactsCheck.check(submission, form: form, item: item, context: context)
         return Report(fields: fields, materials: materials.materials, attachments: materials.attachments, problems: problems)
     }
 

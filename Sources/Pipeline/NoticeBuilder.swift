@@ -13,7 +13,8 @@ enum NoticeBuilder {
             guard let material = item.materials.first(where: { $0.id == problem.field }) else { return nil }
             return MissingMaterial(wording: material.wording, basis: catalog.citation(material, of: item))
         }
-        let faults = problems.filter { $0.code != .missingMaterial }.map { problem -> FaultyField in
+        let materialCodes: Set<ProblemCode> = [.materialMismatch, .materialExpired, .materialUnreadable]
+        let faults = problems.filter { $0.code != .missingMaterial && !materialCodes.contains($0.code) }.map { problem -> FaultyField in
             FaultyField(label: problem.label ?? problem.field ?? "", value: submittedValue(problem.field, submission),
                         reason: problem.message)
         }
@@ -24,7 +25,7 @@ enum NoticeBuilder {
             if case .date(let d) = CalendarDate.parse(text) { return d }
             return nil
         } ?? today
-        return NoticeContent(
+        var notice = NoticeContent(
             applicant: applicant.isEmpty ? "申请人" : applicant,
             itemName: item.name,
             formTitle: form.isItemApplication ? "" : form.title,
@@ -39,6 +40,8 @@ enum NoticeBuilder {
                 supervisionPhones: office?.supervisionPhones?.value ?? []),
             issuer: "\(issuer)医疗保障经办机构",
             issuedDate: NoticeDate(year: today.year, month: today.month, day: today.day))
+        notice.materialFaults = problems.filter { materialCodes.contains($0.code) }.map(\.message)
+        return notice
     }
 
     /// The materials a receipt lists as received: those provided, in the guide's wording.

@@ -13,6 +13,9 @@ public struct NoticeContent: Sendable, Hashable {
     public var receivedDate: NoticeDate
     public var missingMaterials: [MissingMaterial]
     public var faultyFields: [FaultyField]
+    /// Materials handed in but not good as they are (not matching the application, expired,
+    /// unreadable): whole sentences, as the checks word them.
+    public var materialFaults: [String] = []
     public var office: NoticeOffice
     /// e.g. 聊城市医疗保险事业中心.
     public var issuer: String

@@ -106,6 +106,11 @@ public struct NoticeRenderer: Sendable {
                 return runs
             })
         }
+        if !notice.materialFaults.isEmpty {
+            section += 1
+            heading("\(Self.chineseNumeral(section))、需核对或重新提供的申办材料")
+            list(notice.materialFaults.map { [TextRun($0)] })
+        }
         if !notice.faultyFields.isEmpty {
             section += 1
             let form = notice.formTitle.trimmingWhitespace()

@@ -90,20 +90,22 @@ extension PrecheckRoutes {
         let unsure = result.fields.filter { $0.source?.needsReview == true && !Self.isRows($0.value) }
         let unsureKeys = Set(unsure.map(\.key))
         let judged = result.problems.filter { p in
-            p.code != .lowConfidence && !(p.field.map { unsureKeys.contains(FieldPath(parsing: $0).field) } ?? false)
+            !p.code.isForClerk && !(p.field.map { unsureKeys.contains(FieldPath(parsing: $0).field) } ?? false)
         }
+        // A material's problem is a whole sentence naming its file.
+        let aboutMaterials: Set<ProblemCode> = [.materialMismatch, .materialExpired, .materialUnreadable]
         let missing = result.materials.filter { $0.status == .missing }.map { status in
             let material = answeredItem?.materials.first { $0.id == status.id }
             return Line(text: material?.wording ?? status.name,
                         basis: material.flatMap { m in answeredItem.map { catalog.citation(m, of: $0) } } ?? "")
         }
-        let faulty = judged.filter { $0.field != nil && $0.code != .missingMaterial }.map { p in
+        let faulty = judged.filter { $0.field != nil && $0.code != .missingMaterial && !aboutMaterials.contains($0.code) }.map { p in
             let field = result.fields.first { $0.key == FieldPath(parsing: p.field!).field }
             let label = p.label ?? field?.label ?? p.field!
             return Faulty(label: p.message.hasPrefix(label) ? nil : label, value: PersonalData.masked(field?.value) ?? "",
                           reason: p.message)
         }
-        let others = judged.filter { $0.field == nil && $0.code != .missingMaterial }.map(\.message)
+        let others = judged.filter { ($0.field == nil || aboutMaterials.contains($0.code)) && $0.code != .missingMaterial }.map(\.message)
         view.done = true
         view.missing = missing
         view.faulty = faulty
