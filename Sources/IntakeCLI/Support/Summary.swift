@@ -12,7 +12,7 @@ enum Summary {
                 let codes = Dictionary(grouping: r.problems, by: \.code.rawValue).map { "\($0.key)×\($0.value.count)" }.sorted()
                 line += " (\(codes.joined(separator: ", ")))"
             }
-            let files = [r.outputs.form, r.outputs.notice, r.outputs.result].compactMap { $0 }.joined(separator: ", ")
+            let files = [r.outputs.form, r.outputs.notice, r.outputs.receipt, r.outputs.result].compactMap { $0 }.joined(separator: ", ")
             line += " → \(r.outputs.directory)/ [\(files)]"
             Swift.print(line)
         case .duplicate(let id, let previous):
