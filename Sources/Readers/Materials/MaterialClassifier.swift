@@ -96,8 +96,8 @@ public struct MaterialClassifier: Sendable {
         }
     }
 
-    /// The kind the text shows best, with a confidence; nil below a title's weight or when two
-    /// kinds are nearly as likely.
+    /// The kind the text shows best, with a confidence; nil below a title's weight. A narrow lead
+    /// over another kind lowers the confidence.
     func recognise(_ text: MaterialText) -> (MaterialKind, Double)? {
         let folded = text.folded
         guard !folded.isEmpty else { return nil }
@@ -115,8 +115,8 @@ public struct MaterialClassifier: Sendable {
     /// Two kinds that provide the same materials (an ID card's sides) are not rivals.
     static func sameDocument(_ a: MaterialKind, _ b: MaterialKind) -> Bool { Set(a.materials) == Set(b.materials) }
 
-    /// Whether `text` shows `word`: whole, or for a word of four or more characters, most of its
-    /// pairs of characters in order on one line (OCR drops or mistakes a character of a title).
+    /// Whether `text` shows `word`: whole, or for a word of four or more characters, three in four
+    /// of its pairs of neighbouring characters on one line (OCR drops or mistakes a character of a title).
     static func shows(_ text: String, _ word: String) -> Bool {
         if text.contains(word) { return true }
         let chars = Array(word)
