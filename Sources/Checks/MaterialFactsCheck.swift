@@ -10,6 +10,9 @@ enum MaterialFactsCheck {
     static let confidenceThreshold = 0.9
     /// A name has no check digit to catch a misread character: it must be read surer still.
     static let nameThreshold = 0.97
+    /// Documents that show one person's number only, which must then be the applicant's or the agent's.
+    static let onePerson: Set<String> = ["id-card-front", "id-card-back", "social-security-card", "residence-permit",
+                                         "residence-permit-receipt"]
 
     static func check(_ submission: Submission, form: FormDefinition, item: ServiceItem, context: CheckContext) -> [Problem] {
         var problems: [Problem] = []
@@ -48,6 +51,9 @@ enum MaterialFactsCheck {
                                             message: "\(what)上的\(label)“\(fact.value)”与申请填写的“\(submitted)”不一致。"))
                 }
                 switch fact.key {
+                case "idNumber" where !Self.onePerson.contains(classified.kind ?? ""):
+                    // A 户口簿, 结婚证 or 承诺书 may show another member of the family first.
+                    break
                 case "idNumber", "principalIdNumber", "motherIdNumber":
                     let among = fact.key == "principalIdNumber" ? ids.applicant : ids.all
                     if !among.isEmpty, !among.contains(fact.value) { mismatch(closest(fact.value, among)) }
