@@ -263,13 +263,7 @@ class ConsoleE2E(unittest.TestCase):
             except Exception:
                 pass
         for process in (cls.console, cls.cupsd):
-            if process is not None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(10)
+            intake_binary.stop(process)
         if getattr(cls, "console_log", None):
             cls.console_log.close()
         intake_binary.clean_up(getattr(cls, "tmp", None), getattr(cls, "screens", None))

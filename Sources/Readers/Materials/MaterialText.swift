@@ -33,7 +33,8 @@ public struct MaterialText: Sendable {
     }
 
     static func pdf(_ bytes: [UInt8], recognizer: PageRecognizer?) -> MaterialText? {
-        guard ImageSizes.largestPixelCount(in: bytes) <= 50_000_000, let document = try? PDFDocument(bytes: bytes) else { return nil }
+        guard ImageSizes.largestPixelCount(in: bytes) <= PDFSubmissionReader.Limits().maxImagePixels,
+              let document = try? PDFDocument(bytes: bytes) else { return nil }
         var lines: [Line] = []
         for index in 0..<min(document.pageCount, maxPages) {
             guard let page = document.page(at: index) else { continue }
