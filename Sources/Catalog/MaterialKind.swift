@@ -10,6 +10,9 @@ public struct MaterialKind: Sendable, Hashable, Codable {
     public var materials: [String]
     /// What the fact reader takes from it.
     public var facts: [Fact]
+    /// Numbers whose shape and check say what the document is, with a weight like a printed
+    /// word's: a card number passing the Luhn check on a card whose logo OCR cannot read.
+    public var numbers: [Fact: Double]?
 
     public enum Fact: String, Sendable, Hashable, Codable {
         case name, idNumber = "id-number", validPeriod = "valid-period", uscc, unitName = "unit-name"
@@ -17,8 +20,8 @@ public struct MaterialKind: Sendable, Hashable, Codable {
         case cardNumber = "card-number", principal, agent
     }
 
-    public init(id: String, name: String, evidence: [String: Double], materials: [String], facts: [Fact]) {
-        self.id = id; self.name = name; self.evidence = evidence; self.materials = materials; self.facts = facts
+    public init(id: String, name: String, evidence: [String: Double], materials: [String], facts: [Fact], numbers: [Fact: Double]? = nil) {
+        self.id = id; self.name = name; self.evidence = evidence; self.materials = materials; self.facts = facts; self.numbers = numbers
     }
 
     /// Whether a material of an item's list (by its name and aliases) is provided by this kind.
@@ -26,3 +29,5 @@ public struct MaterialKind: Sendable, Hashable, Codable {
         ([material.name] + material.aliases).contains { name in materials.contains { name.contains($0) } }
     }
 }
+
+extension MaterialKind.Fact: CodingKeyRepresentable {}

@@ -120,9 +120,16 @@ struct RulingGrid {
                 (abs(v.x - f.x0) <= slack || abs(v.x - f.x1) <= slack) && v.y0 >= f.y0 - slack && v.y1 <= f.y1 + slack
             }
         }
+        // A frame's top or bottom may run on to the column rule just beside the widget (a text
+        // area filling its cell): an end on a rule within twice the slack is still the frame's.
+        func endsOnRule(_ end: Double, near edge: Double, y: Double) -> Bool {
+            abs(end - edge) <= 2 * slack && vs.contains { abs($0.x - end) <= slack / 2 && $0.y0 - slack <= y && y <= $0.y1 + slack }
+        }
         hs.removeAll { hl in
             widgets.contains { f in
-                (abs(hl.y - f.y0) <= slack || abs(hl.y - f.y1) <= slack) && hl.x0 >= f.x0 - slack && hl.x1 <= f.x1 + slack
+                (abs(hl.y - f.y0) <= slack || abs(hl.y - f.y1) <= slack)
+                    && (hl.x0 >= f.x0 - slack || endsOnRule(hl.x0, near: f.x0, y: hl.y))
+                    && (hl.x1 <= f.x1 + slack || endsOnRule(hl.x1, near: f.x1, y: hl.y))
             }
         }
         // Keep only lines that meet another line: text strokes and fill-in underlines do not.

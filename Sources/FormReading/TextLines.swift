@@ -18,7 +18,31 @@ struct TextLine {
     }
 }
 
-enum LineBuilder {
+public enum LineBuilder {
+    /// The text of `glyphs` line by line in reading order, with each character's confidence: a
+    /// space where the gap is a word's, a tab where it is a cell's (over 1.5 character heights),
+    /// so a table's label and value read as one line and numbers in two cells never run together.
+    public static func readingOrder(_ glyphs: [Glyph]) -> [(text: String, confidences: [Double])] {
+        lines(glyphs).map { line in
+            var text = "", confidences: [Double] = []
+            var previous: Glyph?
+            for glyph in line.glyphs {
+                if let previous {
+                    let gap = glyph.box.x0 - previous.box.x1
+                    if gap > 1.5 * line.charHeight {
+                        text.append("\t"); confidences.append(1)
+                    } else if gap > 0.25 * line.charHeight {
+                        text.append(" "); confidences.append(1)
+                    }
+                }
+                text.append(glyph.character)
+                confidences.append(glyph.confidence)
+                previous = glyph
+            }
+            return (text, confidences)
+        }
+    }
+
     /// Groups `glyphs` (white space dropped) into lines: a glyph joins a line when its centre lies
     /// within a third of a character height of the line's mean centre.
     static func lines(_ glyphs: [Glyph]) -> [TextLine] {

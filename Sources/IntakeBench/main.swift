@@ -20,7 +20,7 @@ import Pipeline
 //   .build/release/intake-bench precheck [--applicants 20] [--seconds 60] [--file PDF]
 // 网上预审 under load, the clerks' queue page timed meanwhile (PrecheckBench.swift).
 //
-//   .build/release/intake-bench materials [--split tune|heldout|all] [--threshold 0.5] [--bundle] [--show FILE]
+//   .build/release/intake-bench materials [--split tune|heldout|heldout2|all] [--threshold 0.5] [--bundle] [--show FILE]
 // Supporting materials classified and their facts read, against Tests/Fixtures/materials' truth (MaterialsBench.swift).
 
 if CommandLine.arguments.dropFirst().first == "console" {
@@ -38,8 +38,13 @@ if CommandLine.arguments.dropFirst().first == "precheck" {
 
 if CommandLine.arguments.dropFirst().first == "materials" {
     guard let formsURL = CatalogLocator.locate(explicit: nil) else { fatalError("forms/ not found") }
-    try MaterialsBench(arguments: Array(CommandLine.arguments.dropFirst(2)), catalog: try Catalog.load(from: formsURL),
-                       repository: formsURL.deletingLastPathComponent()).run()
+    do {
+        try MaterialsBench(arguments: Array(CommandLine.arguments.dropFirst(2)), catalog: try Catalog.load(from: formsURL),
+                           repository: formsURL.deletingLastPathComponent()).run()
+    } catch {
+        FileHandle.standardError.write(Data("intake-bench materials: \(error.localizedDescription)\n".utf8))
+        exit(1)
+    }
     exit(0)
 }
 

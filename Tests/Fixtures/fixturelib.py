@@ -86,7 +86,8 @@ def luhn_complete(partial):
 
 
 def fmt_date_parts(y, m, d, how):
-    """A date as typed: cn 2026年11月16日 | cn-spaced 2026 年 11 月 16 日 | iso | dot | slash."""
+    """A date as typed: cn 2026年11月16日 | cn-spaced 2026 年 11 月 16 日 | iso | dot | slash;
+    cn-padded 2026年03月05日 | slash-padded 2026/03/05 | dot-short 2026.3.5 | dash-short 2026-3-5."""
     if how == "iso":
         return "%04d-%02d-%02d" % (y, m, d)
     if how == "dot":
@@ -95,6 +96,15 @@ def fmt_date_parts(y, m, d, how):
         return "%d/%d/%d" % (y, m, d)
     if how == "cn-spaced":
         return "%d 年 %d 月 %d 日" % (y, m, d)
+    # added for the heldout2 families of layouts/make_layouts.py
+    if how == "cn-padded":  # 2026年03月05日
+        return "%04d年%02d月%02d日" % (y, m, d)
+    if how == "slash-padded":  # 2026/03/05
+        return "%04d/%02d/%02d" % (y, m, d)
+    if how == "dot-short":  # 2026.3.5
+        return "%d.%d.%d" % (y, m, d)
+    if how == "dash-short":  # 2026-3-5
+        return "%d-%d-%d" % (y, m, d)
     return "%d年%d月%d日" % (y, m, d)
 
 

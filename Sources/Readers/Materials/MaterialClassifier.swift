@@ -102,7 +102,9 @@ public struct MaterialClassifier: Sendable {
         let folded = text.folded
         guard !folded.isEmpty else { return nil }
         let scored = kinds.map { kind in
-            (kind, kind.evidence.reduce(0.0) { sum, entry in sum + (Self.shows(folded, entry.key) ? entry.value : 0) })
+            let words = kind.evidence.reduce(0.0) { sum, entry in sum + (Self.shows(folded, entry.key) ? entry.value : 0) }
+            let numbers = (kind.numbers ?? [:]).reduce(0.0) { sum, entry in sum + (shows(entry.key, in: text) ? entry.value : 0) }
+            return (kind, words + numbers)
         }.sorted { $0.1 > $1.1 }
         guard let (best, score) = scored.first, score >= Self.recognisedScore else { return nil }
         let runnerUp = scored.dropFirst().first { !Self.sameDocument($0.0, best) }?.1 ?? 0
@@ -110,6 +112,21 @@ public struct MaterialClassifier: Sendable {
         let lead = (score - runnerUp) / score
         let confidence = min(1, score / 8) * (lead >= 0.3 ? 1 : 0.5 + lead)
         return (best, (confidence * 100).rounded() / 100)
+    }
+
+    /// Whether the text holds a number of the fact's shape that passes its check.
+    func shows(_ fact: MaterialKind.Fact, in text: MaterialText) -> Bool {
+        switch fact {
+        case .cardNumber:
+            // A bank card's first digit (UnionPay 62, Visa 4, Mastercard 5); an 18-digit ID number
+            // that happens to pass the Luhn check is no card.
+            guard let (number, _) = MaterialFacts.cardNumber(in: text.lines), let first = number.first, "456".contains(first)
+            else { return false }
+            if case .valid = CitizenID.check(number, today: today) { return false }
+            return true
+        default:
+            return false
+        }
     }
 
     /// Two kinds that provide the same materials (an ID card's sides) are not rivals.

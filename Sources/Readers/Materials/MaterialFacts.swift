@@ -229,10 +229,10 @@ enum MaterialFacts {
                 for (chars, probabilities) in candidates {
                     var value = "", p = 1.0
                     var i = 0
-                    while i < chars.count, " :：　".contains(chars[i]) { i += 1 }
+                    while i < chars.count, " \t:：　".contains(chars[i]) { i += 1 }
                     while i < chars.count, value.count < longest {
                         let c = chars[i]
-                        if c == " " || c == "　" { break }
+                        if c.isWhitespace { break }
                         let rest = String(chars[i...])
                         if stops.contains(where: { rest.hasPrefix($0) }) { break }
                         // Brackets belong to a unit's name (…医院（普通合伙）), never to a person's.

@@ -1,3 +1,4 @@
+import FormReading
 import Foundation
 import Images
 import IntakeCore
@@ -36,18 +37,21 @@ public struct MaterialText: Sendable {
         guard ImageSizes.largestPixelCount(in: bytes) <= PDFSubmissionReader.Limits().maxImagePixels,
               let document = try? PDFDocument(bytes: bytes) else { return nil }
         var lines: [Line] = []
+        var method = ReadingMethod.pdfText
         for index in 0..<min(document.pageCount, maxPages) {
             guard let page = document.page(at: index) else { continue }
-            let text = page.text
-            if text.filter({ !$0.isWhitespace }).count >= 8 {
-                lines += text.split(separator: "\n").map { Line(text: String($0), confidences: Array(repeating: 1, count: $0.count)) }
+            let glyphs = page.glyphs().map { Glyph($0.character, $0.box) }
+            if glyphs.filter({ !$0.character.isWhitespace }).count >= 8 {
+                lines += Self.lines(GlyphBoxes.normalized(glyphs))
             } else if page.imageCount > 0, let recognizer, let png = try? page.renderPNG(dpi: 200),
-                      let page = try? recognizer.recognize(png: png, photo: false) {
-                // A scanned page: its images hold the text. A page without images has none to read.
-                return MaterialText(lines: lines + Self.lines(page), method: .ocr, unreadable: nil)
+                      let recognized = try? recognizer.recognize(png: png, photo: true) {
+                // A scanned page: its images hold the text, read like a photo (a card on a
+                // scanned sheet is found and read alone). A page without images has none.
+                lines += Self.lines(recognized)
+                method = .ocr
             }
         }
-        return MaterialText(lines: lines, method: .pdfText, unreadable: nil)
+        return MaterialText(lines: lines, method: method, unreadable: nil)
     }
 
     static func image(_ bytes: [UInt8], recognizer: PageRecognizer?) -> MaterialText? {
@@ -83,27 +87,12 @@ public struct MaterialText: Sendable {
         return nil
     }
 
-    /// The engine's characters in reading order, cut into lines where a character does not sit
-    /// on the previous one's line.
+    /// The engine's characters in reading order: lines top to bottom, a table's cells side by side.
     static func lines(_ page: RecognizedPage) -> [Line] {
-        var lines: [Line] = []
-        var text = "", confidences: [Double] = []
-        var previous: Rect?
-        for character in page.characters {
-            if let p = previous {
-                let overlap = min(p.y1, character.box.y1) - max(p.y0, character.box.y0)
-                let sameLine = overlap > 0.4 * min(p.y1 - p.y0, character.box.y1 - character.box.y0) && character.box.x0 > p.x0
-                if !sameLine {
-                    lines.append(Line(text: text, confidences: confidences))
-                    text = ""
-                    confidences = []
-                }
-            }
-            text.append(character.text)
-            confidences.append(character.probability)
-            previous = character.box
-        }
-        if !text.isEmpty { lines.append(Line(text: text, confidences: confidences)) }
-        return lines
+        lines(page.characters.map { Glyph($0.text, $0.box, confidence: $0.probability) })
+    }
+
+    static func lines(_ glyphs: [Glyph]) -> [Line] {
+        LineBuilder.readingOrder(glyphs).map { Line(text: $0.text, confidences: $0.confidences) }
     }
 }

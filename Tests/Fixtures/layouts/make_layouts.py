@@ -12,9 +12,10 @@ with planted faults; one truth JSON per PDF.
 Seeded (SEED): values, faults, widths, angles, noise, seals come out the same on every run (PDF
 timestamps and /ID written by LibreOffice, Chromium and WeasyPrint differ). The split is a rule on
 style families, not on files: see split_of() and README.md.
-Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint (requirements.txt),
+Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint pypdf (requirements.txt),
 soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils), qpdf, fonts
-fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core.
+fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core (heldout2 also fonts-arphic-ukai
+fonts-wqy-zenhei fonts-droid-fallback).
 """
 import argparse
 import datetime as dt
@@ -46,6 +47,10 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
     "AR PL UMing CN": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
     "WenQuanYi Micro Hei": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     "DejaVu Sans": ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", None),
+    # heldout2 (fonts-arphic-ukai, fonts-wqy-zenhei, fonts-droid-fallback)
+    "AR PL UKai CN": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
+    "WenQuanYi Zen Hei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    "Droid Sans Fallback": ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
 }
 
 # --------------------------------------------------------------------------------------------
@@ -58,8 +63,20 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 #         slash 2026/11/16
 #   mark: ☑ ■ √ ✓ (√ replaces □) | x-instead (X replaces □) | x-over (X over □; ☒ in Word)
 #   inline: change-form values after "单位名称：" on the same line (True) or on the next (False)
+# Added for heldout2 (families with split="heldout2"; none of these is used by another family):
+#   labels: fwspaced (单　位　名　称, full-width spaces) | colon (单位名称：) | distributed (the label
+#           spread over its cell: CSS text-align-last: justify, ODF fo:text-align-last)
+#   date: cn-padded 2026年03月05日 | slash-padded 2026/03/05 | dot-short 2026.3.5 | dash-short 2026-3-5
+#   mark ✔ or ☒ ; box: the empty box (☐ instead of □)
+#   fit: WeasyPrint adds the cells' padding to the column widths: take it off (narrow margins)
+#   fillable: choice (how 单位性质 is made: check | radio | list), export (check boxes' export values:
+#   yes /Yes | text the option), rexport (a radio group's: text the option | index 1…n), ownlabels
+#   (options as the buttons' own labels), combos / lists (text fields made combo boxes / drop-down
+#   list boxes), maxlen (form:max-length), datefields (date fields as LibreOffice date controls, the
+#   DateFormat), ctlfont (controls in the family's font), filler (pikepdf | pypdf)
 
 SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
+UKAI, ZENHEI, DROID = "AR PL UKai CN", "WenQuanYi Zen Hei", "Droid Sans Fallback"  # heldout2 only
 _COMMON = dict(size=10.5, labels="as-printed", lspace=0, date="cn", mark="☑", align="left", pad=1.0, stray=0.1, colon="：",
                inline=True, rowscale=1.0)
 _TYPED = dict(_COMMON, landscape=False, repeat=True)
@@ -106,6 +123,31 @@ FAMILIES = {
                     inline=False, rowscale=0.9, border=True, rows=5),
     "ff-d": _family(_FILLABLE, 18, font=SERIF, size=10, labels="rebreak", date="slash", jitter=0.1, naming="labels", tooltips=True,
                     rows=7),
+    # heldout2: a third split, used once to measure the reader; every family is new in font, label,
+    # date, tick, alignment, margin and padding combination (and the fillable ones in their controls).
+    # Not ranked by split_of's hash rule: the `split` key decides.
+    "lo-d": _family(LO, 8, split="heldout2", font=UKAI, size=10, labels="fwspaced", date="cn-padded", mark="☒", box="☐",
+                    align="center", jitter=0.12, pad=0.3, stray=0.2, rowscale=1.15, landscape=True),
+    # Droid Sans Fallback has no Latin letters or digits: Chromium takes them from another font
+    "ch-d": _family(CH, (8, 10), split="heldout2", font=DROID, size=10, labels="distributed", date="slash-padded", mark="✔",
+                    align="right", jitter=0.15, pad=1.8, stray=0.25, colon=":", inline=False, rowscale=0.75, landscape=True),
+    "rl-d": _family(RL, (28, 22), split="heldout2", font=ZENHEI, size=9.5, labels="colon", date="dot-short", mark="✔", box="☐",
+                    align="right", jitter=0.1, pad=1.0, stray=0.2, rowscale=1.05, repeat=False),
+    "wp-c": _family(WP, (12, 8), split="heldout2", fit=True, font=UKAI, size=11, labels="rebreak", lspace=1.0, date="dash-short",
+                    mark="☒", align="center", jitter=0.18, pad=0.4, stray=0.3, rowscale=0.9, landscape=True),
+    # fillable: radio group for 单位性质 (export values the options), combo boxes, date fields, /MaxLen, labels as names
+    # with borders and tooltips
+    "ff-n": _family(_FILLABLE, (10, 12), split="heldout2", ctlfont=True, font=UKAI, size=10.5, labels="fwspaced", date="slash-padded",
+                    jitter=0.1, naming="labels", tooltips=True, border=True, choice="radio", rexport="text", maxlen=True, datefields=9,
+                    combos=("affiliationOld", "affiliationNew", "paymentMethod"), rows=6),
+    # a drop-down list box for 单位性质, check boxes exporting their options, combo boxes, LibreOffice's default names, filled by pypdf
+    "ff-o": _family(_FILLABLE, 16, split="heldout2", ctlfont=True, font=ZENHEI, size=10, labels="distributed", date="cn-padded",
+                    jitter=0.14, naming="lo", border=True, choice="list", export="text", colon=":", rowscale=1.1, pad=1.6,
+                    combos=("unitTypeOld", "unitTypeNew", "eventMethod", "hospitalLevel"), filler="pypdf", rows=5),
+    # a radio group exporting 1…10, options as the buttons' own labels, list boxes, date fields, /MaxLen, default names + tooltips
+    "ff-p": _family(_FILLABLE, (14, 18), split="heldout2", ctlfont=True, font=DROID, size=9.5, labels="colon", date="iso",
+                    jitter=0.16, pad=0.6, stray=0.2, naming="lo", tooltips=True, choice="radio", rexport="index", ownlabels=True,
+                    maxlen=True, datefields=11, lists=("eventMethod",), inline=False, rows=7),
 }
 PROGRAM_OF = {f: s["program"] for f, s in FAMILIES.items()}
 
@@ -118,14 +160,17 @@ SCANS_PER_FORM = 3  # per split
 
 
 def split_of(family):
-    """The split rule. WeasyPrint families are all held out (a program the tuning split never
-    sees). Within each other program, families are ranked by sha256("SEED:family") and alternate:
-    rank 0 tune, 1 held out, 2 tune, 3 held out. A scan takes the split of the typed family it
-    was printed from."""
+    """The split rule. A family with a `split` key (the heldout2 families) is in that split and
+    takes no part in the ranking below. WeasyPrint families are all held out (a program the tuning
+    split never sees). Within each other program, families are ranked by sha256("SEED:family")
+    and alternate: rank 0 tune, 1 held out, 2 tune, 3 held out. A scan takes the split of the
+    typed family it was printed from."""
+    if FAMILIES.get(family, {}).get("split"):
+        return FAMILIES[family]["split"]
     prog = PROGRAM_OF[family]
     if prog == "weasyprint":
         return "heldout"
-    fams = sorted((f for f, p in PROGRAM_OF.items() if p == prog),
+    fams = sorted((f for f, p in PROGRAM_OF.items() if p == prog and not FAMILIES.get(f, {}).get("split")),
                   key=lambda f: hashlib.sha256(("%d:%s" % (SEED, f)).encode()).hexdigest())
     return "tune" if fams.index(family) % 2 == 0 else "heldout"
 
@@ -318,6 +363,12 @@ def defn_options(defn, key):
     return fields_of(defn)[key]["options"]
 
 
+# Option lists of the text fields some heldout2 fillable families make combo boxes (editable
+# drop-downs); a field of type choice takes its definition's options.
+COMBO_OPTIONS = {"affiliationOld": AFFIL, "affiliationNew": AFFIL, "unitTypeOld": UNIT_TYPES_TEXT, "unitTypeNew": UNIT_TYPES_TEXT,
+                 "hospitalLevel": ["三级甲等", "三级乙等", "二级甲等", "二级乙等", "一级"]}
+
+
 # --------------------------------------------------------------------------------------------
 # Faults: each changes the values as written and names the problem intake should report.
 
@@ -338,7 +389,8 @@ FAULT_RATE = {"lc-unit-enrollment": 0.6, "lc-unit-change": 0.6, "ly-maternity-al
 
 def fault_schedule(cases):
     """Per split and form, the faulty cases (a seeded draw per case) take the form's fault kinds in
-    turn, committed cases first, so that every kind is planted in both splits. Sets
+    turn, committed cases first, so that every kind is planted in every split (COVER_SPLITS: kinds
+    not planted yet first). Sets
     case["faults_plan"] = (how many, kinds in the order to try)."""
     groups = {}
     for c in cases:
@@ -348,6 +400,7 @@ def fault_schedule(cases):
         cs.sort(key=lambda c: (c["index"] >= committed_count(c), c["index"], c["id"]))
         kinds = FAULT_KINDS[form]
         pos = 0
+        planted = set()
         for c in cs:
             r = rng_for("fault-count", c["id"])
             if r.random() >= FAULT_RATE[form]:
@@ -356,6 +409,17 @@ def fault_schedule(cases):
             n = 2 if r.random() < 0.3 else 1
             c["faults_plan"] = (n, [kinds[(pos + k) % len(kinds)] for k in range(len(kinds))])
             pos += n
+            if split in COVER_SPLITS:
+                # the same draws, but a kind a case could not take (no row left, no bank card, a 流产
+                # row) is not lost: the kinds not yet planted in the split come first, in turn
+                c["faults_plan"] = (n, [k for k in c["faults_plan"][1] if k not in planted] +
+                                    [k for k in c["faults_plan"][1] if k in planted])
+                planted.update(f["fault"] for f in case_values(c)[2])
+
+
+# Splits whose faults are dealt so that every kind is planted (the committed heldout2 split is
+# small: 7 maternity cases for 8 kinds); tune and heldout keep the plain rotation.
+COVER_SPLITS = {"heldout2"}
 
 
 def committed_count(case):
@@ -488,9 +552,13 @@ class Tick:
 
 
 class Widget:
-    def __init__(self, key, kind, value, label, group="", width=None, lines=1, option=None):
+    """kind: text | check (one per option) ; heldout2 families also: radio (one per option, one
+    field), list (a drop-down list box), combo (an editable drop-down), date (a date control)."""
+    def __init__(self, key, kind, value, label, group="", width=None, lines=1, option=None, options=None):
         self.key, self.kind, self.value, self.label, self.group = key, kind, value, label, group
-        self.width, self.lines, self.option = width, lines, option
+        self.width, self.lines, self.option, self.options = width, lines, option, options
+        self.maxlen = None
+        self.own = False  # an option drawn as the control's own label, not as text after it
 
 
 fmt_date_parts = fx.fmt_date_parts
@@ -519,6 +587,8 @@ def label_text(text, how):
             line = (" " if len(line) > 2 else "　　").join(line)
         elif how == "ideo" and len(line) == 2 and re.fullmatch(r"[\u4e00-\u9fff]+", line):
             line = line[0] + "　" + line[1]
+        elif how == "fwspaced" and 2 <= len(line) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", line):
+            line = "　".join(line) if len(line) < 4 else line[:2] + "　" + line[2:]  # 姓　名, 胎　儿　数, 单位　名称
         out.append(line)
     return "\n".join(out)
 
@@ -542,9 +612,22 @@ def stray(text, rng, p):
 def choice_runs(form, fdef, value, style, detail=None, fillable=False, key=None, group=""):
     chosen = value if isinstance(value, list) else ([value] if value else [])
     runs = []
+    single = fdef["type"] == "choice"
+    if fillable and single and style.get("choice") == "list":  # a drop-down list box instead of the options
+        return [Widget(key, "list", value or "", fdef["label"], group, width=62, options=list(fdef["options"]))]
     for i, o in enumerate(fdef["options"]):
         if fillable:
-            runs.append(Widget(key, "check", o in chosen, fdef["label"], group, option=o))
+            kind = "radio" if single and style.get("choice") == "radio" else "check"
+            runs.append(Widget(key, kind, o in chosen, fdef["label"], group, option=o))
+            if style.get("ownlabels"):
+                runs[-1].own = True
+                if fdef.get("detail", {}).get("option") == o:
+                    runs.append("（")
+                    runs.append(Widget(fdef["detail"]["field"], "text", detail or "", "其他", fdef["label"], width=28))
+                    runs.append("）")
+                elif i < len(fdef["options"]) - 1:
+                    runs.append("  ")
+                continue
         else:
             runs.append(Tick(o in chosen))
         lab = o
@@ -597,7 +680,16 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             val = (row if row is not None else v).get(key, "")
             if fdef["type"] == "date" and val:
                 val = written_date(val, style["date"])
-            return [Widget(wkey, "text", val, fdef["label"], fdef.get("group", ""), width=width, lines=lines)]
+            w = Widget(wkey, "text", val, fdef["label"], fdef.get("group", ""), width=width, lines=lines)
+            if key in style.get("combos", ()):
+                w.kind, w.options = "combo", COMBO_OPTIONS[key] if key in COMBO_OPTIONS else list(fdef["options"])
+            elif key in style.get("lists", ()):
+                w.kind, w.options = "list", list(fdef["options"])
+            elif fdef["type"] == "date" and style.get("datefields"):
+                w.kind = "date"
+            if style.get("maxlen") and w.kind in ("text", "combo"):
+                w.maxlen = 18 if fdef["type"] in ("uscc", "id-number") else fdef.get("maxLength")
+            return [w]
         return [text_of(key, row, fdef)]
 
     def blocks_to_paras(blocks, width, inline=None):
@@ -641,6 +733,9 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
         span, rowspan = c.get("span", 1), c.get("rowspan", 1)
         w = cell_width(c, col)
         if "label" in c:
+            if style["labels"] == "colon" and not c.get("bold") and rowspan == 1 and form != "ly-maternity-allowance":
+                # 单位名称：, right-aligned (not the group labels spanning rows, not the table's header)
+                return Cell([Para([c["label"] + style["colon"]], align="right", label=True)], span, rowspan, "middle", label=True)
             return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False), label=True)],
                         span, rowspan, "middle", label=True)
         if "field" in c or "date" in c:
@@ -714,7 +809,7 @@ def html_runs(runs, style):
         elif isinstance(r, Tick):
             m = style["mark"]
             if not r.checked:
-                outp.append("□")
+                outp.append('<span class="mk">%s</span>' % style["box"] if style.get("box") else "□")
             elif m == "x-over":
                 outp.append('<span class="xo">□<span class="x">X</span></span>')
             elif m == "x-instead":
@@ -726,6 +821,11 @@ def html_runs(runs, style):
 
 def form_html(G, style):
     ls = style["lspace"]
+    if style.get("fit"):  # heldout2: each column less its cells' padding (WeasyPrint adds it), the table within the type area
+        G2 = Grid()
+        G2.__dict__.update(G.__dict__)
+        G2.columns = [round(w - 2 * style["pad"] * 1.3 - 0.3, 1) for w in G.columns]
+        G = G2
     css = """
 @page { size: A4 %s; margin: %smm %smm %smm %smm; }
 body { font-family: "%s"; font-size: %spt; color: #000; margin: 0; }
@@ -742,6 +842,8 @@ p { margin: 0; line-height: %s; white-space: pre-wrap; }
 """ % ("landscape" if G.landscape else "portrait", style["margins"][0], style["margins"][1], style["margins"][2], style["margins"][3],
        style["font"], style["size"], style["size"] + 7, ls / 2, "bold" if style.get("title_bold", True) else "normal", sum(G.columns), 0.6 + 0.4 * (style["size"] > 10),
        style["pad"], style["pad"] * 1.3, ls, 1.35 if style["rowscale"] < 1 else 1.5)
+    if style["labels"] == "distributed":  # 单位名称 spread over its cell (分散对齐)
+        css += "table.grid td.label p { text-align: justify !important; text-align-last: justify; }\n"
     return fx.html_form(G, css, lambda runs: html_runs(runs, style), style.get("repeat", True), height="%.1fmm")
 
 
@@ -801,7 +903,7 @@ def docx_doc(G, style):
     def run_text(r):
         if not isinstance(r, Tick):
             return r
-        return {"x-over": "☒", "x-instead": "X"}.get(style["mark"], style["mark"]) if r.checked else "□"
+        return {"x-over": "☒", "x-instead": "X"}.get(style["mark"], style["mark"]) if r.checked else style.get("box", "□")
 
     return fx.docx_form(G, style["font"], style["size"], G.landscape, style["margins"], 1.0 if style["rowscale"] < 1 else 1.15,
                         run_text, style.get("repeat", True), pad=style["pad"], lspace=style["lspace"])
@@ -857,7 +959,7 @@ def reportlab_pdf(G, style, pdf_path):
             if isinstance(r, Tick):
                 m = style["mark"]
                 if not r.checked:
-                    out.append("<font name='%s'>□</font>" % dj)
+                    out.append("<font name='%s'>%s</font>" % (dj, style.get("box", "□")))
                 elif m in ("x-over",):
                     out.append("<font name='%s'>☒</font>" % dj)
                 elif m == "x-instead":
@@ -937,9 +1039,18 @@ def fodt_form(G, style, rng):
     size = style["size"]
     controls, widgets, names_used = [], {}, set()
     counter = [0]
+    per_kind, radio_groups = {}, {}  # naming "lo": a counter per control type; radio groups: key -> group
 
     def wname(w):
+        if w.kind == "radio" and w.key in radio_groups:  # every button of a group has the group's name
+            return radio_groups[w.key]
         counter[0] += 1
+        if style["naming"] == "lo":  # LibreOffice's own default names, a counter per control type
+            base = LO_CONTROL_NAMES[w.kind]
+            per_kind[base] = per_kind.get(base, 0) + 1
+            name = "%s %d" % (base, per_kind[base])
+            names_used.add(name)
+            return name
         if style["naming"] == "acrobat":
             return ("Check Box%d" if w.kind == "check" else "Text%d") % counter[0]
         base = (w.group or "") + w.label.replace("\n", "")
@@ -957,11 +1068,15 @@ def fodt_form(G, style, rng):
     def control(w, cell_mm):
         cid = "control%d" % (len(controls) + 1)
         name = wname(w)
-        widgets[name] = w
+        if w.kind != "radio":  # a radio group is one field: control_heldout2 keeps it
+            widgets[name] = w
         tip = ((w.group + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
         props = ""
         if style["tooltips"]:
             props = '<form:properties><form:property form:property-name="HelpText" office:value-type="string" office:string-value="%s"/></form:properties>' % xesc(tip, {'"': "&quot;"})
+        if w.kind in ("radio", "list", "combo", "date") or (w.kind == "check" and (w.own or style.get("export", "yes") != "yes")) \
+                or (w.kind == "text" and w.maxlen):
+            return control_heldout2(w, cell_mm, cid, name, tip)
         if w.kind == "check":
             controls.append('<form:checkbox form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.CheckBox" '
                             'xml:id="%s" form:id="%s" form:label="" form:image-position="center">%s</form:checkbox>' % (xesc(name, {'"': "&quot;"}), cid, cid, props))
@@ -975,24 +1090,83 @@ def fodt_form(G, style, rng):
         return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-%.2fcm" svg:width="%.1fmm" svg:height="%.1fmm" draw:control="%s"/>' % (
             "grb" if style["border"] else "grn", hmm / 20, wmm, hmm, cid)
 
+    def control_heldout2(w, cell_mm, cid, name, tip):
+        """The controls of the heldout2 families: radio groups, list and combo boxes, date fields,
+        check boxes with export values or their own labels, text fields with a maximum length."""
+        q = lambda t: xesc(t, {'"': "&quot;"})
+        gs = "grb" if style["border"] else "grn"
+        prop = []
+        if style["tooltips"]:
+            prop.append('<form:property form:property-name="HelpText" office:value-type="string" office:string-value="%s"/>' % q(tip))
+        if w.kind == "date":
+            prop.append('<form:property form:property-name="DateFormat" office:value-type="float" office:value="%d"/>' % style["datefields"])
+        props = "<form:properties>%s</form:properties>" % "".join(prop) if prop else ""
+        maxlen = ' form:max-length="%d"' % w.maxlen if w.maxlen else ""
+        if w.kind in ("check", "radio"):
+            label = w.option if w.own else ""
+            if w.kind == "radio":
+                g = radio_groups.get(w.key)
+                if g is None:
+                    radio_groups[w.key] = name
+                    g = widgets[name] = Widget(w.key, "radio-group", "", w.label, w.group, options=[])
+                    g.exports = {}
+                else:
+                    g = widgets[name]
+                g.options.append(w.option)
+                export = w.option if style["rexport"] == "text" else str(len(g.options))
+                g.exports[export] = w.option
+                if w.value:
+                    g.value = w.option
+                tag, impl = "radio", "RadioButton"
+            else:
+                export = w.option if style.get("export") == "text" else ""
+                tag, impl = "checkbox", "CheckBox"
+            controls.append('<form:%s form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.%s" xml:id="%s" form:id="%s" '
+                            'form:label="%s"%s form:image-position="center">%s</form:%s>' % (
+                                tag, q(name), impl, cid, cid, q(label), ' form:value="%s"' % q(export) if export else "", props, tag))
+            wmm = 3.8 + (len(label) * size * 0.3528 + 2.5 if label else 0)
+            return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-0.3cm" svg:width="%.1fmm" svg:height="%.1fmm" draw:control="%s"/>' % (
+                gs, wmm, max(3.8, size * 0.3528 * 1.3), cid)
+        if w.kind in ("list", "combo"):
+            tag, impl, item = ("listbox", "ListBox", "option") if w.kind == "list" else ("combobox", "ComboBox", "item")
+            controls.append('<form:%s form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.%s" xml:id="%s" form:id="%s" '
+                            'form:dropdown="true"%s%s>%s%s</form:%s>' % (
+                                tag, q(name), impl, cid, cid, ' form:size="1"' if w.kind == "list" else "", maxlen, props,
+                                "".join('<form:%s form:label="%s"/>' % (item, q(o)) for o in w.options), tag))
+        elif w.kind == "date":
+            controls.append('<form:date form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.DateField" '
+                            'xml:id="%s" form:id="%s" form:convert-empty-to-null="true">%s</form:date>' % (q(name), cid, cid, props))
+        else:
+            tag = "textarea" if w.lines > 1 else "text"
+            controls.append('<form:%s form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.TextField" '
+                            'xml:id="%s" form:id="%s" form:convert-empty-to-null="true"%s>%s</form:%s>' % (tag, q(name), cid, cid, maxlen, props, tag))
+        wmm = max(3.0, min(w.width or cell_mm, cell_mm - 2 * style["pad"] - 1))
+        hmm = (size * 0.3528 * 1.6 + 1.5) * (1.8 if w.lines > 1 else 1)
+        return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-%.2fcm" svg:width="%.1fmm" svg:height="%.1fmm" draw:control="%s"/>' % (
+            gs, hmm / 20, wmm, hmm, cid)
+
     def para_xml(p, cell_mm, pstyle):
         parts = []
         used = 0.0
         for r in p.runs:
             if isinstance(r, Widget):
-                if r.kind == "text":  # never wider than what is left of the cell
+                if r.kind in ("text", "combo", "date", "list"):  # never wider than what is left of the cell
                     avail = cell_mm - used - 2 * style["pad"] - 1.5
                     r.width = max(3.0, min(r.width or avail, avail))
                 width = r.width or 0
                 parts.append(control(r, cell_mm))
-                used += 5 if r.kind == "check" else width
+                if r.kind in ("check", "radio") and r.own:
+                    used += 3.8 + len(r.option) * size * 0.3528 + 2.5
+                else:
+                    used += 5 if r.kind in ("check", "radio") else width
             elif isinstance(r, Tick):
                 parts.append("☑" if r.checked else "□")
             else:
                 lines = r.split("\n")
                 parts.append("<text:line-break/>".join(xesc(x).replace("  ", " <text:s/>") for x in lines))
                 used += max(len(x) for x in lines) * size * 0.3528
-        return '<text:p text:style-name="%s">%s</text:p>' % (pstyle[p.align], "".join(parts))
+        pst = "PD" if p.label and style["labels"] == "distributed" else pstyle[p.align]
+        return '<text:p text:style-name="%s">%s</text:p>' % (pst, "".join(parts))
 
     P = {"left": "PL", "center": "PC", "right": "PR"}
     body = []
@@ -1037,7 +1211,11 @@ def fodt_form(G, style, rng):
         body.append("</table:table-row>")
     body.append("</table:table>")
     for p in G.footer:
-        body.append(para_xml(p, 60, P))
+        if style.get("ctlfont"):  # heldout2: the signature line's fields as wide as a name or a number, not 3 mm
+            for r in p.runs:
+                if isinstance(r, Widget) and r.kind in ("text", "date"):
+                    r.width = min(r.width or 30, 30)
+        body.append(para_xml(p, sum(G.columns) if style.get("ctlfont") else 60, P))
     m = style["margins"]
     font = style["font"]
     rows_styles = "".join('<style:style style:name="Row%d" style:family="table-row"><style:table-row-properties style:min-row-height="%.1fmm"/></style:style>' % (
@@ -1077,7 +1255,23 @@ def fodt_form(G, style, rng):
 """ % (FODT_NS, font, font, 115 if style["rowscale"] >= 1 else 100, font, font, size, size, size + 6, size + 6, sum(G.columns),
        col_styles, rows_styles, border, style["pad"], border, style["pad"], border, style["pad"], m[0], m[1], m[2], m[3],
        "\n".join(controls), "\n".join(body))
+    if style.get("ctlfont"):  # heldout2: the controls (and their own labels) in the family's font
+        tp = '<style:text-properties style:font-name="%s" style:font-name-asian="%s" fo:font-size="%spt" style:font-size-asian="%spt"/>' % (
+            font, font, size, size)
+        for gs in ("grb", "grn"):
+            head = '<style:style style:name="%s" style:family="graphic">' % gs
+            i = doc.index(head)
+            j = doc.index("</style:style>", i)
+            doc = doc[:j] + tp + doc[j:]
+    if style["labels"] == "distributed":  # labels spread over their cells (分散对齐)
+        pr = '<style:style style:name="PR" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>\n'
+        doc = doc.replace(pr, pr + '<style:style style:name="PD" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" '
+                          'fo:text-align-last="justify"/></style:style>\n')
     return doc, widgets
+
+
+LO_CONTROL_NAMES = {"text": "Text Box", "check": "Check Box", "radio": "Option Button", "list": "List Box", "combo": "Combo Box",
+                    "date": "Date Field"}
 
 
 def pdf_name_decode(s):
@@ -1088,7 +1282,14 @@ def pdf_name_decode(s):
         return s
 
 
-def fill_pdf(path, widgets):
+def on_state(widget):
+    """A button widget's on-state name as pikepdf gives it (/Yes, /企业, /3)."""
+    return [k for k in widget.AP.N.keys() if k != "/Off"][0] if "/AP" in widget else "/Yes"
+
+
+def fill_pdf(path, widgets, filler="pikepdf"):
+    if filler == "pypdf":
+        return fill_pdf_pypdf(path, widgets)
     import pikepdf
     pdf = pikepdf.open(path, allow_overwriting_input=True)
     names = {}
@@ -1100,8 +1301,16 @@ def fill_pdf(path, widgets):
         if w is None:
             raise RuntimeError("widget %r not in the form" % raw)
         names[name] = raw
-        if w.kind == "check":
-            on = [k for k in fld.AP.N.keys() if k != "/Off"][0] if "/AP" in fld else "/Yes"
+        if w.kind == "radio-group":  # /V on the field, /AS on each button
+            states = [on_state(k) for k in fld.Kids]
+            if sorted(states) != sorted("/" + e for e in w.exports):
+                raise RuntimeError("radio group %r: states %s, exports %s" % (raw, states, list(w.exports)))
+            want = "/" + [e for e, o in w.exports.items() if o == w.value][0] if w.value else "/Off"
+            for kid, st in zip(fld.Kids, states):
+                kid.AS = pikepdf.Name(st if st == want else "/Off")
+            fld.V = pikepdf.Name(want)
+        elif w.kind == "check":
+            on = on_state(fld)
             state = pikepdf.Name(on) if w.value else pikepdf.Name("/Off")
             fld.V = state
             fld.AS = state
@@ -1110,6 +1319,38 @@ def fill_pdf(path, widgets):
             n += 1
     pdf.Root.AcroForm.NeedAppearances = True
     pdf.save(path, deterministic_id=True)
+    return names, n
+
+
+def fill_pdf_pypdf(path, widgets):
+    """Fills the form as pypdf does it (PdfWriter.update_page_form_field_values, its defaults):
+    /V set, an appearance stream written for every text and choice field in the font of its /DA
+    (Helvetica in a LibreOffice export: CJK comes out as ?), /NeedAppearances true; a check box
+    gets /V = /AS = its on-state."""
+    import logging
+    from pypdf import PdfWriter
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # "characters not supported by font encoding": so it is
+    writer = PdfWriter(clone_from=path)
+    names, values, n = {}, {}, 0
+    for ref in writer._root_object["/AcroForm"]["/Fields"]:
+        fld = ref.get_object()
+        raw = str(fld.get("/T", ""))
+        name = pdf_name_decode(raw)
+        w = widgets.get(name)
+        if w is None:
+            raise RuntimeError("widget %r not in the form" % raw)
+        names[name] = raw
+        if w.kind == "check":
+            if w.value:
+                values[raw] = [k for k in fld["/AP"]["/N"].keys() if k != "/Off"][0]
+        elif w.kind == "radio-group":
+            if w.value:
+                values[raw] = "/" + [e for e, o in w.exports.items() if o == w.value][0]
+        elif w.value:
+            values[raw] = w.value
+            n += 1
+    writer.update_page_form_field_values(None, values, auto_regenerate=True)
+    writer.write(path)
     return names, n
 
 
@@ -1169,7 +1410,7 @@ def plan(extra=0):
                 for i in range(st.get("per", TYPED_PER) + extra):
                     cases.append(dict(id="%s.%s.typed.%02d" % (form, fam, i + 1), form=form, family=fam, kind="typed", index=i))
     # scans: per split and form, SCANS_PER_FORM (+extra) typed cases, families taken in turn
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "heldout2"):
         for form in FORMS:
             typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
                      and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS]
@@ -1231,7 +1472,8 @@ def make_case(case, outdir, log):
              "seal": False if seal_area else None, "signature": False if sign_area else None}
     notes = "family %s: %s %spt; labels %s%s; dates %s; %s; values %s-aligned; margins %s mm" % (
         fam, style["font"], style["size"], style["labels"], " + %.1fpt letter-spacing" % style["lspace"] if style["lspace"] else "",
-        style["date"], "tick " + style["mark"] if kind != "fillable" else "check boxes", style["align"], "/".join(map(str, style["margins"])))
+        style["date"], "tick " + style["mark"] + (" (empty %s)" % style["box"] if style.get("box") else "") if kind != "fillable" else "check boxes",
+        style["align"], "/".join(map(str, style["margins"])))
     if kind == "scan":
         src = os.path.join(outdir, "pdf/%s.pdf" % case["source"])
         if not os.path.exists(src):
@@ -1278,20 +1520,51 @@ def make_case(case, outdir, log):
             f.write(text)
         soffice(src, work)
         shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
-        names, nfilled = fill_pdf(path, widgets)
+        names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
         truth["fields"] = {names[n]: (w.key if w.kind != "check" else "%s=%s" % (w.key, w.option)) for n, w in widgets.items() if n in names}
+        exports = {names[n]: w.exports for n, w in widgets.items() if w.kind == "radio-group" and n in names}
+        if exports:
+            truth["exports"] = exports
         truth["seal"] = None
         truth["signature"] = None
-        notes += "; widgets named %s, %s, %s field borders; %d widgets, %d text values set in /V (NeedAppearances)" % (
-            {"acrobat": "Text1/Check Box2...", "labels": "after their labels (group+label, Chinese, #-escaped by LibreOffice)"}[style["naming"]],
+        notes += "; widgets named %s, %s, %s field borders; %d widgets, %d text values set in /V (%s)" % (
+            {"acrobat": "Text1/Check Box2...", "labels": "after their labels (group+label, Chinese, #-escaped by LibreOffice)",
+             "lo": "as LibreOffice names them (Text Box 1, Check Box 2, Option Button 1, List Box 1, Combo Box 1, Date Field 1)"}[style["naming"]],
             "tooltips (/TU) = group + label" if style["tooltips"] else "no tooltips", "visible" if style["border"] else "no",
-            len(widgets), nfilled)
+            len(widgets), nfilled, "NeedAppearances" if style.get("filler", "pikepdf") == "pikepdf" else
+            "by pypdf: appearance streams in the /DA font, NeedAppearances")
+        notes += fillable_notes(style)
         if form == "ly-maternity-allowance":
             notes += "; %d of %d table rows filled" % (len(v["employees"]), style["rows"])
     truth["notes"] = notes
     write_json(os.path.join(outdir, "truth", case["id"] + ".json"), truth)
     log("%-7s %-8s %s %d KB%s" % (case["split"], kind, rel, os.path.getsize(path) // 1024,
                                   "  faults: " + ", ".join("%s %s" % (f["field"], f["code"]) for f in faults) if faults else ""))
+
+
+def fillable_notes(style):
+    """What a heldout2 fillable family does besides check boxes and text fields ("" for the others)."""
+    out = []
+    if style.get("choice") == "radio":
+        out.append("单位性质 a radio group (one field, a button per option; export values %s: truth `exports`)" % (
+            "the options" if style["rexport"] == "text" else "1…10"))
+    elif style.get("choice") == "list":
+        out.append("单位性质 a drop-down list box (/Ch, /V the option)")
+    if style.get("export") == "text":
+        out.append("check boxes' on-states are their options (/医疗保险), not /Yes")
+    if style.get("ownlabels"):
+        out.append("options are the buttons' own labels")
+    if style.get("combos"):
+        out.append("combo boxes: " + ", ".join(style["combos"]))
+    if style.get("lists"):
+        out.append("list boxes: " + ", ".join(style["lists"]))
+    if style.get("maxlen"):
+        out.append("text fields with /MaxLen")
+    if style.get("datefields"):
+        out.append("date fields (LibreOffice date controls, AFDate_FormatEx %s)" % {9: "yyyy/mm/dd", 11: "yyyy-mm-dd"}[style["datefields"]])
+    if style.get("ctlfont"):
+        out.append("controls in %s" % style["font"])
+    return "".join("; " + x for x in out)
 
 
 def main(argv):

@@ -7,7 +7,10 @@ with a truth file each and bundles of files that belong together. See README.md.
 
 Seeded: the same split always gives the same files (Pillow/numpy versions aside). The split
 `heldout` uses its own seed and design variants the split `tune` never uses (fonts, colour
-schemes, geometry, one invoice type); see DESIGNS below.
+schemes, geometry, one invoice type); see DESIGNS below. `heldout2`, a one-shot measuring set,
+uses designs neither of them uses (fonts, palettes, geometry, separators, stacked labels, card
+colours, mismatches) and scans everything at 200 dpi; all of it sits behind `Style.held2` or
+`split == "heldout2"`, so the two older splits draw the same random numbers as before.
 """
 import argparse
 import datetime as dt
@@ -27,10 +30,10 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 import fixturelib as fx  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)          # "expired" is relative to this day
-SEEDS = {"tune": 20261201, "heldout": 77031129}
+SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873}
 
 # --------------------------------------------------------------------------------------------
-# Fonts and designs. tune and heldout never share a body font or a colour scheme.
+# Fonts and designs. tune, heldout and heldout2 never share a body font or a colour scheme.
 
 NOTO = "/usr/share/fonts/opentype/noto/"
 FONT_FILES = {
@@ -43,6 +46,12 @@ FONT_FILES = {
     "uming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
     "dejavu-mono": ("/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf", 0),
     "liberation-mono": ("/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf", 0),
+    # heldout2 only
+    "ukai": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
+    "zenhei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    "zenhei-mono": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 1),
+    "nimbus-mono": ("/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf", 0),
+    "liberation-sans": ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", 0),
 }
 # role -> (font key, fake bold)
 DESIGNS = {
@@ -62,6 +71,17 @@ DESIGNS = {
              mono=("wqy-mono", 0), pdf_font="uming",
              ink=(30, 20, 40), label=(100, 50, 120), accent=(200, 60, 20), tint=(246, 238, 250), pattern=(210, 185, 225)),
     ],
+    "heldout2": [   # olive/maroon on blush; slate/rose on pale grey; ochre/rust on pale yellow with numbers in the body font
+        dict(name="zenhei", sans=("zenhei", 0), sansb=("zenhei", 1), serif=("ukai", 0), serifb=("ukai", 1),
+             mono=("zenhei-mono", 0), pdf_font="zenhei",
+             ink=(28, 28, 24), label=(92, 100, 34), accent=(135, 22, 45), tint=(252, 240, 236), pattern=(236, 204, 196)),
+        dict(name="ukai", sans=("ukai", 0), sansb=("zenhei", 1), serif=("ukai", 0), serifb=("ukai", 1),
+             mono=("nimbus-mono", 0), pdf_font="ukai",
+             ink=(20, 24, 38), label=(72, 80, 96), accent=(178, 34, 72), tint=(240, 241, 243), pattern=(198, 202, 212)),
+        dict(name="droid", sans=("droid", 0), sansb=("droid", 1), serif=("ukai", 0), serifb=("zenhei", 1),
+             mono=("droid", 0), pdf_font="droid",
+             ink=(24, 30, 50), label=(146, 96, 22), accent=(168, 64, 24), tint=(252, 249, 226), pattern=(232, 218, 156)),
+    ],
 }
 
 
@@ -70,6 +90,19 @@ class Style:
         self.split = split
         self.d = rng.choice(DESIGNS[split])
         self.name = self.d["name"]
+        self.held2 = split == "heldout2"
+        self.stack = self.brk = False
+        if self.held2:
+            # heldout2 geometry: blocks shifted further (and only down), smaller type, no colon after a label;
+            # some documents put a label above its value (stack) or bracket section heads (【主诉】)
+            self.held = True
+            self.dx = rng.uniform(4.2, 6.0) * rng.choice([-1, 1])
+            self.dy = rng.uniform(3.5, 5.5)
+            self.k = rng.uniform(0.88, 0.95)
+            self.sep = rng.choice(["\u3000", " "])
+            self.stack = rng.random() < 0.5
+            self.brk = rng.random() < 0.5
+            return
         self.held = split == "heldout"
         # heldout geometry: blocks shifted, label/value gaps and title sizes changed
         self.dx = rng.uniform(1.5, 4.0) * rng.choice([-1, 1]) if self.held else rng.uniform(-0.6, 0.6)
@@ -85,11 +118,22 @@ class Style:
 
 
 _font_cache = {}
-LATIN_ONLY = {"dejavu-mono": "noto-sans", "liberation-mono": "wqy"}   # font -> the font for its missing (non-ASCII) characters
+LATIN_ONLY = {"dejavu-mono": "noto-sans", "liberation-mono": "wqy", "nimbus-mono": "ukai"}   # font -> the font for its missing (non-ASCII) characters
+# font -> [(the font for characters it lacks, those characters)]: Droid Sans Fallback has CJK only, so its
+# Latin, digits and signs come from Liberation Sans (as a 黑体 + Arial document would have them)
+PARTIAL = {"droid": [("liberation-sans", set(chr(i) for i in range(33, 127)) | set("¥°·’“”…")), ("zenhei", set("℃"))]}
 
 
 def glyph_font(key, ch):
+    for other, chars in PARTIAL.get(key, ()):
+        if ch in chars:
+            return other
     return LATIN_ONLY[key] if key in LATIN_ONLY and ord(ch) > 126 else key
+
+
+def per_glyph(key, s):
+    """True when s must be drawn character by character, each in its glyph_font."""
+    return key in LATIN_ONLY or any(ch in chars for _, chars in PARTIAL.get(key, ()) for ch in s)
 
 
 def pil_font(key, px):
@@ -102,7 +146,7 @@ def pil_font(key, px):
 
 def measure(s, size_pt, font):
     """Width in mm of s at size_pt in font (a (key, fake bold) pair)."""
-    if font[0] in LATIN_ONLY:
+    if per_glyph(font[0], s):
         return sum(pil_font(glyph_font(font[0], ch), 200).getlength(ch) for ch in s) / 200.0 * size_pt * 25.4 / 72.0
     f = pil_font(font[0], 200)
     return f.getlength(s) / 200.0 * size_pt * 25.4 / 72.0
@@ -183,9 +227,15 @@ def render(doc, dpi):
             px = max(4, int(round(size * dpi / 72.0)))
             f = pil_font(font[0], px)
             sw = max(1, px // 28) if font[1] else 0
-            if spacing or font[0] in LATIN_ONLY:
+            if spacing or per_glyph(font[0], s):
                 total = doc.width(s, size, font, spacing)
                 x0 = x - (total / 2 if anchor == "m" else total if anchor == "r" else 0)
+                if font[0] in PARTIAL:   # mixed fonts: share the main font's baseline
+                    base = y * k + f.getmetrics()[0]
+                    for ch in s:
+                        d.text((x0 * k, base), ch, font=pil_font(glyph_font(font[0], ch), px), fill=fill, anchor="ls", stroke_width=sw, stroke_fill=fill)
+                        x0 += measure(ch, size, font) + spacing
+                    continue
                 for ch in s:
                     d.text((x0 * k, y * k), ch, font=pil_font(glyph_font(font[0], ch), px), fill=fill, anchor="la", stroke_width=sw, stroke_fill=fill)
                     x0 += measure(ch, size, font) + spacing
@@ -232,7 +282,9 @@ def render(doc, dpi):
 CSS_FAMILY = {"noto-sans": ("Noto Sans CJK SC", 400), "noto-sans-b": ("Noto Sans CJK SC", 700), "noto-serif": ("Noto Serif CJK SC", 400),
               "noto-serif-b": ("Noto Serif CJK SC", 700), "noto-mono": ("Noto Sans Mono CJK SC", 400), "wqy": ("WenQuanYi Micro Hei", 400),
               "wqy-mono": ("WenQuanYi Micro Hei Mono", 400), "uming": ("AR PL UMing CN", 400),
-              "dejavu-mono": ("DejaVu Sans Mono', 'Noto Sans CJK SC", 700), "liberation-mono": ("Liberation Mono', 'WenQuanYi Micro Hei", 400)}
+              "dejavu-mono": ("DejaVu Sans Mono', 'Noto Sans CJK SC", 700), "liberation-mono": ("Liberation Mono', 'WenQuanYi Micro Hei", 400),
+              "ukai": ("AR PL UKai CN", 400), "zenhei": ("WenQuanYi Zen Hei", 400), "zenhei-mono": ("WenQuanYi Zen Hei Mono", 400),
+              "nimbus-mono": ("Nimbus Mono PS', 'AR PL UKai CN", 700), "droid": ("Liberation Sans', 'Droid Sans Fallback', 'WenQuanYi Zen Hei", 400)}
 
 
 def _data_uri(im):
@@ -540,16 +592,35 @@ def border(doc, S, m=8, colour=None, double=True):
         doc.rect(m + 2, m + 2, doc.w - m - 2, doc.h - m - 2, outline=c, w=0.35)
 
 
-def kv(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", lcol=None, vcol=None, under=0):
-    """label/value lines; returns next y. under: underline length (mm) after the label."""
+def kv(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", lcol=None, vcol=None, under=0, stack=False):
+    """label/value lines; returns next y. under: underline length (mm) after the label.
+    stack (heldout2 only): each label on its own line, smaller, with its value indented below it."""
     em = size * S.k * 25.4 / 72
     for lab, val in items:
+        if stack:
+            doc.text(x, y, lab, size * S.k * 0.82, S.f(font), lcol or S.c("label"))
+            y += em * 1.15
+            doc.text(x + 5, y, val, size * S.k, S.f(vfont), vcol or S.c("ink"))
+            if under:
+                doc.line(x + 4, y + em * 1.25, x + lw + under, y + em * 1.25, 0.2, (90, 90, 90))
+            y += em * (gap - 0.3)
+            continue
         doc.text(x, y, lab + (S.sep if S.sep.strip() else ""), size * S.k, S.f(font), lcol or S.c("ink"))
         doc.text(x + lw, y, val, size * S.k, S.f(vfont), vcol or S.c("ink"))
         if under:
             doc.line(x + lw - 1, y + em * 1.25, x + lw + under, y + em * 1.25, 0.2, (90, 90, 90))
         y += em * gap
     return y
+
+
+def section(doc, S, x, y, w, lab, val, size, font, bold="sansb"):
+    """heldout2: a record's section, its head bracketed (【主诉】) and/or on a line of its own (S.brk, S.stack); returns the next y."""
+    head = "【%s】" % lab if S.brk else lab + "："
+    em = size * 25.4 / 72
+    if S.stack:
+        doc.text(x, y, head, size, S.f(bold), S.c("ink"))
+        return doc.para(x + 6, y + em * 1.6, w - 6, val, size, S.f(font), S.c("ink"), lh=1.6, indent=0) + 1.5
+    return doc.para(x, y, w, head + val, size, S.f(font), S.c("ink"), lh=1.6, indent=0) + 1.5
 
 
 def grid(doc, S, x, y, colw, rows, size, rowh, font="sans", colour=(40, 40, 40), fill_labels=None):
@@ -671,6 +742,8 @@ def k_bank(rng, S, c):
     v = rng.randrange(2)
     doc = Doc(CARD_W, CARD_H, S=S, card=True)
     cols = [(150, 20, 30), (20, 60, 120), (30, 110, 80), (200, 170, 90), (60, 60, 70)] if not S.held else [(90, 40, 120), (10, 100, 120), (170, 90, 20)]
+    if S.held2:   # black, rose, and a light silver card with dark print
+        cols = [(28, 28, 32), (180, 55, 95), (212, 212, 218)]
     base = rng.choice(cols)
     doc.rect(0, 0, CARD_W, CARD_H, fill=base)
     for i in range(14):
@@ -977,7 +1050,9 @@ def k_discharge(rng, S, c):
             ("诊疗经过", "入院后完善相关检查，给予%s等对症支持治疗，患者症状逐渐缓解，病情稳定。" % rng.choice(["抗感染、化痰", "降压、调脂、抗血小板", "营养神经、改善循环", "手术"])),
             ("出院情况", "一般情况可，无明显不适。"), ("出院医嘱", "1.注意休息，低盐低脂饮食；2.按时服药；3.两周后门诊复查，不适随诊。")]
     for lab, val in secs:
-        if v == 0:
+        if S.held2 and (S.stack or S.brk):
+            y = section(doc, S, 20, y, 170, lab, val, 10.5 * S.k, "sans" if v == 0 else "serif")
+        elif v == 0:
             y = doc.para(20, y, 170, lab + "：" + val, 10.5 * S.k, S.f("sans"), S.c("ink"), lh=1.6, indent=0) + 1.5
         else:
             doc.text(20, y, lab, 10.5 * S.k, S.f("sansb"), S.c("ink"))
@@ -1006,6 +1081,9 @@ def k_medical_record(rng, S, c):
                      ("既往史", rng.choice(["否认高血压、糖尿病史。", "高血压病史5年。", "否认药物过敏史。"])),
                      ("查体", "神志清，心肺听诊未闻及明显异常，腹软，无压痛。"), ("初步诊断", dx),
                      ("处理", rng.choice(["1.血常规；2.口服药物治疗；3.不适随诊。", "1.完善检查；2.对症治疗；3.一周后复诊。"]))]:
+        if S.held2 and (S.stack or S.brk):
+            y = section(doc, S, 10, y, 128, lab, val, 9.5 * S.k, "serif" if v == 0 else "sans")
+            continue
         y = doc.para(10, y, 128, lab + "：" + val, 9.5 * S.k, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.7, indent=0) + 1
     doc.text(90, y + 6, "医师：", 9.5, S.f("sans"), S.c("ink"))
     doc.sign(102, y + 3, 24, 9, rng.randrange(10 ** 6))
@@ -1102,7 +1180,7 @@ def k_poa(rng, S, c):
     else:
         items = [("委托人", pr["name"]), ("身份证号码", pr["id_number"]), ("受托人", ag["name"]), ("身份证号码", poa_agent_id)]
     if v == 0:
-        y = kv(doc, S, 25, y, items, 12, 40, gap=2.3, font="serif", vfont="sans", under=110)
+        y = kv(doc, S, 25, y, items, 12, 40, gap=2.3, font="serif", vfont="sans", under=110, stack=S.stack)
     else:
         y = grid(doc, S, 25, y, [40, 120], [[(l, 1, True), (val, 1, False)] for l, val in items], 11.5 * S.k, 12)
     matter = c.get("matter", rng.choice(["医疗保险参保登记", "医疗费用手工报销", "异地就医备案", "生育保险待遇申领", "单位参保信息变更"]))
@@ -1330,6 +1408,54 @@ def scan(docs, rng, card):
     return page, dpi, "flatbed scan %d dpi, %s, %s, rotated %.2f°, noise %.1f, blur %.2f" % (dpi, how, "colour" if colour else "grey", angle, sigma, blur)
 
 
+def scan200(docs, rng, card):
+    """heldout2's flatbed scan: always 200 dpi, colour or grey, small turn, sometimes the dark edge of a lid
+    left open. Returns (image, dpi, how) like scan."""
+    on_a4 = rng.random() < 0.6
+    dpi, k = 200, 200 / 25.4
+    colour = rng.random() < 0.5
+    angle = rng.uniform(-1.5, 1.5)
+    if card:
+        W, H = (int(210 * k), int(297 * k)) if on_a4 else (int((CARD_W + rng.uniform(12, 26)) * k), int((CARD_H * len(docs) + 12 * len(docs) + rng.uniform(8, 18)) * k))
+        page = Image.new("RGB", (W, H), (249, 249, 246))
+        x = int((rng.uniform(20, 100) if on_a4 else rng.uniform(5, 10)) * k)
+        y = int((rng.uniform(15, 120) if on_a4 and len(docs) == 1 else rng.uniform(15, 40) if on_a4 else rng.uniform(4, 8)) * k)
+        for d in docs:
+            im = rounded_card(render(d, dpi), dpi)
+            sh = Image.new("L", im.size, 0)
+            sh.paste(im.getchannel("A").point(lambda a: 60 if a else 0), (0, 0))
+            page.paste((150, 150, 150), (x + 2, y + 3), sh.filter(ImageFilter.GaussianBlur(2)))
+            page.paste(im, (x, y), im)
+            y += im.height + int(rng.uniform(10, 30) * k)
+        how = "card on %s" % ("A4" if on_a4 else "crop")
+    else:
+        page = render(docs[0], dpi)
+        how = "page"
+    arr = np.asarray(page).astype(float) * rng.uniform(0.92, 0.97) + rng.uniform(4, 10)
+    lid = None
+    if rng.random() < 0.3:   # lid not closed: a dark band fading in along one edge
+        lid = rng.choice(["left", "right", "top", "bottom"])
+        n = int(rng.uniform(4, 10) * k)
+        ramp = np.linspace(0.35, 1.0, n) ** 0.7
+        if lid in ("left", "right"):
+            m = np.ones(arr.shape[1])
+            m[:n] = ramp
+            m = m if lid == "left" else m[::-1]
+            arr = arr * m[None, :, None]
+        else:
+            m = np.ones(arr.shape[0])
+            m[:n] = ramp
+            m = m if lid == "top" else m[::-1]
+            arr = arr * m[:, None, None]
+    page = Image.fromarray(arr.clip(0, 255).astype("uint8")).rotate(angle, Image.BICUBIC, expand=False, fillcolor=(240, 240, 236))
+    if not colour:
+        page = page.convert("L")
+    sigma, blur = rng.uniform(1.0, 3.0), rng.uniform(0.3, 0.7)
+    page = Image.fromarray(paper_noise(np.asarray(page).astype(float), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return page, dpi, "flatbed scan %d dpi, %s, %s, rotated %.2f°, noise %.1f, blur %.2f%s" % (
+        dpi, how, "colour" if colour else "grey", angle, sigma, blur, ", dark lid edge at the %s" % lid if lid else "")
+
+
 def background(rng, W, H):
     t = rng.choice(["wood", "desk", "cloth", "counter"])
     small = (max(8, W // 8), max(8, H // 8))
@@ -1360,14 +1486,15 @@ def persp_coeffs(src, dst):
     return np.linalg.solve(np.array(A, float), np.array(B, float)).tolist()
 
 
-def photo(docs, rng, card):
-    """Phone photo: the document on a table, perspective, uneven light, blur. Returns (upright image, how)."""
-    L = int(rng.choice([1600, 1800, 2000, 2200, 2400, 3000, 4000]))
+def photo(docs, rng, card, held2=False):
+    """Phone photo: the document on a table, perspective, uneven light, blur. Returns (upright image, how).
+    held2: at most 3000 px, pages a little smaller in the frame, a stronger far-edge shrink, a glare spot on some cards."""
+    L = int(rng.choice([1600, 2000, 2400, 2400, 3000] if held2 else [1600, 1800, 2000, 2200, 2400, 3000, 4000]))
     d = docs[0]
     land = (d.w > d.h) == (rng.random() < 0.85)
     W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
     bg, bgname = background(rng, W, H)
-    frac = rng.uniform(0.6, 0.85) if card else rng.uniform(0.72, 0.9)
+    frac = rng.uniform(0.6, 0.85) if card else rng.uniform(0.66, 0.84) if held2 else rng.uniform(0.72, 0.9)
     dpi = min(W * frac / (d.w / 25.4), H * frac / (d.h / 25.4))
     im = render(d, dpi)
     im = rounded_card(im, dpi) if card else im.convert("RGBA")
@@ -1381,7 +1508,7 @@ def photo(docs, rng, card):
         y = cy + px * math.sin(rot) + py * math.cos(rot) + rng.uniform(-j, j)
         corners.append((x, y))
     # far edge smaller: shrink the top corners toward the centre line
-    shrink = rng.uniform(0.0, 0.12)
+    shrink = rng.uniform(0.04, 0.16) if held2 else rng.uniform(0.0, 0.12)
     corners[0] = (corners[0][0] + shrink * w / 2, corners[0][1] + shrink * h * 0.3)
     corners[1] = (corners[1][0] - shrink * w / 2, corners[1][1] + shrink * h * 0.3)
     co = persp_coeffs([(0, 0), (w, 0), (w, h), (0, h)], corners)
@@ -1400,10 +1527,18 @@ def photo(docs, rng, card):
     light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(float) / 100
     warm = np.array([1.0, rng.uniform(0.96, 1.0), rng.uniform(0.88, 0.98)])
     arr = np.asarray(bg).astype(float) * light[..., None] * warm[None, None, :]
+    glare = ""
+    if held2 and card and rng.random() < 0.5:   # a ceiling lamp reflected off the laminated card
+        gx0, gy0 = rng.uniform(0.3, 0.7) * W, rng.uniform(0.25, 0.75) * H
+        gr, gs = rng.uniform(0.04, 0.08) * L, rng.uniform(0.3, 0.55)
+        g = np.exp(-(((xx - gx0) / (gr * 1.6)) ** 2 + ((yy - gy0) / gr) ** 2)) * gs
+        g = np.asarray(Image.fromarray((g * 255).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(float) / 255
+        arr = arr + (255 - arr) * g[..., None]
+        glare = ", glare spot"
     arr = paper_noise(arr, rng, rng.uniform(1.0, 2.5))
     blur = rng.uniform(0.5, 1.4) * L / 2000
     out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
-    return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), uneven light, blur %.1f" % (W, H, bgname, shrink, math.degrees(rot), blur)
+    return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), uneven light%s, blur %.1f" % (W, H, bgname, shrink, math.degrees(rot), glare, blur)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1414,7 +1549,7 @@ def save_jpeg(img, path, q, dpi=None, orientation=None):
     if dpi:
         kw["dpi"] = (dpi, dpi)
     if orientation:
-        stored = img.transpose(Image.Transpose.ROTATE_90 if orientation == 6 else Image.Transpose.ROTATE_270)
+        stored = img.transpose(Image.Transpose.ROTATE_90 if orientation == 6 else Image.Transpose.ROTATE_180 if orientation == 3 else Image.Transpose.ROTATE_270)
         ex = Image.Exif()
         ex[0x0112] = orientation
         ex[0x010F] = "Xiaomi"
@@ -1499,7 +1634,8 @@ def plan_split(split, rng):
         return it
 
     mism = {"tune": {"agent": "id", "unit": "poa", "designated": "name"},
-            "heldout": {"residence": "id", "agent": "poa", "institution": "name"}}[split]
+            "heldout": {"residence": "id", "agent": "poa", "institution": "name"},
+            "heldout2": {"unit": "uscc", "maternity": "bc", "reimbursement": "id"}}[split]
     # 1 agent for a person
     P, A = make_person(rng), make_person(rng)
     cp, ca = person_ctx(rng, P, 0), person_ctx(rng, A, 0)
@@ -1530,8 +1666,14 @@ def plan_split(split, rng):
         poa2["poa_agent_id"] = one_digit_off(rng, A2["id_number"])
         b["mismatch"] = {"material": "power-of-attorney", "fact": "agent_id_number", "on_material": poa2["poa_agent_id"], "in_submission": A2["id_number"],
                          "note": "授权委托书 受托人 ID differs by one digit from the agent's ID card; the number on the letter fails its check digit"}
+    if mism.get("unit") == "uscc":
+        u = cc["company"]["uscc"]
+        v2 = one_digit_off(rng, u, range(10, 16))
+        b["applicant"]["uscc"] = v2
+        b["mismatch"] = {"material": "business-license", "fact": "uscc", "on_material": u, "in_submission": v2,
+                         "note": "the submitted 统一社会信用代码 differs by one character inside the organisation code; it fails its GB 32100 check character"}
     bundles.append(b)
-    add("business-license", cc, b)
+    add("business-license", cc, b, mism=mism.get("unit") == "uscc")
     add("power-of-attorney", poa2, b, mism=mism.get("unit") == "poa")
     add("id-card-front", ca2, b, role="agent")
     # 3 maternity
@@ -1543,23 +1685,37 @@ def plan_split(split, rng):
     cm = person_ctx(rng, M, 0)
     cm.update(spouse=F, marriage_date=rand_date(rng, dt.date(2015, 1, 1), dt.date(2025, 6, 1)), child=child, mother=M, father=F,
               birth_time=bt, hospital=hosp, bc_no=rng.choice("NOPQR") + "%09d" % rng.randrange(10 ** 9))
+    if mism.get("maternity") == "bc":
+        cm["bc_no"] = "O" + cm["bc_no"][1:]
     b = dict(id="maternity", purpose="生育津贴: 结婚证, 出生医学证明, the mother's ID card and bank card", files=[],
              applicant={"name": M["name"], "id_number": M["id_number"], "child_name": child["name"], "birth_certificate_number": cm["bc_no"],
                         "mother_name": M["name"], "mother_id_number": M["id_number"], "card_number": cm["bank_no"]})
+    if mism.get("maternity") == "bc":
+        v2 = "0" + cm["bc_no"][1:]
+        b["applicant"]["birth_certificate_number"] = v2
+        b["mismatch"] = {"material": "birth-certificate", "fact": "birth_certificate_number", "on_material": cm["bc_no"], "in_submission": v2,
+                         "note": "the submission types the certificate number's letter O as the digit 0 (the number has no check character)"}
     bundles.append(b)
     for k in ("marriage-certificate", "birth-certificate", "id-card-front", "bank-card"):
-        add(k, cm, b, role="mother")
+        add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") == "bc"))
     # 4 reimbursement
     R = make_person(rng, born=(1945, 1985))
     cr = person_ctx(rng, R, 0)
     a = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 10, 20))
     cr.update(hospital=rng.choice(HOSP), diag=rng.choice(DIAG), admit=a, discharge=a + dt.timedelta(days=rng.randint(4, 15)),
               invoice_type="inpatient", commit_title="不重复报销、重复享受待遇的承诺书", matter="住院医疗费用手工报销", visit=a)
+    if split == "heldout2":   # its 明细清单 runs to two pages
+        cr["pages"] = 2
     b = dict(id="reimbursement", purpose="住院医疗费用手工报销: ID card, invoice, expense list, discharge record, diagnosis, pledge, bank card", files=[],
              applicant={"name": R["name"], "id_number": R["id_number"], "card_number": cr["bank_no"]})
+    if mism.get("reimbursement") == "id":
+        v2 = one_digit_off(rng, R["id_number"], range(2, 6))
+        b["applicant"]["id_number"] = v2
+        b["mismatch"] = {"material": "id-card-front", "fact": "id_number", "on_material": R["id_number"], "in_submission": v2,
+                         "note": "one digit of the address code part differs (the submitted number fails its check digit)"}
     bundles.append(b)
     for k in ("id-card-front", "medical-invoice", "expense-list", "discharge-record", "diagnosis", "commitment-letter", "bank-card"):
-        add(k, cr, b, pair=(k == "id-card-front"), role="patient")
+        add(k, cr, b, pair=(k == "id-card-front"), role="patient", mism=(k == "id-card-front" and mism.get("reimbursement") == "id"))
     # 5 residence filing
     Q = make_person(rng)
     cq = person_ctx(rng, Q, 0)
@@ -1683,13 +1839,16 @@ def single_ctx(rng, kind):
 # --------------------------------------------------------------------------------------------
 # File names: mostly meaningless, a few misleading
 
-MISLEADING = {"id-card-front": "营业执照", "business-license": "身份证正面", "bank-card": "结婚证", "other": "诊断证明", "diagnosis": "发票"}
+MISLEADING = {"id-card-front": "营业执照", "business-license": "身份证正面", "bank-card": "结婚证", "other": "诊断证明", "diagnosis": "发票",
+              "medical-invoice": "身份证反面", "household-register": "银行卡"}
 
 
 class Namer:
     def __init__(self, rng, split):
         self.rng, self.used = rng, set()
         self.t = dt.datetime(2026, 11, 3, 9, 12, 5) if split == "tune" else dt.datetime(2026, 11, 17, 14, 40, 11)
+        if split == "heldout2":
+            self.t = dt.datetime(2026, 11, 24, 8, 5, 37)
         self.n = 0
 
     def __call__(self, kind, ext, how, misleading):
@@ -1728,13 +1887,20 @@ def make_split(split, out_root):
         os.makedirs(d)
     namer = Namer(random.Random(SEEDS[split] + 1), split)
     misleading_left = {"id-card-front": 1, "business-license": 1, "bank-card": 1, "other": 1} if split == "tune" else {"id-card-front": 1, "diagnosis": 1, "bank-card": 1, "other": 1}
+    if split == "heldout2":
+        misleading_left = {"business-license": 1, "medical-invoice": 1, "household-register": 1, "other": 1}
     records = []
+    turned = 0   # heldout2's photos stored turned so far
     one_sheet_left = 1   # ID front and back on one scanned sheet: once per split; other pairs are 2-page files
     for idx, it in enumerate(items):
         r = random.Random(rng.randrange(2 ** 32))
         kind, c = it["kind"], it["c"]
         S = Style(split, r)
         docs, facts, notes, extra = KINDS[kind](r, S, c)
+        if S.held2:
+            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, label separator %s%s%s)" % (
+                S.dx, S.dy, S.k, "ideographic space" if S.sep == "\u3000" else "one space",
+                ", labels above values where the kind allows" if S.stack else "", ", 【】 section heads" if S.brk else "")
         page_kinds = [kind] * len(docs)
         if it["pair"]:
             bdocs, bfacts, bnotes, bextra = k_id_back(r, S, c)
@@ -1744,13 +1910,20 @@ def make_split(split, out_root):
             extra.update(bextra)
         card = kind in CARD_KINDS
         u = r.random()
-        if it["pair"] or len(docs) > 1:
+        if split == "heldout2":   # about half scans, a quarter photos, a quarter clean
+            if it["pair"] or len(docs) > 1:
+                how = "scan" if u < 0.6 else "clean"
+            elif card:
+                how = "scan" if u < 0.48 else "photo" if u < 0.8 else "clean"
+            else:
+                how = "scan" if u < 0.48 else "photo" if u < 0.78 else "clean"
+        elif it["pair"] or len(docs) > 1:
             how = "scan" if u < 0.6 else "clean"
         elif card:
             how = "scan" if u < 0.45 else "photo" if u < 0.85 else "clean"
         else:
             how = "scan" if u < 0.45 else "photo" if u < 0.75 else "clean"
-        misleading = misleading_left.get(kind, 0) > 0 and r.random() < 0.6
+        misleading = misleading_left.get(kind, 0) > 0 and (split == "heldout2" or r.random() < 0.6)   # heldout2: always 4
         if misleading:
             misleading_left[kind] -= 1
         rec = {"kind": kind, "pages": 0, "facts": facts, "notes": "", "design": S.name, "how": how}
@@ -1758,20 +1931,20 @@ def make_split(split, out_root):
         if how == "scan":
             if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
                 one_sheet_left -= 1
-                img, dpi, desc = scan(docs, r, True)
+                img, dpi, desc = scan200(docs, r, True) if split == "heldout2" else scan(docs, r, True)
                 pages, rec["page_kinds"] = [img], [kind]
                 rec["also_shows"] = ["id-card-back"]
                 desc += " (front and back on one sheet)"
             else:
                 pages = []
                 for d in docs:
-                    img, dpi, desc = scan([d], r, card)
+                    img, dpi, desc = scan200([d], r, card) if split == "heldout2" else scan([d], r, card)
                     pages.append(img)
                 if len(docs) > 1:
                     rec["page_kinds"] = page_kinds
-            fmt = r.choice(["jpg", "jpg", "jpg", "pdf", "tif"]) if len(pages) == 1 else r.choice(["pdf", "tif"])
+            fmt = r.choice(["jpg", "jpg", "jpg", "pdf", "tif"] + (["jpg"] if split == "heldout2" else [])) if len(pages) == 1 else r.choice(["pdf", "tif"])
         elif how == "photo":
-            img, desc = photo(docs, r, card)
+            img, desc = photo(docs, r, card, split == "heldout2")
             pages = [img]
             fmt = "jpg"
         else:
@@ -1796,6 +1969,9 @@ def make_split(split, out_root):
             q = (r.randint(60, 86) if max(pages[0].size) < 3000 else r.randint(58, 72)) if how == "photo" else r.randint(68, 86)
             if how == "photo" and r.random() < 0.35:
                 orient = r.choice([6, 8])
+                if split == "heldout2":   # 6, 3, 8 in turn: upside down as well as sideways
+                    orient = (6, 3, 8)[turned % 3]
+                    turned += 1
             save_jpeg(pages[0], path, q, dpi if how != "photo" else None, orient)
             desc += ", JPEG q%d" % q + (", EXIF Orientation %d (pixels stored turned; upright when EXIF is honoured)" % orient if orient else "")
         elif fmt == "png":
@@ -1850,7 +2026,7 @@ def make_split(split, out_root):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "all"], default="all")
     ap.add_argument("--out", default=HERE)
     a = ap.parse_args()
     if a.split == "all":
@@ -1858,7 +2034,7 @@ def main():
         # draws from the C library's rand() (seeded once per process), so a split is reproducible
         # only when it starts in a fresh process
         import subprocess
-        for s in ("tune", "heldout"):
+        for s in ("tune", "heldout", "heldout2"):
             subprocess.run([sys.executable, os.path.abspath(__file__), "--split", s, "--out", a.out], check=True)
         return
     for s in [a.split]:

@@ -76,6 +76,21 @@ import Testing
         #expect(facts["agentName"] == "邵洁雯")
     }
 
+    @Test("a 授权委托书 whose table sets each label left of its value: the text layer is read row by row, each number goes to its own party")
+    func powerOfAttorneyTableInReadingOrder() throws {
+        // WeasyPrint writes the table column by column: 委托人, 身份证号码, 受托人, 身份证号码,
+        // then the four values. Read in that order, the 受托人 was given the 委托人's number.
+        let url = Repository.fixtures.appendingPathComponent("materials/heldout/附件5.pdf")
+        let text = try #require(MaterialText.read([UInt8](try Data(contentsOf: url)), recognizer: nil))
+        #expect(text.lines.contains { $0.text == "受托人\t朱欣鑫" }, "\(text.lines.map(\.text))")
+        let facts = Dictionary(uniqueKeysWithValues: MaterialFacts.read(text, kind: try Self.kind("power-of-attorney"), today: Self.today)
+            .map { ($0.key, $0.value) })
+        #expect(facts["principalIdNumber"] == "371302198510220514")
+        #expect(facts["agentName"] == "朱欣鑫")
+        // Written one digit off on the paper (a planted mismatch): read as written.
+        #expect(facts["agentIdNumber"] == "371311200105058092")
+    }
+
     @Test func kindsByWhatTheyShow() throws {
         let classifier = MaterialClassifier(item: nil, catalog: Repository.catalog, recognizer: nil, today: Self.today)
         func kind(_ lines: [String]) -> String? { classifier.recognise(Self.text(lines)).map(\.0.id) }
@@ -86,6 +101,11 @@ import Testing
         // A social security card carries a bank's name and UnionPay: its own labels outweigh them.
         #expect(kind(["临商银行", "姓名：郑军", "社会保障号码：370202195712200319", "社会保障卡号：L20866685", "UnionPay银联"]) == "social-security-card")
         #expect(kind(["临商银行", "6228622627343734801", "银联", "借记卡"]) == "bank-card")
+        // The UnionPay logo unread: the card number (Luhn) says what the card is; words alone do not.
+        #expect(kind(["临商银行", "LINSHANG BANK", "622862 7399200692630", "借记卡 有效期01/34"]) == "bank-card")
+        #expect(kind(["临商银行", "LINSHANG BANK", "622862 7399200692631", "借记卡 有效期01/34"]) == nil)
+        // An ID number passing the Luhn check by chance is no card number.
+        #expect(kind(["中国银行", "借记卡", "410102199001011103"]) == nil)
         // A title read with one character wrong still counts.
         #expect(kind(["医疗机构执业许可正", "机构名称 聊城市人民医院", "诊疗科目 内科"]) == "medical-institution-license")
         #expect(kind(["本周菜单", "红烧肉 38元", "清蒸鱼 58元"]) == nil)

@@ -74,6 +74,21 @@ func framedWidgetRead() throws {
     #expect(date.source?.needsReview == false)
 }
 
+@Test("a text area filling its cell under its label is read: its frame's top, run on to the column rule, is no row of the table")
+func framedTextAreaUnderItsLabel() throws {
+    // 住所（地址） of the 变更登记表 as LibreOffice exports it with visible borders (family ff-c).
+    let name = "lc-unit-change.ff-c.fillable.01"
+    let layouts = Repository.fixtures.appendingPathComponent("layouts")
+    let result = try #require(try processed(layouts.appendingPathComponent("pdf/\(name).pdf").path))
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layouts.appendingPathComponent("truth/\(name).json"))) as? [String: Any]
+    let truth = try #require(json?["values"] as? [String: Any])
+    for key in ["addressOld", "addressNew"] {
+        let field = try #require(result.fields.first { $0.key == key })
+        #expect(field.value == .text(try #require(truth[key] as? String)), "\(key): \(String(describing: field.value))")
+        #expect(field.source?.needsReview == false)
+    }
+}
+
 @Test("a widget named after its label, #-escaped as LibreOffice writes it, is read by its name")
 func widgetNamedAfterItsLabel() throws {
     #expect(AcroFormNames.unescaped("#E5#8D#95#E4#BD#8D#E7#94#B3#E6#98#8E#E5#B9#B4#E6#9C#88#E6#97#A5") == "单位申明年月日")
@@ -108,8 +123,8 @@ func tickedOptionAcrossLines() throws {
 
 @Test("a filled widget no value was read from leaves the fields read blank flagged, not silently empty")
 func unplacedWidgetFlagsBlanks() throws {
-    // The date's widget, renamed Text99, has no printed label near it and stands in no cell of
-    // its own.
+    // The date's widget, renamed Text99 and moved into the page's bottom margin, has no printed
+    // label near it and stands in no cell of the form.
     let (result, _) = try probe("lc-unit-enrollment.ff-g.unnamed-date")
     let date = try #require(result.fields.first { $0.key == "declarationDate" })
     #expect(date.value == nil || date.value?.isBlank == true, "read as \(String(describing: date.value)): if it is read now, find another unplaced widget for this test")
