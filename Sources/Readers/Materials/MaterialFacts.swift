@@ -14,11 +14,11 @@ enum MaterialFacts {
         let lines = text.lines
         for fact in kind.facts {
             switch fact {
-            case .name: add("name", labelled(["姓名", "交款人", "持证人", "承诺人", "患者"], in: lines))
+            case .name: add("name", labelled(["姓名", "交款人", "购买方名称", "持证人", "承诺人", "患者"], in: lines) ?? selfNamed(in: lines))
             case .idNumber: add("idNumber", idNumbers(in: lines, today: today).first)
             case .validPeriod: add("validUntil", validUntil(in: lines))
             case .uscc: add("uscc", usccs(in: lines).first)
-            case .unitName: add("unitName", labelled(["名称", "机构名称", "企业名称", "单位名称"], in: lines, longest: 40))
+            case .unitName: add("unitName", labelled(["名称", "机构名称", "企业名称", "单位名称"], in: lines, longest: 40) ?? approved(in: lines))
             case .birthCertificateNumber: add("birthCertificateNumber", birthCertificateNumber(in: lines))
             case .motherIDNumber: add("motherIdNumber", idNumbers(in: Array(lines.drop { !$0.text.contains("母亲") }), today: today).first)
             case .cardNumber: add("cardNumber", cardNumber(in: lines))
@@ -32,7 +32,8 @@ enum MaterialFacts {
                 let part = fact == .principal ? Array(lines[..<split]) : Array(lines[split...])
                 let prefix = fact == .principal ? "principal" : "agent"
                 if !facts.contains(where: { $0.key == "\(prefix)Name" }) {
-                    add("\(prefix)Name", labelled(["姓名", fact == .principal ? "委托人" : "受托人", "代理人"], in: part))
+                    add("\(prefix)Name", labelled(["姓名", fact == .principal ? "委托人" : "受托人", "代理人"], in: part)
+                        ?? (fact == .principal ? labelled(["委托单位"], in: part, longest: 40) : nil))
                     // The number within a few lines after the party's own label and before the other
                     // party's: a block of labels with the numbers further down gives no one a number.
                     let roles = fact == .principal ? ["委托人"] : ["受托人", "代理人"]
@@ -213,13 +214,55 @@ enum MaterialFacts {
 
     // MARK: Labelled text
 
+    /// A letter's writer naming themselves: 本人万晨，身份证号码… (a 承诺书 has no 姓名 label).
+    static func selfNamed(in lines: [MaterialText.Line]) -> (String, Double)? {
+        for line in lines {
+            let chars = Array(line.text), probabilities = line.confidences
+            var search = chars.startIndex
+            while let at = chars[search...].firstIndex(of: "本"), at + 1 < chars.count {
+                search = at + 1
+                guard chars[at + 1] == "人" else { continue }
+                var end = at + 2
+                while end < chars.count, end - at - 2 < 5, isCJK(chars[end]) { end += 1 }
+                let count = end - at - 2
+                guard (2...4).contains(count), end < chars.count, "，,（(".contains(chars[end]) else { continue }
+                let p = probabilities.count >= end ? probabilities[(at + 2)..<end].min() ?? 0 : 0
+                return (String(chars[(at + 2)..<end]), p)
+            }
+        }
+        return nil
+    }
+
+    /// The unit a 批复 approves: 关于同意设立沂水县医疗保障服务中心的批复, 关于费县农业农村局机构设置的批复,
+    /// 《关于设立…的请示》.
+    static func approved(in lines: [MaterialText.Line]) -> (String, Double)? {
+        let frames = [("同意设立", "的批复"), ("同意成立", "的批复"), ("同意组建", "的批复"), ("关于", "机构设置的批复"),
+                      ("关于设立", "的请示"), ("关于成立", "的请示")]
+        for (before, after) in frames {
+            for line in lines {
+                guard let start = line.text.range(of: before), let end = line.text.range(of: after, range: start.upperBound..<line.text.endIndex)
+                else { continue }
+                let name = String(line.text[start.upperBound..<end.lowerBound])
+                guard (4...40).contains(name.count), name.allSatisfy({ isCJK($0) || "（）()".contains($0) }) else { continue }
+                let from = line.text.distance(from: line.text.startIndex, to: start.upperBound)
+                let p = line.confidences.count >= from + name.count ? line.confidences[from..<(from + name.count)].min() ?? 0 : 0
+                return (name, p)
+            }
+        }
+        return nil
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false
+    }
+
     /// The CJK text after one of `labels` (on its line, else the next line), up to the next label
     /// or a break: 姓名 王秀英 性别 女 → 王秀英.
     static func labelled(_ labels: [String], in lines: [MaterialText.Line], longest: Int = 5) -> (String, Double)? {
         // Whole labels only: a word inside a name (聊城市鑫源五金经营部) must not end it.
         let stops = ["性别", "民族", "出生", "住址", "公民身份", "身份证", "类型", "法定代表人", "住所", "注册资本", "注册地址", "成立日期",
                      "签发日期", "电话", "编号", "年龄", "经营范围", "经营方式", "统一社会信用代码", "负责人", "机构性质", "诊疗科目",
-                     "联系", "签名", "签字", "姓名"]
+                     "联系", "签名", "签字", "姓名", "住院号", "门诊号", "病案号", "科室", "科别", "床号", "入院", "出院", "开票"]
         for (index, line) in lines.enumerated() {
             for label in labels {
                 guard let range = line.text.range(of: label) else { continue }

@@ -91,6 +91,25 @@ import Testing
         #expect(facts["agentIdNumber"] == "371311200105058092")
     }
 
+    @Test("names without a 姓名 label: a 承诺书's 本人…，, a 批复's unit, a unit that gives the power of attorney; a name ends at the next label")
+    func namesFromTheirSentences() throws {
+        let letter = try Self.facts(["承诺书", "本人万晨，身份证号码370725197109069636，现申请办理异地长期居住人员",
+                                     "备案。本人郑重承诺：本次受伤无第三方责任"], kind: "commitment-letter")
+        #expect(letter["name"] == "万晨")
+        #expect(try Self.facts(["承诺书", "本人郑重承诺：所提供的材料真实"], kind: "commitment-letter")["name"] == nil)
+        let approval = try Self.facts(["费县机构编制委员会文件", "关于费县农业农村局机构设置的批复", "费县人力资源和社会保障局："],
+                                      kind: "approval-document")
+        #expect(approval["unitName"] == "费县农业农村局")
+        let founded = try Self.facts(["关于同意设立沂水县医疗保障服务中心的批复"], kind: "approval-document")
+        #expect(founded["unitName"] == "沂水县医疗保障服务中心")
+        let proxy = try Self.facts(["授权委托书", "委托单位:\t济南市历下区新鹏建筑工程有限公司", "受托人:\t韩明林",
+                                    "身份证号码:\t371502195512141630"], kind: "power-of-attorney")
+        #expect(proxy["principalName"] == "济南市历下区新鹏建筑工程有限公司")
+        #expect(proxy["agentName"] == "韩明林")
+        let list = try Self.facts(["住院病人费用明细", "姓名：陆茜住院号：1234567入院日期：2026-06-05"], kind: "expense-list")
+        #expect(list["name"] == "陆茜")
+    }
+
     @Test func kindsByWhatTheyShow() throws {
         let classifier = MaterialClassifier(item: nil, catalog: Repository.catalog, recognizer: nil, today: Self.today)
         func kind(_ lines: [String]) -> String? { classifier.recognise(Self.text(lines)).map(\.0.id) }
