@@ -57,6 +57,12 @@ public enum Plausibility {
             let folded = MatchText.fold(FieldDefinition.optionWithoutEmptyBrackets(raw))
             return field.options.contains { MatchText.fold(FieldDefinition.optionWithoutEmptyBrackets($0)) == folded }
                 ? nil : "not an option of the form"
+        case .text where !paragraph && !cjk.isEmpty:
+            // Words with a date or a phone number in them: a name, unit or address never holds
+            // one; a blank cell that took the rows below does (2026/09/02韩新0635-8057156).
+            if text.contains(/(19|20)\d{2}[\/.\-年]\d{1,2}[\/.\-月]\d{1,2}/) { return "holds a date" }
+            if text.contains(/0\d{2,3}-\d{7,8}|1[3-9]\d{9}/) { return "holds a phone number" }
+            return nil
         case .text, .table:
             return nil
         }

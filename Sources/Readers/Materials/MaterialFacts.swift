@@ -15,7 +15,7 @@ enum MaterialFacts {
         for fact in kind.facts {
             switch fact {
             case .name: add("name", labelled(["姓名", "交款人", "购买方名称", "持证人", "承诺人", "患者"], in: lines) ?? selfNamed(in: lines))
-            case .idNumber: add("idNumber", idNumbers(in: lines, today: today).first)
+            case .idNumber: add("idNumber", holdersIDNumber(in: lines, name: facts.first { $0.key == "name" }?.value, today: today))
             case .validPeriod: add("validUntil", validUntil(in: lines))
             case .uscc: add("uscc", usccs(in: lines).first)
             case .unitName: add("unitName", labelled(["名称", "机构名称", "企业名称", "单位名称"], in: lines, longest: 40) ?? approved(in: lines))
@@ -51,6 +51,24 @@ enum MaterialFacts {
 
     // MARK: Numbers
 
+    /// The ID number of the document's holder. Where it shows several (a 结婚证's two parties),
+    /// the one in the block that repeats the holder's name; else the first, not vouched for.
+    static func holdersIDNumber(in lines: [MaterialText.Line], name: String?, today: CalendarDate) -> (String, Double)? {
+        let all = idNumbers(in: lines, today: today)
+        guard all.count > 1 else { return all.first }
+        if let name {
+            for (i, line) in lines.enumerated() where line.text.contains(name) {
+                var block = [line]
+                for next in lines[(i + 1)..<min(lines.count, i + 4)] {
+                    if next.text.contains("姓名") { break }
+                    block.append(next)
+                }
+                if let own = idNumbers(in: block, today: today).first { return own }
+            }
+        }
+        return all.first.map { ($0.0, min($0.1, 0.85)) }
+    }
+
     /// What OCR writes for a digit in a run of digits.
     static func digit(_ c: Character) -> Character? {
         switch c {
@@ -77,18 +95,15 @@ enum MaterialFacts {
             var run: [(Character, Double)] = []
             func flush() {
                 defer { run = [] }
-                guard run.count >= 18 else { return }
-                for start in 0...(run.count - 18) {
-                    let window = run[start..<(start + 18)]
-                    // X only as the check character.
-                    guard !window.dropLast().contains(where: { $0.0 == "X" }) else { continue }
-                    let text = String(window.map(\.0))
-                    let sure = window.map(\.1).min() ?? 0
-                    switch CitizenID.check(text, today: today) {
-                    case .valid: found.append((text, sure))
-                    case .invalidCheckCharacter where sure >= 0.97: miswritten.append((text, min(sure, 0.95)))
-                    default: break
-                    }
+                // A longer run of digits is another number (a 受理编号, a card number).
+                // X only as the check character.
+                guard run.count == 18, !run.dropLast().contains(where: { $0.0 == "X" }) else { return }
+                let text = String(run.map(\.0))
+                let sure = run.map(\.1).min() ?? 0
+                switch CitizenID.check(text, today: today) {
+                case .valid: found.append((text, sure))
+                case .invalidCheckCharacter where sure >= 0.97: miswritten.append((text, min(sure, 0.95)))
+                default: break
                 }
             }
             for (i, c) in chars.enumerated() {
@@ -173,7 +188,18 @@ enum MaterialFacts {
     /// The end of a validity period: 长期, or the last date on the line that says 有效期 (营业期限),
     /// else on the line after it when the label stands alone (never a 签发日期 further down).
     static func validUntil(in lines: [MaterialText.Line]) -> (String, Double)? {
-        guard let at = lines.firstIndex(where: { ["有效期", "营业期限"].contains(where: $0.text.contains) }) else { return nil }
+        guard let at = lines.firstIndex(where: { ["有效期", "营业期限"].contains(where: $0.text.contains) }) else {
+            // The label misread (有汉期限): a line that is a period, 2026.05.12-2046.05.12 or …-长期.
+            // Without its label it is never vouched for (an expiry would accuse).
+            for line in lines {
+                let found = dates(in: line.text)
+                guard let first = found.first, line.text.contains("-") || line.text.contains("至") else { continue }
+                let p = min(line.confidences.min() ?? 0, 0.85)
+                if found.count == 1, line.text.hasSuffix("长期") { return ("长期", p) }
+                if found.count == 2, found[1] > first { return (found[1].iso, p) }
+            }
+            return nil
+        }
         for line in lines[at..<min(lines.count, at + 2)] {
             let p = line.confidences.min() ?? 0
             if line.text.contains("长期") { return ("长期", p) }

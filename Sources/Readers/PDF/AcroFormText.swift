@@ -15,6 +15,14 @@ enum AcroFormText {
             if case .text(let value, _) = field.kind { result = withoutSpill(of: value, from: field.box, in: result) }
         }
         result = result.filter { g in !boxes.contains { drawnIn($0, g.box) } }
+        // A writer that cannot encode a value's characters draws a ? for each (pypdf with
+        // Helvetica), and poppler reports those past the widget's clip too; no form prints an
+        // ASCII ? beside a widget.
+        result = result.filter { g in
+            !(g.character == "?" && boxes.contains { b in
+                overlapsLine(b, g.box) && g.box.x0 < b.x1 + 3 * b.height && g.box.x1 > b.x0 - 3 * b.height
+            })
+        }
         for (field, box) in zip(fields, boxes) {
             switch field.kind {
             case .text(let value, _):

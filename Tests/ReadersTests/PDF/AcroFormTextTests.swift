@@ -89,6 +89,25 @@ func framedTextAreaUnderItsLabel() throws {
     }
 }
 
+@Test("the ? a form filler draws for each character it cannot encode, past a narrow widget's clip, is no part of any value")
+func questionMarksOfAnUnencodableValue() throws {
+    // pypdf fills a LibreOffice form's table with Helvetica appearances: 费县人民医院 is drawn
+    // ??????, and the ? beyond the widget's box had joined this value and the next cell's.
+    let name = "ly-maternity-allowance.ff-o.fillable.01"
+    let layouts = Repository.fixtures.appendingPathComponent("layouts")
+    let result = try #require(try processed(layouts.appendingPathComponent("pdf/\(name).pdf").path))
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layouts.appendingPathComponent("truth/\(name).json"))) as? [String: Any]
+    let truth = try #require((json?["values"] as? [String: Any])?["employees"] as? [[String: String]])
+    let table = try #require(result.fields.first { $0.key == "employees" })
+    guard case .rows(let rows) = table.value else { Issue.record("no rows: \(String(describing: table.value))"); return }
+    #expect(rows.count == truth.count)
+    for (row, want) in zip(rows, truth) {
+        for column in ["hospitalName", "eventMethod", "paymentMethod", "bankCardNumber"] {
+            #expect(row[column]?.display == want[column], "\(column): \(String(describing: row[column]))")
+        }
+    }
+}
+
 @Test("a widget named after its label, #-escaped as LibreOffice writes it, is read by its name")
 func widgetNamedAfterItsLabel() throws {
     #expect(AcroFormNames.unescaped("#E5#8D#95#E4#BD#8D#E7#94#B3#E6#98#8E#E5#B9#B4#E6#9C#88#E6#97#A5") == "单位申明年月日")
