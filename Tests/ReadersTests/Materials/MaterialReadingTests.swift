@@ -110,6 +110,33 @@ import Testing
         #expect(list["name"] == "陆茜")
     }
 
+    @Test("an ID number is a run of exactly 18; of several, the holder's is the one by the holder's name, else none is vouched for")
+    func holdersIDNumber() throws {
+        // A 受理编号 of 19 digits holds an 18-digit window that passes the check: no ID number.
+        let receipt = try Self.facts(["居住证办理回执单", "受理编号\t3713112026080548390", "姓名\t徐凯建\t性别\t男",
+                                      "公民身份号码\t371311195701037619"], kind: "residence-permit-receipt")
+        #expect(receipt["idNumber"] == "371311195701037619")
+        // A 结婚证 shows the other party first.
+        let lines = ["结婚证", "持证人\t曾彤茜", "结婚证字号\tJ371321-2016-544034\t姓名\t吴勇性别男",
+                     "身份证件号\t371302199706029951", "姓名\t曾彤茜性别女", "国籍\t中国出生日期2000年12月26日",
+                     "身份证件号\t371321200012267423"]
+        let marriage = MaterialFacts.read(Self.text(lines), kind: try Self.kind("marriage-certificate"), today: Self.today)
+        #expect(marriage.first { $0.key == "idNumber" }?.value == "371321200012267423")
+        // Without the holder's name, the first of several is listed but not vouched for.
+        let unnamed = MaterialFacts.read(Self.text(["结婚证", "身份证件号\t371302199706029951", "身份证件号\t371321200012267423"]),
+                                         kind: try Self.kind("marriage-certificate"), today: Self.today)
+        #expect((unnamed.first { $0.key == "idNumber" }?.confidence ?? 1) < 0.9)
+    }
+
+    @Test("a validity period whose label OCR lost is read, and never vouched for")
+    func validityWithoutItsLabel() throws {
+        let back = MaterialFacts.read(Self.text(["中华人民共和国", "居民身份证", "签发批关\t费县公安局", "有汉期限\t2026.05.12-2046.05.12"]),
+                                      kind: try Self.kind("id-card-back"), today: Self.today)
+        let until = try #require(back.first { $0.key == "validUntil" })
+        #expect(until.value == "2046-05-12")
+        #expect(until.confidence < 0.9)
+    }
+
     @Test func kindsByWhatTheyShow() throws {
         let classifier = MaterialClassifier(item: nil, catalog: Repository.catalog, recognizer: nil, today: Self.today)
         func kind(_ lines: [String]) -> String? { classifier.recognise(Self.text(lines)).map(\.0.id) }
