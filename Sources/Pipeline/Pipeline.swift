@@ -83,6 +83,10 @@ public struct Pipeline: Sendable {
 
     public init(catalog: Catalog, options: Options, logger: Logger = Logger(label: "intake.pipeline")) {
         self.catalog = catalog
+        var options = options
+        if let recognizer = options.recognizer, !(recognizer is RememberingRecognizer) {
+            options.recognizer = RememberingRecognizer(recognizer)
+        }
         self.options = options
         self.reader = SubmissionReader(catalog: catalog, maxBytes: options.maxBytes, recognizer: options.recognizer,
                                        validate: { FieldValidation.passes($0, field: $1) })
