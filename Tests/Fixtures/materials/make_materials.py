@@ -10,7 +10,12 @@ Seeded: the same split always gives the same files (Pillow/numpy versions aside)
 schemes, geometry, one invoice type); see DESIGNS below. `heldout2`, a one-shot measuring set,
 uses designs neither of them uses (fonts, palettes, geometry, separators, stacked labels, card
 colours, mismatches) and scans everything at 200 dpi; all of it sits behind `Style.held2` or
-`split == "heldout2"`, so the two older splits draw the same random numbers as before.
+`split == "heldout2"`, so the two older splits draw the same random numbers as before. `heldout3`, a
+second one-shot set, uses designs none of the three uses (AR PL SungtiL GB / KaitiM GB and the Light,
+DemiLight, Medium, SemiBold and Black Noto CJK weights, values in a colour of their own, letter-spaced
+and two-line labels, boxed or underlined values, other card corners and portraits, new titles and
+layouts, show-through, punch holes, fingers and shadows in photos); it sits behind `Style.held3` or
+`split == "heldout3"`.
 """
 import argparse
 import datetime as dt
@@ -30,7 +35,7 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 import fixturelib as fx  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)          # "expired" is relative to this day
-SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873}
+SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377}
 
 # --------------------------------------------------------------------------------------------
 # Fonts and designs. tune, heldout and heldout2 never share a body font or a colour scheme.
@@ -52,6 +57,13 @@ FONT_FILES = {
     "zenhei-mono": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 1),
     "nimbus-mono": ("/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf", 0),
     "liberation-sans": ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", 0),
+    # heldout3 only (fonts-arphic-gbsn00lp, fonts-arphic-gkai00mp, fonts-noto-cjk-extra; index 2 = SC)
+    "gbsn": ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", 0),
+    "gkai": ("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", 0),
+    "noto-sans-l": (NOTO + "NotoSansCJK-Light.ttc", 2), "noto-sans-dl": (NOTO + "NotoSansCJK-DemiLight.ttc", 2),
+    "noto-sans-m": (NOTO + "NotoSansCJK-Medium.ttc", 2), "noto-sans-bk": (NOTO + "NotoSansCJK-Black.ttc", 2),
+    "noto-serif-l": (NOTO + "NotoSerifCJK-Light.ttc", 2), "noto-serif-m": (NOTO + "NotoSerifCJK-Medium.ttc", 2),
+    "noto-serif-sb": (NOTO + "NotoSerifCJK-SemiBold.ttc", 2), "noto-serif-bk": (NOTO + "NotoSerifCJK-Black.ttc", 2),
 }
 # role -> (font key, fake bold)
 DESIGNS = {
@@ -82,6 +94,18 @@ DESIGNS = {
              mono=("droid", 0), pdf_font="droid",
              ink=(24, 30, 50), label=(146, 96, 22), accent=(168, 64, 24), tint=(252, 249, 226), pattern=(232, 218, 156)),
     ],
+    "heldout3": [   # values in a colour of their own: navy values, warm-grey labels, vermilion on pale turquoise;
+                    # sepia values, plum labels, cerulean on pale lime; black values, indigo labels, jade on pale pink
+        dict(name="sungti", sans=("noto-sans-m", 0), sansb=("noto-sans-bk", 0), serif=("gbsn", 0), serifb=("noto-serif-sb", 0),
+             mono=("gbsn", 0), pdf_font="sungti", value=(18, 40, 110),
+             ink=(22, 22, 22), label=(112, 104, 94), accent=(214, 84, 20), tint=(228, 246, 246), pattern=(164, 214, 214)),
+        dict(name="kaiti", sans=("noto-sans-dl", 0), sansb=("noto-sans-m", 0), serif=("gkai", 0), serifb=("noto-serif-sb", 0),
+             mono=("noto-sans-m", 0), pdf_font="kaiti", value=(70, 36, 18),
+             ink=(30, 26, 24), label=(128, 40, 96), accent=(0, 110, 160), tint=(244, 250, 228), pattern=(206, 226, 166)),
+        dict(name="noto-light", sans=("noto-sans-l", 0), sansb=("noto-sans-bk", 0), serif=("noto-serif-l", 0), serifb=("noto-serif-bk", 0),
+             mono=("noto-serif-m", 0), pdf_font="noto-light", value=(12, 12, 12),
+             ink=(36, 32, 44), label=(52, 64, 168), accent=(0, 132, 104), tint=(250, 238, 246), pattern=(232, 198, 222)),
+    ],
 }
 
 
@@ -91,7 +115,21 @@ class Style:
         self.d = rng.choice(DESIGNS[split])
         self.name = self.d["name"]
         self.held2 = split == "heldout2"
+        self.held3 = split == "heldout3"
         self.stack = self.brk = False
+        if self.held3:
+            # heldout3 geometry: blocks moved up, type ×1.02–1.06; labels letter-spaced, with or without a colon,
+            # long ones on two lines in half the files; values boxed, underlined or plain; other card corners
+            self.held = True
+            self.dx = rng.uniform(-1.2, 1.2)
+            self.dy = -rng.uniform(3.2, 4.5)
+            self.k = rng.uniform(1.02, 1.06)
+            self.sep = rng.choice(["", "："])
+            self.lsp = rng.uniform(0.7, 1.5)
+            self.lab2 = rng.random() < 0.5
+            self.deco = rng.choice(["box", "under", "plain"])
+            self.radius = rng.uniform(1.8, 2.6) if rng.random() < 0.5 else rng.uniform(3.8, 4.6)
+            return
         if self.held2:
             # heldout2 geometry: blocks shifted further (and only down), smaller type, no colon after a label;
             # some documents put a label above its value (stack) or bracket section heads (【主诉】)
@@ -122,6 +160,23 @@ LATIN_ONLY = {"dejavu-mono": "noto-sans", "liberation-mono": "wqy", "nimbus-mono
 # font -> [(the font for characters it lacks, those characters)]: Droid Sans Fallback has CJK only, so its
 # Latin, digits and signs come from Liberation Sans (as a 黑体 + Arial document would have them)
 PARTIAL = {"droid": [("liberation-sans", set(chr(i) for i in range(33, 127)) | set("¥°·’“”…")), ("zenhei", set("℃"))]}
+
+
+class Uncovered:
+    """The characters a font has no glyph for (its cmap read once): the GB 2312 fonts of heldout3 lack ¥ and
+    some rarer hanzi, which come from the fallback font instead of being drawn as blanks or boxes."""
+    def __init__(self, key):
+        self.key, self.cmap = key, None
+
+    def __contains__(self, ch):
+        if self.cmap is None:
+            from fontTools.ttLib import TTFont
+            path, idx = FONT_FILES[self.key]
+            self.cmap = set(TTFont(path, fontNumber=idx, lazy=True).getBestCmap())
+        return ord(ch) not in self.cmap and ch not in " \n"
+
+
+PARTIAL.update({"gbsn": [("noto-serif-m", Uncovered("gbsn"))], "gkai": [("noto-serif-m", Uncovered("gkai"))]})
 
 
 def glyph_font(key, ch):
@@ -284,7 +339,11 @@ CSS_FAMILY = {"noto-sans": ("Noto Sans CJK SC", 400), "noto-sans-b": ("Noto Sans
               "wqy-mono": ("WenQuanYi Micro Hei Mono", 400), "uming": ("AR PL UMing CN", 400),
               "dejavu-mono": ("DejaVu Sans Mono', 'Noto Sans CJK SC", 700), "liberation-mono": ("Liberation Mono', 'WenQuanYi Micro Hei", 400),
               "ukai": ("AR PL UKai CN", 400), "zenhei": ("WenQuanYi Zen Hei", 400), "zenhei-mono": ("WenQuanYi Zen Hei Mono", 400),
-              "nimbus-mono": ("Nimbus Mono PS', 'AR PL UKai CN", 700), "droid": ("Liberation Sans', 'Droid Sans Fallback', 'WenQuanYi Zen Hei", 400)}
+              "nimbus-mono": ("Nimbus Mono PS', 'AR PL UKai CN", 700), "droid": ("Liberation Sans', 'Droid Sans Fallback', 'WenQuanYi Zen Hei", 400),
+              "gbsn": ("AR PL SungtiL GB', 'Noto Serif CJK SC Medium", 400), "gkai": ("AR PL KaitiM GB', 'Noto Serif CJK SC Medium", 400),
+              "noto-sans-l": ("Noto Sans CJK SC", 300), "noto-sans-dl": ("Noto Sans CJK SC", 350), "noto-sans-m": ("Noto Sans CJK SC", 500),
+              "noto-sans-bk": ("Noto Sans CJK SC", 900), "noto-serif-l": ("Noto Serif CJK SC", 300), "noto-serif-m": ("Noto Serif CJK SC", 500),
+              "noto-serif-sb": ("Noto Serif CJK SC", 600), "noto-serif-bk": ("Noto Serif CJK SC", 900)}
 
 
 def _data_uri(im):
@@ -595,6 +654,8 @@ def border(doc, S, m=8, colour=None, double=True):
 def kv(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", lcol=None, vcol=None, under=0, stack=False):
     """label/value lines; returns next y. under: underline length (mm) after the label.
     stack (heldout2 only): each label on its own line, smaller, with its value indented below it."""
+    if S.held3:
+        return kv3(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under)
     em = size * S.k * 25.4 / 72
     for lab, val in items:
         if stack:
@@ -623,8 +684,93 @@ def section(doc, S, x, y, w, lab, val, size, font, bold="sansb"):
     return doc.para(x, y, w, head + val, size, S.f(font), S.c("ink"), lh=1.6, indent=0) + 1.5
 
 
+_vext = {}
+
+
+def vext(key):
+    """(top, bottom) of a hanzi's ink below the top of its line (what Doc.text's y is), in em of the font."""
+    if key not in _vext:
+        b = ImageDraw.Draw(Image.new("L", (8, 8))).textbbox((0, 0), "国", font=pil_font(key, 200), anchor="la")
+        _vext[key] = (b[1] / 200.0, b[3] / 200.0)
+    return _vext[key]
+
+
+def spaced(doc, text, size, font, want, room):
+    """heldout3: the letter spacing (mm) for a label: want, less as far as the label must fit in room."""
+    n = max(1, len(text) - 1)
+    return max(0.0, min(want, (room - doc.width(text, size, font)) / n))
+
+
+def label3(doc, S, x, y, lab, size, font, room, lcol=None, two_ok=True):
+    """heldout3: a label letter-spaced in the label colour; when it cannot fit room and S.lab2, on two lines
+    (half above, half below the value's line). Returns the label's width."""
+    f, col = S.f(font), lcol or S.c("label")
+    text = lab + S.sep
+    if doc.width(text, size, f) > room and S.lab2 and two_ok and len(lab) >= 4:
+        h = (len(lab) + 1) // 2
+        em = size * 25.4 / 72
+        a, b = lab[:h], lab[h:] + S.sep
+        sz = size * 0.82
+        doc.text(x, y - em * 0.42, a, sz, f, col, spacing=spaced(doc, a, sz, f, S.lsp, room))
+        doc.text(x, y + em * 0.52, b, sz, f, col, spacing=spaced(doc, b, sz, f, S.lsp, room))
+        return max(doc.width(a, sz, f), doc.width(b, sz, f))
+    sp = spaced(doc, text, size, f, S.lsp, room)
+    doc.text(x, y, text, size, f, col, spacing=sp)
+    return doc.width(text, size, f, sp)
+
+
+def value3(doc, S, x, y, val, size, font, vcol=None, under=0, deco=True, spacing=0.0):
+    """heldout3: a value in the value colour, boxed or underlined (S.deco) when deco; returns its width."""
+    f, col = S.f(font), vcol or S.c("value")
+    doc.text(x, y, val, size, f, col, spacing=spacing)
+    w = doc.width(val, size, f, spacing)
+    em = size * 25.4 / 72
+    top, bot = vext(f[0])
+    if deco and S.deco == "box":
+        doc.rect(x - 1.2, y + top * em - 1.0, x + w + 1.2, y + bot * em + 1.0, outline=S.c("label"), w=0.2)
+    elif deco and (S.deco == "under" or under):
+        doc.line(x - 0.8, y + bot * em + 0.9, x + max(w, under) + 0.8, y + bot * em + 0.9, 0.2, S.c("label"))
+    return w
+
+
+def kv3(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under):
+    """kv for heldout3: letter-spaced (or two-line) labels, values in their own colour, boxed or underlined on
+    paper (never on cards)."""
+    sz = size * S.k
+    em = sz * 25.4 / 72
+    for lab, val in items:
+        label3(doc, S, x, y, lab, sz, font, lw - 1.8, lcol, two_ok=not doc.card)
+        value3(doc, S, x + lw, y, val, sz, vfont, vcol, under, deco=not doc.card)
+        y += em * (gap + (0.25 if S.deco == "box" and not doc.card else 0))
+    return y
+
+
+def fields3(doc, S, x, y, pairs, size, font="sans", gap=4.0):
+    """heldout3: one line of label/value pairs (姓名 王芳   性别 女 …); returns the x after the line."""
+    f = S.f(font)
+    for lab, val in pairs:
+        text = lab + S.sep
+        sp = min(S.lsp * 0.5, 0.6)
+        doc.text(x, y, text, size, f, S.c("label"), spacing=sp)
+        x += doc.width(text, size, f, sp) + (1.2 if not S.sep else 0.4)
+        doc.text(x, y, val, size, f, S.c("value"))
+        x += doc.width(val, size, f) + gap
+    return x
+
+
+def section3(doc, S, x, y, w, lab, val, size, font, bold="sansb"):
+    """heldout3: a record's section, its head letter-spaced in the label colour in a column of its own, the
+    text in the value colour beside it; returns the next y."""
+    f = S.f(bold)
+    hw = 25.0
+    doc.text(x, y, lab, size * 0.92, f, S.c("label"), spacing=spaced(doc, lab, size * 0.92, f, S.lsp * 0.6, hw - 3))
+    return doc.para(x + hw, y, w - hw, val, size, S.f(font), S.c("value"), lh=1.6, indent=0) + 1.5
+
+
 def grid(doc, S, x, y, colw, rows, size, rowh, font="sans", colour=(40, 40, 40), fill_labels=None):
     """A ruled table; rows: list of cells (text, span, is_label). Returns the bottom y."""
+    if S.held3:
+        return grid3(doc, S, x, y, colw, rows, size, rowh, font, colour, fill_labels)
     xs = [x]
     for w in colw:
         xs.append(xs[-1] + w)
@@ -647,6 +793,55 @@ def grid(doc, S, x, y, colw, rows, size, rowh, font="sans", colour=(40, 40, 40),
     return y
 
 
+def grid3(doc, S, x, y, colw, rows, size, rowh, font, colour, fill_labels):
+    """grid for heldout3: labels in the label colour, letter-spaced when there is room, on two lines (S.lab2) or
+    in smaller type when there is not (a newline in a label: always two lines, 新生儿姓名 over Name); values in
+    the value colour."""
+    xs = [x]
+    for w in colw:
+        xs.append(xs[-1] + w)
+    em = size * 25.4 / 72
+    f = S.f(font)
+    for r in rows:
+        ci = 0
+        for text, span, lab in r:
+            x0, x1 = xs[ci], xs[min(len(xs) - 1, ci + span)]
+            if lab and fill_labels:
+                doc.rect(x0, y, x1, y + rowh, fill=fill_labels)
+            doc.rect(x0, y, x1, y + rowh, outline=colour, w=0.25)
+            room = x1 - x0 - 2.4
+            if text and lab:
+                lines = text.split("\n")
+                if len(lines) == 1 and doc.width(text, size, f) > room and S.lab2 and len(text) >= 4:
+                    h = (len(text) + 1) // 2
+                    lines = [text[:h], text[h:]]
+                if len(lines) == 2:
+                    sz = [size * 0.84, size * (0.84 if "\n" not in text else 0.62)]
+                    for i, ln in enumerate(lines):
+                        while doc.width(ln, sz[i], f) > room and sz[i] > 4:
+                            sz[i] -= 0.25
+                    h0 = sz[0] * 25.4 / 72 * 1.12 + sz[1] * 25.4 / 72
+                    yy = y + (rowh - h0) / 2 - 0.3
+                    for i, ln in enumerate(lines):
+                        sp = spaced(doc, ln, sz[i], f, S.lsp * 0.5, room) if i == 0 or "\n" not in text else 0
+                        doc.text((x0 + x1) / 2, yy, ln, sz[i], f, S.c("label"), "m", spacing=sp)
+                        yy += sz[i] * 25.4 / 72 * 1.12
+                else:
+                    sz = size
+                    while doc.width(text, sz, f) > room and sz > 5:
+                        sz -= 0.5
+                    sp = spaced(doc, text, sz, f, S.lsp, room) if len(text) <= 4 else 0
+                    doc.text((x0 + x1) / 2, y + (rowh - em) / 2 - 0.4, text, sz, f, S.c("label"), "m", spacing=sp)
+            elif text:
+                sz = size
+                while doc.width(text, sz, f) > room and sz > 5:
+                    sz -= 0.5
+                doc.text(x0 + 1.5, y + (rowh - em) / 2 - 0.4, text, sz, f, S.c("value"))
+            ci += span
+        y += rowh
+    return y
+
+
 CARD_W, CARD_H = 85.6, 54.0
 
 
@@ -659,6 +854,8 @@ def card_bg(doc, S, rng, base, wave):
 # The kinds. Each returns (pages: [Doc], facts, notes, extra). c: the case's people and units.
 
 def k_id_front(rng, S, c):
+    if S.held3:
+        return k_id_front3(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     doc = Doc(CARD_W, CARD_H, S=S, card=True)
@@ -692,6 +889,8 @@ def k_id_front(rng, S, c):
 
 
 def k_id_back(rng, S, c):
+    if S.held3:
+        return k_id_back3(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     doc = Doc(CARD_W, CARD_H, S=S, card=True)
@@ -711,6 +910,8 @@ def k_id_back(rng, S, c):
 
 
 def k_ssc(rng, S, c):
+    if S.held3:
+        return k_ssc3(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     bank = c.get("bank") or rng.choice(BANKS)
@@ -744,6 +945,8 @@ def k_bank(rng, S, c):
     cols = [(150, 20, 30), (20, 60, 120), (30, 110, 80), (200, 170, 90), (60, 60, 70)] if not S.held else [(90, 40, 120), (10, 100, 120), (170, 90, 20)]
     if S.held2:   # black, rose, and a light silver card with dark print
         cols = [(28, 28, 32), (180, 55, 95), (212, 212, 218)]
+    if S.held3:   # sky blue, chocolate, and a pearl card with dark print
+        cols = [(64, 146, 206), (92, 58, 40), (238, 233, 220)]
     base = rng.choice(cols)
     doc.rect(0, 0, CARD_W, CARD_H, fill=base)
     for i in range(14):
@@ -772,6 +975,8 @@ def k_bank(rng, S, c):
 
 
 def k_residence_permit(rng, S, c):
+    if S.held3:
+        return k_residence_permit3(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     frm, until = c["rp_valid"]
@@ -806,6 +1011,8 @@ def k_rp_receipt(rng, S, c):
     v = rng.randrange(2)
     doc = Doc(210, 148.5 if v == 0 else 297, S=S)
     t = rng.choice(["居住证办理回执单", "山东省居住证申领回执", "居住证受理回执"])
+    if S.held3:
+        t = rng.choice(["居住证申领受理回执", "山东省居住证受理回执单"])
     doc.text(105 + S.dx, 14, t, 18 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=1.0)
     acc = rand_date(rng, dt.date(2026, 8, 1), dt.date(2026, 11, 20))
     no = "%s%s%05d" % (p["area"], acc.strftime("%Y%m%d"), rng.randrange(100000))
@@ -862,8 +1069,12 @@ def k_business_license(rng, S, c):
     if not land:
         doc.text(W / 2, 58 + S.dy, "（副        本）", 12, S.f("serif"), S.c("ink"), "m")
         doc.text(W - 24, 24, "副本编号：1-1", 8, S.f("sans"), S.c("ink"), "r")
-    doc.text(20 + S.dx, 22, "统一社会信用代码", 10 * S.k, S.f("sans"), S.c("ink"))
-    doc.text(20 + S.dx, 28, co["uscc"], 13 * S.k, S.f("mono"), S.c("ink"))
+    if S.held3:
+        label3(doc, S, 20 + S.dx, 21, "统一社会信用代码", 10 * S.k, "sans", 45, two_ok=False)
+        value3(doc, S, 20 + S.dx, 28, co["uscc"], 13 * S.k, "mono", spacing=0.3)
+    else:
+        doc.text(20 + S.dx, 22, "统一社会信用代码", 10 * S.k, S.f("sans"), S.c("ink"))
+        doc.text(20 + S.dx, 28, co["uscc"], 13 * S.k, S.f("mono"), S.c("ink"))
     doc.image(W - 48, 40 if land else 70, 26, 26, qr_block(rng))
     founded = co["founded"]
     items = [("名称", co["name"]), ("类型", co["type"]), ("法定代表人", co["rep"]["name"]), ("注册资本", co["capital"]),
@@ -873,12 +1084,25 @@ def k_business_license(rng, S, c):
     size = 11 * S.k
     colw = 110 if land else 132
     for lab, val in items:
+        if S.held3:   # labels justified over 4 characters' room, values in their own colour
+            label3(doc, S, x, y, lab, size, "serif", 25, two_ok=False)
+            vf = "serif" if v == 0 else "sans"
+            if doc.width(val, size, S.f(vf)) <= colw:
+                value3(doc, S, x + 28, y, val, size, vf)
+                y += size * 25.4 / 72 * 1.6 + 2 + (0.8 if S.deco == "box" else 0)
+            else:
+                y = doc.para(x + 28, y, colw, val, size, S.f(vf), S.c("value"), lh=1.6, indent=0) + 2
+            continue
         doc.text(x, y, lab, size, S.f("serif"), S.c("ink"))
         y = doc.para(x + 28, y, colw, val, size, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.6, indent=0)
         y += 2
     sx, sy = (170, 70) if land else (26, y + 2)
-    doc.text(sx + S.dx, sy, "经营范围", size, S.f("serif"), S.c("ink"))
-    doc.para(sx + 28 + S.dx, sy, 85 if land else 132, co["scope"], size * 0.92, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.6, indent=0)
+    if S.held3:
+        label3(doc, S, sx + S.dx, sy, "经营范围", size, "serif", 25, two_ok=False)
+        doc.para(sx + 28 + S.dx, sy, 85 if land else 132, co["scope"], size * 0.92, S.f("serif" if v == 0 else "sans"), S.c("value"), lh=1.6, indent=0)
+    else:
+        doc.text(sx + S.dx, sy, "经营范围", size, S.f("serif"), S.c("ink"))
+        doc.para(sx + 28 + S.dx, sy, 85 if land else 132, co["scope"], size * 0.92, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.6, indent=0)
     issue = rand_date(rng, founded, dt.date(2026, 10, 31))
     doc.text(W - 60, doc.h - 45, "登记机关", 12, S.f("serif"), S.c("ink"), "m")
     doc.text(W - 60, doc.h - 30, cn_date(issue, True), 11, S.f("serif"), S.c("ink"), "m")
@@ -901,6 +1125,12 @@ def k_uscc_cert(rng, S, c):
     items = [("统一社会信用代码", ins["uscc"]), ("机构名称", ins["name"]), ("机构性质", ins["nature"]), ("机构地址", ins["address"]),
              ("负  责  人", ins["head"]["name"]), ("有  效  期", "自%s至%s" % (cn_date(frm), cn_date(until)))]
     for lab, val in items:
+        if S.held3:
+            label3(doc, S, 40 + S.dx, y, lab.replace(" ", ""), 12 * S.k, "serif", 44, two_ok=False)
+            value3(doc, S, 88 + S.dx, y - (0.5 if lab.startswith("统一") else 0), val, (13 if lab.startswith("统一") else 12) * S.k,
+                   "mono" if lab.startswith("统一") else "serif", deco=lab.startswith(("统一", "机构名称")))
+            y += 13
+            continue
         doc.text(40 + S.dx, y, lab, 12 * S.k, S.f("serif"), S.c("ink"))
         doc.text(88 + S.dx, y - (0.5 if lab.startswith("统一") else 0), val, (13 if lab.startswith("统一") else 12) * S.k,
                  S.f("mono" if lab.startswith("统一") else "serif"), S.c("ink"))
@@ -987,12 +1217,20 @@ def k_birth(rng, S, c):
             [("父亲姓名", 1, True), (fa["name"], 1, False), ("年龄", 1, True), (str((bt.date() - fa["birth"]).days // 365), 1, False), ("国籍", 1, True), ("中国", 1, False)],
             [("民族", 1, True), (fa["nation"], 1, False), ("身份证件号码", 1, True), (fa["id_number"], 3, False)]]
     colw = [34, 42, 30, 50, 30, 34] if v == 0 else [32, 40, 34, 48, 32, 34]
+    if S.held3:   # labels with their English below them, as the printed form has
+        rows = [[(t + "\n" + BIRTH_EN[t] if lab and t in BIRTH_EN else t, span, lab) for t, span, lab in r] for r in rows]
     y = grid(doc, S, 11 + S.dx * 0.5, 52 + S.dy, colw, rows, 10 * S.k, 12 if v == 0 else 11, font="serif" if v == 0 else "sans")
     doc.text(160, y + 8, "签证机构（出生医学证明专用章）", 9, S.f("sans"), S.c("ink"), "m")
     doc.seal(165, y + 10, 36, c["hospital"] + "出生医学证明专用章"[:4])
     doc.text(40, y + 8, "签发日期：" + cn_date((bt + dt.timedelta(days=rng.randint(2, 20))).date()), 9, S.f("sans"), S.c("ink"))
     facts = {"birth_certificate_number": c["bc_no"], "child_name": ch["name"], "mother_name": mo["name"], "mother_id_number": mo["id_number"]}
     return [doc], facts, "出生医学证明, design %s/%d" % (S.name, v), {"father_name": fa["name"], "father_id_number": fa["id_number"]}
+
+
+BIRTH_EN = {"新生儿姓名": "Name", "性别": "Sex", "出生孕周": "Gestational Age", "出生时间": "Date of Birth", "出生体重(g)": "Birth Weight",
+            "出生地点": "Place of Birth", "出生身长(cm)": "Birth Length", "医疗机构名称": "Name of Medical Institution",
+            "母亲姓名": "Mother's Name", "年龄": "Age", "国籍": "Nationality", "民族": "Ethnicity", "身份证件号码": "ID No.",
+            "父亲姓名": "Father's Name"}
 
 
 DIAG = [("高血压病3级（极高危）", "心内科"), ("2型糖尿病", "内分泌科"), ("急性阑尾炎", "普外科"), ("社区获得性肺炎", "呼吸内科"),
@@ -1015,6 +1253,8 @@ def patient_line(doc, S, y, p, extra):
 
 
 def k_diagnosis(rng, S, c):
+    if S.held3:
+        return k_diagnosis3(rng, S, c)
     p, v = c["person"], rng.randrange(2)
     doc = Doc(210, 297 if v == 0 else 148.5, S=S)
     hosp = c.get("hospital") or rng.choice(HOSP)
@@ -1042,7 +1282,10 @@ def k_discharge(rng, S, c):
     hosp = c.get("hospital") or rng.choice(HOSP)
     dx, dept = c.get("diag") or rng.choice(DIAG)
     y = hosp_head(doc, S, hosp, "出院记录", 12, v)
-    y = patient_line(doc, S, y, p, "科室%s%s  住院号%s%07d" % (S.sep, dept, S.sep, rng.randrange(10 ** 7)))
+    if S.held3:
+        y = patient_line3(doc, S, y, p, [("科室", dept), ("住院号", "%07d" % rng.randrange(10 ** 7))])
+    else:
+        y = patient_line(doc, S, y, p, "科室%s%s  住院号%s%07d" % (S.sep, dept, S.sep, rng.randrange(10 ** 7)))
     a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
     b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
     secs = [("入院日期", cn_date(a)), ("出院日期", cn_date(b)), ("住院天数", "%d天" % (b - a).days), ("入院诊断", dx), ("出院诊断", dx + "（好转）"),
@@ -1050,6 +1293,9 @@ def k_discharge(rng, S, c):
             ("诊疗经过", "入院后完善相关检查，给予%s等对症支持治疗，患者症状逐渐缓解，病情稳定。" % rng.choice(["抗感染、化痰", "降压、调脂、抗血小板", "营养神经、改善循环", "手术"])),
             ("出院情况", "一般情况可，无明显不适。"), ("出院医嘱", "1.注意休息，低盐低脂饮食；2.按时服药；3.两周后门诊复查，不适随诊。")]
     for lab, val in secs:
+        if S.held3:
+            y = section3(doc, S, 20, y, 170, lab, val, 10.5 * S.k, "sans" if v == 0 else "serif")
+            continue
         if S.held2 and (S.stack or S.brk):
             y = section(doc, S, 20, y, 170, lab, val, 10.5 * S.k, "sans" if v == 0 else "serif")
         elif v == 0:
@@ -1068,12 +1314,18 @@ def k_medical_record(rng, S, c):
     hosp = c.get("hospital") or rng.choice(HOSP)
     dx, dept = c.get("diag") or rng.choice(DIAG)
     doc.text(74 + S.dx, 10, hosp, 13 * S.k, S.f("serifb"), S.c("ink"), "m")
-    doc.text(74 + S.dx, 19, "门诊病历", 14 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=2)
+    rtitle = rng.choice(["门诊病历", "门（急）诊病历"]) if S.held3 else "门诊病历"
+    doc.text(74 + S.dx, 19, rtitle, 14 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=2)
     y = 30
     age = (TODAY - p["birth"]).days // 365
-    doc.text(10, y, "姓名%s%s  性别%s%s  年龄%s%d岁  科别%s%s" % (S.sep, p["name"], S.sep, p["sex"], S.sep, age, S.sep, dept), 9 * S.k, S.f("sans"), S.c("ink"))
-    d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
-    doc.text(10, y + 7, "就诊日期%s%s  门诊号%s%08d" % (S.sep, cn_date(d), S.sep, rng.randrange(10 ** 8)), 9 * S.k, S.f("sans"), S.c("ink"))
+    if S.held3:
+        fields3(doc, S, 10, y, [("姓名", p["name"]), ("性别", p["sex"]), ("年龄", "%d岁" % age), ("科别", dept)], 9 * S.k, gap=3.5)
+        d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+        fields3(doc, S, 10, y + 7, [("就诊日期", cn_date(d)), ("门诊号", "%08d" % rng.randrange(10 ** 8))], 9 * S.k, gap=3.5)
+    else:
+        doc.text(10, y, "姓名%s%s  性别%s%s  年龄%s%d岁  科别%s%s" % (S.sep, p["name"], S.sep, p["sex"], S.sep, age, S.sep, dept), 9 * S.k, S.f("sans"), S.c("ink"))
+        d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+        doc.text(10, y + 7, "就诊日期%s%s  门诊号%s%08d" % (S.sep, cn_date(d), S.sep, rng.randrange(10 ** 8)), 9 * S.k, S.f("sans"), S.c("ink"))
     doc.line(8, y + 14, 140, y + 14, 0.3, (60, 60, 60))
     y += 18
     for lab, val in [("主诉", rng.choice(["头晕3天。", "咳嗽、咽痛2天。", "上腹部不适1周。", "左膝关节疼痛1月。"])),
@@ -1081,19 +1333,24 @@ def k_medical_record(rng, S, c):
                      ("既往史", rng.choice(["否认高血压、糖尿病史。", "高血压病史5年。", "否认药物过敏史。"])),
                      ("查体", "神志清，心肺听诊未闻及明显异常，腹软，无压痛。"), ("初步诊断", dx),
                      ("处理", rng.choice(["1.血常规；2.口服药物治疗；3.不适随诊。", "1.完善检查；2.对症治疗；3.一周后复诊。"]))]:
+        if S.held3:
+            y = section3(doc, S, 10, y, 128, lab, val, 9.5 * S.k, "serif" if v == 0 else "sans")
+            continue
         if S.held2 and (S.stack or S.brk):
             y = section(doc, S, 10, y, 128, lab, val, 9.5 * S.k, "serif" if v == 0 else "sans")
             continue
         y = doc.para(10, y, 128, lab + "：" + val, 9.5 * S.k, S.f("serif" if v == 0 else "sans"), S.c("ink"), lh=1.7, indent=0) + 1
     doc.text(90, y + 6, "医师：", 9.5, S.f("sans"), S.c("ink"))
     doc.sign(102, y + 3, 24, 9, rng.randrange(10 ** 6))
-    return [doc], {"name": p["name"]}, "门诊病历 %s, design %s/%d" % (hosp, S.name, v), {"diagnosis": dx}
+    return [doc], {"name": p["name"]}, "%s %s, design %s/%d" % (rtitle, hosp, S.name, v), {"diagnosis": dx}
 
 
 FEE_ITEMS = ["西药费", "中成药费", "检查费", "化验费", "治疗费", "床位费", "护理费", "手术费", "卫生材料费", "诊察费", "放射费"]
 
 
 def k_invoice(rng, S, c):
+    if S.held3:
+        return k_invoice3(rng, S, c)
     p = c["person"]
     types = ["outpatient", "inpatient"] + (["vat"] if S.held else [])
     t = c.get("invoice_type") or rng.choice(types)
@@ -1146,12 +1403,17 @@ def k_expense_list(rng, S, c):
              ("一次性输液器", "", "支", 2.5, "乙"), ("心电图", "", "次", 25.0, "甲"), ("奥美拉唑肠溶胶囊", "20mg*14", "盒", 9.8, "甲")]
     docs, grand = [], 0.0
     title = rng.choice(["住院费用明细清单", "费用明细清单", "住院病人费用明细"])
+    if S.held3:
+        title = rng.choice(["住院患者费用明细清单", "住院费用明细单", "住院费用清单"])
     for pi in range(pages_n):
         doc = Doc(210, 297, S=S)
         doc.text(105 + S.dx, 12, hosp, 13 * S.k, S.f("sansb"), S.c("ink"), "m")
         doc.text(105 + S.dx, 21, title, 15 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=0.8)
-        doc.text(15, 33, "姓名%s%s   住院号%s%07d   入院日期%s%s   出院日期%s%s" % (S.sep, p["name"], S.sep, 1234567 + pi * 0, S.sep, iso(a), S.sep, iso(b)),
-                 8.5 * S.k, S.f("sans"), S.c("ink"))
+        if S.held3:
+            fields3(doc, S, 15, 33, [("姓名", p["name"]), ("住院号", "%07d" % 1234567), ("入院日期", iso(a)), ("出院日期", iso(b))], 8.5 * S.k)
+        else:
+            doc.text(15, 33, "姓名%s%s   住院号%s%07d   入院日期%s%s   出院日期%s%s" % (S.sep, p["name"], S.sep, 1234567 + pi * 0, S.sep, iso(a), S.sep, iso(b)),
+                     8.5 * S.k, S.f("sans"), S.c("ink"))
         rows = [[(h, 1, True) for h in ["日期", "项目名称", "规格", "单位", "数量", "单价", "金额", "类别"]]]
         for _ in range(rng.randint(16, 24)):
             n = rng.choice(names)
@@ -1172,9 +1434,11 @@ def k_poa(rng, S, c):
     v = rng.randrange(2)
     unit = c.get("company")
     doc = Doc(210, 297, S=S)
-    doc.text(105 + S.dx, 28 + S.dy, "授权委托书", 22 * S.k, S.f("serifb" if v == 0 else "sansb"), S.c("ink"), "m", spacing=2)
+    ptitle = rng.choice(["授权委托书", "医疗保障业务授权委托书"]) if S.held3 else "授权委托书"
+    doc.text(105 + S.dx, 28 + S.dy, ptitle, 22 * S.k if len(ptitle) < 6 else 18 * S.k, S.f("serifb" if v == 0 else "sansb"), S.c("ink"), "m", spacing=2 if len(ptitle) < 6 else 0.8)
     y = 50
     poa_agent_id = c.get("poa_agent_id", ag["id_number"])
+    ag = dict(ag, name=c["poa_agent_name"]) if "poa_agent_name" in c else ag   # heldout3: the name on the letter, not the card
     if unit:
         items = [("委托单位", unit["name"]), ("统一社会信用代码", unit["uscc"]), ("受托人", ag["name"]), ("身份证号码", poa_agent_id)]
     else:
@@ -1202,7 +1466,9 @@ def k_poa(rng, S, c):
     if not unit:
         facts["principal_id_number"] = pr["id_number"]
     planted = ", PLANTED MISMATCH: the 受托人 ID number is one digit off the agent's ID card and fails its check digit" if poa_agent_id != ag["id_number"] else ""
-    return [doc], facts, "授权委托书 (%s), design %s/%d%s" % ("unit principal" if unit else "person principal", S.name, v, planted), {"matter": matter}
+    if "poa_agent_name" in c:
+        planted = ", PLANTED MISMATCH: the 受托人 name has one character replaced by a same-sounding one (the agent's ID card and the submission agree)"
+    return [doc], facts, "%s (%s), design %s/%d%s" % (ptitle, "unit principal" if unit else "person principal", S.name, v, planted), {"matter": matter}
 
 
 COMMIT_TITLES = None
@@ -1269,6 +1535,11 @@ def k_med_license(rng, S, c):
              ("登  记  号", lic), ("有效期限", "自%s至%s" % (cn_date(frm), cn_date(until)))]
     y = 66 + S.dy
     for lab, val in items:
+        if S.held3:
+            label3(doc, S, 40 + S.dx, y, lab.replace(" ", ""), 11.5 * S.k, "serif", 36, two_ok=False)
+            value3(doc, S, 80 + S.dx, y, val, 11.5 * S.k, "mono" if "登" in lab else "serif", deco=lab.startswith(("登", "机构")))
+            y += 12
+            continue
         doc.text(40 + S.dx, y, lab, 11.5 * S.k, S.f("serif"), S.c("ink"))
         doc.text(80 + S.dx, y, val, 11.5 * S.k, S.f("mono" if "登" in lab else "serif"), S.c("ink"))
         y += 12
@@ -1298,6 +1569,15 @@ def k_drug_license(rng, S, c):
     y = 54 + S.dy
     x = 30 if land else 22
     for lab, val in items:
+        if S.held3:
+            label3(doc, S, x + S.dx, y, lab.replace(" ", ""), 11 * S.k, "serif", 38, two_ok=False)
+            vf, room = "mono" if lab.startswith(("证", "统")) else "serif", W - x - 90 if land else 130
+            if doc.width(val, 11 * S.k, S.f(vf)) <= room:
+                value3(doc, S, x + 42 + S.dx, y, val, 11 * S.k, vf, deco=lab.startswith(("证", "企业名称", "有效")))
+                y += 11 * S.k * 25.4 / 72 * 1.5 + 3.5 + (0.8 if S.deco == "box" else 0)
+            else:
+                y = doc.para(x + 42 + S.dx, y, room, val, 11 * S.k, S.f(vf), S.c("value"), lh=1.5, indent=0) + 3.5
+            continue
         doc.text(x + S.dx, y, lab, 11 * S.k, S.f("serif"), S.c("ink"))
         y = doc.para(x + 42 + S.dx, y, W - x - 90 if land else 130, val, 11 * S.k, S.f("mono" if lab.startswith(("证", "统")) else "serif"), S.c("ink"), lh=1.5, indent=0) + 3.5
     auth = PLACES[co["area"]][0].replace("山东省", "")[:3] + "行政审批服务局"
@@ -1310,6 +1590,8 @@ def k_drug_license(rng, S, c):
 
 
 def k_other(rng, S, c):
+    if S.held3:
+        return k_other3(rng, S, c)
     t = c.get("other") or rng.choice(["menu", "notice", "bill", "blank"])
     if t == "menu":
         doc = Doc(210, 297, bg=(252, 246, 232), S=S)
@@ -1345,6 +1627,390 @@ def k_other(rng, S, c):
         doc = Doc(210, 297, S=S)
         doc.text(rng.uniform(30, 120), rng.uniform(40, 200), rng.choice(["此页空白", "以下空白", "（本页无正文）", "备注："]), 12, S.f("sans"), (80, 80, 80))
         note = "blank page with a few words"
+    return [doc], {}, "other: %s, design %s" % (note, S.name), {}
+
+
+# --------------------------------------------------------------------------------------------
+# heldout3's own layouts of a few kinds (the other kinds take heldout3's look from kv3, grid3, label3 …)
+
+def patient_line3(doc, S, y, p, extra):
+    """heldout3's patient line: label/value pairs, then a rule; extra: more (label, value) pairs."""
+    age = (TODAY - p["birth"]).days // 365
+    fields3(doc, S, 20, y, [("姓名", p["name"]), ("性别", p["sex"]), ("年龄", "%d岁" % age)] + extra, 10.5 * S.k, gap=5)
+    doc.line(18, y + 7, doc.w - 18, y + 7, 0.3, S.c("label"))
+    return y + 11
+
+
+def portrait_frame(doc, S, x, y, w, h, img):
+    doc.image(x, y, w, h, img)
+    doc.rect(x - 0.4, y - 0.4, x + w + 0.4, y + h + 0.4, outline=S.c("pattern"), w=0.25)
+
+
+def k_id_front3(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    card_bg(doc, S, rng, S.c("tint") if v == 0 else (248, 250, 250), S.c("pattern"))
+    lab, ink = S.c("label"), S.c("value")
+    x0, y0 = 5.0 + S.dx * 0.3, 6.8 + S.dy * 0.3
+    sz = 7.0 * S.k
+    sf = S.f("sans")
+
+    def L(x, y, s, room=9.5):
+        doc.text(x, y, s, 6.3, sf, lab, spacing=spaced(doc, s, 6.3, sf, S.lsp, room))
+    L(x0, y0, "姓名")
+    doc.text(x0 + 11, y0 - 0.5, p["name"], 9.6 * S.k, S.f("sansb"), ink)
+    L(x0, y0 + 7, "性别")
+    doc.text(x0 + 11, y0 + 7, p["sex"], sz, sf, ink)
+    L(x0 + 19.5, y0 + 7, "民族", 8.5)
+    doc.text(x0 + 30, y0 + 7, p["nation"], sz, sf, ink)
+    b = p["birth"]
+    L(x0, y0 + 13.5, "出生")
+    doc.text(x0 + 11, y0 + 13.5, "%d 年 %d 月 %d 日" % (b.year, b.month, b.day), sz, sf, ink)
+    L(x0, y0 + 20, "住址")
+    y, line = y0 + 20, ""
+    for ch in p["address"]:
+        if doc.width(line + ch, sz, sf) > 35:
+            doc.text(x0 + 11, y, line, sz, sf, ink)
+            y += 4.1
+            line = ""
+        line += ch
+    doc.text(x0 + 11, y, line, sz, sf, ink)
+    yn = 43.6 + S.dy * 0.2
+    doc.text(x0, yn + 0.6, "公民身份号码", 6.3, sf, lab, spacing=0.15)
+    nsz = 9.8 * S.k
+    room = CARD_W - 4.5 - (x0 + 21.5)
+    nsp = spaced(doc, p["id_number"], nsz, S.f("mono"), rng.uniform(0.6, 0.9), room)
+    doc.text(x0 + 21.5, yn, p["id_number"], nsz, S.f("mono"), ink, spacing=nsp)
+    pw = rng.uniform(21, 24)
+    px, py = CARD_W - pw - rng.uniform(3.5, 6.5), rng.uniform(4.5, 7.5)
+    (portrait_frame if v == 1 else doc.image)(*((doc, S) if v == 1 else ()), px, py, pw, pw * 1.26,
+                                               portrait(rng, p["female"], S.c("tint") if v == 0 else (248, 250, 250)))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "居民身份证 人像面, design %s/%d (portrait %.1f mm wide at %.1f/%.1f mm%s)" % (S.name, v, pw, px, py, ", framed" if v == 1 else ""), {}
+
+
+def k_id_back3(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    card_bg(doc, S, rng, S.c("tint") if v == 0 else (250, 249, 244), S.c("pattern"))
+    e = rng.uniform(14, 17)
+    doc.image(5.5 + S.dx * 0.3, 4.5, e, e, emblem())
+    big = S.f("serifb" if v == 0 else "sansb")
+    doc.text(28 + S.dx * 0.3, 6.5, "中华人民共和国", 11.5 * S.k, big, S.c("ink"), spacing=1.3)
+    doc.text(26 + S.dx * 0.3, 15.5, "居民身份证", 18.5 * S.k, big, S.c("ink"), spacing=2.2)
+    frm, until = c["id_valid"]
+    label3(doc, S, 13, 36.6, "签发机关", 6.3, "sans", 14, two_ok=False)
+    value3(doc, S, 29, 36, p["authority"], 7.6 * S.k, "sans", deco=False)
+    label3(doc, S, 13, 43.6, "有效期限", 6.3, "sans", 14, two_ok=False)
+    value3(doc, S, 29, 43, "%s-%s" % (dotted(frm), dotted(until)), 7.6 * S.k, "sans", deco=False)
+    exp = until != "长期" and until < TODAY
+    return [doc], {"valid_from": iso(frm), "valid_until": iso(until)}, "居民身份证 国徽面, design %s/%d%s" % (S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def contactless(doc, x, y, colour):
+    for i, r in enumerate((1.2, 2.2, 3.2)):
+        doc.poly([(x + r * math.cos(a), y + r * math.sin(a)) for a in np.linspace(-0.9, 0.9, 12)], 0.35, colour)
+
+
+def k_ssc3(rng, S, c):
+    """第三代社会保障卡: 中华人民共和国 / 社会保障卡 with a 第三代 tag, or a band titled 第三代社会保障卡."""
+    p = c["person"]
+    v = rng.randrange(2)
+    bank = c.get("bank") or rng.choice(BANKS)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    blue, red = (16, 62, 140), (206, 36, 40)
+    base = (240, 246, 252) if v == 0 else S.c("tint")
+    card_bg(doc, S, rng, base, (200, 218, 238) if v == 0 else S.c("pattern"))
+    bank_col = (170, 30, 30) if "农" not in bank[0] else (20, 110, 80)
+    items = [("姓名", p["name"]), ("社会保障号码", p["id_number"]), ("社会保障卡号", c["ssc_no"]), ("发卡日期", c["ssc_date"])]
+    if v == 0:
+        title = "中华人民共和国社会保障卡（第三代）"
+        doc.ellipse(4, 3, 12, 11, outline=blue, w=0.6)
+        doc.ellipse(6.3, 5.3, 9.7, 8.7, fill=red)
+        doc.text(14, 2.4, "中华人民共和国", 6.0, S.f("sansb"), blue, spacing=0.9)
+        doc.text(14, 5.4, "社会保障卡", 12 * S.k, S.f("sansb"), blue, spacing=0.8)
+        tx = 14 + doc.width("社会保障卡", 12 * S.k, S.f("sansb"), 0.8) + 2.0
+        doc.rect(tx, 6.4, tx + 11, 10.6, fill=red)
+        doc.text(tx + 5.5, 7.0, "第三代", 6.2, S.f("sansb"), (255, 255, 255), "m", spacing=0.3)
+        doc.text(CARD_W - 3, 3.2, bank[0], 6.6 * S.k, S.f("sansb"), bank_col, "r")
+        chip(doc, 7, 14.5)
+        contactless(doc, 21, 18.7, blue)
+        pw = rng.uniform(16.5, 18.5)
+        doc.image(CARD_W - pw - 4.5, 15, pw, pw * 1.27, portrait(rng, p["female"], base))
+        kv(doc, S, 7, 26.5, items, 7.0, 20, gap=1.72)
+        doc.text(7, CARD_H - 4.6, "山东省人力资源和社会保障厅", 5.0, S.f("sans"), blue, spacing=0.2)
+    else:
+        title = "第三代社会保障卡"
+        doc.rect(0, 0, CARD_W, 10.5, fill=S.c("label"))
+        doc.text(4, 2.1, title, 10.5 * S.k, S.f("sansb"), (255, 255, 255), spacing=0.5)
+        doc.text(CARD_W - 3, 3.0, bank[0], 6.6 * S.k, S.f("sansb"), (255, 255, 255), "r")
+        pw = rng.uniform(16, 18)
+        portrait_frame(doc, S, 5, 14, pw, pw * 1.27, portrait(rng, p["female"], base))
+        chip(doc, CARD_W - 16, 13.5)
+        contactless(doc, CARD_W - 19.5, 17.7, S.c("label"))
+        kv(doc, S, 7 + pw, 25, items, 7.0, 19.5, gap=1.72)
+    doc.text(CARD_W - 4, CARD_H - 5, "UnionPay 银联", 6, S.f("sansb"), (20, 60, 130), "r")
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "card_number": c["ssc_no"]}, "社会保障卡 (%s, %s), design %s/%d" % (title, bank[0], S.name, v), {}
+
+
+def k_residence_permit3(rng, S, c):
+    """山东省居住证 with the portrait on the left and the fields beside it."""
+    p = c["person"]
+    v = rng.randrange(2)
+    frm, until = c["rp_valid"]
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    card_bg(doc, S, rng, S.c("tint"), S.c("pattern"))
+    if v == 0:
+        doc.text(CARD_W / 2 + 6, 2.6, "山东省居住证", 11.5 * S.k, S.f("serifb"), S.c("accent"), "m", spacing=1.4)
+    else:
+        doc.text(24, 1.8, "山东省", 6.2, S.f("sansb"), S.c("accent"), spacing=1.2)
+        doc.text(38, 1.6, "居住证", 12 * S.k, S.f("serifb"), S.c("accent"), spacing=2.6)
+    items = [("姓名", p["name"]), ("性别", p["sex"] + "    民族 " + p["nation"]), ("出生", cn_date(p["birth"])),
+             ("居住地址", c["rp_address"]), ("公民身份号码", p["id_number"]), ("签发机关", c["rp_authority"]),
+             ("有效期限", "%s-%s" % (dotted(frm), dotted(until)))]
+    y, xl, xv, right = 11.5, 23.5, 38.5, CARD_W - 3.5
+    for lab, val in items:
+        label3(doc, S, xl, y + 0.3, lab, 5.6, "sans", 14.3, two_ok=False)
+        f = S.f("mono" if lab == "公民身份号码" else "sans")
+        sz = 6.4 * S.k
+        lines = [val]
+        if lab == "居住地址":
+            while True:
+                lines, cur = [], ""
+                for ch in val:
+                    if doc.width(cur + ch, sz, f) > right - xv:
+                        lines.append(cur)
+                        cur = ""
+                    cur += ch
+                lines.append(cur)
+                if len(lines) <= 2 or sz < 5:
+                    break
+                sz -= 0.3
+        for ln in lines:
+            doc.text(xv, y, ln, sz, f, S.c("value"))
+            y += 3.3
+        y += 1.45
+    pw = 16.5
+    (portrait_frame if v == 1 else doc.image)(*((doc, S) if v == 1 else ()), 4, 12, pw, pw * 1.3, portrait(rng, p["female"], S.c("tint")))
+    exp = until < TODAY
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "山东省居住证 (portrait left), design %s/%d%s" % (S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_invoice3(rng, S, c):
+    """heldout3's invoices: 山东省医疗收费票据 with an 电子 badge, 门诊/住院 票据 with （电子） on a line of its own,
+    all with one column of coded items and an 其他信息 block; or a 电子发票（普通发票） (数电票) of the hospital."""
+    p = c["person"]
+    t = c.get("invoice_type") or rng.choice(["general", "outpatient", "inpatient", "digital"])
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    if t == "digital":
+        return invoice_digital(rng, S, c, p, hosp)
+    doc = Doc(230, 150, S=S)
+    items = [(n, round(rng.uniform(8, 1800), 2)) for n in rng.sample(FEE_ITEMS, rng.randint(3, 7))]
+    total = round(sum(a for _, a in items), 2)
+    d = c.get("discharge") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    col = S.c("accent")
+    tf = S.f("serifb")
+    if t == "general":
+        title = "山东省医疗收费票据"
+        doc.text(115 + S.dx, 9 + S.dy, title, 17 * S.k, tf, col, "m", spacing=0.8)
+        bx = 115 + S.dx + doc.width(title, 17 * S.k, tf, 0.8) / 2 + 3
+        doc.rect(bx, 10 + S.dy, bx + 14, 16.5 + S.dy, outline=col, w=0.4)
+        doc.text(bx + 7, 11.2 + S.dy, "电子", 9, S.f("sansb"), col, "m", spacing=0.8)
+        ty = 22 + S.dy
+    else:
+        title = "山东省医疗%s收费票据" % ("门诊" if t == "outpatient" else "住院")
+        doc.text(115 + S.dx, 8 + S.dy, title, 17 * S.k, tf, col, "m", spacing=0.8)
+        doc.text(115 + S.dx, 17 + S.dy, "（电子）", 11, S.f("sans"), col, "m")
+        ty = 24 + S.dy
+    doc.line(70, ty, 160, ty, 0.3, col)
+    doc.image(12, 8, 20, 20, qr_block(rng, 21))
+    code, num = "37%06d" % rng.randrange(10 ** 6), "%010d" % rng.randrange(10 ** 10)
+    check = "".join(rng.choice("0123456789abcdef") for _ in range(6))
+    kv(doc, S, 166, 8, [("票据代码", code), ("票据号码", num), ("校验码", check), ("开票日期", cn_date(d))], 8, 16, gap=1.55, lcol=col)
+    y = ty + 6
+    label3(doc, S, 12, y, "交款人统一社会信用代码", 8.5 * S.k, "sans", 24, lcol=col)
+    value3(doc, S, 38, y, p["id_number"], 8.5 * S.k, "sans")
+    label3(doc, S, 128, y, "交款人", 8.5 * S.k, "sans", 13, lcol=col)
+    value3(doc, S, 142, y, p["name"], 8.5 * S.k, "sans")
+    rows = [[("项目编码", 1, True), ("项目名称", 1, True), ("数量", 1, True), ("单位", 1, True), ("金额（元）", 1, True), ("备注", 1, True)]]
+    for i, (n, a) in enumerate(items):
+        rows.append([("%02d%04d" % (FEE_ITEMS.index(n) + 1, rng.randrange(10000)), 1, False), (n, 1, False), ("1", 1, False), ("项", 1, False),
+                     ("%.2f" % a, 1, False), ("", 1, False)])
+    rows.append([("金额合计（大写）", 2, True), (rmb_upper(total), 2, False), ("（小写）", 1, True), ("¥%.2f" % total, 1, False)])
+    y = grid(doc, S, 12, y + 9, [30, 56, 20, 20, 40, 40], rows, 8.5 * S.k, 6.6, colour=col)
+    doc.text(12, y + 2.5, "其他信息", 8.5, S.f("sansb"), col)
+    other = [("业务流水号", "%012d" % rng.randrange(10 ** 12)), ("%s号" % ("住院" if t == "inpatient" else "门诊"), "%08d" % rng.randrange(10 ** 8)),
+             ("就诊日期", iso(d)), ("医保类型", rng.choice(["职工基本医疗保险", "城乡居民基本医疗保险"]))]
+    if t == "inpatient":
+        fund = round(total * rng.uniform(0.4, 0.75), 2)
+        other += [("医保统筹基金支付", "%.2f" % fund), ("个人现金支付", "%.2f" % (total - fund))]
+    else:
+        acc = round(total * rng.uniform(0.0, 0.5), 2)
+        other += [("个人账户支付", "%.2f" % acc), ("个人现金支付", "%.2f" % (total - acc))]
+    yo = y + 7.5
+    for i, (l, val) in enumerate(other):
+        fields3(doc, S, 14 + (i % 2) * 104, yo + (i // 2) * 5.2, [(l, val)], 7.8 * S.k)
+    yb = yo + 3 * 5.2 + 3
+    doc.text(12, yb, "收款单位（章）：" + hosp, 8.5, S.f("sans"), S.c("ink"))
+    doc.text(140, yb, "复核人：" + fake_name(rng, True) + "   收款人：" + fake_name(rng, False), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(56, yb - 2, 30, hosp + "财务专用章"[:2], oval=True)
+    return [doc], {"name": p["name"]}, "%s（电子）%s, heldout3 e-bill layout, design %s" % (title, hosp, S.name), {"total": "%.2f" % total, "invoice_number": num}
+
+
+def invoice_digital(rng, S, c, p, hosp):
+    """电子发票（普通发票）: buyer and seller blocks, coded items with 免税, 价税合计."""
+    doc = Doc(240, 140, S=S)
+    col = (150, 80, 40)
+    items = [(n, round(rng.uniform(8, 1800), 2)) for n in rng.sample(FEE_ITEMS, rng.randint(3, 6))]
+    total = round(sum(a for _, a in items), 2)
+    d = c.get("discharge") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    num = "26%s%014d" % (rng.choice(["37", "37", "37"]), rng.randrange(10 ** 14))
+    doc.text(120 + S.dx, 9 + S.dy, "电子发票（普通发票）", 17 * S.k, S.f("serifb"), col, "m", spacing=0.6)
+    doc.line(82, 19 + S.dy, 158, 19 + S.dy, 0.3, col)
+    doc.line(82, 20.2 + S.dy, 158, 20.2 + S.dy, 0.3, col)
+    doc.seal(120, 30 + S.dy, 26, "全国统一发票监制章", colour=(200, 40, 40), oval=True)
+    doc.image(10, 6, 20, 20, qr_block(rng, 21))
+    kv(doc, S, 168, 10, [("发票号码", num), ("开票日期", cn_date(d))], 8, 15, gap=1.6, lcol=col)
+    y0 = 38
+    doc.rect(10, y0, 230, y0 + 22, outline=col, w=0.3)
+    doc.line(120, y0, 120, y0 + 22, 0.3, col)
+    for x, who in ((10, "购买方信息"), (120, "销售方信息")):
+        doc.rect(x, y0, x + 7, y0 + 22, outline=col, w=0.3)
+        for i, ch in enumerate(who[:3]):
+            doc.text(x + 3.5, y0 + 2.5 + i * 4.2, ch, 8, S.f("sans"), col, "m")
+    seller = uscc(rng, "371302", "12")
+    fields3(doc, S, 19, y0 + 4, [("名称", p["name"])], 8.5 * S.k)
+    fields3(doc, S, 19, y0 + 12, [("统一社会信用代码/纳税人识别号", p["id_number"])], 7.6 * S.k)
+    fields3(doc, S, 129, y0 + 4, [("名称", hosp)], 8.5 * S.k)
+    fields3(doc, S, 129, y0 + 12, [("统一社会信用代码/纳税人识别号", seller)], 7.6 * S.k)
+    rows = [[("项目名称", 1, True), ("单位", 1, True), ("数量", 1, True), ("单价", 1, True), ("金额", 1, True), ("税率/征收率", 1, True), ("税额", 1, True)]]
+    for n, a in items:
+        rows.append([("*医疗服务*" + n, 1, False), ("项", 1, False), ("1", 1, False), ("%.2f" % a, 1, False), ("%.2f" % a, 1, False), ("免税", 1, False), ("***", 1, False)])
+    rows.append([("合　　计", 1, True), ("", 3, False), ("¥%.2f" % total, 1, False), ("", 1, False), ("***", 1, False)])
+    rows.append([("价税合计（大写）", 1, True), (rmb_upper(total), 3, False), ("（小写）", 1, True), ("¥%.2f" % total, 2, False)])
+    y = grid(doc, S, 10, y0 + 22, [58, 16, 16, 30, 30, 34, 36], rows, 8 * S.k, 6.4, colour=col)
+    doc.rect(10, y, 230, y + 12, outline=col, w=0.3)
+    doc.text(12, y + 2, "备注", 8, S.f("sans"), col)
+    fields3(doc, S, 26, y + 2, [("就诊日期", iso(d)), ("医保类型", rng.choice(["职工基本医疗保险", "城乡居民基本医疗保险"]))], 7.6 * S.k)
+    doc.text(12, y + 16, "开票人：" + fake_name(rng, True), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(200, y + 6, 30, hosp + "发票专用章"[:2], oval=True)
+    return [doc], {"name": p["name"]}, "电子发票（普通发票） %s, design %s" % (hosp, S.name), {"total": "%.2f" % total, "invoice_number": num}
+
+
+def k_diagnosis3(rng, S, c):
+    """诊断证明书 with a 门诊 head: 门诊诊断证明书, or 诊断证明书 under the hospital's 门诊部 line or with ■门诊 □住院."""
+    p, v = c["person"], rng.randrange(2)
+    doc = Doc(210, 297 if v == 0 else 148.5, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    form = rng.choice(["title", "dept", "box"])
+    y = 12 + S.dy
+    doc.text(105 + S.dx, y, hosp + (" 门诊部" if form == "dept" else ""), 16 * S.k, S.f("serifb" if v == 0 else "sansb"), S.c("ink"), "m", spacing=0.6)
+    title = "门诊诊断证明书" if form == "title" else "诊断证明书"
+    doc.text(105 + S.dx, y + 10, title, 15 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=1.6)
+    y += 22
+    d = c.get("visit", rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25)))
+    x = fields3(doc, S, 20, y, [("门诊号", "%09d" % rng.randrange(10 ** 9)), ("就诊日期", cn_date(d))], 9.5 * S.k, gap=6)
+    if form == "box":
+        doc.text(190, y, "■门诊  □住院", 9.5 * S.k, S.f("sans"), S.c("ink"), "r")
+    y += 8
+    age = (TODAY - p["birth"]).days // 365
+    with_id = rng.random() < 0.6
+    rows = [[("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False), ("年龄", 1, True), ("%d岁" % age, 1, False)]]
+    rows.append([("科别", 1, True), (dept, 1, False)] + ([("身份证号", 1, True), (p["id_number"], 3, False)] if with_id else [("", 4, False)]))
+    y = grid(doc, S, 20, y, [22, 34, 22, 22, 22, 48], rows, 10.5 * S.k, 9) + 6
+    label3(doc, S, 20, y, "诊断", 11 * S.k, "sansb", 16)
+    value3(doc, S, 38, y, dx, 11 * S.k, "sans")
+    y += 12
+    label3(doc, S, 20, y, "处理意见", 11 * S.k, "sansb", 22)
+    y = doc.para(44, y, 146, rng.choice(["注意休息，全休两周，定期复查。", "继续口服药物治疗，门诊随诊。", "建议住院治疗，病情稳定后门诊复查。"]),
+                 11 * S.k, S.f("sans"), S.c("value"), indent=0)
+    doc.text(120, y + 10, "医师签名：", 10.5, S.f("sans"), S.c("ink"))
+    doc.sign(142, y + 7, 26, 10, rng.randrange(10 ** 6))
+    doc.text(120, y + 22, "日期：" + cn_date(d), 10.5, S.f("sans"), S.c("ink"))
+    doc.seal(92, y + 18, 36, hosp + "门诊部")
+    doc.text(20, doc.h - 14, "注：本证明书加盖医院门诊诊断证明专用章后有效，涂改无效。", 8, S.f("sans"), (100, 100, 100))
+    facts = {"name": p["name"]} | ({"id_number": p["id_number"]} if with_id else {})
+    return [doc], facts, "%s %s (门诊 head: %s), design %s/%d" % (title, hosp, {"title": "in the title", "dept": "门诊部 after the hospital", "box": "■门诊 □住院"}[form], S.name, v), {"diagnosis": dx}
+
+
+def k_other3(rng, S, c):
+    t = c.get("other") or rng.choice(["train", "property", "signin", "receipt"])
+    if t == "train":   # a blue 火车票 (报销凭证): a name and a masked ID number, but no 医保 material
+        doc = Doc(87, 54, bg=(196, 222, 240), S=S)
+        doc.waves(0, 2, 87, 52, (170, 204, 230), 14, rng, 1.2)
+        f, fb = S.f("sans"), S.f("sansb")
+        doc.text(5, 3.5, "E%06d" % rng.randrange(10 ** 6), 8, S.f("mono"), (200, 30, 30))
+        doc.text(60, 3.5, "%s站售" % rng.choice(["临沂北", "济南西", "青岛北"]), 6.5, f, S.c("ink"))
+        a, b = rng.sample([("临沂北", "Linyibei"), ("济南西", "Jinanxi"), ("青岛北", "Qingdaobei"), ("淄博", "Zibo"), ("日照西", "Rizhaoxi")], 2)
+        doc.text(6, 10, a[0] + " 站", 11, fb, S.c("ink"))
+        doc.text(33, 11, "G%d" % rng.randint(100, 9999), 10, S.f("mono"), S.c("ink"))
+        doc.text(57, 10, b[0] + " 站", 11, fb, S.c("ink"))
+        doc.text(8, 16, a[1], 6, f, S.c("ink"))
+        doc.text(59, 16, b[1], 6, f, S.c("ink"))
+        when = dt.datetime(2026, rng.randint(6, 11), rng.randint(1, 28), rng.randint(6, 20), rng.choice([5, 15, 32, 48]))
+        doc.text(6, 21, when.strftime("%Y年%m月%d日 %H:%M开"), 8, f, S.c("ink"))
+        doc.text(56, 21, "%02d车%02d%s号" % (rng.randint(1, 16), rng.randint(1, 18), rng.choice("ABCDF")), 8, f, S.c("ink"))
+        doc.text(6, 26.5, "￥%.1f元" % rng.choice([46.5, 93.0, 126.5, 188.0]), 9, fb, S.c("ink"))
+        doc.text(56, 26.5, rng.choice(["二等座", "一等座"]), 8, f, S.c("ink"))
+        doc.text(6, 31.5, "限乘当日当次车", 6.5, f, S.c("ink"))
+        q = make_person(rng)
+        doc.text(6, 36, q["id_number"][:10] + "****" + q["id_number"][14:] + " " + q["name"], 8, f, S.c("ink"))
+        doc.rect(5, 41, 60, 47, outline=(90, 110, 140), w=0.25)
+        doc.text(32.5, 42.2, "买票请到12306  发货请到95306", 5.5, f, S.c("ink"), "m")
+        doc.text(6, 48.5, "%d%05d%s%06d" % (rng.randint(10, 99), rng.randrange(10 ** 5), "A", rng.randrange(10 ** 6)), 5.5, S.f("mono"), S.c("ink"))
+        doc.image(66, 33, 16, 16, qr_block(rng, 21))
+        note = "火车票 (报销凭证 of a train ride)"
+    elif t == "property":
+        doc = Doc(210, 148.5, S=S)
+        doc.text(105, 12, rng.choice(["沂河花园", "金雀山小区", "滨河嘉苑"]) + "物业服务费缴费通知单", 15 * S.k, S.f("sansb"), S.c("ink"), "m")
+        area = rng.uniform(68, 142)
+        grid(doc, S, 15, 28, [30, 60, 30, 60], [[("房号", 1, True), ("%d号楼%d单元%d室" % (rng.randint(1, 30), rng.randint(1, 4), rng.randint(101, 2602)), 1, False), ("业主", 1, True), (fake_name(rng, rng.random() < 0.5), 1, False)],
+                                               [("建筑面积", 1, True), ("%.2f㎡" % area, 1, False), ("单价", 1, True), ("1.20元/㎡·月", 1, False)],
+                                               [("缴费期间", 1, True), ("2027.01.01-2027.12.31", 1, False), ("应缴金额", 1, True), ("%.2f元" % (area * 14.4), 1, False)]], 10, 10)
+        doc.para(15, 68, 180, "请于2026年12月31日前到物业服务中心缴纳，逾期将按规定收取滞纳金。咨询电话：0539-%07d。" % rng.randrange(10 ** 7), 10, S.f("serif"), S.c("ink"))
+        doc.text(160, 100, "物业服务中心", 11, S.f("serif"), S.c("ink"), "m")
+        doc.text(160, 110, "2026年11月20日", 11, S.f("serif"), S.c("ink"), "m")
+        note = "物业费缴费通知单"
+    elif t == "signin":
+        doc = Doc(210, 297, S=S)
+        doc.text(105, 24, "%s居民议事会签到表" % rng.choice(["兰山街道", "柳青街道", "九曲街道"]), 17 * S.k, S.f("sansb"), S.c("ink"), "m")
+        doc.text(25, 38, "时间：2026年11月%d日 上午9:00    地点：社区会议室" % rng.randint(2, 28), 10.5, S.f("sans"), S.c("ink"))
+        rows = [[("序号", 1, True), ("姓名", 1, True), ("住址", 1, True), ("联系电话", 1, True), ("签名", 1, True)]]
+        for i in range(rng.randint(8, 13)):
+            rows.append([(str(i + 1), 1, False), (fake_name(rng, rng.random() < 0.5), 1, False), ("%d号楼%d单元" % (rng.randint(1, 30), rng.randint(1, 4)), 1, False),
+                         ("1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9), 1, False), ("", 1, False)])
+        y = grid(doc, S, 20, 46, [16, 32, 42, 44, 36], rows, 10.5, 11)
+        for i in range(len(rows) - 1):
+            if rng.random() < 0.8:
+                doc.sign(156, 46 + 11 * (i + 1) + 1.5, 28, 8, rng.randrange(10 ** 6))
+        note = "会议签到表"
+    else:   # a till receipt on thermal paper
+        n = rng.randint(5, 9)
+        doc = Doc(80, 60 + n * 9, S=S)
+        f, m = S.f("sans"), S.f("mono")
+        doc.text(40, 6, rng.choice(["家家悦超市", "银座超市", "华联超市"]) + rng.choice(["兰山店", "河东店", "沂水店"]), 11, S.f("sansb"), (40, 40, 40), "m")
+        doc.text(40, 13, "购物小票", 9, f, (40, 40, 40), "m", spacing=1)
+        doc.text(5, 20, "单号 %012d" % rng.randrange(10 ** 12), 7, m, (40, 40, 40))
+        doc.line(4, 25, 76, 25, 0.2, (60, 60, 60))
+        y, tot = 28, 0.0
+        for _ in range(n):
+            nm, pr = rng.choice([("鲜牛奶", 12.8), ("挂面", 6.5), ("鸡蛋", 15.9), ("大米5kg", 39.9), ("酱油", 9.9), ("苹果", 11.2), ("纸巾", 19.9), ("洗衣液", 29.9)])
+            q = rng.randint(1, 3)
+            tot += pr * q
+            doc.text(5, y, nm, 8, f, (40, 40, 40))
+            doc.text(48, y, "%d×%.2f" % (q, pr), 7.5, m, (40, 40, 40), "r")
+            doc.text(75, y, "%.2f" % (pr * q), 7.5, m, (40, 40, 40), "r")
+            y += 6.5
+        doc.line(4, y + 1, 76, y + 1, 0.2, (60, 60, 60))
+        doc.text(5, y + 4, "合计", 9, S.f("sansb"), (40, 40, 40))
+        doc.text(75, y + 4, "%.2f" % tot, 9, m, (40, 40, 40), "r")
+        doc.text(5, y + 11, "支付方式：%s" % rng.choice(["微信支付", "支付宝", "现金"]), 7.5, f, (40, 40, 40))
+        doc.text(40, y + 19, "谢谢惠顾 欢迎再次光临", 7.5, f, (40, 40, 40), "m")
+        note = "超市购物小票"
     return [doc], {}, "other: %s, design %s" % (note, S.name), {}
 
 
@@ -1541,6 +2207,175 @@ def photo(docs, rng, card, held2=False):
     return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), uneven light%s, blur %.1f" % (W, H, bgname, shrink, math.degrees(rot), glare, blur)
 
 
+def rounded_card_r(img, dpi, radius):
+    """rounded_card with heldout3's corner radius (mm)."""
+    r = int(radius / 25.4 * dpi)
+    m = Image.new("L", img.size, 0)
+    ImageDraw.Draw(m).rounded_rectangle([0, 0, img.width - 1, img.height - 1], r, fill=255)
+    out = img.convert("RGBA")
+    out.putalpha(m)
+    return out
+
+
+BACK_TEXT = ("根据有关规定，现将相关事项通知如下：一、各单位应当按照要求认真做好材料的收集、整理和报送工作，确保信息真实准确；"
+             "二、办理过程中如遇问题，请及时与经办机构联系；三、本通知自印发之日起执行。")
+
+
+def back_page(rng, d, S):
+    """The other side of a sheet (for show-through): paragraphs of text, as the page before it in a file would be."""
+    back = Doc(d.w, d.h, S=S)
+    y = rng.uniform(20, 40)
+    back.text(d.w / 2, y, rng.choice(["通  知", "情况说明", "申请书"]), 18, S.f("sansb"), (0, 0, 0), "m")
+    y += 16
+    while y < d.h - 40:
+        y = back.para(22, y, d.w - 44, BACK_TEXT[rng.randrange(30):], 12, S.f("serif"), (0, 0, 0), lh=1.9) + 6
+    return back
+
+
+def scan3(docs, rng, card, S):
+    """heldout3's flatbed scan: 200 dpi, colour or grey, rotation up to ±2°; some pages with the faint mirrored
+    print of the sheet's other side showing through, some with the shadows of two punched holes.
+    Returns (image, dpi, how) like scan."""
+    on_a4 = rng.random() < 0.55
+    dpi, k = 200, 200 / 25.4
+    colour = rng.random() < 0.5
+    angle = rng.uniform(-2, 2)
+    if card:
+        W, H = (int(210 * k), int(297 * k)) if on_a4 else (int((CARD_W + rng.uniform(10, 24)) * k), int((CARD_H * len(docs) + 12 * len(docs) + rng.uniform(8, 16)) * k))
+        page = Image.new("RGB", (W, H), (250, 250, 247))
+        x = int((rng.uniform(30, 90) if on_a4 else rng.uniform(5, 9)) * k)
+        y = int((rng.uniform(20, 110) if on_a4 and len(docs) == 1 else rng.uniform(20, 45) if on_a4 else rng.uniform(4, 8)) * k)
+        for d in docs:
+            im = rounded_card_r(render(d, dpi), dpi, S.radius)
+            sh = Image.new("L", im.size, 0)
+            sh.paste(im.getchannel("A").point(lambda a: 65 if a else 0), (0, 0))
+            page.paste((150, 150, 150), (x + 3, y + 2), sh.filter(ImageFilter.GaussianBlur(2)))
+            page.paste(im, (x, y), im)
+            y += im.height + int(rng.uniform(10, 30) * k)
+        how = "card on %s (corner radius %.1f mm)" % ("A4" if on_a4 else "crop", S.radius)
+        sheet = on_a4
+    else:
+        page = render(docs[0], dpi)
+        how = "page"
+        sheet = True
+    extras = []
+    arr = np.asarray(page).astype(float)
+    if not card and rng.random() < 0.4:
+        back = np.asarray(ImageOps.mirror(render(back_page(rng, docs[0], S), dpi).convert("L")).filter(ImageFilter.GaussianBlur(1.6))).astype(float)
+        a = rng.uniform(0.07, 0.13)
+        arr = arr * (1 - a * (1 - back / 255.0))[..., None]
+        extras.append("faint show-through of the other side (%.0f %%)" % (a * 100))
+    arr = arr * rng.uniform(0.93, 0.97) + rng.uniform(4, 9)
+    page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+    if sheet and rng.random() < 0.35:   # two holes of a 2-hole punch, 80 mm apart, 12 mm in from the binding edge
+        d = ImageDraw.Draw(page)
+        Wp, Hp = page.size
+        side = "left" if Wp <= Hp else "top"
+        for off in (-40, 40):
+            if side == "left":
+                cx, cy = 12 * k, Hp / 2 + off * k
+            else:
+                cx, cy = Wp / 2 + off * k, 12 * k
+            r = 3 * k
+            d.ellipse([cx - r + 0.7 * k, cy - r + 0.7 * k, cx + r + 0.7 * k, cy + r + 0.7 * k], fill=(96, 96, 94))
+            d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(214, 214, 210))
+        extras.append("punch-hole shadows at the %s edge" % side)
+    page = page.rotate(angle, Image.BICUBIC, expand=False, fillcolor=(240, 240, 236))
+    if not colour:
+        page = page.convert("L")
+    sigma, blur = rng.uniform(1.0, 2.6), rng.uniform(0.3, 0.7)
+    page = Image.fromarray(paper_noise(np.asarray(page).astype(float), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return page, dpi, "flatbed scan %d dpi, %s, %s, rotated %.2f°, noise %.1f, blur %.2f%s" % (
+        dpi, how, "colour" if colour else "grey", angle, sigma, blur, "".join(", " + e for e in extras))
+
+
+def photo3(docs, rng, card, S):
+    """heldout3's phone photo: as photo, cards with heldout3's corner radius, 1600–2800 px; on some a fingertip
+    holding the document at an edge, on some the soft shadow of the phone or a hand across part of it.
+    Returns (upright image, how)."""
+    L = int(rng.choice([1600, 2000, 2000, 2400, 2800]))
+    d = docs[0]
+    land = (d.w > d.h) == (rng.random() < 0.85)
+    W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
+    bg, bgname = background(rng, W, H)
+    frac = rng.uniform(0.6, 0.8) if card else rng.uniform(0.7, 0.86)
+    dpi = min(W * frac / (d.w / 25.4), H * frac / (d.h / 25.4))
+    im = render(d, dpi)
+    im = rounded_card_r(im, dpi, S.radius) if card else im.convert("RGBA")
+    w, h = im.size
+    cx, cy = W / 2 + rng.uniform(-0.06, 0.06) * W, H / 2 + rng.uniform(-0.06, 0.06) * H
+    rot = math.radians(rng.uniform(-7, 7))
+    j = 0.05 * max(w, h)
+    corners = []
+    for (px, py) in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+        x = cx + px * math.cos(rot) - py * math.sin(rot) + rng.uniform(-j, j)
+        y = cy + px * math.sin(rot) + py * math.cos(rot) + rng.uniform(-j, j)
+        corners.append((x, y))
+    shrink = rng.uniform(0.02, 0.12)
+    corners[0] = (corners[0][0] + shrink * w / 2, corners[0][1] + shrink * h * 0.3)
+    corners[1] = (corners[1][0] - shrink * w / 2, corners[1][1] + shrink * h * 0.3)
+    co = persp_coeffs([(0, 0), (w, 0), (w, h), (0, h)], corners)
+    warped = im.transform((W, H), Image.PERSPECTIVE, co, Image.BICUBIC)
+    alpha = warped.getchannel("A")
+    shadow = alpha.filter(ImageFilter.GaussianBlur(max(4, W // 150)))
+    off = int(W * 0.006)
+    bg.paste((20, 20, 20), (off, off), shadow.point(lambda a: int(a * 0.45)))
+    bg.paste(warped.convert("RGB"), (0, 0), alpha)
+    extras = []
+    u = rng.random()
+    if u < 0.3:   # a fingertip over the middle of a side edge (or the bottom edge of a page), reaching in ~2 % of the frame
+        edge = rng.choice([(0, 3), (1, 2)] + ([] if card else [(3, 2)]))
+        a, b = corners[edge[0]], corners[edge[1]]
+        t = rng.uniform(0.35, 0.65)
+        ex, ey = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+        mx, my = sum(q[0] for q in corners) / 4, sum(q[1] for q in corners) / 4
+        nx, ny = mx - ex, my - ey
+        nl = math.hypot(nx, ny)
+        nx, ny = nx / nl, ny / nl
+        reach = rng.uniform(0.012, 0.022) * L
+        tipx, tipy = ex + nx * reach, ey + ny * reach
+        fw, fl = rng.uniform(0.06, 0.08) * L, 0.5 * L
+        m = Image.new("L", (W, H), 0)
+        md = ImageDraw.Draw(m)
+        pts = []
+        for s in np.linspace(0, 1, 30):   # a capsule from the tip outwards
+            pts.append((tipx - nx * fl * s, tipy - ny * fl * s))
+        for (qx, qy) in pts:
+            md.ellipse([qx - fw / 2, qy - fw / 2, qx + fw / 2, qy + fw / 2], fill=255)
+        m = m.filter(ImageFilter.GaussianBlur(max(3, L // 300)))
+        skin = np.array([rng.uniform(200, 226), rng.uniform(150, 176), rng.uniform(120, 146)])
+        base = np.asarray(bg).astype(float)
+        yy, xx = np.mgrid[0:H, 0:W].astype(float)
+        along = ((xx - tipx) * -nx + (yy - tipy) * -ny) / fl
+        shade = (0.8 + 0.25 * np.clip(along * 3, 0, 1))[..., None]
+        mk = (np.asarray(m).astype(float) / 255.0)[..., None]
+        bg = Image.fromarray((base * (1 - mk) + skin[None, None, :] * shade * mk).clip(0, 255).astype("uint8"))
+        extras.append("a fingertip at the %s edge" % {(0, 3): "left", (1, 2): "right", (3, 2): "bottom"}[edge])
+    elif u < 0.55:   # the soft shadow of the phone or a hand across a corner
+        m = Image.new("L", (W // 4, H // 4), 0)
+        qx, qy = rng.choice([0, W // 4]), rng.choice([0, H // 4])
+        rr = rng.uniform(0.45, 0.7) * max(W, H) / 4
+        ImageDraw.Draw(m).ellipse([qx - rr, qy - rr * 0.8, qx + rr, qy + rr * 0.8], fill=255)
+        m = m.filter(ImageFilter.GaussianBlur(L / 4 * 0.04)).resize((W, H), Image.BICUBIC)
+        depth = rng.uniform(0.25, 0.4)
+        mk = (np.asarray(m).astype(float) / 255.0 * depth)[..., None]
+        bg = Image.fromarray((np.asarray(bg).astype(float) * (1 - mk)).clip(0, 255).astype("uint8"))
+        extras.append("a soft shadow over the %s%s corner (%.0f %% darker)" % ("top" if qy == 0 else "bottom", "-left" if qx == 0 else "-right", depth * 100))
+    yy, xx = np.mgrid[0:H:8, 0:W:8].astype(float)
+    gx, gy = rng.uniform(-0.25, 0.25), rng.uniform(-0.25, 0.25)
+    light = 1 + gx * (xx / W - 0.5) + gy * (yy / H - 0.5)
+    sx, sy, sr = rng.uniform(0.2, 0.8) * W, rng.uniform(0.2, 0.8) * H, rng.uniform(0.3, 0.7) * L
+    light += rng.uniform(0.05, 0.18) * np.exp(-((xx - sx) ** 2 + (yy - sy) ** 2) / sr ** 2) - 0.08
+    light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(float) / 100
+    warm = np.array([1.0, rng.uniform(0.96, 1.0), rng.uniform(0.88, 0.98)])
+    arr = np.asarray(bg).astype(float) * light[..., None] * warm[None, None, :]
+    arr = paper_noise(arr, rng, rng.uniform(1.0, 2.5))
+    blur = rng.uniform(0.5, 1.3) * L / 2000
+    out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), uneven light%s, blur %.1f%s" % (
+        W, H, bgname, shrink, math.degrees(rot), "".join(", " + e for e in extras), blur, ", card corner radius %.1f mm" % S.radius if card else "")
+
+
 # --------------------------------------------------------------------------------------------
 # Writing files
 
@@ -1600,6 +2435,19 @@ def validity(rng, years, expired, first=dt.date(2015, 1, 1)):
     raise RuntimeError("no validity")
 
 
+def swap_adjacent(rng, s, positions):
+    """heldout3's typing slip: two neighbouring, different digits swapped at one of positions (i, i+1)."""
+    ok = [i for i in positions if s[i] != s[i + 1] and s[i].isdigit() and s[i + 1].isdigit()]
+    i = rng.choice(ok)
+    return s[:i] + s[i + 1] + s[i] + s[i + 2:]
+
+
+SOUND_ALIKE = dict(zip("伟磊军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩凯健俊帆旭宁龙林欣佳阳建国峰晨芳娜敏静丽艳娟霞燕玲婷雪慧颖琳倩洁晶瑶梅莉兰凤红雯璐萍月菲彤悦强帅茜",
+                       "玮垒君永洁滔彬潮鸣钢萍晖朋桦菲欣博雨昊铠建骏凡煦凝隆琳昕嘉洋健帼锋辰方那民婧莉燕鹃侠艳龄亭学惠莹林茜杰静遥玫丽岚锋虹文露平悦飞桐月蔷率倩"))
+BIZ_ALIKE = {"鑫源": "鑫元", "华盛": "华胜", "鲁信": "鲁鑫", "沂蒙": "沂盟", "恒泰": "恒太", "金桥": "金乔", "宏达": "鸿达", "瑞丰": "瑞峰",
+             "新鹏": "鑫鹏", "佳和": "嘉和", "德润": "得润", "兴业": "星业", "汇通": "惠通", "永成": "永诚", "嘉禾": "佳禾"}
+
+
 def one_digit_off(rng, s, positions=range(14, 17)):
     i = rng.choice(list(positions))
     return s[:i] + rng.choice([d for d in "0123456789" if d != s[i]]) + s[i + 1:]
@@ -1635,7 +2483,8 @@ def plan_split(split, rng):
 
     mism = {"tune": {"agent": "id", "unit": "poa", "designated": "name"},
             "heldout": {"residence": "id", "agent": "poa", "institution": "name"},
-            "heldout2": {"unit": "uscc", "maternity": "bc", "reimbursement": "id"}}[split]
+            "heldout2": {"unit": "uscc", "maternity": "bc", "reimbursement": "id"},
+            "heldout3": {"agent": "poa-name", "unit": "name", "maternity": "bc-swap", "ssc": "id-swap", "designated": "expired"}}[split]
     # 1 agent for a person
     P, A = make_person(rng), make_person(rng)
     cp, ca = person_ctx(rng, P, 0), person_ctx(rng, A, 0)
@@ -1651,6 +2500,11 @@ def plan_split(split, rng):
         poa["poa_agent_id"] = one_digit_off(rng, A["id_number"])
         b["mismatch"] = {"material": "power-of-attorney", "fact": "agent_id_number", "on_material": poa["poa_agent_id"], "in_submission": A["id_number"],
                          "note": "授权委托书 受托人 ID differs by one digit from the agent's ID card (and from the submission); the number on the letter fails its check digit"}
+    if mism.get("agent") == "poa-name":
+        nm = A["name"]
+        poa["poa_agent_name"] = nm[:-1] + SOUND_ALIKE[nm[-1]]
+        b["mismatch"] = {"material": "power-of-attorney", "fact": "agent_name", "on_material": poa["poa_agent_name"], "in_submission": nm,
+                         "note": "授权委托书 受托人 name has its last character replaced by a same-sounding one; the agent's ID card and the submission agree"}
     bundles.append(b)
     add("power-of-attorney", poa, b, mism=mism.get("agent") == "poa")
     add("id-card-front", cp, b, role="principal", mism=mism.get("agent") == "id")
@@ -1672,8 +2526,15 @@ def plan_split(split, rng):
         b["applicant"]["uscc"] = v2
         b["mismatch"] = {"material": "business-license", "fact": "uscc", "on_material": u, "in_submission": v2,
                          "note": "the submitted 统一社会信用代码 differs by one character inside the organisation code; it fails its GB 32100 check character"}
+    if mism.get("unit") == "name":
+        nm = cc["company"]["name"]
+        w = next(w for w in BIZ_ALIKE if w in nm)
+        v2 = nm.replace(w, BIZ_ALIKE[w], 1)
+        b["applicant"]["unit_name"] = v2
+        b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": nm, "in_submission": v2,
+                         "note": "the submitted unit name writes one character of the 字号 with a same-sounding one (%s for %s)" % (BIZ_ALIKE[w], w)}
     bundles.append(b)
-    add("business-license", cc, b, mism=mism.get("unit") == "uscc")
+    add("business-license", cc, b, mism=mism.get("unit") in ("uscc", "name"))
     add("power-of-attorney", poa2, b, mism=mism.get("unit") == "poa")
     add("id-card-front", ca2, b, role="agent")
     # 3 maternity
@@ -1695,9 +2556,14 @@ def plan_split(split, rng):
         b["applicant"]["birth_certificate_number"] = v2
         b["mismatch"] = {"material": "birth-certificate", "fact": "birth_certificate_number", "on_material": cm["bc_no"], "in_submission": v2,
                          "note": "the submission types the certificate number's letter O as the digit 0 (the number has no check character)"}
+    if mism.get("maternity") == "bc-swap":
+        v2 = swap_adjacent(rng, cm["bc_no"], range(1, 9))
+        b["applicant"]["birth_certificate_number"] = v2
+        b["mismatch"] = {"material": "birth-certificate", "fact": "birth_certificate_number", "on_material": cm["bc_no"], "in_submission": v2,
+                         "note": "the submission swaps two neighbouring digits of the certificate number (the number has no check character)"}
     bundles.append(b)
     for k in ("marriage-certificate", "birth-certificate", "id-card-front", "bank-card"):
-        add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") == "bc"))
+        add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") in ("bc", "bc-swap")))
     # 4 reimbursement
     R = make_person(rng, born=(1945, 1985))
     cr = person_ctx(rng, R, 0)
@@ -1734,6 +2600,8 @@ def plan_split(split, rng):
     trade = rng.choice([4, 5])
     cd = company_ctx(rng, trade, 0)
     cd["lic_valid"] = validity(rng, 5, False)
+    if mism.get("designated") == "expired":   # the licence ran out months before the submission
+        cd["lic_valid"] = validity(rng, 5, True, dt.date(2021, 1, 1))
     cd.update(person=cd["company"]["rep"], commit_title="承诺书", matter="新增协议定点医药机构申请")
     uname = cd["company"]["name"]
     b = dict(id="designated-institution", purpose="定点医药机构申请: 营业执照, %s, 承诺书" % ("药品经营许可证" if trade == 4 else "医疗机构执业许可证"), files=[],
@@ -1744,9 +2612,14 @@ def plan_split(split, rng):
         b["applicant"]["unit_name"] = alt
         b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": uname, "in_submission": alt,
                          "note": "the submission gives the unit's name without its place prefix"}
+    lic_kind = "drug-license" if trade == 4 else "medical-institution-license"
+    if mism.get("designated") == "expired":
+        b["mismatch"] = {"material": lic_kind, "fact": "valid_until", "on_material": iso(cd["lic_valid"][1]), "in_submission": iso(TODAY),
+                         "note": "the licence expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
     bundles.append(b)
-    for k in ("business-license", "drug-license" if trade == 4 else "medical-institution-license", "commitment-letter"):
-        add(k, cd, b, role="legal representative" if k == "commitment-letter" else "unit", mism=(k == "business-license" and mism.get("designated") == "name"))
+    for k in ("business-license", lic_kind, "commitment-letter"):
+        add(k, cd, b, role="legal representative" if k == "commitment-letter" else "unit",
+            mism=(k == "business-license" and mism.get("designated") == "name") or (k == lic_kind and mism.get("designated") == "expired"))
     # 7 public institution
     ins = make_institution(rng)
     ci = {"institution": ins, "lic_valid": validity(rng, 5, False)}
@@ -1764,9 +2637,14 @@ def plan_split(split, rng):
     Z = make_person(rng)
     cz = person_ctx(rng, Z, 0)
     b = dict(id="ssc-application", purpose="社保卡申领: ID card (front and back), 户口簿 page, 居住证回执", files=[], applicant={"name": Z["name"], "id_number": Z["id_number"]})
+    if mism.get("ssc") == "id-swap":
+        v2 = swap_adjacent(rng, Z["id_number"], range(14, 16))
+        b["applicant"]["id_number"] = v2
+        b["mismatch"] = {"material": "id-card-front", "fact": "id_number", "on_material": Z["id_number"], "in_submission": v2,
+                         "note": "two neighbouring digits of the sequence code are swapped in the submission (the submitted number fails its check digit)"}
     bundles.append(b)
     for k in ("id-card-front", "household-register", "residence-permit-receipt", "social-security-card"):
-        add(k, cz, b, pair=(k == "id-card-front"), role="applicant")
+        add(k, cz, b, pair=(k == "id-card-front"), role="applicant", mism=(k == "id-card-front" and mism.get("ssc") == "id-swap"))
 
     # singles up to the targets
     target = {k: 2 for k in KINDS}
@@ -1790,6 +2668,8 @@ def plan_split(split, rng):
     valid = [it for it in items if key(it)]
     singles = [it for it in valid if it["bundle"] is None]
     want = max(1, round(0.15 * len(valid)))
+    if split == "heldout3":   # its expired licence in a bundle counts
+        want -= 1
     order = singles[:]
     rng.shuffle(order)
     for it in order:
@@ -1841,6 +2721,7 @@ def single_ctx(rng, kind):
 
 MISLEADING = {"id-card-front": "营业执照", "business-license": "身份证正面", "bank-card": "结婚证", "other": "诊断证明", "diagnosis": "发票",
               "medical-invoice": "身份证反面", "household-register": "银行卡"}
+MISLEADING3 = {"drug-license": "营业执照", "expense-list": "出院记录", "id-card-back": "户口本", "other": "身份证"}   # heldout3's
 
 
 class Namer:
@@ -1849,6 +2730,9 @@ class Namer:
         self.t = dt.datetime(2026, 11, 3, 9, 12, 5) if split == "tune" else dt.datetime(2026, 11, 17, 14, 40, 11)
         if split == "heldout2":
             self.t = dt.datetime(2026, 11, 24, 8, 5, 37)
+        if split == "heldout3":
+            self.t = dt.datetime(2026, 11, 27, 13, 22, 48)
+        self.mis = MISLEADING3 if split == "heldout3" else MISLEADING
         self.n = 0
 
     def __call__(self, kind, ext, how, misleading):
@@ -1857,7 +2741,7 @@ class Namer:
         self.n += 1
         t = self.t
         if misleading:
-            base = MISLEADING[kind] + r.choice(["", "1", "(1)", "_副本"])
+            base = self.mis[kind] + r.choice(["", "1", "(1)", "_副本"])
         elif how == "photo":
             base = r.choice(["IMG_%s" % t.strftime("%Y%m%d_%H%M%S"), "微信图片_%s" % t.strftime("%Y%m%d%H%M%S"),
                              "mmexport%d" % int(t.timestamp() * 1000), "IMG_%s" % t.strftime("%Y%m%d_%H%M%S")])
@@ -1889,8 +2773,10 @@ def make_split(split, out_root):
     misleading_left = {"id-card-front": 1, "business-license": 1, "bank-card": 1, "other": 1} if split == "tune" else {"id-card-front": 1, "diagnosis": 1, "bank-card": 1, "other": 1}
     if split == "heldout2":
         misleading_left = {"business-license": 1, "medical-invoice": 1, "household-register": 1, "other": 1}
+    if split == "heldout3":
+        misleading_left = {k: 1 for k in MISLEADING3}
     records = []
-    turned = 0   # heldout2's photos stored turned so far
+    turned = 0   # heldout2's and heldout3's photos stored turned so far
     one_sheet_left = 1   # ID front and back on one scanned sheet: once per split; other pairs are 2-page files
     for idx, it in enumerate(items):
         r = random.Random(rng.randrange(2 ** 32))
@@ -1901,6 +2787,11 @@ def make_split(split, out_root):
             notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, label separator %s%s%s)" % (
                 S.dx, S.dy, S.k, "ideographic space" if S.sep == "\u3000" else "one space",
                 ", labels above values where the kind allows" if S.stack else "", ", 【】 section heads" if S.brk else "")
+        if S.held3:
+            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels letter-spaced up to %.1f mm %s, %s, values %s in their own colour)" % (
+                S.dx, S.dy, S.k, S.lsp, "with a colon" if S.sep else "without a colon",
+                "long labels on two lines" if S.lab2 else "long labels in smaller type",
+                {"box": "boxed", "under": "underlined", "plain": "plain"}[S.deco])
         page_kinds = [kind] * len(docs)
         if it["pair"]:
             bdocs, bfacts, bnotes, bextra = k_id_back(r, S, c)
@@ -1917,18 +2808,53 @@ def make_split(split, out_root):
                 how = "scan" if u < 0.48 else "photo" if u < 0.8 else "clean"
             else:
                 how = "scan" if u < 0.48 else "photo" if u < 0.78 else "clean"
+        elif split == "heldout3":   # about half scans, a quarter photos, a quarter clean
+            if it["pair"] or len(docs) > 1:
+                how = "scan" if u < 0.6 else "clean"
+            else:
+                how = "scan" if u < 0.47 else "photo" if u < 0.76 else "clean"
         elif it["pair"] or len(docs) > 1:
             how = "scan" if u < 0.6 else "clean"
         elif card:
             how = "scan" if u < 0.45 else "photo" if u < 0.85 else "clean"
         else:
             how = "scan" if u < 0.45 else "photo" if u < 0.75 else "clean"
-        misleading = misleading_left.get(kind, 0) > 0 and (split == "heldout2" or r.random() < 0.6)   # heldout2: always 4
+        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3") or r.random() < 0.6)   # heldout2/3: always 4
         if misleading:
             misleading_left[kind] -= 1
         rec = {"kind": kind, "pages": 0, "facts": facts, "notes": "", "design": S.name, "how": how}
         pages, dpi = [], 200
-        if how == "scan":
+        if how == "scan" and split == "heldout3":
+            if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
+                one_sheet_left -= 1
+                img, dpi, desc = scan3(docs, r, True, S)
+                pages, rec["page_kinds"] = [img], [kind]
+                rec["also_shows"] = ["id-card-back"]
+                desc += " (front and back on one sheet)"
+            else:
+                for d in docs:
+                    img, dpi, desc = scan3([d], r, card, S)
+                    pages.append(img)
+                if len(docs) > 1:
+                    rec["page_kinds"] = page_kinds
+            fmt = r.choice(["jpg", "jpg", "jpg", "jpg", "pdf", "tif"]) if len(pages) == 1 else r.choice(["pdf", "tif"])
+        elif how == "photo" and split == "heldout3":
+            img, desc = photo3(docs, r, card, S)
+            pages = [img]
+            fmt = "jpg"
+        elif how == "clean" and split == "heldout3":
+            dpi = 300 if card else r.choice([150, 200])
+            if card:
+                pages = [render(d, dpi) for d in docs]
+                fmt = r.choice(["png", "jpg"]) if len(pages) == 1 else "tif"
+            else:
+                fmt = r.choice(["pdf-text", "pdf-text", "png", "jpg", "tif"]) if len(docs) == 1 else r.choice(["pdf-text", "tif"])
+                if fmt != "pdf-text":
+                    pages = [render(d, dpi) for d in docs]
+            desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer)" if fmt == "pdf-text" else "%d dpi" % dpi)
+            if len(docs) > 1:
+                rec["page_kinds"] = page_kinds
+        elif how == "scan":
             if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
                 one_sheet_left -= 1
                 img, dpi, desc = scan200(docs, r, True) if split == "heldout2" else scan(docs, r, True)
@@ -1965,7 +2891,14 @@ def make_split(split, out_root):
         name = namer(kind, ext, how, misleading)
         path = os.path.join(out, name)
         orient = None
-        if fmt == "jpg":
+        if fmt == "jpg" and split == "heldout3":
+            q = r.randint(60, 82) if how == "photo" else r.randint(55, 80) if how == "scan" else r.randint(78, 92)
+            if how == "photo" and r.random() < 0.4:   # 3, 6, 8 in turn
+                orient = (3, 6, 8)[turned % 3]
+                turned += 1
+            save_jpeg(pages[0], path, q, dpi if how != "photo" else None, orient)
+            desc += ", JPEG q%d" % q + (", EXIF Orientation %d (pixels stored turned; upright when EXIF is honoured)" % orient if orient else "")
+        elif fmt == "jpg":
             q = (r.randint(60, 86) if max(pages[0].size) < 3000 else r.randint(58, 72)) if how == "photo" else r.randint(68, 86)
             if how == "photo" and r.random() < 0.35:
                 orient = r.choice([6, 8])
@@ -1978,7 +2911,7 @@ def make_split(split, out_root):
             pages[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
             desc += ", PNG"
         elif fmt == "pdf":
-            q = r.randint(65, 82)
+            q = r.randint(65, 82) if split != "heldout3" else r.randint(55, 80)
             image_pdf(pages, path, dpi, q)
             desc += ", image-only PDF (img2pdf, JPEG q%d)" % q
         elif fmt == "pdf-text":
@@ -2026,7 +2959,7 @@ def make_split(split, out_root):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "all"], default="all")
     ap.add_argument("--out", default=HERE)
     a = ap.parse_args()
     if a.split == "all":
@@ -2034,7 +2967,7 @@ def main():
         # draws from the C library's rand() (seeded once per process), so a split is reproducible
         # only when it starts in a fresh process
         import subprocess
-        for s in ("tune", "heldout", "heldout2"):
+        for s in ("tune", "heldout", "heldout2", "heldout3"):
             subprocess.run([sys.executable, os.path.abspath(__file__), "--split", s, "--out", a.out], check=True)
         return
     for s in [a.split]:

@@ -108,6 +108,11 @@ import Testing
         #expect(proxy["agentName"] == "韩明林")
         let list = try Self.facts(["住院病人费用明细", "姓名：陆茜住院号：1234567入院日期：2026-06-05"], kind: "expense-list")
         #expect(list["name"] == "陆茜")
+        // 姓名 read as 硅名: the name is shown to the clerk, not vouched for.
+        let card = MaterialFacts.read(Self.text(["硅名 徐凯建", "性\t男\t民\t汉", "公民身价号码\t371311195701037619"]),
+                                      kind: try Self.kind("id-card-front"), today: Self.today)
+        let name = try #require(card.first { $0.key == "name" })
+        #expect(name.value == "徐凯建" && name.confidence < 0.97)
     }
 
     @Test("an ID number is a run of exactly 18; of several, the holder's is the one by the holder's name, else none is vouched for")
