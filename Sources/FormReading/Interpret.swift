@@ -39,10 +39,32 @@ enum Interpret {
             }
             return result
         }
-        let written = normalize(text(raw.refs, model: model), type: field.type)
-        result[field.key] = finish(field.type == .multiChoice && !written.isEmpty ? .choices([written]) : .text(written),
-                                   refs: raw.refs, page: page, model: model)
+        var refs = raw.refs
+        var debris = false
+        if field.type == .date {
+            (refs, debris) = withoutDebrisBeforeYear(refs, model: model)
+        }
+        let written = normalize(text(refs, model: model), type: field.type)
+        var read = finish(field.type == .multiChoice && !written.isEmpty ? .choices([written]) : .text(written),
+                          refs: refs, page: page, model: model)
+        if debris { read.confidence = min(read.confidence, 0.6) }
+        result[field.key] = read
         return result
+    }
+
+    /// A date's glyphs without up to three stray ones before its year (市12026年12月14日,
+    /// 02026-10-27: a seal's or the label's debris on a scan). What was cut off leaves the date
+    /// flagged for the clerk.
+    static func withoutDebrisBeforeYear(_ refs: [GlyphRef], model: PageModels) -> ([GlyphRef], Bool) {
+        let chars = refs.map { model.glyph($0).character }
+        func yearAt(_ i: Int) -> Bool {
+            guard i + 4 < chars.count else { return false }
+            let four = chars[i..<(i + 4)]
+            return four.allSatisfy { $0.isASCII && $0.isNumber } && (four.starts(with: ["1", "9"]) || four.starts(with: ["2", "0"]))
+                && !(chars[i + 4].isASCII && chars[i + 4].isNumber)
+        }
+        guard !yearAt(0), let start = (1...3).first(where: yearAt) else { return (refs, false) }
+        return (Array(refs.dropFirst(start)), true)
     }
 
     private static func finish(_ value: FieldValue, refs: [GlyphRef], page: Int?, model: PageModels) -> ReadValue {

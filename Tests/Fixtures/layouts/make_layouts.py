@@ -80,7 +80,7 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 # Added for heldout3 (split="heldout3"; none of these is used by another family):
 #   margins: also (top, right, bottom, left)
 #   labels: colon-left (单位名称：, left-aligned) | vertical (a group label spanning rows one character a
-#           line: 法/定/代/表/人) | bold (labels in bold type)
+#           line: 法/定/代/表/人)
 #   date: cn-gap 2026年 3月5日 | cn-gap-padded 2026年 03月 05日 | cn-spaced-padded 2026 年 03 月 05 日 |
 #         cn-ideo-gap 2026年　3月　5日
 #   mark: paren (（√） and （　） instead of □) | ● (empty ○) | ✗ | ▣
@@ -97,9 +97,9 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 
 SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
 UKAI, ZENHEI, DROID = "AR PL UKai CN", "WenQuanYi Zen Hei", "Droid Sans Fallback"  # heldout2 only
-SUNGTI, KAITI = "AR PL SungtiL GB", "AR PL KaitiM GB"  # heldout3 only, and the weights of fonts-noto-cjk-extra:
-SANS_LIGHT, SANS_DEMILIGHT, SANS_MEDIUM = "Noto Sans CJK SC Light", "Noto Sans CJK SC DemiLight", "Noto Sans CJK SC Medium"
-SERIF_LIGHT, SERIF_MEDIUM, SERIF_SEMIBOLD = "Noto Serif CJK SC Light", "Noto Serif CJK SC Medium", "Noto Serif CJK SC SemiBold"
+SUNGTI, KAITI = "AR PL SungtiL GB", "AR PL KaitiM GB"  # heldout3 only, and weights of fonts-noto-cjk-extra:
+SANS_MEDIUM, SERIF_LIGHT, SERIF_MEDIUM, SERIF_SEMIBOLD = ("Noto Sans CJK SC Medium", "Noto Serif CJK SC Light", "Noto Serif CJK SC Medium",
+                                                          "Noto Serif CJK SC SemiBold")
 _COMMON = dict(size=10.5, labels="as-printed", lspace=0, date="cn", mark="☑", align="left", pad=1.0, stray=0.1, colon="：",
                inline=True, rowscale=1.0)
 _TYPED = dict(_COMMON, landscape=False, repeat=True)
@@ -174,23 +174,24 @@ FAMILIES = {
                     jitter=0.16, pad=0.6, stray=0.2, naming="lo", tooltips=True, choice="radio", rexport="index", ownlabels=True,
                     maxlen=True, datefields=11, lists=("eventMethod",), inline=False, rows=7),
     # heldout3: a fourth split, used once to measure the reader; new fonts (AR PL SungtiL GB and KaitiM GB, the Light,
-    # DemiLight, Medium and SemiBold weights of Noto CJK), label, date, tick, shading, border, colour and alignment
+    # Medium and SemiBold weights of Noto CJK), label, date, tick, shading, border, colour and alignment
     # combinations, a flattened form, and fillable forms with a field hierarchy, PyMuPDF appearance streams, values
     # filled in Writer, number fields, widgets over the cells' rules and a rotated page.
     # Word: 单位名称： left-aligned in grey cells, a thick outer border, （√）, values after a tab, a wide left margin
-    "lo-e": _family(LO, (20, 12, 20, 30), split="heldout3", font=SUNGTI, size=10.5, labels="colon-left", date="cn-gap", mark="paren",
+    "lo-e": _family(LO, (20, 12, 20, 30), split="heldout3", font=SERIF_MEDIUM, size=10.5, labels="colon-left", date="cn-gap", mark="paren",
                     align="left", jitter=0.1, pad=2.0, stray=0.15, tab=True, rowscale=1.3, landscape=True, shade="D9D9D9", outer=2.25),
-    # 8.5 pt Light type, bold labels on grey, values in blue at the top of their cells, ● and ○, 6 mm margins
-    "ch-e": _family(CH, 6, split="heldout3", font=SANS_LIGHT, weight=300, size=8.5, labels="bold", date="cn-spaced-padded", mark="●",
+    # 8.5 pt SungtiL GB (a stand-alone .ttf: CID TrueType; no bold, whose synthetic Type 3 glyphs are large), labels on
+    # grey, values in blue at the top of their cells, ● and ○, 6 mm margins
+    "ch-e": _family(CH, 6, split="heldout3", font=SUNGTI, title_bold=False, size=8.5, date="cn-spaced-padded", mark="●",
                     box="○", align="left", valign="top", jitter=0.12, pad=0.5, stray=0.2, inline=False, rowscale=0.7,
                     shade="#EDEDED", valcolour="#1F3A93"),
     # Kaiti, group labels written vertically, pale blue label cells, a 2 pt outer border, ✗, values centred at the bottom
     "rl-e": _family(RL, (32, 25), split="heldout3", font=KAITI, size=10, labels="vertical", date="cn-ideo-gap", mark="✗", align="center",
                     valign="bottom", jitter=0.15, pad=1.2, stray=0.25, colon=":", landscape=True, shade="#DCE6F1", outer=2.0),
-    # labels small in Noto Serif Medium, values larger in Noto Sans DemiLight, ▣, a 1.5 pt outer border, tall rows
-    "wp-d": _family(WP, (15, 14), split="heldout3", fit=True, font=SERIF_MEDIUM, weight=500, labelscale=0.82, valfont=SANS_DEMILIGHT,
-                    valweight=350, size=11, date="cn-gap-padded", mark="▣", align="center", jitter=0.15, pad=2.2, stray=0.2, inline=False,
-                    rowscale=1.25, repeat=False, outer=1.5),
+    # the form's text small in KaitiM GB, values larger in SungtiL GB, ▣, a 1.5 pt outer border, wide cell padding
+    "wp-d": _family(WP, (15, 14), split="heldout3", font=KAITI, labelscale=0.82, valfont=SUNGTI, size=11, date="cn-gap-padded",
+                    mark="▣", align="center", jitter=0.15, pad=2.2, stray=0.2, inline=False, rowscale=1.1, landscape=True, repeat=False,
+                    outer=1.5),
     # typed, but made as a form: the LibreOffice form export filled by PyMuPDF and flattened (Document.bake)
     "fl-a": _family(_FILLABLE, (16, 20), split="heldout3", program="pymupdf", ctlfont=True, font=SERIF_SEMIBOLD, size=10, date="cn-ideo-gap",
                     jitter=0.12, naming="lo", rows=6, filler="pymupdf", stray=0.15),
@@ -817,8 +818,6 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
                 # heldout3: a group label spanning rows, one character a line (法/定/代/表/人)
                 return Cell([Para(["\n".join(c["label"].replace("\n", ""))], align="center", label=True)], span, rowspan, "middle",
                             label=True)
-            if style["labels"] == "bold":  # heldout3: labels in bold type
-                return Cell([Para([c["label"]], align="center", bold=True, label=True)], span, rowspan, "middle", label=True)
             return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False), label=True)],
                         span, rowspan, "middle", label=True)
         if "field" in c or "date" in c:
@@ -944,6 +943,7 @@ def heldout3_css(style):
         css += "body { font-weight: %d; }\n" % style["weight"]
     if style.get("shade"):
         css += "table.grid td.label { background: %s; }\n" % style["shade"]
+
     if style.get("outer"):
         css += "table.grid { border: %spt solid #000; }\n" % style["outer"]
     if style.get("valcolour"):

@@ -1831,8 +1831,8 @@ def k_invoice3(rng, S, c):
     check = "".join(rng.choice("0123456789abcdef") for _ in range(6))
     kv(doc, S, 166, 8, [("票据代码", code), ("票据号码", num), ("校验码", check), ("开票日期", cn_date(d))], 8, 16, gap=1.55, lcol=col)
     y = ty + 6
-    label3(doc, S, 12, y, "交款人统一社会信用代码", 8.5 * S.k, "sans", 24, lcol=col)
-    value3(doc, S, 38, y, p["id_number"], 8.5 * S.k, "sans")
+    lw = label3(doc, S, 12, y, "交款人统一社会信用代码", 8.5 * S.k, "sans", 24, lcol=col)
+    value3(doc, S, 12 + lw + 3, y, p["id_number"], 8.5 * S.k, "sans")
     label3(doc, S, 128, y, "交款人", 8.5 * S.k, "sans", 13, lcol=col)
     value3(doc, S, 142, y, p["name"], 8.5 * S.k, "sans")
     rows = [[("项目编码", 1, True), ("项目名称", 1, True), ("数量", 1, True), ("单位", 1, True), ("金额（元）", 1, True), ("备注", 1, True)]]
