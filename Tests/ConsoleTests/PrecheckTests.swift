@@ -77,8 +77,9 @@ struct Applicant: Sendable {
         let location = try #require(sent.headers[.location])
         let id = String(location.split(separator: "/").last ?? "")
         var page = try await get(location)
-        // A slow check answers on the page that follows: it says so and refreshes.
-        for _ in 0..<300 where page.headers[HTTPField.Name("Refresh")!] != nil {
+        // A slow check answers on the page that follows: it says so and refreshes. A scan's OCR
+        // on a loaded 2-core machine has taken over 30 s: wait up to 90.
+        for _ in 0..<900 where page.headers[HTTPField.Name("Refresh")!] != nil {
             try await Task.sleep(for: .milliseconds(100))
             page = try await get(location)
         }
