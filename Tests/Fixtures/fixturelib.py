@@ -87,7 +87,9 @@ def luhn_complete(partial):
 
 def fmt_date_parts(y, m, d, how):
     """A date as typed: cn 2026年11月16日 | cn-spaced 2026 年 11 月 16 日 | iso | dot | slash;
-    cn-padded 2026年03月05日 | slash-padded 2026/03/05 | dot-short 2026.3.5 | dash-short 2026-3-5."""
+    cn-padded 2026年03月05日 | slash-padded 2026/03/05 | dot-short 2026.3.5 | dash-short 2026-3-5;
+    cn-gap 2026年 3月5日 | cn-gap-padded 2026年 03月 05日 | cn-spaced-padded 2026 年 03 月 05 日 |
+    cn-ideo-gap 2026年　3月　5日."""
     if how == "iso":
         return "%04d-%02d-%02d" % (y, m, d)
     if how == "dot":

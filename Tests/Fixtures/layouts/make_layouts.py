@@ -13,7 +13,7 @@ Seeded (SEED): values, faults, widths, angles, noise, seals come out the same on
 timestamps and /ID written by LibreOffice, Chromium and WeasyPrint differ). The split is a rule on
 style families, not on files: see split_of() and README.md.
 Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint pypdf PyMuPDF (requirements.txt),
-soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils, poppler-data), qpdf, fonts
+soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils), qpdf, fonts
 fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core (heldout2 also fonts-arphic-ukai
 fonts-wqy-zenhei fonts-droid-fallback; heldout3 also fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
 fonts-noto-cjk-extra).
@@ -79,7 +79,7 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 #   DateFormat), ctlfont (controls in the family's font), filler (pikepdf | pypdf)
 # Added for heldout3 (split="heldout3"; none of these is used by another family):
 #   margins: also (top, right, bottom, left)
-#   labels: colon-left (单位名称：, left-aligned) | vertical (a group label spanning rows one character a
+#   labels: colon-left (单位名称：, left-aligned) | vertical (a group label of ≤ 5 characters spanning rows, one character a
 #           line: 法/定/代/表/人)
 #   date: cn-gap 2026年 3月5日 | cn-gap-padded 2026年 03月 05日 | cn-spaced-padded 2026 年 03 月 05 日 |
 #         cn-ideo-gap 2026年　3月　5日
@@ -178,33 +178,35 @@ FAMILIES = {
     # combinations, a flattened form, and fillable forms with a field hierarchy, PyMuPDF appearance streams, values
     # filled in Writer, number fields, widgets over the cells' rules and a rotated page.
     # Word: 单位名称： left-aligned in grey cells, a thick outer border, （√）, values after a tab, a wide left margin
-    "lo-e": _family(LO, (20, 12, 20, 30), split="heldout3", font=SERIF_MEDIUM, size=10.5, labels="colon-left", date="cn-gap", mark="paren",
-                    align="left", jitter=0.1, pad=2.0, stray=0.15, tab=True, rowscale=1.3, landscape=True, shade="D9D9D9", outer=2.25),
+    "lo-e": _family(LO, (15, 12, 15, 30), split="heldout3", font=SERIF_MEDIUM, size=10.5, labels="colon-left", date="cn-gap", mark="paren",
+                    align="left", jitter=0.1, pad=2.0, stray=0.15, tab=True, landscape=True, shade="D9D9D9", outer=2.25),
     # 8.5 pt SungtiL GB (a stand-alone .ttf: CID TrueType; no bold, whose synthetic Type 3 glyphs are large), labels on
     # grey, values in blue at the top of their cells, ● and ○, 6 mm margins
     "ch-e": _family(CH, 6, split="heldout3", font=SUNGTI, title_bold=False, size=8.5, date="cn-spaced-padded", mark="●",
                     box="○", align="left", valign="top", jitter=0.12, pad=0.5, stray=0.2, inline=False, rowscale=0.7,
                     shade="#EDEDED", valcolour="#1F3A93"),
-    # Kaiti, group labels written vertically, pale blue label cells, a 2 pt outer border, ✗, values centred at the bottom
-    "rl-e": _family(RL, (32, 25), split="heldout3", font=KAITI, size=10, labels="vertical", date="cn-ideo-gap", mark="✗", align="center",
-                    valign="bottom", jitter=0.15, pad=1.2, stray=0.25, colon=":", landscape=True, shade="#DCE6F1", outer=2.0),
+    # Kaiti, group labels written vertically, pale blue label cells, a 2 pt outer border, ✗, values centred at the bottom,
+    # 30 mm side margins
+    "rl-e": _family(RL, (12, 30), split="heldout3", font=KAITI, size=10, labels="vertical", date="cn-ideo-gap", mark="✗", align="center",
+                    valign="bottom", jitter=0.15, pad=1.2, stray=0.25, colon=":", rowscale=1.15, landscape=True, shade="#DCE6F1", outer=2.0),
     # the form's text small in KaitiM GB, values larger in SungtiL GB, ▣, a 1.5 pt outer border, wide cell padding
     "wp-d": _family(WP, (15, 14), split="heldout3", font=KAITI, labelscale=0.82, valfont=SUNGTI, size=11, date="cn-gap-padded",
                     mark="▣", align="center", jitter=0.15, pad=2.2, stray=0.2, inline=False, rowscale=1.1, landscape=True, repeat=False,
                     outer=1.5),
     # typed, but made as a form: the LibreOffice form export filled by PyMuPDF and flattened (Document.bake)
-    "fl-a": _family(_FILLABLE, (16, 20), split="heldout3", program="pymupdf", ctlfont=True, font=SERIF_SEMIBOLD, size=10, date="cn-ideo-gap",
-                    jitter=0.12, naming="lo", rows=6, filler="pymupdf", stray=0.15),
+    # (not scanned: what does not fit a field is cut off on the page, though all in the text)
+    "fl-a": _family(_FILLABLE, (16, 20), split="heldout3", program="pymupdf", ctlfont=True, font=SERIF_SEMIBOLD, size=9.5, date="cn-gap",
+                    jitter=0.12, naming="lo", rows=6, filler="pymupdf", stray=0.15, landscape=True, tablelines=2, noscan=True),
     # fillable: dotted names (a field hierarchy: form.unit.name; the 单位性质 boxes all named form.unit.type, LibreOffice
     # makes them type, type_2…), check boxes exporting 是, filled by PyMuPDF (appearance streams in a CJK font)
     "ff-q": _family(_FILLABLE, (15, 18), split="heldout3", ctlfont=True, font=SANS_MEDIUM, size=10, labels="oneline", date="cn-gap-padded",
                     jitter=0.12, pad=1.2, naming="tree", export="是", filler="pymupdf", rows=6),
     # fillable: pinyin names, filled in Writer before the export (LibreOffice writes /V and /DV), number fields for 胎次
-    # and 胎儿数, multi-line text areas, a maternity table of 22 rows over two pages with its header repeated
+    # and 胎儿数, multi-line text areas, a maternity table of 28 rows over two pages with its header repeated
     "ff-r": _family(_FILLABLE, (12, 15), split="heldout3", ctlfont=True, font=SERIF_LIGHT, size=10.5, date="cn-spaced-padded", jitter=0.1,
                     naming="pinyin", tooltips=True, border=True, filler="libreoffice", numbers=("parity", "fetusCount"),
                     multiline=("address", "addressOld", "addressNew", "remarks", "hospitalName", "birthCertificateNumber"),
-                    rowscale=0.9, rows=22, fillrange=(9, 20), repeat=True),
+                    rows=28, fillrange=(20, 27), repeat=True),
     # fillable: fields added over a printed form (Acrobat's field detection: names from the text beside them, 姓名_2,
     # 姓名Row1; widgets over the whole cell, past its rules), the maternity form landscape on a portrait page
     # turned by /Rotate 90 (as a PostScript printer driver and Ghostscript write it)
@@ -452,7 +454,7 @@ FAULT_RATE = {"lc-unit-enrollment": 0.6, "lc-unit-change": 0.6, "ly-maternity-al
 def fault_schedule(cases):
     """Per split and form, the faulty cases (a seeded draw per case) take the form's fault kinds in
     turn, committed cases first, so that every kind is planted in every split (COVER_SPLITS: kinds
-    not planted yet first). Sets
+    not planted yet first; COMPLETE_SPLITS: clean committed cases take the kinds still missing). Sets
     case["faults_plan"] = (how many, kinds in the order to try)."""
     groups = {}
     for c in cases:
@@ -477,11 +479,27 @@ def fault_schedule(cases):
                 c["faults_plan"] = (n, [k for k in c["faults_plan"][1] if k not in planted] +
                                     [k for k in c["faults_plan"][1] if k in planted])
                 planted.update(f["fault"] for f in case_values(c)[2])
+        if split in COMPLETE_SPLITS:
+            # the committed files carry every kind: while kinds are missing, a committed case drawn
+            # clean takes one fault, the first missing kind it can take
+            committed = [c for c in cs if c["index"] < committed_count(c)]
+            have = {f["fault"] for c in committed for f in case_values(c)[2]}
+            for c in committed:
+                missing = [k for k in kinds if k not in have]
+                if not missing:
+                    break
+                if c["faults_plan"][0]:
+                    continue
+                c["faults_plan"] = (1, missing + [k for k in kinds if k not in missing])
+                have.update(f["fault"] for f in case_values(c)[2])
 
 
 # Splits whose faults are dealt so that every kind is planted (the committed heldout2 split is
 # small: 7 maternity cases for 8 kinds); tune and heldout keep the plain rotation.
 COVER_SPLITS = {"heldout2", "heldout3"}
+# Splits whose committed files must hold every kind even when the draws make too few cases faulty
+# (heldout3: 11 enrollment cases drew 5 faulty ones for 9 kinds)
+COMPLETE_SPLITS = {"heldout3"}
 
 
 def committed_count(case):
@@ -748,6 +766,8 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             val = (row if row is not None else v).get(key, "")
             if fdef["type"] == "date" and val:
                 val = written_date(val, style["date"])
+            if rowi is not None and style.get("tablelines"):  # heldout3: table cells' fields two lines tall
+                lines = style["tablelines"]
             w = Widget(wkey, "text", val, fdef["label"], fdef.get("group", ""), width=width, lines=lines)
             if key in style.get("combos", ()):
                 w.kind, w.options = "combo", COMBO_OPTIONS[key] if key in COMBO_OPTIONS else list(fdef["options"])
@@ -814,8 +834,8 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             if style["labels"] == "colon-left" and not c.get("bold") and rowspan == 1 and form != "ly-maternity-allowance":
                 # heldout3: 单位名称：, left-aligned, the printed line breaks kept
                 return Cell([Para([c["label"] + "："], align="left", label=True)], span, rowspan, "middle", label=True)
-            if style["labels"] == "vertical" and rowspan > 1 and form != "ly-maternity-allowance":
-                # heldout3: a group label spanning rows, one character a line (法/定/代/表/人)
+            if style["labels"] == "vertical" and rowspan > 1 and form != "ly-maternity-allowance" and len(c["label"].replace("\n", "")) <= 5:
+                # heldout3: a short group label spanning rows, one character a line (法/定/代/表/人)
                 return Cell([Para(["\n".join(c["label"].replace("\n", ""))], align="center", label=True)], span, rowspan, "middle",
                             label=True)
             return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False), label=True)],
@@ -936,14 +956,11 @@ p { margin: 0; line-height: %s; white-space: pre-wrap; }
 
 
 def heldout3_css(style):
-    """The heldout3 families' additions to the page's CSS ("" for the others): font weight, label
-    cells shaded, the table's outer border, values in a second colour or another font, labels smaller."""
+    """The heldout3 families' additions to the page's CSS ("" for the others): label cells shaded,
+    the table's outer border, values in a second colour or another font (valweight), labels smaller."""
     css = ""
-    if style.get("weight"):
-        css += "body { font-weight: %d; }\n" % style["weight"]
     if style.get("shade"):
         css += "table.grid td.label { background: %s; }\n" % style["shade"]
-
     if style.get("outer"):
         css += "table.grid { border: %spt solid #000; }\n" % style["outer"]
     if style.get("valcolour"):
@@ -1669,11 +1686,19 @@ def pdf_terminal_fields(pdf):
     return out
 
 
-def fill_pdf_pymupdf(path, widgets, bake=False):
+def fill_pdf_pymupdf(path, widgets, bake=False, multiline=False, table_fontsize=None):
     """heldout3: fills the form as a PyMuPDF script does (Widget.field_value, Widget.update()): /V
     set and an appearance stream written for each filled field, CJK text in PyMuPDF's CJK font (a
-    non-embedded Type0 font, UniGB-UTF16-H); check boxes /V = /AS = their on-state. bake: then
-    flattened (Document.bake: the widgets become page content) and saved compacted."""
+    non-embedded Type0 font, UniGB-UTF16-H; text that wraps in a multi-line field in its fallback
+    fonts, embedded; PyMuPDF 1.28 draws such text below the box of a one-line field); check boxes
+    /V = /AS = their on-state, drawn as ZapfDingbats "3" under /WinAnsiEncoding (no glyph: only
+    MuPDF draws it). multiline: the text fields made multi-line first (Widget.field_flags), which
+    puts the text in its box (a run of CJK longer than the box is cut off, not wrapped);
+    table_fontsize: the table's fields in smaller type. bake: the check boxes' /V and /AS set
+    directly (their own appearance kept, a tick that shows), then flattened (Document.bake: the
+    widgets become page content).
+    Saved with the fonts subset (Document.subset_fonts) and compacted, as PyMuPDF's documentation
+    advises: its fallback font is 3.5 MB whole."""
     import pymupdf
     doc = pymupdf.open(path)
     names, n = {}, 0
@@ -1685,10 +1710,17 @@ def fill_pdf_pymupdf(path, widgets, bake=False):
                 raise RuntimeError("widget %r not in the form (%s)" % (name, sorted(widgets)[:5]))
             names[name] = name
             if wd.field_type == pymupdf.PDF_WIDGET_TYPE_CHECKBOX:
-                if w.value:
-                    wd.field_value = wd.on_state()
+                if w.value and bake:  # the box's own on-appearance (LibreOffice's), set through /AS
+                    doc.xref_set_key(wd.xref, "V", "/" + wd.on_state())
+                    doc.xref_set_key(wd.xref, "AS", "/" + wd.on_state())
+                elif w.value:  # (True: the on-state; PyMuPDF does not take a #-escaped on-state name)
+                    wd.field_value = True
                     wd.update()
             elif w.value:
+                if multiline:
+                    wd.field_flags |= pymupdf.PDF_TX_FIELD_IS_MULTILINE
+                if table_fontsize and w.key.startswith("employees["):
+                    wd.text_fontsize = table_fontsize
                 wd.field_value = w.value
                 wd.update()
                 n += 1
@@ -1697,9 +1729,8 @@ def fill_pdf_pymupdf(path, widgets, bake=False):
     out = path + ".filled"
     if bake:
         doc.bake()
-        doc.save(out, garbage=3, deflate=True)
-    else:
-        doc.save(out)
+    doc.subset_fonts()
+    doc.save(out, garbage=3, deflate=True)
     doc.close()
     os.replace(out, path)
     return names, n
@@ -1727,10 +1758,11 @@ def filled_by_libreoffice(path, widgets):
     return names, n
 
 
-def widgets_over_cells(path, widgets, style, rng, form):
+def widgets_over_cells(path, widgets, style, rng):
     """heldout3 (ff-s): the fields as Acrobat's field detection adds them over a printed form: each
     text field widened to its cell, its edges 0.8-2.5 pt past the cell's rules (where a rule and not
-    text is next to it), named after the text beside it (UTF-16 /T, not LibreOffice's #-escapes).
+    text is next to it; up and down only where both rules are), named after the text beside it
+    (UTF-16 /T, not LibreOffice's #-escapes).
     The landscape maternity page becomes portrait, its content turned, with /Rotate 90, and the
     widgets /MK /R 90 (a PostScript driver printing landscape on A4, Ghostscript's AutoRotatePages;
     then the fields)."""
@@ -1745,7 +1777,7 @@ def widgets_over_cells(path, widgets, style, rng, form):
     pdf = pikepdf.open(path, allow_overwriting_input=True)
     sc = dpi / 72.0
     for pi, page in enumerate(pdf.pages):
-        ink = np.asarray(Image.open(os.path.join(work, pngs[pi]))) < 160
+        ink = np.asarray(Image.open(os.path.join(work, pngs[pi])).convert("L")) < 160
         H, W = ink.shape
         ph = float(page.MediaBox[3])
         for a in page.get("/Annots", []):
@@ -1781,7 +1813,8 @@ def widgets_over_cells(path, widgets, style, rng, form):
             t_ = edge(int(T) - 1, -1, 30 * sc, hrule, vb)
             b_ = edge(int(B) + 1, 1, 30 * sc, hrule, vb)
             L, R = (l_ if l_ is not None else L), (r_ if r_ is not None else R)
-            T, B = (t_ if t_ is not None else T), (b_ if b_ is not None else B)
+            if t_ is not None and b_ is not None:  # in a cell: up to its rules (not a line of text over a table)
+                T, B = t_, b_
             a.Rect = [round(L / sc, 3), round(ph - B / sc, 3), round(R / sc, 3), round(ph - T / sc, 3)]
             wd, ht = (R - L) / sc, (B - T) / sc
             a.AP = pikepdf.Dictionary(N=pdf.make_stream(b"/Tx BMC\nEMC\n", BBox=[0, 0, round(wd, 3), round(ht, 3)], Resources=pikepdf.Dictionary()))
@@ -1869,7 +1902,7 @@ def plan(extra=0):
     for split in ("tune", "heldout", "heldout2", "heldout3"):
         for form in FORMS:
             typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
-                     and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS]
+                     and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS and not FAMILIES[c["family"]].get("noscan")]
             r = rng_for("scan-pick", split, form)
             fams = sorted({c["family"] for c in typed})
             r.shuffle(fams)
@@ -1930,7 +1963,8 @@ def make_case(case, outdir, log):
              "seal": False if seal_area else None, "signature": False if sign_area else None}
     notes = "family %s: %s %spt; labels %s%s; dates %s; %s; values %s-aligned; margins %s mm" % (
         fam, style["font"], style["size"], style["labels"], " + %.1fpt letter-spacing" % style["lspace"] if style["lspace"] else "",
-        style["date"], "tick " + style["mark"] + (" (empty %s)" % style["box"] if style.get("box") else "") if kind != "fillable" else "check boxes",
+        style["date"], "tick " + style["mark"] + (" (empty %s)" % style["box"] if style.get("box") else "")
+        if kind != "fillable" and style["program"] != "pymupdf" else "check boxes",
         style["align"], "/".join(map(str, style["margins"])))
     if kind == "scan":
         src = os.path.join(outdir, "pdf/%s.pdf" % case["source"])
@@ -1965,10 +1999,10 @@ def make_case(case, outdir, log):
         elif prog == "pymupdf":  # heldout3: the form filled by PyMuPDF and flattened
             G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
                            fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
-            fill_pdf_pymupdf(path, export_form(G, style, case, path), bake=True)
+            fill_pdf_pymupdf(path, export_form(G, style, case, path), bake=True, multiline=True, table_fontsize=7)
         else:
             reportlab_pdf(G, style, path)
-        notes += "; %d page(s)" % pdf_pages(path)
+        notes += typed_notes(style) + "; %d page(s)" % pdf_pages(path)
         if form == "ly-maternity-allowance":
             notes += "; %d table rows%s%s" % (len(v["employees"]), ", A4 landscape" if G.landscape else "",
                                               ", header repeated" if style.get("repeat") else "")
@@ -1983,7 +2017,7 @@ def make_case(case, outdir, log):
         soffice(src, work)
         shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
         if style.get("cellrects"):  # heldout3
-            widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]), form)
+            widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]))
         names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
         truth["fields"] = {names[n]: (w.key if w.kind != "check" else "%s=%s" % (w.key, w.option)) for n, w in widgets.items() if n in names}
         exports = {names[n]: w.exports for n, w in widgets.items() if w.kind == "radio-group" and n in names}
@@ -2012,8 +2046,31 @@ def make_case(case, outdir, log):
                                   "  faults: " + ", ".join("%s %s" % (f["field"], f["code"]) for f in faults) if faults else ""))
 
 
+def typed_notes(style):
+    """What a heldout3 typed family does besides font, labels, dates, ticks, alignment ("" for the others)."""
+    out = []
+    if style.get("tab"):
+        out.append("change-form values after the prompt and a tab")
+    if style.get("valign"):
+        out.append("values at the %s of their cells" % style["valign"])
+    if style.get("shade"):
+        out.append("label cells shaded %s" % style["shade"])
+    if style.get("outer"):
+        out.append("outer border %s pt" % style["outer"])
+    if style.get("valcolour"):
+        out.append("values in %s" % style["valcolour"])
+    if style.get("valfont"):
+        out.append("values in %s %s pt, the form's text in %s %.1f pt" % (style["valfont"], style["size"], style["font"],
+                                                                          style["size"] * style.get("labelscale", 1)))
+    if style["program"] == "pymupdf":
+        out.append("a LibreOffice form filled by PyMuPDF (text fields made multi-line, table fields 7 pt; CJK in its non-embedded "
+                   "Song font, UniGB-UTF16-H) and flattened (Document.bake): the values are page text, what does not fit a "
+                   "field is cut off on the page")
+    return "".join("; " + x for x in out)
+
+
 def fillable_notes(style):
-    """What a heldout2 fillable family does besides check boxes and text fields ("" for the others)."""
+    """What a heldout2 or heldout3 fillable family does besides check boxes and text fields ("" for the others)."""
     out = []
     if style.get("choice") == "radio":
         out.append("单位性质 a radio group (one field, a button per option; export values %s: truth `exports`)" % (
@@ -2032,6 +2089,18 @@ def fillable_notes(style):
         out.append("text fields with /MaxLen")
     if style.get("datefields"):
         out.append("date fields (LibreOffice date controls, AFDate_FormatEx %s)" % {9: "yyyy/mm/dd", 11: "yyyy-mm-dd"}[style["datefields"]])
+    if style.get("export") not in (None, "yes", "text"):  # heldout3
+        out.append("check boxes' on-state /%s" % style["export"])
+    if style.get("numbers"):
+        out.append("NumericFields (AFNumber_Format, 0 decimals): " + ", ".join(style["numbers"]))
+    if style.get("multiline"):
+        out.append("multi-line text fields with a scroll bar (/Ff 4096; text longer than the box scrolls): " + ", ".join(style["multiline"]))
+    if style.get("repeat"):
+        out.append("table header rows repeated on each page")
+    if style.get("cellrects"):
+        out.append("text widgets widened over their cells, past the rules")
+    if style.get("rotate"):
+        out.append("the landscape page written portrait, content turned, /Rotate 90, widgets /MK /R 90")
     if style.get("ctlfont"):
         out.append("controls in %s" % style["font"])
     return "".join("; " + x for x in out)
