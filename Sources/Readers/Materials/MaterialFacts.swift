@@ -14,7 +14,7 @@ enum MaterialFacts {
         let lines = text.lines
         for fact in kind.facts {
             switch fact {
-            case .name: add("name", labelled(["姓名", "交款人", "购买方名称", "持证人", "承诺人", "患者"], in: lines) ?? selfNamed(in: lines)
+            case .name: add("name", labelled(["持证人", "承诺人", "交款人", "购买方名称", "姓名", "患者"], in: lines) ?? selfNamed(in: lines)
                 ?? misreadNameLabel(in: lines))
             case .idNumber: add("idNumber", holdersIDNumber(in: lines, name: facts.first { $0.key == "name" }?.value, today: today))
             case .validPeriod: add("validUntil", validUntil(in: lines))
@@ -295,37 +295,52 @@ enum MaterialFacts {
         c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false
     }
 
-    /// The CJK text after one of `labels` (on its line, else the next line), up to the next label
-    /// or a break: 姓名 王秀英 性别 女 → 王秀英.
+    /// The CJK text after one of `labels` (on its line, else on the next when the label ends its
+    /// line), up to the next label or a break: 姓名 王秀英 性别 女 → 王秀英.
     static func labelled(_ labels: [String], in lines: [MaterialText.Line], longest: Int = 5) -> (String, Double)? {
         // Whole labels only: a word inside a name (聊城市鑫源五金经营部) must not end it.
         let stops = ["性别", "民族", "出生", "住址", "公民身份", "身份证", "类型", "法定代表人", "住所", "注册资本", "注册地址", "成立日期",
                      "签发日期", "电话", "编号", "年龄", "经营范围", "经营方式", "统一社会信用代码", "负责人", "机构性质", "诊疗科目",
                      "联系", "签名", "签字", "姓名", "住院号", "门诊号", "病案号", "科室", "科别", "床号", "入院", "出院", "开票"]
-        for (index, line) in lines.enumerated() {
-            for label in labels {
-                guard let range = line.text.range(of: label) else { continue }
-                let offset = line.text.distance(from: line.text.startIndex, to: range.upperBound)
-                var candidates = [(Array(line.text.dropFirst(offset)), Array(line.confidences.dropFirst(offset)))]
-                if index + 1 < lines.count { candidates.append((Array(lines[index + 1].text), lines[index + 1].confidences)) }
-                for (chars, probabilities) in candidates {
-                    var value = "", p = 1.0
-                    var i = 0
-                    while i < chars.count, " \t:：　".contains(chars[i]) { i += 1 }
-                    while i < chars.count, value.count < longest {
-                        let c = chars[i]
-                        if c.isWhitespace { break }
-                        let rest = String(chars[i...])
-                        if stops.contains(where: { rest.hasPrefix($0) }) { break }
-                        // Brackets belong to a unit's name (…医院（普通合伙）), never to a person's.
-                        let brackets = longest > 5 && !value.isEmpty ? "（）()·" : "·"
-                        guard c.unicodeScalars.first.map({ (0x4E00...0x9FFF).contains($0.value) || brackets.unicodeScalars.contains($0) }) == true
-                        else { break }
-                        value.append(c)
-                        if i < probabilities.count { p = min(p, probabilities[i]) }
-                        i += 1
+        // Labels in the order given, the holder's first (a 结婚证's 持证人 before the 姓名 of
+        // either party; 姓名 before 患者, which a title may hold: 住院患者费用明细清单).
+        for label in labels {
+            for (index, line) in lines.enumerated() {
+                // Every place the label stands on the line (交款人统一社会信用代码 … 交款人 王旭峰).
+                var ranges: [Range<String.Index>] = []
+                var from = line.text.startIndex
+                while let range = line.text.range(of: label, range: from..<line.text.endIndex) {
+                    ranges.append(range)
+                    from = range.upperBound
+                }
+                for range in ranges {
+                    let offset = line.text.distance(from: line.text.startIndex, to: range.upperBound)
+                    let after = Array(line.text.dropFirst(offset))
+                    var candidates = [(after, Array(line.confidences.dropFirst(offset)))]
+                    // The next line only when the label ends its line: a label followed by other
+                    // words leaves its value there, not on the line below.
+                    if index + 1 < lines.count, after.allSatisfy({ $0.isWhitespace || ":：".contains($0) }) {
+                        candidates.append((Array(lines[index + 1].text), lines[index + 1].confidences))
                     }
-                    if value.count >= 2 { return (value, p) }
+                    for (chars, probabilities) in candidates {
+                        var value = "", p = 1.0
+                        var i = 0
+                        while i < chars.count, " \t:：　".contains(chars[i]) { i += 1 }
+                        while i < chars.count, value.count < longest {
+                            let c = chars[i]
+                            if c.isWhitespace { break }
+                            let rest = String(chars[i...])
+                            if stops.contains(where: { rest.hasPrefix($0) }) { break }
+                            // Brackets belong to a unit's name (…医院（普通合伙）), never to a person's.
+                            let brackets = longest > 5 && !value.isEmpty ? "（）()·" : "·"
+                            guard c.unicodeScalars.first.map({ (0x4E00...0x9FFF).contains($0.value) || brackets.unicodeScalars.contains($0) }) == true
+                            else { break }
+                            value.append(c)
+                            if i < probabilities.count { p = min(p, probabilities[i]) }
+                            i += 1
+                        }
+                        if value.count >= 2 { return (value, p) }
+                    }
                 }
             }
         }

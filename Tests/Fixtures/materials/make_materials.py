@@ -711,9 +711,10 @@ def label3(doc, S, x, y, lab, size, font, room, lcol=None, two_ok=True):
         em = size * 25.4 / 72
         a, b = lab[:h], lab[h:] + S.sep
         sz = size * 0.82
-        doc.text(x, y - em * 0.42, a, sz, f, col, spacing=spaced(doc, a, sz, f, S.lsp, room))
-        doc.text(x, y + em * 0.52, b, sz, f, col, spacing=spaced(doc, b, sz, f, S.lsp, room))
-        return max(doc.width(a, sz, f), doc.width(b, sz, f))
+        sa, sb = spaced(doc, a, sz, f, S.lsp, room), spaced(doc, b, sz, f, S.lsp, room)
+        doc.text(x, y - em * 0.42, a, sz, f, col, spacing=sa)
+        doc.text(x, y + em * 0.52, b, sz, f, col, spacing=sb)
+        return max(doc.width(a, sz, f, sa), doc.width(b, sz, f, sb))
     sp = spaced(doc, text, size, f, S.lsp, room)
     doc.text(x, y, text, size, f, col, spacing=sp)
     return doc.width(text, size, f, sp)
@@ -739,7 +740,7 @@ def kv3(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under):
     sz = size * S.k
     em = sz * 25.4 / 72
     for lab, val in items:
-        label3(doc, S, x, y, lab, sz, font, lw - 1.8, lcol, two_ok=not doc.card)
+        label3(doc, S, x, y, lab, sz, font, lw - 1.8, lcol, two_ok=not doc.card and gap >= 1.9)
         value3(doc, S, x + lw, y, val, sz, vfont, vcol, under, deco=not doc.card)
         y += em * (gap + (0.25 if S.deco == "box" and not doc.card else 0))
     return y
@@ -1772,7 +1773,7 @@ def k_residence_permit3(rng, S, c):
              ("有效期限", "%s-%s" % (dotted(frm), dotted(until)))]
     y, xl, xv, right = 11.5, 23.5, 38.5, CARD_W - 3.5
     for lab, val in items:
-        label3(doc, S, xl, y + 0.3, lab, 5.6, "sans", 14.3, two_ok=False)
+        label3(doc, S, xl, y + 0.3, lab, 5.6, "sans", 13.4, two_ok=False)
         f = S.f("mono" if lab == "公民身份号码" else "sans")
         sz = 6.4 * S.k
         lines = [val]
@@ -1803,7 +1804,7 @@ def k_invoice3(rng, S, c):
     """heldout3's invoices: 山东省医疗收费票据 with an 电子 badge, 门诊/住院 票据 with （电子） on a line of its own,
     all with one column of coded items and an 其他信息 block; or a 电子发票（普通发票） (数电票) of the hospital."""
     p = c["person"]
-    t = c.get("invoice_type") or rng.choice(["general", "outpatient", "inpatient", "digital"])
+    t = c.get("invoice_type") or rng.choice(["general", "general", "outpatient", "inpatient", "digital"])
     hosp = c.get("hospital") or rng.choice(HOSP)
     if t == "digital":
         return invoice_digital(rng, S, c, p, hosp)
@@ -1856,7 +1857,7 @@ def k_invoice3(rng, S, c):
     yb = yo + 3 * 5.2 + 3
     doc.text(12, yb, "收款单位（章）：" + hosp, 8.5, S.f("sans"), S.c("ink"))
     doc.text(140, yb, "复核人：" + fake_name(rng, True) + "   收款人：" + fake_name(rng, False), 8.5, S.f("sans"), S.c("ink"))
-    doc.seal(56, yb - 2, 30, hosp + "财务专用章"[:2], oval=True)
+    doc.seal(12 + doc.width("收款单位（章）：" + hosp, 8.5, S.f("sans")) + 16, yb + 1.5, 30, hosp + "财务专用章"[:2], oval=True)
     return [doc], {"name": p["name"]}, "%s（电子）%s, heldout3 e-bill layout, design %s" % (title, hosp, S.name), {"total": "%.2f" % total, "invoice_number": num}
 
 
@@ -2261,21 +2262,18 @@ def scan3(docs, rng, card, S):
     extras = []
     arr = np.asarray(page).astype(float)
     if not card and rng.random() < 0.4:
-        back = np.asarray(ImageOps.mirror(render(back_page(rng, docs[0], S), dpi).convert("L")).filter(ImageFilter.GaussianBlur(1.6))).astype(float)
-        a = rng.uniform(0.07, 0.13)
+        back = np.asarray(ImageOps.mirror(render(back_page(rng, docs[0], S), dpi).convert("L")).filter(ImageFilter.GaussianBlur(2.2))).astype(float)
+        a = rng.uniform(0.04, 0.08)
         arr = arr * (1 - a * (1 - back / 255.0))[..., None]
         extras.append("faint show-through of the other side (%.0f %%)" % (a * 100))
     arr = arr * rng.uniform(0.93, 0.97) + rng.uniform(4, 9)
     page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
-    if sheet and rng.random() < 0.35:   # two holes of a 2-hole punch, 80 mm apart, 12 mm in from the binding edge
+    if sheet and page.size[0] <= page.size[1] and rng.random() < 0.4:   # 2-hole punch: 80 mm apart, 12 mm in from the left edge of a portrait sheet
         d = ImageDraw.Draw(page)
         Wp, Hp = page.size
-        side = "left" if Wp <= Hp else "top"
+        side = "left"
         for off in (-40, 40):
-            if side == "left":
-                cx, cy = 12 * k, Hp / 2 + off * k
-            else:
-                cx, cy = Wp / 2 + off * k, 12 * k
+            cx, cy = 12 * k, Hp / 2 + off * k
             r = 3 * k
             d.ellipse([cx - r + 0.7 * k, cy - r + 0.7 * k, cx + r + 0.7 * k, cy + r + 0.7 * k], fill=(96, 96, 94))
             d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(214, 214, 210))
@@ -2283,17 +2281,17 @@ def scan3(docs, rng, card, S):
     page = page.rotate(angle, Image.BICUBIC, expand=False, fillcolor=(240, 240, 236))
     if not colour:
         page = page.convert("L")
-    sigma, blur = rng.uniform(1.0, 2.6), rng.uniform(0.3, 0.7)
+    sigma, blur = rng.uniform(0.8, 2.0), rng.uniform(0.3, 0.7)
     page = Image.fromarray(paper_noise(np.asarray(page).astype(float), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
     return page, dpi, "flatbed scan %d dpi, %s, %s, rotated %.2f°, noise %.1f, blur %.2f%s" % (
         dpi, how, "colour" if colour else "grey", angle, sigma, blur, "".join(", " + e for e in extras))
 
 
-def photo3(docs, rng, card, S):
-    """heldout3's phone photo: as photo, cards with heldout3's corner radius, 1600–2800 px; on some a fingertip
+def photo3(docs, rng, card, S, extra="none"):
+    """heldout3's phone photo: as photo, cards with heldout3's corner radius, 1600–2000 px; on some a thumb
     holding the document at an edge, on some the soft shadow of the phone or a hand across part of it.
-    Returns (upright image, how)."""
-    L = int(rng.choice([1600, 2000, 2000, 2400, 2800]))
+    extra: "thumb", "shadow" or "none" (make_split takes them in turn). Returns (upright image, how)."""
+    L = int(rng.choice([1600, 1600, 1800, 2000, 2000]))
     d = docs[0]
     land = (d.w > d.h) == (rng.random() < 0.85)
     W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
@@ -2322,45 +2320,49 @@ def photo3(docs, rng, card, S):
     bg.paste((20, 20, 20), (off, off), shadow.point(lambda a: int(a * 0.45)))
     bg.paste(warped.convert("RGB"), (0, 0), alpha)
     extras = []
-    u = rng.random()
-    if u < 0.3:   # a fingertip over the middle of a side edge (or the bottom edge of a page), reaching in ~2 % of the frame
-        edge = rng.choice([(0, 3), (1, 2)] + ([] if card else [(3, 2)]))
+    small = card or d.w < 100
+    mmpx = dpi / 25.4   # photo pixels per mm of the document (before perspective)
+    if extra == "thumb":   # a thumb holding the document: over the middle of a side edge (or a page's bottom edge)
+        edge = rng.choice([(0, 3), (1, 2)] + ([] if small else [(3, 2)]))
         a, b = corners[edge[0]], corners[edge[1]]
         t = rng.uniform(0.35, 0.65)
         ex, ey = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
         mx, my = sum(q[0] for q in corners) / 4, sum(q[1] for q in corners) / 4
         nx, ny = mx - ex, my - ey
         nl = math.hypot(nx, ny)
-        nx, ny = nx / nl, ny / nl
-        reach = rng.uniform(0.012, 0.022) * L
+        nx, ny = nx / nl, ny / nl            # into the document
+        reach = rng.uniform(2, 4) * mmpx if small else rng.uniform(5, 9) * mmpx
+        r = rng.uniform(7.5, 9.5) * mmpx      # half a thumb's width
         tipx, tipy = ex + nx * reach, ey + ny * reach
-        fw, fl = rng.uniform(0.06, 0.08) * L, 0.5 * L
-        m = Image.new("L", (W, H), 0)
-        md = ImageDraw.Draw(m)
-        pts = []
-        for s in np.linspace(0, 1, 30):   # a capsule from the tip outwards
-            pts.append((tipx - nx * fl * s, tipy - ny * fl * s))
-        for (qx, qy) in pts:
-            md.ellipse([qx - fw / 2, qy - fw / 2, qx + fw / 2, qy + fw / 2], fill=255)
-        m = m.filter(ImageFilter.GaussianBlur(max(3, L // 300)))
-        skin = np.array([rng.uniform(200, 226), rng.uniform(150, 176), rng.uniform(120, 146)])
-        base = np.asarray(bg).astype(float)
-        yy, xx = np.mgrid[0:H, 0:W].astype(float)
-        along = ((xx - tipx) * -nx + (yy - tipy) * -ny) / fl
-        shade = (0.8 + 0.25 * np.clip(along * 3, 0, 1))[..., None]
-        mk = (np.asarray(m).astype(float) / 255.0)[..., None]
-        bg = Image.fromarray((base * (1 - mk) + skin[None, None, :] * shade * mk).clip(0, 255).astype("uint8"))
-        extras.append("a fingertip at the %s edge" % {(0, 3): "left", (1, 2): "right", (3, 2): "bottom"}[edge])
-    elif u < 0.55:   # the soft shadow of the phone or a hand across a corner
+        c0x, c0y = tipx - nx * r, tipy - ny * r
+        yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+        along = (xx - c0x) * -nx + (yy - c0y) * -ny          # outwards from the tip's centre
+        perp = (xx - c0x) * -ny + (yy - c0y) * nx
+        inside = ((along >= 0) & (np.abs(perp) <= r)) | ((along ** 2 + perp ** 2) <= r * r)
+        base = np.asarray(bg).astype(np.float32)
+        shadow = Image.fromarray((inside * 255).astype("uint8")).filter(ImageFilter.GaussianBlur(max(4, r * 0.5)))
+        sh = np.asarray(shadow.transform((W, H), Image.AFFINE, (1, 0, -r * 0.35, 0, 1, -r * 0.45))).astype(np.float32)[..., None] / 255.0
+        base = base * (1 - 0.4 * sh)
+        skin = np.array([rng.uniform(205, 228), rng.uniform(152, 178), rng.uniform(124, 148)], np.float32)
+        across = np.sqrt(np.clip(1 - (perp / r) ** 2, 0, 1))
+        shade = 0.7 + 0.32 * across
+        nail = (((along + r * 0.05) / (r * 0.95)) ** 2 + (perp / (r * 0.62)) ** 2) <= 1
+        col = skin[None, None, :] * shade[..., None]
+        col = np.where(nail[..., None], col * 0.55 + np.array([238, 206, 196], np.float32) * 0.45, col)
+        m = np.asarray(Image.fromarray((inside * 255).astype("uint8")).filter(ImageFilter.GaussianBlur(max(1.5, r * 0.06)))).astype(np.float32)[..., None] / 255.0
+        bg = Image.fromarray((base * (1 - m) + col * m).clip(0, 255).astype("uint8"))
+        extras.append("a thumb over the %s edge (%.0f mm in)" % ({(0, 3): "left", (1, 2): "right", (3, 2): "bottom"}[edge], reach / mmpx))
+    elif extra == "shadow":   # the soft shadow of the phone or a hand across a corner of the document
+        qx, qy = rng.choice(corners)
+        mx, my = sum(q[0] for q in corners) / 4, sum(q[1] for q in corners) / 4
+        rr = rng.uniform(0.35, 0.5) * math.hypot(w, h)
         m = Image.new("L", (W // 4, H // 4), 0)
-        qx, qy = rng.choice([0, W // 4]), rng.choice([0, H // 4])
-        rr = rng.uniform(0.45, 0.7) * max(W, H) / 4
-        ImageDraw.Draw(m).ellipse([qx - rr, qy - rr * 0.8, qx + rr, qy + rr * 0.8], fill=255)
-        m = m.filter(ImageFilter.GaussianBlur(L / 4 * 0.04)).resize((W, H), Image.BICUBIC)
+        ImageDraw.Draw(m).ellipse([(qx - rr) / 4, (qy - rr * 0.8) / 4, (qx + rr) / 4, (qy + rr * 0.8) / 4], fill=255)
+        m = m.filter(ImageFilter.GaussianBlur(rr / 4 * 0.25)).resize((W, H), Image.BICUBIC)
         depth = rng.uniform(0.25, 0.4)
         mk = (np.asarray(m).astype(float) / 255.0 * depth)[..., None]
         bg = Image.fromarray((np.asarray(bg).astype(float) * (1 - mk)).clip(0, 255).astype("uint8"))
-        extras.append("a soft shadow over the %s%s corner (%.0f %% darker)" % ("top" if qy == 0 else "bottom", "-left" if qx == 0 else "-right", depth * 100))
+        extras.append("a soft shadow over its %s%s corner (%.0f %% darker)" % ("top" if qy < my else "bottom", "-left" if qx < mx else "-right", depth * 100))
     yy, xx = np.mgrid[0:H:8, 0:W:8].astype(float)
     gx, gy = rng.uniform(-0.25, 0.25), rng.uniform(-0.25, 0.25)
     light = 1 + gx * (xx / W - 0.5) + gy * (yy / H - 0.5)
@@ -2369,7 +2371,7 @@ def photo3(docs, rng, card, S):
     light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(float) / 100
     warm = np.array([1.0, rng.uniform(0.96, 1.0), rng.uniform(0.88, 0.98)])
     arr = np.asarray(bg).astype(float) * light[..., None] * warm[None, None, :]
-    arr = paper_noise(arr, rng, rng.uniform(1.0, 2.5))
+    arr = paper_noise(arr, rng, rng.uniform(0.8, 2.0))
     blur = rng.uniform(0.5, 1.3) * L / 2000
     out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
     return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), uneven light%s, blur %.1f%s" % (
@@ -2506,7 +2508,7 @@ def plan_split(split, rng):
         b["mismatch"] = {"material": "power-of-attorney", "fact": "agent_name", "on_material": poa["poa_agent_name"], "in_submission": nm,
                          "note": "授权委托书 受托人 name has its last character replaced by a same-sounding one; the agent's ID card and the submission agree"}
     bundles.append(b)
-    add("power-of-attorney", poa, b, mism=mism.get("agent") == "poa")
+    add("power-of-attorney", poa, b, mism=mism.get("agent") in ("poa", "poa-name"))
     add("id-card-front", cp, b, role="principal", mism=mism.get("agent") == "id")
     add("id-card-front", ca, b, pair=True, role="agent")
     # 2 unit enrolment by an agent
@@ -2777,6 +2779,8 @@ def make_split(split, out_root):
         misleading_left = {k: 1 for k in MISLEADING3}
     records = []
     turned = 0   # heldout2's and heldout3's photos stored turned so far
+    photos3 = 0   # heldout3's photos so far (a thumb, nothing, a shadow, nothing in turn)
+    clean3 = 0   # heldout3's one-page clean files so far (their formats in turn)
     one_sheet_left = 1   # ID front and back on one scanned sheet: once per split; other pairs are 2-page files
     for idx, it in enumerate(items):
         r = random.Random(rng.randrange(2 ** 32))
@@ -2788,8 +2792,8 @@ def make_split(split, out_root):
                 S.dx, S.dy, S.k, "ideographic space" if S.sep == "\u3000" else "one space",
                 ", labels above values where the kind allows" if S.stack else "", ", 【】 section heads" if S.brk else "")
         if S.held3:
-            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels letter-spaced up to %.1f mm %s, %s, values %s in their own colour)" % (
-                S.dx, S.dy, S.k, S.lsp, "with a colon" if S.sep else "without a colon",
+            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels letter-spaced up to %.1f mm, %s, %s, values %s in their own colour)" % (
+                S.dx, S.dy, S.k, S.lsp, "a ： after labels that take one" if S.sep else "no colon after labels",
                 "long labels on two lines" if S.lab2 else "long labels in smaller type",
                 {"box": "boxed", "under": "underlined", "plain": "plain"}[S.deco])
         page_kinds = [kind] * len(docs)
@@ -2811,6 +2815,8 @@ def make_split(split, out_root):
         elif split == "heldout3":   # about half scans, a quarter photos, a quarter clean
             if it["pair"] or len(docs) > 1:
                 how = "scan" if u < 0.6 else "clean"
+            elif card:
+                how = "photo" if u < 0.2 else "scan" if u < 0.66 else "clean"
             else:
                 how = "scan" if u < 0.47 else "photo" if u < 0.76 else "clean"
         elif it["pair"] or len(docs) > 1:
@@ -2839,21 +2845,25 @@ def make_split(split, out_root):
                     rec["page_kinds"] = page_kinds
             fmt = r.choice(["jpg", "jpg", "jpg", "jpg", "pdf", "tif"]) if len(pages) == 1 else r.choice(["pdf", "tif"])
         elif how == "photo" and split == "heldout3":
-            img, desc = photo3(docs, r, card, S)
+            img, desc = photo3(docs, r, card, S, ("thumb", "none", "shadow", "none")[photos3 % 4])
+            photos3 += 1
             pages = [img]
             fmt = "jpg"
         elif how == "clean" and split == "heldout3":
             dpi = 300 if card else r.choice([150, 200])
             if card:
                 pages = [render(d, dpi) for d in docs]
-                fmt = r.choice(["png", "jpg"]) if len(pages) == 1 else "tif"
-            else:
-                fmt = r.choice(["pdf-text", "pdf-text", "png", "jpg", "tif"]) if len(docs) == 1 else r.choice(["pdf-text", "tif"])
+                fmt = ("png", "jpg")[clean3 % 2] if len(pages) == 1 else "tif"
+            else:   # in turn, so that every format is there
+                fmt = ("pdf-text", "png", "jpg", "pdf-text", "tif")[clean3 % 5] if len(docs) == 1 else r.choice(["pdf-text", "tif"])
+                if fmt == "tif":   # an office's TIFF export: 150 dpi
+                    dpi = 150
                 if fmt != "pdf-text":
                     pages = [render(d, dpi) for d in docs]
             desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer)" if fmt == "pdf-text" else "%d dpi" % dpi)
             if len(docs) > 1:
                 rec["page_kinds"] = page_kinds
+            clean3 += len(docs) == 1
         elif how == "scan":
             if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
                 one_sheet_left -= 1
@@ -2892,7 +2902,7 @@ def make_split(split, out_root):
         path = os.path.join(out, name)
         orient = None
         if fmt == "jpg" and split == "heldout3":
-            q = r.randint(60, 82) if how == "photo" else r.randint(55, 80) if how == "scan" else r.randint(78, 92)
+            q = r.randint(58, 80) if how == "photo" else r.randint(55, 80) if how == "scan" else r.randint(70, 86)
             if how == "photo" and r.random() < 0.4:   # 3, 6, 8 in turn
                 orient = (3, 6, 8)[turned % 3]
                 turned += 1
@@ -2924,7 +2934,7 @@ def make_split(split, out_root):
                 pages = [p.convert("L") for p in pages]
             kw = dict(compression=comp, dpi=(dpi, dpi))
             if comp == "jpeg":
-                kw["quality"] = 60
+                kw["quality"] = 60 if split != "heldout3" else r.randint(55, 65)
                 if r.random() < 0.6:
                     pages = [p.convert("L") for p in pages]
             pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], **kw)

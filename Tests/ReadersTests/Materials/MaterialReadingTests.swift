@@ -108,6 +108,15 @@ import Testing
         #expect(proxy["agentName"] == "韩明林")
         let list = try Self.facts(["住院病人费用明细", "姓名：陆茜住院号：1234567入院日期：2026-06-05"], kind: "expense-list")
         #expect(list["name"] == "陆茜")
+        // The label again later on its line; a label followed by other words takes nothing from
+        // the line below; a label inside a title is no label.
+        let invoice = try Self.facts(["山东省医疗住院收费票据", "交款人统一社会信用代码 370102196112014714\t交款人 王旭峰",
+                                      "项目编码\t项目名称\t数量"], kind: "medical-invoice")
+        #expect(invoice["name"] == "王旭峰")
+        let clipped = try Self.facts(["山东省医疗住院收费票据", "交款人统一社会信用代码 370102196112014714", "项目编码\t项目名称"],
+                                     kind: "medical-invoice")
+        #expect(clipped["name"] == nil)
+        #expect(try Self.facts(["住院患者费用明细清单", "姓名：王旭峰 住院号：1234567"], kind: "expense-list")["name"] == "王旭峰")
         // 姓名 read as 硅名: the name is shown to the clerk, not vouched for.
         let card = MaterialFacts.read(Self.text(["硅名 徐凯建", "性\t男\t民\t汉", "公民身价号码\t371311195701037619"]),
                                       kind: try Self.kind("id-card-front"), today: Self.today)
@@ -160,6 +169,10 @@ import Testing
         // A title read with one character wrong still counts.
         #expect(kind(["医疗机构执业许可正", "机构名称 聊城市人民医院", "诊疗科目 内科"]) == "medical-institution-license")
         #expect(kind(["本周菜单", "红烧肉 38元", "清蒸鱼 58元"]) == nil)
+        // A title with one character dropped still counts; a longer label that starts like one does not.
+        #expect(kind(["医疗机构执业许证", "机构名称 聊城市人民医院"]) == "medical-institution-license")
+        #expect(kind(["电子发票（普通发票）", "名称姚梅", "统一社会信用代码/纳税人识别号371312197908304142", "项目名称 单价 金额"])
+                == "medical-invoice")
     }
 
     /// A photo's pixels: too dark or one flat tone is unreadable whatever OCR makes of it.
