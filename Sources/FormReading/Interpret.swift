@@ -56,6 +56,8 @@ enum Interpret {
     /// 02026-10-27: a seal's or the label's debris on a scan). What was cut off leaves the date
     /// flagged for the clerk.
     static func withoutDebrisBeforeYear(_ refs: [GlyphRef], model: PageModels) -> ([GlyphRef], Bool) {
+        // The label's colon is no debris (`text` drops it).
+        let refs = Array(refs.drop { ":：".contains(model.glyph($0).character) })
         let chars = refs.map { model.glyph($0).character }
         func yearAt(_ i: Int) -> Bool {
             guard i + 4 < chars.count else { return false }

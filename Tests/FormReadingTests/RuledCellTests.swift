@@ -157,33 +157,32 @@ import Testing
         #expect(result.value("endDate") == .text("2026年12月31日"))
     }
 
-    @Test("stray characters before a date's year (a seal's debris on a scan) are cut off, and the date is flagged", arguments: [
-        ("市12026年12月14日", "2026年12月14日"), ("02026-10-27", "2026-10-27"),
-    ])
-    func debrisBeforeTheYear(written: String, date: String) throws {
+    /// A 填报日期 cell holding `written`, read.
+    func readDate(_ written: String) throws -> ReadValue? {
         let form = try makeForm(fields: [textField("signed", "填报日期", type: .date)], columns: [1, 3],
                                 rows: [row(label("填报日期"), field("signed"))])
         var page = SyntheticPage()
         page.draw { $0.grid(xs: [50, 150, 545], ys: [100, 130]) }
         page.write("填报日期", inCellFrom: 50, top: 100, bottom: 130)
         page.write(written, inCellFrom: 150, top: 100, bottom: 130)
-        let result = read(form, [page])
-        #expect(result.value("signed") == .text(date))
-        #expect((result["signed"]?.confidence ?? 1) < 0.9)
+        return read(form, [page])["signed"]
+    }
+
+    @Test("stray characters before a date's year (a seal's debris on a scan) are cut off, and the date is flagged", arguments: [
+        ("市12026年12月14日", "2026年12月14日"), ("02026-10-27", "2026-10-27"),
+    ])
+    func debrisBeforeTheYear(written: String, date: String) throws {
+        let signed = try readDate(written)
+        #expect(signed?.value == .text(date))
+        #expect((signed?.confidence ?? 1) < 0.9)
     }
 
     @Test("a date that starts with its year, or is written without separators, is left as read")
     func datesWithoutDebris() throws {
-        let form = try makeForm(fields: [textField("signed", "填报日期", type: .date)], columns: [1, 3],
-                                rows: [row(label("填报日期"), field("signed"))])
-        for written in ["2026年12月14日", "20261214"] {
-            var page = SyntheticPage()
-            page.draw { $0.grid(xs: [50, 150, 545], ys: [100, 130]) }
-            page.write("填报日期", inCellFrom: 50, top: 100, bottom: 130)
-            page.write(written, inCellFrom: 150, top: 100, bottom: 130)
-            let result = read(form, [page])
-            #expect(result.value("signed") == .text(written))
-            #expect(result["signed"]?.confidence == 1)
+        for written in ["2026年12月14日", "20261214", "：2026-12-14"] {
+            let signed = try readDate(written)
+            #expect(signed?.value == .text(written.trimmingCharacters(in: ["："])))
+            #expect(signed?.confidence == 1)
         }
     }
 }

@@ -66,6 +66,14 @@ private func probe(_ name: String) throws -> (result: SubmissionResult, truth: [
     return (result, values.compactMapValues { $0 as? String })
 }
 
+/// A fillable form of the layouts corpus (`Tests/Fixtures/layouts/pdf`) read, with its truth's values.
+private func layoutCase(_ name: String) throws -> (result: SubmissionResult, values: [String: Any]) {
+    let layouts = Repository.fixtures.appendingPathComponent("layouts")
+    let result = try #require(try processed(layouts.appendingPathComponent("pdf/\(name).pdf").path))
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layouts.appendingPathComponent("truth/\(name).json"))) as? [String: Any]
+    return (result, try #require(json?["values"] as? [String: Any]))
+}
+
 @Test("a framed widget is read where it stands: its frame is no cell of the form's table (the date under 单位（盖章） came back blank)")
 func framedWidgetRead() throws {
     let (result, truth) = try probe("lc-unit-enrollment.ff-f.fillable.01")
@@ -77,11 +85,7 @@ func framedWidgetRead() throws {
 @Test("a text area filling its cell under its label is read: its frame's top, run on to the column rule, is no row of the table")
 func framedTextAreaUnderItsLabel() throws {
     // 住所（地址） of the 变更登记表 as LibreOffice exports it with visible borders (family ff-c).
-    let name = "lc-unit-change.ff-c.fillable.01"
-    let layouts = Repository.fixtures.appendingPathComponent("layouts")
-    let result = try #require(try processed(layouts.appendingPathComponent("pdf/\(name).pdf").path))
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layouts.appendingPathComponent("truth/\(name).json"))) as? [String: Any]
-    let truth = try #require(json?["values"] as? [String: Any])
+    let (result, truth) = try layoutCase("lc-unit-change.ff-c.fillable.01")
     for key in ["addressOld", "addressNew"] {
         let field = try #require(result.fields.first { $0.key == key })
         #expect(field.value == .text(try #require(truth[key] as? String)), "\(key): \(String(describing: field.value))")
@@ -93,11 +97,8 @@ func framedTextAreaUnderItsLabel() throws {
 func questionMarksOfAnUnencodableValue() throws {
     // pypdf fills a LibreOffice form's table with Helvetica appearances: 费县人民医院 is drawn
     // ??????, and the ? beyond the widget's box had joined this value and the next cell's.
-    let name = "ly-maternity-allowance.ff-o.fillable.01"
-    let layouts = Repository.fixtures.appendingPathComponent("layouts")
-    let result = try #require(try processed(layouts.appendingPathComponent("pdf/\(name).pdf").path))
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layouts.appendingPathComponent("truth/\(name).json"))) as? [String: Any]
-    let truth = try #require((json?["values"] as? [String: Any])?["employees"] as? [[String: String]])
+    let (result, values) = try layoutCase("ly-maternity-allowance.ff-o.fillable.01")
+    let truth = try #require(values["employees"] as? [[String: String]])
     let table = try #require(result.fields.first { $0.key == "employees" })
     guard case .rows(let rows) = table.value else { Issue.record("no rows: \(String(describing: table.value))"); return }
     #expect(rows.count == truth.count)
