@@ -2043,6 +2043,17 @@ def paper_noise(arr, rng, sigma):
     return arr + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, sigma, arr.shape)
 
 
+def lay_cards(page, cards, x, y, k, rng, gap, shadow, offset):
+    """Cards (RGBA, rounded) laid on a scanner's glass one below the other, each with a soft shadow of
+    `shadow` alpha `offset` px down-right, `gap` mm (a random range) apart; k: px per mm."""
+    for im in cards:
+        sh = Image.new("L", im.size, 0)
+        sh.paste(im.getchannel("A").point(lambda a: shadow if a else 0), (0, 0))
+        page.paste((150, 150, 150), (x + offset[0], y + offset[1]), sh.filter(ImageFilter.GaussianBlur(2)))
+        page.paste(im, (x, y), im)
+        y += im.height + int(rng.uniform(*gap) * k)
+
+
 def scan(docs, rng, card):
     """Flatbed scan of one page (docs: the cards or the page). Returns (image, dpi, how)."""
     on_a4 = rng.random() < 0.6
@@ -2055,13 +2066,7 @@ def scan(docs, rng, card):
         page = Image.new("RGB", (W, H), (250, 250, 248))
         x = int((rng.uniform(40, 70) if on_a4 else rng.uniform(4, 10)) * k)
         y = int((rng.uniform(25, 60) if on_a4 else rng.uniform(4, 8)) * k)
-        for d in docs:
-            im = rounded_card(render(d, dpi), dpi)
-            sh = Image.new("L", im.size, 0)
-            sh.paste(im.getchannel("A").point(lambda a: 70 if a else 0), (0, 0))
-            page.paste((150, 150, 150), (x + 2, y + 2), sh.filter(ImageFilter.GaussianBlur(2)))
-            page.paste(im, (x, y), im)
-            y += im.height + int(rng.uniform(8, 40) * k)
+        lay_cards(page, [rounded_card(render(d, dpi), dpi) for d in docs], x, y, k, rng, gap=(8, 40), shadow=70, offset=(2, 2))
         how = "card on %s" % ("A4" if on_a4 else "crop")
     else:
         page = render(docs[0], dpi)
@@ -2087,13 +2092,7 @@ def scan200(docs, rng, card):
         page = Image.new("RGB", (W, H), (249, 249, 246))
         x = int((rng.uniform(20, 100) if on_a4 else rng.uniform(5, 10)) * k)
         y = int((rng.uniform(15, 120) if on_a4 and len(docs) == 1 else rng.uniform(15, 40) if on_a4 else rng.uniform(4, 8)) * k)
-        for d in docs:
-            im = rounded_card(render(d, dpi), dpi)
-            sh = Image.new("L", im.size, 0)
-            sh.paste(im.getchannel("A").point(lambda a: 60 if a else 0), (0, 0))
-            page.paste((150, 150, 150), (x + 2, y + 3), sh.filter(ImageFilter.GaussianBlur(2)))
-            page.paste(im, (x, y), im)
-            y += im.height + int(rng.uniform(10, 30) * k)
+        lay_cards(page, [rounded_card(render(d, dpi), dpi) for d in docs], x, y, k, rng, gap=(10, 30), shadow=60, offset=(2, 3))
         how = "card on %s" % ("A4" if on_a4 else "crop")
     else:
         page = render(docs[0], dpi)
@@ -2246,13 +2245,7 @@ def scan3(docs, rng, card, S):
         page = Image.new("RGB", (W, H), (250, 250, 247))
         x = int((rng.uniform(30, 90) if on_a4 else rng.uniform(5, 9)) * k)
         y = int((rng.uniform(20, 110) if on_a4 and len(docs) == 1 else rng.uniform(20, 45) if on_a4 else rng.uniform(4, 8)) * k)
-        for d in docs:
-            im = rounded_card_r(render(d, dpi), dpi, S.radius)
-            sh = Image.new("L", im.size, 0)
-            sh.paste(im.getchannel("A").point(lambda a: 65 if a else 0), (0, 0))
-            page.paste((150, 150, 150), (x + 3, y + 2), sh.filter(ImageFilter.GaussianBlur(2)))
-            page.paste(im, (x, y), im)
-            y += im.height + int(rng.uniform(10, 30) * k)
+        lay_cards(page, [rounded_card_r(render(d, dpi), dpi, S.radius) for d in docs], x, y, k, rng, gap=(10, 30), shadow=65, offset=(3, 2))
         how = "card on %s (corner radius %.1f mm)" % ("A4" if on_a4 else "crop", S.radius)
         sheet = on_a4
     else:
