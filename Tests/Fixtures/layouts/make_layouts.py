@@ -2009,13 +2009,7 @@ def make_case(case, outdir, log):
     else:
         G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
                        fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
-        text, widgets = fodt_form(G, style, rng_for("fodt", case["id"]))
-        work = tempfile.mkdtemp(dir=TMP)
-        src = os.path.join(work, case["id"] + ".fodt")
-        with open(src, "w", encoding="utf-8") as f:
-            f.write(text)
-        soffice(src, work)
-        shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
+        widgets = export_form(G, style, case, path)
         if style.get("cellrects"):  # heldout3
             widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]))
         names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
