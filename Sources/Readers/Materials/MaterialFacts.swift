@@ -333,8 +333,7 @@ enum MaterialFacts {
                             if stops.contains(where: { rest.hasPrefix($0) }) { break }
                             // Brackets belong to a unit's name (…医院（普通合伙）), never to a person's.
                             let brackets = longest > 5 && !value.isEmpty ? "（）()·" : "·"
-                            guard c.unicodeScalars.first.map({ (0x4E00...0x9FFF).contains($0.value) || brackets.unicodeScalars.contains($0) }) == true
-                            else { break }
+                            guard isCJK(c) || brackets.contains(c) else { break }
                             value.append(c)
                             if i < probabilities.count { p = min(p, probabilities[i]) }
                             i += 1
