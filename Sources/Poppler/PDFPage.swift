@@ -63,19 +63,68 @@ public final class PDFPage {
         guard let list = poppler_page_get_form_field_mapping(typed) else { return [] }
         defer { poppler_page_free_form_field_mapping(list) }
         var fields: [PDFFormField] = []
+        let rotation = self.rotation
         var node: UnsafeMutablePointer<GList>? = list
         while let current = node {
             defer { node = current.pointee.next }
             guard let raw = current.pointee.data else { continue }
             let mapping = raw.assumingMemoryBound(to: PopplerFormFieldMapping.self).pointee
             guard let field = mapping.field else { continue }
-            // poppler gives widget areas in PDF space (origin bottom left): flip to the top left.
-            var area = mapping.area
-            let height = size.height
-            (area.y1, area.y2) = (height - mapping.area.y2, height - mapping.area.y1)
-            fields.append(PDFFormField(field, area: area, page: index))
+            fields.append(PDFFormField(field, area: displayed(mapping.area, rotation: rotation), page: index))
         }
         return fields
+    }
+
+    /// A widget area as poppler gives it (PDF space, origin bottom left, the page's `/Rotate` not
+    /// applied, unlike the text's boxes) in the page's displayed space from the top left.
+    private func displayed(_ area: PopplerRectangle, rotation: Int) -> PopplerRectangle {
+        let (width, height) = size  // displayed, i.e. rotated
+        var out = PopplerRectangle()
+        switch rotation {
+        case 90:
+            (out.x1, out.x2) = (area.y1, area.y2)
+            (out.y1, out.y2) = (area.x1, area.x2)
+        case 180:
+            (out.x1, out.x2) = (width - area.x2, width - area.x1)
+            (out.y1, out.y2) = (area.y1, area.y2)
+        case 270:
+            (out.x1, out.x2) = (width - area.y2, width - area.y1)
+            (out.y1, out.y2) = (height - area.x2, height - area.x1)
+        default:
+            (out.x1, out.x2) = (area.x1, area.x2)
+            (out.y1, out.y2) = (height - area.y2, height - area.y1)
+        }
+        return out
+    }
+
+    /// The page's `/Rotate` (0, 90, 180 or 270), which poppler-glib does not expose: read off an
+    /// annotation, whose mapped area poppler rotates while its rectangle stays in PDF space.
+    /// 0 when the page has no annotation that rotates with it (then it has no widgets to place).
+    private var rotation: Int {
+        guard let list = poppler_page_get_annot_mapping(typed) else { return 0 }
+        defer { poppler_page_free_annot_mapping(list) }
+        let (width, height) = size
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            defer { node = current.pointee.next }
+            guard let raw = current.pointee.data else { continue }
+            let mapping = raw.assumingMemoryBound(to: PopplerAnnotMapping.self).pointee
+            guard let annot = mapping.annot,
+                  poppler_annot_get_flags(annot).rawValue & POPPLER_ANNOT_FLAG_NO_ROTATE.rawValue == 0 else { continue }
+            var r = PopplerRectangle()
+            poppler_annot_get_rectangle(annot, &r)
+            let a = mapping.area, w = r.x2 - r.x1, h = r.y2 - r.y1
+            // poppler's annotation mapping: the area rotated, origin bottom left.
+            let candidates: [(Int, Double, Double, Double, Double)] = [
+                (0, r.x1, r.y1, w, h), (90, r.y1, height - r.x2, h, w),
+                (180, width - r.x2, height - r.y2, w, h), (270, width - r.y2, r.x1, h, w),
+            ]
+            for (degrees, x, y, cw, ch) in candidates
+            where abs(a.x1 - x) < 0.5 && abs(a.y1 - y) < 0.5 && abs(a.x2 - a.x1 - cw) < 0.5 && abs(a.y2 - a.y1 - ch) < 0.5 {
+                return degrees
+            }
+        }
+        return 0
     }
 
     /// Renders the page at `dpi` on white and returns it as PNG bytes (for OCR). Drawn as for

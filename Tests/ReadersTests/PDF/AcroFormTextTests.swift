@@ -154,3 +154,20 @@ func unplacedWidgetFlagsBlanks() throws {
     let uscc = try #require(result.fields.first { $0.key == "uscc" })
     #expect(uscc.source?.needsReview == false && uscc.normalized != nil)
 }
+
+@Test("a landscape 审核表 stored as a portrait page with /Rotate 90 is read: its widgets stand beside their labels")
+func fillableFormOnARotatedPage() throws {
+    let (result, values) = try layoutCase("ly-maternity-allowance.ff-s.fillable.01")
+    #expect(result.formID == "ly-maternity-allowance")
+    let unit = try #require(result.fields.first { $0.key == "unitName" })
+    #expect(unit.value == .text(try #require(values["unitName"] as? String)))
+    let truth = try #require(values["employees"] as? [[String: String]])
+    let table = try #require(result.fields.first { $0.key == "employees" })
+    guard case .rows(let rows) = table.value else { Issue.record("no rows: \(String(describing: table.value))"); return }
+    #expect(rows.count == truth.count)
+    for (row, want) in zip(rows, truth) {
+        for column in ["name", "idNumber", "birthCertificateNumber", "hospitalName"] {
+            #expect(row[column]?.display == want[column], "\(column): \(String(describing: row[column]))")
+        }
+    }
+}
