@@ -114,11 +114,16 @@ struct RulingGrid {
         }
         // A widget's frame: a line along its edge and no longer than it (a table rule the widget
         // sits on runs on past it). Form exports draw the frame a few points outside the box.
+        // A widget that fills its cell has its edge on the column rule: a rule whose ends meet
+        // lines running on past it on both sides is the table's, not the frame's.
         let slack = 1.5 * unitsPerMM
+        func crossed(_ v: Vertical, at y: Double) -> Bool {
+            hs.contains { abs($0.y - y) <= slack && $0.x0 < v.x - 2 * slack && $0.x1 > v.x + 2 * slack }
+        }
         vs.removeAll { v in
             widgets.contains { f in
                 (abs(v.x - f.x0) <= slack || abs(v.x - f.x1) <= slack) && v.y0 >= f.y0 - slack && v.y1 <= f.y1 + slack
-            }
+            } && !(crossed(v, at: v.y0) && crossed(v, at: v.y1))
         }
         // A frame's top or bottom may run on to the column rule just beside the widget (a text
         // area filling its cell): an end on a rule within twice the slack is still the frame's.

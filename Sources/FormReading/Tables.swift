@@ -47,6 +47,7 @@ extension Reading {
         for page in model.lines.indices {
             var xs: [(key: String, x0: Double, x1: Double)] = []
             var headerBottom = -Double.infinity
+            var headerGlyphs: Set<GlyphRef> = []
             // Each column's header words on this page, the k-th with its text in the header row
             // being the k-th on the page, left to right.
             var found: [(key: String, occurrences: [Occurrence], rank: Int)] = []
@@ -71,6 +72,7 @@ extension Reading {
                 let box = model.grids[page].cell(atX: o.box.midX, y: o.box.midY,
                                                  minimumHeight: Self.columnRuleMM * model.unitsPerMM[page]) ?? o.box
                 xs.append((columnKey, box.x0, box.x1))
+                headerGlyphs.formUnion(o.refs)
                 headerBottom = max(headerBottom, box.y1)
             }
             if xs.count < max(1, columns.count / 2) {
@@ -86,7 +88,8 @@ extension Reading {
             // Without a grid, a column reaches half way to its neighbours.
             if model.grids[page].isEmpty { xs = widened(xs) }
             previous = xs
-            rows += tableRows(page: page, columns: xs, below: headerBottom, skip: headerBottom.isFinite ? skip : 0)
+            rows += tableRows(page: page, columns: xs, below: headerBottom, skip: headerBottom.isFinite ? skip : 0,
+                              header: headerGlyphs)
         }
         // Cells holding several values (自 … 至 …) are divided like any other cell.
         let multi = template.filter { $0.cell.blocks.compactMap(\.fieldKey).count > 1 }
@@ -142,7 +145,10 @@ extension Reading {
         }
     }
 
-    private func tableRows(page: Int, columns: [(key: String, x0: Double, x1: Double)], below top: Double, skip: Int) -> [[String: [GlyphRef]]] {
+    /// The rows below `top`. A header's words that run on past their cell (出生医学证明编号 clipped
+    /// in a shallow header on a continuation page) are neither in a row nor the end of the table.
+    private func tableRows(page: Int, columns: [(key: String, x0: Double, x1: Double)], below top: Double, skip: Int,
+                           header: Set<GlyphRef>) -> [[String: [GlyphRef]]] {
         guard let left = columns.map(\.x0).min(), let right = columns.map(\.x1).max() else { return [] }
         let grid = model.grids[page]
         let slack = 1.5 * model.unitsPerMM[page]
@@ -165,7 +171,7 @@ extension Reading {
             for column in columns {
                 let box = Rect(x0: column.x0, y0: y0, x1: column.x1, y1: y1)
                 let all = model.glyphs(in: box, page: page, includeClaimed: true)
-                if all.contains(where: model.claimed.contains) { claimedInside = true }
+                if all.contains(where: { model.claimed.contains($0) && !header.contains($0) }) { claimedInside = true }
                 row[column.key] = all.filter { !model.claimed.contains($0) }
             }
             // Printed words below the table (说明, 单位负责人) end it.

@@ -69,6 +69,16 @@ import Testing
         #expect(bare.verticals.map(\.x) == [50, 200, 418, 447, 545], "without the widget the frame is a cell")
     }
 
+    @Test("a widget that fills its cell keeps the column rule on its edge: the row's rules run on past it both ways")
+    func widgetFillingItsCell() {
+        var canvas = a4()
+        // 姓名 | [widget] | 联系电话 | [widget]: the first widget is exactly the cell [120, 300] × [100, 140].
+        canvas.grid(xs: [50, 120, 300, 360, 545], ys: [100, 140, 180])
+        let widgets = [Rect(x0: 120, y0: 100, x1: 300, y1: 140), Rect(x0: 360, y0: 100, x1: 545, y1: 140)]
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM, widgets: widgets)
+        #expect(grid.verticals.map(\.x) == [50, 120, 300, 360, 545], "\(grid.verticals)")
+    }
+
     @Test("strokes of small characters set tight that join into a long run are text, not a rule")
     func textStrokesAreNoRule() {
         var canvas = a4()

@@ -171,3 +171,14 @@ func fillableFormOnARotatedPage() throws {
         }
     }
 }
+
+@Test("the first row under a table's repeated header is read, though the header's words run on into it")
+func firstRowUnderAShallowRepeatedHeader() throws {
+    // Page 2 of this 审核表 repeats the header shallower: 出生医学证明编号 and 胎儿数 run on past
+    // their cells into the first row, which had been skipped as printed words.
+    let (result, values) = try layoutCase("ly-maternity-allowance.ff-r.fillable.01")
+    let truth = try #require(values["employees"] as? [[String: String]])
+    let table = try #require(result.fields.first { $0.key == "employees" })
+    guard case .rows(let rows) = table.value else { Issue.record("no rows: \(String(describing: table.value))"); return }
+    #expect(rows.map { $0["name"]?.display } == truth.map { $0["name"] })
+}
