@@ -22,6 +22,19 @@ struct RulingGrid {
         let threshold: UInt8 = 225
         let gap = 2
         let rowMin = Int(8 * pxPerMM), columnMin = Int(4.5 * pxPerMM)
+        // A shaded cell (grey 217 behind a label) is no ink: a light pixel whose neighbours a few
+        // pixels off are the same grey lies inside a fill. Left as ink, the fill
+        // merged with the rules along it into one band too wide to be a line, and both were lost.
+        let fillFloor: UInt8 = 180
+        let reach = max(3, Int(0.6 * pxPerMM))
+        func isFill(_ x: Int, _ y: Int, _ grey: UInt8) -> Bool {
+            guard x >= reach, y >= reach, x + reach < w, y + reach < h else { return false }
+            func same(_ i: Int) -> Bool { abs(Int(raster.pixels[i]) - Int(grey)) <= 8 }
+            let i = y * w + x
+            // Three sides of four: a fill's pixels along its edge are fill too; a grey rule's
+            // have the same grey along it only.
+            return [same(i - reach), same(i + reach), same(i - reach * w), same(i + reach * w)].filter { $0 }.count >= 3
+        }
 
         // Runs of dark pixels along rows (horizontal) and columns (vertical), tolerating breaks
         // of up to `gap` pixels, then merged across neighbouring rows/columns (a line 2–4 px
@@ -44,7 +57,8 @@ struct RulingGrid {
                                 x += 8
                                 continue
                             }
-                            if pixels[row + x] < threshold {
+                            let grey = pixels[row + x]
+                            if grey < threshold, grey < fillFloor || !isFill(x, y, grey) {
                                 if start < 0 || x - lastDark > gap + 1 {
                                     if start >= 0, lastDark - start + 1 >= rowMin { rowRuns.append((y, start, lastDark)) }
                                     start = x

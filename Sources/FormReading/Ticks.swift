@@ -45,6 +45,12 @@ enum Ticks {
         let recognisesMarks = pageText.judgeTicksFromPixels && spans.contains { span in
             span.start > 0 && marks.contains(glyphs[span.start - 1].character) && !squares.contains(glyphs[span.start - 1].character)
         }
+        // Typed marks before every option (□A □B, （√）A（ ）B, a mark at a line's end for the
+        // option starting the next line): each option's is the last mark or square before it.
+        let leading: [Bool?] = spans.indices.map { n in
+            pageText.judgeTicksFromPixels ? nil : markBefore(spans[n].start, after: n > 0 ? spans[n - 1].end : -1, glyphs: glyphs, model: model, page: page)
+        }
+        let markedBefore = !spans.isEmpty && leading.allSatisfy { $0 != nil }
         var found: [Found] = []
         var anyMark = false
         for (n, span) in spans.enumerated() {
@@ -63,7 +69,11 @@ enum Ticks {
                     adjacentBefore = false
                 }
             }
-            if pageText.judgeTicksFromPixels, let before, adjacentBefore, marks.contains(before.character),
+            // A mark just before the next option is that option's, not a mark after this one.
+            let nextTakesMark = n + 1 < spans.count && leading[n + 1] == true && marks.contains(glyphs[spans[n + 1].start - 1].character)
+            if markedBefore, let mark = leading[n] {
+                ticked = mark; marked = true
+            } else if pageText.judgeTicksFromPixels, let before, adjacentBefore, marks.contains(before.character),
                !squares.contains(before.character) {
                 // The recogniser itself read a tick (√) before the option.
                 ticked = true; marked = true
@@ -96,7 +106,7 @@ enum Ticks {
                 ticked = model.lines[page].contains { line in
                     line.glyphs.contains { crosses.contains($0.character) && before.box.contains(x: $0.box.midX, y: $0.box.midY) }
                 }
-            } else if let mark = markAfter(span.end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count, glyphs: glyphs, h: h) {
+            } else if !nextTakesMark, let mark = markAfter(span.end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count, glyphs: glyphs, h: h) {
                 // A mark written after the option, often in the template's brackets: 剖宫产（√）.
                 ticked = mark; marked = true
             }
@@ -113,6 +123,32 @@ enum Ticks {
         let anySquare = glyphs.contains { squares.contains($0.character) || marks.contains($0.character) }
         if !anyMark && !anySquare && !pageText.judgeTicksFromPixels { for i in found.indices { found[i].ticked = true } }
         return found
+    }
+
+    /// The mark in the glyphs between the previous option (ending at `previous`) and the one
+    /// starting at `start`, nearest the latter: true for a mark or a bracket holding one (（√）),
+    /// false for an empty square or brackets, a square with an X typed over it being ticked;
+    /// nil when there is none.
+    static func markBefore(_ start: Int, after previous: Int, glyphs: [Glyph], model: PageModels, page: Int) -> Bool? {
+        var i = start - 1
+        while i > previous, glyphs[i].character.isWhitespace { i -= 1 }
+        guard i > previous else { return nil }
+        let c = glyphs[i].character
+        if squares.contains(c) {
+            return model.lines[page].contains { line in
+                line.glyphs.contains { crosses.contains($0.character) && glyphs[i].box.contains(x: $0.box.midX, y: $0.box.midY) }
+            }
+        }
+        if marks.contains(c) { return true }
+        guard ")）".contains(c) else { return nil }
+        var j = i - 1
+        while j > previous {
+            let inside = glyphs[j].character
+            if "(（".contains(inside) { return (j + 1..<i).contains { marks.contains(glyphs[$0].character) } }
+            guard inside.isWhitespace || marks.contains(inside) || inside == "_" else { return nil }
+            j -= 1
+        }
+        return nil
     }
 
     /// Looks past brackets and blanks after an option for a mark (true) or an empty pair of

@@ -79,6 +79,16 @@ import Testing
         #expect(grid.verticals.map(\.x) == [50, 120, 300, 360, 545], "\(grid.verticals)")
     }
 
+    @Test("a shaded label cell is no ink: the rules along it are found, as on a form without shading")
+    func shadedCellsKeepTheirRules() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 150, 545], ys: [100, 140, 180])
+        // The label column shaded grey 217 inside its rules, as a word processor prints it.
+        canvas.fill(x0: 51, y0: 101, x1: 149, y1: 139, grey: 217)
+        canvas.fill(x0: 51, y0: 141, x1: 149, y1: 179, grey: 217)
+        expectLines(canvas, h: [[100, 50, 545], [140, 50, 545], [180, 50, 545]], v: [[50, 100, 180], [150, 100, 180], [545, 100, 180]])
+    }
+
     @Test("strokes of small characters set tight that join into a long run are text, not a rule")
     func textStrokesAreNoRule() {
         var canvas = a4()

@@ -72,6 +72,36 @@ import Testing
         #expect(read(form, [page]).value("deliveryMode") == .text("剖宫产"))
     }
 
+    @Test("a mark in the brackets before an option ticks that option, not the one before the brackets: （ ）参公社会团体（√）非参公社会团体")
+    func markInBracketsBeforeOption() throws {
+        let form = try unitTypeForm(["机关单位", "参公社会团体", "非参公社会团体", "企业"])
+        let result = read(form, [page("（ ）机关单位（ ）参公社会团体（√）非参公社会团体（ ）企业")])
+        #expect(result.value("unitType") == .text("非参公社会团体"))
+    }
+
+    @Test("a mark just before an option is not also a mark after the option before it (生育保险 ✓ 补充医疗保险)")
+    func markOnlyBeforeItsOption() throws {
+        let form = try unitTypeForm(["医疗保险", "生育保险", "补充医疗保险", "其他"], type: .multiChoice)
+        let result = read(form, [page("✓医疗保险 生育保险 ✓补充医疗保险 其他（ ）")])
+        #expect(result.value("unitType") == .choices(["医疗保险", "补充医疗保险"]))
+    }
+
+    @Test("where every option has its square before it, a mark ending a line is the option's starting the next")
+    func markAtLineEndBelongsToTheNextLine() throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位", "社会团体"])
+        /// The options on two lines of one ruled cell.
+        func cell(_ first: String, _ second: String) -> SyntheticPage {
+            var page = SyntheticPage()
+            page.write("单位类型", x: 50, y: 100)
+            page.write(first, x: 150, y: 100)
+            page.write(second, x: 150, y: 115)
+            page.draw { $0.grid(xs: [40, 140, 400], ys: [95, 130]) }
+            return page
+        }
+        #expect(read(form, [cell("□企业 □机关 ▣", "事业单位 □社会团体")]).value("unitType") == .text("事业单位"))
+        #expect(read(form, [cell("□企业 □机关 □", "事业单位 ☑社会团体")]).value("unitType") == .text("社会团体"))
+    }
+
     // MARK: Scans: the square's pixels
 
     /// 单位类型 企业 机关 as OCR reads a scan (the squares dropped), with the square before each
