@@ -315,7 +315,9 @@ struct Reading {
             sameLine.append(ref)
         }
         let meaningful = sameLine.filter { !":：".contains(model.glyph($0).character) }
-        if !meaningful.isEmpty { return sameLine }
+        if let start = meaningful.first.map({ model.glyph($0).box.x0 }) {
+            return sameLine + wrapped(below: anchor.line, page: page, from: start, to: right, h: h)
+        }
         var taken: [GlyphRef] = []
         var lastY = anchor.box.y1
         // The column reaches left to the printed word before the anchor on its line (a date
@@ -344,6 +346,28 @@ struct Reading {
             }
             if stop { break }
             if !got.isEmpty { taken += got; lastY = lines[l].box.y1 }
+        }
+        return taken
+    }
+
+    /// The lines a value beside its label wraps on to (填报日期： 2026年 / 11月18日): just below,
+    /// holding nothing but text under the value, none of it printed words. Without it the date
+    /// was read 2026年 and reported as malformed.
+    private func wrapped(below first: Int, page: Int, from x0: Double, to x1: Double, h: Double) -> [GlyphRef] {
+        let lines = model.lines[page]
+        var taken: [GlyphRef] = []
+        var bottom = lines[first].box.y1
+        for l in lines.indices where lines[l].box.midY > bottom {
+            // One stray glyph (a scan's speck below a name) is no line of text.
+            guard lines[l].box.y0 - bottom <= 0.8 * h, lines[l].glyphs.count >= 2,
+                  lines[l].glyphs.allSatisfy({ $0.box.x0 >= x0 - h && $0.box.x1 <= x1 + 0.5 * h }),
+                  let lead = lines[l].glyphs.first, lead.box.x0 <= x0 + 2 * h
+            else { break }
+            let refs = lines[l].glyphs.indices.map { GlyphRef(page: page, line: l, index: $0) }
+            guard !refs.contains(where: model.claimed.contains) else { break }
+            taken += refs
+            bottom = lines[l].box.y1
+            if taken.count > 200 { break }
         }
         return taken
     }

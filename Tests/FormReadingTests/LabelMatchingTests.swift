@@ -159,6 +159,27 @@ import Testing
         #expect(result.value("fillDate") == .text("2026年11月16日"))
     }
 
+    @Test("a value above the grid that wraps on to the line below is read whole; a speck or a printed word below is not taken")
+    func headerValueWrapped() throws {
+        let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("fillDate", "填表日期", type: .date),
+                                         textField("remark", "备注")],
+                                columns: [1, 3],
+                                header: [Block(.label("单位名称（章）")), Block(.field("unitName")),
+                                         Block(.label("填表日期")), Block(.date("fillDate"))],
+                                rows: [row(label("备注"), field("remark"))])
+        var page = SyntheticPage()
+        page.write("单位名称（章）：聊城光明", x: 50, y: 60)
+        page.write("填表日期：2026年", x: 300, y: 60)
+        page.write("11月16日", x: 350, y: 71)
+        page.write("备注", x: 50, y: 120)
+        #expect(read(form, [page]).value("fillDate") == .text("2026年11月16日"))
+        var speck = SyntheticPage()
+        speck.write("单位名称（章）：聊城光明", x: 50, y: 60)
+        speck.write("m", x: 130, y: 71)
+        speck.write("备注", x: 50, y: 120)
+        #expect(read(form, [speck]).value("unitName") == .text("聊城光明"))
+    }
+
     @Test("a space typed between Latin words is kept; Chinese beside Latin text joins without one")
     func spacesInValues() throws {
         let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("address", "详细地址")], columns: [1, 3],
