@@ -671,6 +671,7 @@ class Engine:
         lines = reading_order(lines)
         seals = self.seals(colour)
         return {"ok": True, "width": w, "height": h, "angle": round(angle, 4), "lines": lines, "seals": seals,
+                "colour": colour is not None,
                 "paper": paper, "seconds": round(time.monotonic() - t0, 3), "peak_rss_mb": peak_rss_mb()}
 
 

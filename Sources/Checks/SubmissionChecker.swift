@@ -66,6 +66,10 @@ public struct SubmissionChecker: Sendable {
         problems += AgentCheck.check(submission, context: context)
         if let sealPages = submission.sealPages, sealPages.isEmpty, form.requiresSeal {
             problems.append(Problem(field: nil, label: "单位公章", code: .missingSeal, message: "表格未加盖单位公章。", line: nil))
+        } else if submission.sealPages == nil, submission.readingMethod == .ocr, form.requiresSeal {
+            // A grey scan shows no seal's red: the clerk looks at the original.
+            problems.append(Problem(field: nil, label: "单位公章", code: .lowConfidence,
+                                    message: "黑白扫描件无法确认是否加盖单位公章，请工作人员核对原件。", line: nil))
         }
         let materials = MaterialCheck.check(submission, item: item, sourceName: sourceName)
         problems += materials.problems

@@ -31,7 +31,8 @@ public struct Submission: Sendable, Hashable, Codable {
     /// Where each value was read (PDF page and box, or XML line) and how surely.
     public var origins: [String: FieldOrigin] = [:]
     public var readingMethod: ReadingMethod = .xml
-    /// Pages with a seal (单位公章) found on them, for scans; nil when not judged.
+    /// Pages with a seal (单位公章) found on them, for scans; nil when not judged (typed text, or
+    /// a grey scan, where a seal cannot be told by its red).
     public var sealPages: [Int]? = nil
 
     public init(formID: String, formVersion: String, regionCode: String, office: String?, handling: String,

@@ -35,6 +35,8 @@ public struct OCRPage: Sendable {
     public var lines: [OCRLine]
     /// Boxes of red seals (stamps) found on a colour page; empty for grey pages.
     public var seals: [Rect]
+    /// Whether the page was in colour: on a grey one a seal cannot be told by its red.
+    public var colour: Bool
     /// The deskewed grey image recognition read: for a colour page its red channel (red seal ink
     /// near-white), for a grey page the grey itself. Judge check boxes on it with `darkShare`.
     public var image: GreyRaster

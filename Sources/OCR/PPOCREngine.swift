@@ -341,6 +341,7 @@ private struct Response: Decodable {
     var angle: Double?
     var lines: [Line]?
     var seals: [Seal]?
+    var colour: Bool?
     var seconds: Double?
 
     func page(deskewed: URL) throws -> OCRPage {
@@ -360,6 +361,6 @@ private struct Response: Decodable {
             })
         }
         return OCRPage(width: width, height: height, angle: angle ?? 0, lines: lines,
-                       seals: try (seals ?? []).map { try box($0.box) }, image: image, seconds: seconds ?? 0)
+                       seals: try (seals ?? []).map { try box($0.box) }, colour: colour ?? true, image: image, seconds: seconds ?? 0)
     }
 }

@@ -242,3 +242,20 @@ func bankCards() throws {
     #expect(problems("62284803381") == [.invalidFormat], "11 digits")
     #expect(problems("6228A80338120345677") == [.invalidFormat])
 }
+
+@Test("a colour scan with no seal found lacks its 单位公章; a grey scan cannot show one, and the clerk looks instead")
+func sealOnColourAndGreyScans() throws {
+    let form = try #require(Repository.catalog.form("ly-maternity-allowance"))
+    #expect(form.requiresSeal)
+    let item = try #require(Repository.catalog.items(region: "371300", form: form.id).first)
+    func sealProblems(_ sealPages: [Int]?) -> [ProblemCode] {
+        var s = completeSubmission(form: form.id)
+        s.readingMethod = .ocr
+        s.sealPages = sealPages
+        return SubmissionChecker(today: checkDay).check(s, form: form, item: item, sourceName: "t").problems
+            .filter { $0.label == "单位公章" }.map(\.code)
+    }
+    #expect(sealProblems([]) == [.missingSeal])
+    #expect(sealProblems([1]) == [])
+    #expect(sealProblems(nil) == [.lowConfidence])
+}

@@ -13,6 +13,7 @@ struct ImageSubmissionReader: Sendable {
         var pages: [PageText] = []
         var sizes: [Int: (width: Double, height: Double)] = [:]
         var sealPages: [Int] = []
+        var greyScan = false
         for index in file.pages.indices.prefix(pdf.limits.maxScannedPages) {
             let raster = try ScanImage.page(file, index: index, path: path)
             let png: [UInt8]
@@ -21,13 +22,14 @@ struct ImageSubmissionReader: Sendable {
             } catch {
                 throw ScanImage.intakeError(error, path: path)
             }
-            let page = try pdf.scanned(png: png, number: index + 1, photo: true, path: path)
+            let (page, colour) = try pdf.scanned(png: png, number: index + 1, photo: true, path: path)
+            if !colour { greyScan = true }
             // The engine's pixels: the image's, or the paper it found in a photo (then A4-wide).
             let cropped = Int(page.width) != raster.width || Int(page.height) != raster.height
             sizes[index + 1] = ScanImage.pointSize(width: Int(page.width), height: Int(page.height), dpi: cropped ? nil : raster.dpi)
             if !page.seals.isEmpty { sealPages.append(index + 1) }
             pages.append(page)
         }
-        return try pdf.form(from: pages, widgets: [], method: .ocr, sealPages: sealPages, pointSizes: sizes, path: path)
+        return try pdf.form(from: pages, widgets: [], method: .ocr, sealPages: greyScan ? nil : sealPages, pointSizes: sizes, path: path)
     }
 }

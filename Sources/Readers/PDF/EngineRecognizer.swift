@@ -48,7 +48,7 @@ public final class EngineRecognizer: PageRecognizer {
             }
         }
         return RecognizedPage(width: page.width, height: page.height, angle: page.angle, characters: characters,
-                              seals: page.seals, grey: page.image)
+                              seals: page.seals, colour: page.colour, grey: page.image)
     }
 }
 

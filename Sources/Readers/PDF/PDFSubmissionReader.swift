@@ -99,6 +99,7 @@ public struct PDFSubmissionReader: Sendable {
         var method = ReadingMethod.pdfText
         var scannedCount = 0
         var sealPages: [Int]? = nil
+        var greyScan = false
         for index in 0..<min(pageCount, limits.maxPages) {
             guard let page = document.page(at: index) else { continue }
             let (width, height) = page.size
@@ -123,8 +124,9 @@ public struct PDFSubmissionReader: Sendable {
                 } catch {
                     throw IntakeError(code: .damagedPDF, message: "cannot render page \(index + 1): \(error)", path: path)
                 }
-                let scannedPage = try scanned(png: png, number: index + 1, path: path)
+                let (scannedPage, colour) = try scanned(png: png, number: index + 1, path: path)
                 method = .ocr
+                if !colour { greyScan = true }
                 sealPages = (sealPages ?? []) + (scannedPage.seals.isEmpty ? [] : [index + 1])
                 pages.append(scannedPage)
             } else {
@@ -138,13 +140,15 @@ public struct PDFSubmissionReader: Sendable {
         let sizes = Dictionary(uniqueKeysWithValues: pages.map { page in
             (page.number, document.page(at: page.number - 1)?.size ?? (width: page.width, height: page.height))
         })
-        let (submission, form) = try form(from: pages, widgets: widgets, method: method, sealPages: sealPages, pointSizes: sizes, path: path)
+        let (submission, form) = try form(from: pages, widgets: widgets, method: method, sealPages: greyScan ? nil : sealPages,
+                                          pointSizes: sizes, path: path)
         return .form(submission, form)
     }
 
     /// A scanned page (PNG) read by the OCR engine, numbered `number` (1-based); `photo`: its
     /// paper is found and flattened first.
-    func scanned(png: [UInt8], number: Int, photo: Bool = false, path: String) throws(IntakeError) -> PageText {
+    /// A scanned page read, and whether it was in colour (a seal is found by its red).
+    func scanned(png: [UInt8], number: Int, photo: Bool = false, path: String) throws(IntakeError) -> (page: PageText, colour: Bool) {
         guard let recognizer else {
             throw IntakeError(code: .ocrUnavailable, message: "page \(number) is a scan and no OCR engine is available", path: path)
         }
@@ -154,12 +158,13 @@ public struct PDFSubmissionReader: Sendable {
         } catch {
             throw IntakeError(code: .ocrFailed, message: "page \(number): \(error)", path: path)
         }
-        return PageText(
+        let page = PageText(
             number: number, width: Double(recognized.width), height: Double(recognized.height),
             glyphs: placeNames.mended(recognized.characters.map { Glyph($0.text, $0.box, confidence: $0.probability) },
                                       doubtBelow: limits.confidenceThreshold),
             raster: recognized.grey,
             rasterScale: 1, judgeTicksFromPixels: true, seals: recognized.seals)
+        return (page, recognized.colour)
     }
 
     /// The form the pages show and its values, judged for what can be vouched for.
@@ -216,6 +221,15 @@ public struct PDFSubmissionReader: Sendable {
             }
             origins[key] = origin
         }
+        // A field whose printed words were not found at all (under a seal, a signature) was not
+        // read: blank for the checks, but not vouched for as blank. (An option's detail, 其他（…）,
+        // is read with its option, and only when that is ticked.)
+        let details = Set(form.fields.compactMap(\.detail?.field))
+        for field in form.fields where read[field.key] == nil && !details.contains(field.key) {
+            var origin = FieldOrigin(method: method, page: nil, box: nil, confidence: limits.failedCheckConfidence)
+            origin.needsReview = true
+            origins[field.key] = origin
+        }
         let (regionCode, office) = RegionGuess.region(for: form, values: values, catalog: catalog)
         var submission = Submission(
             formID: form.id, formVersion: form.version, regionCode: regionCode, office: office,
@@ -223,7 +237,7 @@ public struct PDFSubmissionReader: Sendable {
             values: values, lines: [:], attachments: [], encoding: nil)
         submission.origins = origins
         submission.readingMethod = method
-        submission.sealPages = method == .ocr ? (sealPages ?? []) : nil
+        submission.sealPages = method == .ocr ? sealPages : nil
         return (submission, form)
     }
 

@@ -31,11 +31,13 @@ public struct RecognizedPage: Sendable {
     public var characters: [Character]
     /// Seal boxes (red round stamps), pixel coordinates.
     public var seals: [Rect]
+    /// Whether the page was in colour: on a grey one `seals` is empty whatever was stamped.
+    public var colour: Bool
     /// The deskewed page the engine read.
     public var grey: GreyRaster
     public init(width: Int, height: Int, angle: Double, characters: [Character],
-                seals: [Rect], grey: GreyRaster) {
+                seals: [Rect], colour: Bool = true, grey: GreyRaster) {
         self.width = width; self.height = height; self.angle = angle
-        self.characters = characters; self.seals = seals; self.grey = grey
+        self.characters = characters; self.seals = seals; self.colour = colour; self.grey = grey
     }
 }
