@@ -313,6 +313,15 @@ def soffice(src, outdir, tmp):
          "--outdir", outdir, src], timeout=300)
 
 
+def soffice_export(src, outdir, tmp, options):
+    """soffice --convert-to pdf with options of the writer_pdf_Export filter ({name: (type, value)},
+    written as JSON: LibreOffice 7.4 and later), e.g. {"ExportFormFields": ("boolean", "false")}: a
+    form's controls drawn as page content. Added for layouts' heldout4."""
+    opts = json.dumps({k: {"type": t, "value": v} for k, (t, v) in options.items()})
+    run(["soffice", "-env:UserInstallation=file://" + os.path.join(tmp, "lo-profile"), "--headless", "--convert-to",
+         "pdf:writer_pdf_Export:" + opts, "--outdir", outdir, src], timeout=300)
+
+
 def libreoffice_pdf(doc, pdf_path, tmp):
     """Saves a python-docx Document in tmp and converts it to pdf_path with LibreOffice."""
     stem = os.path.splitext(os.path.basename(pdf_path))[0]
@@ -415,12 +424,15 @@ def darken(page, mask, colour, strength=0.92):
 
 def scan_pdf(src, dst, work, rng, dpi, angle, colour, sigma, blur, quality, stamp,
              seal_at=None, seal_name="", seal_mm=42, seal_shift=((-0.25, 0.1), (0.0, 0.25)),
-             sign_at=None, sign_mm=(30, 11), sign_phase=None, sign_gap=lambda rng, px: 2):
+             sign_at=None, sign_mm=(30, 11), sign_phase=None, sign_gap=lambda rng, px: 2, bilevel=None):
     """Prints src (pdftoppm at dpi into work), puts a red seal (seal_mm across, its centre at
     seal_at shifted by seal_shift: x and y ranges, fractions of its size) and a signature stroke
     (sign_mm, draw_signature's phase, sign_gap(rng, px) px after sign_at), then the paper:
     off-white, shifted, rotated by angle, grey unless colour, gaussian noise sigma, blur, JPEG
     quality; img2pdf to dst, dated stamp. seal_at and sign_at are find_word places or None.
+    bilevel (a grey level, added for layouts' heldout4): a black-and-white scan instead, the page
+    thresholded there after the noise and blur (with colour, its green channel: red seal ink comes out
+    dark) and stored 1-bit, CCITT G4 (quality unused).
     Returns the number of pages."""
     import numpy as np
     import img2pdf
@@ -457,6 +469,12 @@ def scan_pdf(src, dst, work, rng, dpi, angle, colour, sigma, blur, quality, stam
         arr = np.asarray(page).astype(float)
         arr = arr + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, sigma, arr.shape)
         page = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+        if bilevel is not None:  # a black-and-white scan: thresholded, 1-bit, CCITT G4 in a TIFF
+            tif = os.path.join(work, "page-%d.tif" % pi)
+            grey = page.split()[1] if page.mode == "RGB" else page  # (colour: the green channel, as a scanner's monochrome mode reads)
+            grey.point(lambda x: 255 if x > bilevel else 0, mode="1").save(tif, "TIFF", compression="group4", dpi=(dpi, dpi))
+            jpgs.append(tif)
+            continue
         jpg = os.path.join(work, "page-%d.jpg" % pi)
         page.save(jpg, "JPEG", quality=quality, dpi=(dpi, dpi), optimize=True)
         jpgs.append(jpg)

@@ -16,7 +16,7 @@ Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint pypd
 soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils), qpdf, fonts
 fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core (heldout2 also fonts-arphic-ukai
 fonts-wqy-zenhei fonts-droid-fallback; heldout3 also fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
-fonts-noto-cjk-extra).
+fonts-noto-cjk-extra; heldout4 also fonts-lxgw-wenkai).
 """
 import argparse
 import datetime as dt
@@ -54,6 +54,8 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
     "Droid Sans Fallback": ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
     # heldout3 (fonts-arphic-gkai00mp)
     "AR PL KaitiM GB": ("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", None),
+    # heldout4 (fonts-lxgw-wenkai)
+    "LXGW WenKai Mono": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKaiMono-Regular.ttf", None),
 }
 
 # --------------------------------------------------------------------------------------------
@@ -94,12 +96,26 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 #   fillrange (filled table rows), repeat (header rows repeated), cellrects (widgets widened over their
 #   cells' rules), rotate (the landscape page written portrait with /Rotate 90), program pymupdf (a typed
 #   PDF: the form filled by PyMuPDF and flattened)
+# Added for heldout4 (split="heldout4"; none of these is used by another family):
+#   rules: (colour, width in pt) of the table's inner rules (grey, thin; the outer border stays black, `outer` pt)
+#   labelbold: the labels in bold ; pageno: 第 1 页 共 1 页 under the page (CSS @page margin box)
+#   program writer-form: a typed PDF made as a form: the LibreOffice form filled in Writer and exported
+#   without form fields (ExportFormFields false: the controls drawn as page content)
+#   fillable: naming utf16 (group-label names, 法定代表人-姓名, 单位性质：企业, 第1行-身份证号码, set as UTF-16
+#   strings after the export) | fill (fill_1, fill_2..., check_1...: generic names); rotate270 (every
+#   page portrait, written landscape with /Rotate 270); objstms (saved with object streams)
+#   scans (every heldout4 scan): dpi 150, 200, 240 or 300, rotation up to 2°, a third black-and-white
+#   (1-bit, CCITT G4)
 
 SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
 UKAI, ZENHEI, DROID = "AR PL UKai CN", "WenQuanYi Zen Hei", "Droid Sans Fallback"  # heldout2 only
 SUNGTI, KAITI = "AR PL SungtiL GB", "AR PL KaitiM GB"  # heldout3 only, and weights of fonts-noto-cjk-extra:
 SANS_MEDIUM, SERIF_LIGHT, SERIF_MEDIUM, SERIF_SEMIBOLD = ("Noto Sans CJK SC Medium", "Noto Serif CJK SC Light", "Noto Serif CJK SC Medium",
                                                           "Noto Serif CJK SC SemiBold")
+# heldout4 only: LXGW WenKai (fonts-lxgw-wenkai: stand-alone TrueType), and fonts of fonts-noto-cjk(-extra) no other
+# split uses
+WENKAI, WENKAI_LIGHT, WENKAI_MONO = "LXGW WenKai", "LXGW WenKai Light", "LXGW WenKai Mono"
+SANS_DEMILIGHT, SANS_LIGHT, SANS_MONO = "Noto Sans CJK SC DemiLight", "Noto Sans CJK SC Light", "Noto Sans Mono CJK SC"
 _COMMON = dict(size=10.5, labels="as-printed", lspace=0, date="cn", mark="☑", align="left", pad=1.0, stray=0.1, colon="：",
                inline=True, rowscale=1.0)
 _TYPED = dict(_COMMON, landscape=False, repeat=True)
@@ -212,6 +228,42 @@ FAMILIES = {
     # turned by /Rotate 90 (as a PostScript printer driver and Ghostscript write it)
     "ff-s": _family(_FILLABLE, (18, 16), split="heldout3", ctlfont=True, font=SUNGTI, size=10.5, labels="spaced", date="cn-gap", jitter=0.14,
                     pad=1.4, naming="acro", cellrects=True, rotate=True, landscape=True, rows=8),
+    # heldout4: a fifth split, used once to measure the reader; a font no other split uses (LXGW WenKai, regular, light and
+    # monospaced), weights of Noto CJK not used before (Sans DemiLight and Light, Sans Mono), thin grey inner rules, bold
+    # labels, page numbers under the page, a form filled in Writer and exported without form fields (typed), black-and-white
+    # scans, and fillable forms with UTF-16 group-label names, generic fill_N names and pages turned by /Rotate 270.
+    # Word: Noto Sans CJK DemiLight, 姓　名, bold labels, thin grey inner rules, ✓, values right-aligned below their prompts
+    "lo-f": _family(LO, (20, 25), split="heldout4", font=SANS_DEMILIGHT, size=10, labels="ideo", date="dot", mark="✓", align="right",
+                    jitter=0.2, pad=1.0, stray=0.2, inline=False, rowscale=1.0, labelbold=True, rules=("808080", 0.4), outer=1.0),
+    # LXGW WenKai (a stand-alone .ttf: CID TrueType), labels on one line, ☑ with ☐, values centred, 第 1 页 共 1 页
+    "ch-f": _family(CH, (12, 14), split="heldout4", font=WENKAI, size=10.5, labels="oneline", date="cn-padded", mark="☑", box="☐",
+                    align="center", jitter=0.28, pad=1.0, stray=0.2, rowscale=0.95, landscape=True, pageno=True),
+    # LXGW WenKai Mono (monospaced Latin and digits), 单位　名称, ■, values at the top of tall rows, grey inner rules
+    "rl-f": _family(RL, (20, 18), split="heldout4", font=WENKAI_MONO, size=9.5, labels="fwspaced", date="cn-spaced-padded", mark="■",
+                    align="left", valign="top", jitter=0.2, pad=1.2, stray=0.2, rowscale=1.12, landscape=True, repeat=False,
+                    rules=("#999999", 0.5), outer=1.2),
+    # LXGW WenKai Light, labels spaced and bold, X over □, values right-aligned, narrow margins, 第 1 页 共 1 页
+    "wp-e": _family(WP, (10, 10), split="heldout4", font=WENKAI_LIGHT, size=10.5, labels="spaced", date="slash-padded", mark="x-over",
+                    align="right", jitter=0.18, pad=0.8, stray=0.25, rowscale=1.05, landscape=True, repeat=False, labelbold=True,
+                    pageno=True, rules=("#6E6E6E", 0.35), outer=0.9),
+    # typed, made as a form: the LibreOffice form filled in Writer and exported without form fields (the controls, 3-D
+    # frames and check boxes, drawn as page content); Noto Sans Mono CJK, table fields three lines tall, wrapping
+    "fl-b": _family(_FILLABLE, (14, 10), split="heldout4", program="writer-form", ctlfont=True, font=SANS_MONO, size=8.5, date="cn",
+                    jitter=0.1, pad=0.6, naming="acrobat", border=True, filler="libreoffice", rows=7, tablelines=3, wrap=True,
+                    landscape=True),
+    # fillable: Text1, Check Box2..., tooltips, visible borders, every page written landscape with /Rotate 270, filled by
+    # pikepdf; controls in LXGW WenKai
+    "ff-t": _family(_FILLABLE, (16, 18), split="heldout4", ctlfont=True, font=WENKAI, size=10, labels="ideo", date="dot-short",
+                    jitter=0.12, pad=1.0, tooltips=True, border=True, rotate270=True, rows=10),
+    # fillable: names after group and label as UTF-16 strings (法定代表人-姓名, 单位性质：企业, 第1行-身份证号码), no tooltips, no
+    # borders, filled by PyMuPDF and saved with object streams; Noto Sans CJK Light
+    "ff-u": _family(_FILLABLE, (14, 15), split="heldout4", ctlfont=True, font=SANS_LIGHT, size=10, labels="rebreak", date="cn-spaced",
+                    jitter=0.15, pad=1.1, stray=0.15, naming="utf16", filler="pymupdf", objstms=True, landscape=True, rows=7),
+    # fillable: generic names fill_1, check_1..., tooltips, no borders, filled by pypdf, saved again by qpdf with object
+    # streams; LXGW WenKai Mono, a maternity table of 9 rows
+    "ff-v": _family(_FILLABLE, (18, 14), split="heldout4", ctlfont=True, font=WENKAI_MONO, size=9.5, labels="oneline",
+                    date="cn-gap-padded", jitter=0.14, pad=0.9, stray=0.2, naming="fill", tooltips=True, filler="pypdf", objstms=True,
+                    inline=False, rows=9),
 }
 PROGRAM_OF = {f: s["program"] for f, s in FAMILIES.items()}
 
@@ -224,7 +276,7 @@ SCANS_PER_FORM = 3  # per split
 
 
 def split_of(family):
-    """The split rule. A family with a `split` key (the heldout2 and heldout3 families) is in that split and
+    """The split rule. A family with a `split` key (the heldout2, heldout3 and heldout4 families) is in that split and
     takes no part in the ranking below. WeasyPrint families are all held out (a program the tuning
     split never sees). Within each other program, families are ranked by sha256("SEED:family")
     and alternate: rank 0 tune, 1 held out, 2 tune, 3 held out. A scan takes the split of the
@@ -492,14 +544,37 @@ def fault_schedule(cases):
                     continue
                 c["faults_plan"] = (1, missing + [k for k in kinds if k not in missing])
                 have.update(f["fault"] for f in case_values(c)[2])
+            if split in TOPUP_SPLITS:
+                # no clean case left (heldout4: its 8 maternity cases all drew faults, and where row-luhn was dealt
+                # the row drawn had no bank card): a committed case of one fault takes a second, the first missing kind it
+                # can take (its first fault unchanged: the kinds it tried up to it come first, as before)
+                for c in committed:
+                    missing = [k for k in kinds if k not in have]
+                    if not missing:
+                        break
+                    n, order = c["faults_plan"]
+                    if n != 1:
+                        continue
+                    got = [f["fault"] for f in case_values(c)[2]]
+                    if not got:
+                        continue
+                    i = order.index(got[0])
+                    c["faults_plan"] = (2, order[:i + 1] + missing + [k for k in order[i + 1:] if k not in missing])
+                    now = [f["fault"] for f in case_values(c)[2]]
+                    if now[:1] != got or not set(now) & set(missing):
+                        c["faults_plan"] = (n, order)
+                        continue
+                    have.update(now)
 
 
 # Splits whose faults are dealt so that every kind is planted (the committed heldout2 split is
 # small: 7 maternity cases for 8 kinds); tune and heldout keep the plain rotation.
-COVER_SPLITS = {"heldout2", "heldout3"}
+COVER_SPLITS = {"heldout2", "heldout3", "heldout4"}
 # Splits whose committed files must hold every kind even when the draws make too few cases faulty
 # (heldout3: 11 enrollment cases drew 5 faulty ones for 9 kinds)
-COMPLETE_SPLITS = {"heldout3"}
+COMPLETE_SPLITS = {"heldout3", "heldout4"}
+# Splits where, clean cases used up, committed cases of one fault take a second one of the kinds still missing
+TOPUP_SPLITS = {"heldout4"}
 
 
 def committed_count(case):
@@ -838,8 +913,8 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
                 # heldout3: a short group label spanning rows, one character a line (法/定/代/表/人)
                 return Cell([Para(["\n".join(c["label"].replace("\n", ""))], align="center", label=True)], span, rowspan, "middle",
                             label=True)
-            return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False), label=True)],
-                        span, rowspan, "middle", label=True)
+            return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False) or style.get("labelbold", False),
+                              label=True)], span, rowspan, "middle", label=True)
         if "field" in c or "date" in c:
             key = c.get("field") or c.get("date")
             fdef = field_def(key, row)
@@ -952,6 +1027,7 @@ p { margin: 0; line-height: %s; white-space: pre-wrap; }
     if style["labels"] == "distributed":  # 单位名称 spread over its cell (分散对齐)
         css += "table.grid td.label p { text-align: justify !important; text-align-last: justify; }\n"
     css += heldout3_css(style)
+    css += heldout4_css(style)
     return fx.html_form(G, css, lambda runs: html_runs(runs, style), style.get("repeat", True), height="%.1fmm")
 
 
@@ -969,6 +1045,18 @@ def heldout3_css(style):
         css += '.v { font-family: "%s"; font-weight: %d; font-size: %spt; }\n' % (style["valfont"], style.get("valweight", 400), style["size"])
     if style.get("labelscale"):  # the form's own text smaller than the values
         css += "body { font-size: %.1fpt; }\n" % (style["size"] * style["labelscale"])
+    return css
+
+
+def heldout4_css(style):
+    """The heldout4 families' additions to the page's CSS ("" for the others): thin grey inner rules (the
+    outer border, wider, stays black), page numbers under the page."""
+    css = ""
+    if style.get("rules"):
+        css += "table.grid td { border: %spt solid %s; }\n" % (style["rules"][1], style["rules"][0])
+    if style.get("pageno"):
+        css += ('@page { @bottom-center { content: "第 " counter(page) " 页  共 " counter(pages) " 页"; font-family: "%s"; '
+                'font-size: 9pt; } }\n' % style["font"])
     return css
 
 
@@ -1036,7 +1124,20 @@ def docx_doc(G, style):
                        run_text, style.get("repeat", True), pad=style["pad"], lspace=style["lspace"])
     if style.get("shade") or style.get("outer"):
         docx_heldout3(doc, G, style)
+    if style.get("rules"):
+        docx_heldout4(doc, style)
     return doc
+
+
+def docx_heldout4(doc, style):
+    """heldout4: the table's inner rules thin and grey (docx_heldout3 wrote the borders, the outer ones black)."""
+    from docx.oxml.ns import qn
+    colour, width = style["rules"]
+    borders = doc.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    for side in ("insideH", "insideV"):
+        e = borders.find(qn("w:" + side))
+        e.set(qn("w:sz"), str(max(2, int(width * 8))))
+        e.set(qn("w:color"), colour)
 
 
 def docx_heldout3(doc, G, style):
@@ -1144,6 +1245,8 @@ def reportlab_pdf(G, style, pdf_path):
     cmds = [("GRID", (0, 0), (-1, -1), 0.7, "#000000"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), style["pad"] * mm), ("RIGHTPADDING", (0, 0), (-1, -1), style["pad"] * mm),
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    if style.get("rules"):  # heldout4: thin grey rules (the outer BOX below stays black)
+        cmds[0] = ("GRID", (0, 0), (-1, -1), style["rules"][1], style["rules"][0])
     heights = []
     for ri, r in enumerate(G.rows):
         need = r["height"] * mm
@@ -1214,6 +1317,12 @@ def fodt_form(G, style, rng):
             if as_written and as_written != name:
                 written[name] = as_written
             return name
+        if style["naming"] in ("utf16", "fill"):  # heldout4
+            name, as_written = heldout4_name(style["naming"], w, names_used, counter[0])
+            names_used.add(name)
+            if as_written != name:
+                written[name] = as_written
+            return name
         if style["naming"] == "lo":  # LibreOffice's own default names, a counter per control type
             base = LO_CONTROL_NAMES[w.kind]
             per_kind[base] = per_kind.get(base, 0) + 1
@@ -1240,7 +1349,7 @@ def fodt_form(G, style, rng):
         if w.kind != "radio":  # a radio group is one field: control_heldout2 keeps it
             widgets[name] = w
         tip = ((w.group + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
-        if style.get("split") == "heldout3":
+        if style.get("split") in ("heldout3", "heldout4"):  # (heldout4: the same controls)
             w.written = written.get(name, name)
             return control_heldout3(w, cell_mm, cid, w.written, tip)
         props = ""
@@ -1332,6 +1441,8 @@ def fodt_form(G, style, rng):
         if multi:
             prop.append('<form:property form:property-name="MultiLine" office:value-type="boolean" office:boolean-value="true"/>'
                         '<form:property form:property-name="VScroll" office:value-type="boolean" office:boolean-value="true"/>')
+        elif style.get("wrap") and w.kind == "text" and w.lines > 1:  # heldout4: text areas wrap, no scroll bar
+            prop.append('<form:property form:property-name="MultiLine" office:value-type="boolean" office:boolean-value="true"/>')
         if w.kind == "number":
             prop.append('<form:property form:property-name="DecimalAccuracy" office:value-type="float" office:value="0"/>')
         props = "<form:properties>%s</form:properties>" % "".join(prop) if prop else ""
@@ -1567,6 +1678,29 @@ def heldout3_name(naming, w, used, n, form):
     return TREE_FORM_NAMES.get((form, w.key), TREE_NAMES[w.key]), None
 
 
+def heldout4_name(naming, w, used, n):
+    """A heldout4 widget's name in the PDF and the name written in the document. fill: generic names
+    (fill_1, fill_2..., check boxes check_1...), as written. utf16: the group and the label (法定代表人-姓名,
+    单位名称), a check box its label and option (单位性质：企业), a table cell its row and column
+    (第1行-身份证号码); written u1, u2... in the document and set as UTF-16 strings after the export."""
+    if naming == "fill":
+        prefix = "check_" if w.kind == "check" else "fill_"
+        name = "%s%d" % (prefix, sum(1 for u in used if u.startswith(prefix)) + 1)
+        return name, name
+    label = w.label.replace("\n", "")
+    m = re.match(r"employees\[(\d+)\]\.(\w+)$", w.key)
+    if m:
+        base = "第%d行-%s" % (int(m.group(1)) + 1, label)
+    elif w.kind == "check":
+        base = "%s：%s" % (label, w.option)
+    else:
+        base = (w.group.replace("\n", "") + "-" if w.group else "") + label
+    name, k = base, 2
+    while name in used:
+        name, k = "%s-%d" % (base, k), k + 1
+    return name, "u%d" % n
+
+
 LO_CONTROL_NAMES = {"text": "Text Box", "check": "Check Box", "radio": "Option Button", "list": "List Box", "combo": "Combo Box",
                     "date": "Date Field"}
 
@@ -1662,9 +1796,63 @@ def export_form(G, style, case, path):
     src = os.path.join(work, case["id"] + ".fodt")
     with open(src, "w", encoding="utf-8") as f:
         f.write(text)
-    soffice(src, work)
+    if style["program"] == "writer-form":  # heldout4: the controls drawn as page content, no form fields
+        fx.soffice_export(src, work, TMP, {"ExportFormFields": ("boolean", "false")})
+    else:
+        soffice(src, work)
     shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
     return widgets
+
+
+def heldout4_rework(path, widgets, style):
+    """heldout4, between the export and the fill: names set as UTF-16 strings (naming utf16); every page
+    written landscape and turned by /Rotate 270 (rotate270: the content turned by 0 -1 1 0 0 w cm, the
+    widget rects with it, /MK /R 270, appearance streams with a matrix), as a driver printing a portrait
+    form on a landscape page would store it."""
+    import pikepdf
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    if style["naming"] == "utf16":
+        by_written = {getattr(w, "written", n): n for n, w in widgets.items()}
+        for fld in pdf.Root.AcroForm.Fields:
+            written = str(fld.get("/T", ""))
+            if written not in by_written:
+                raise RuntimeError("widget %r not in the form" % written)
+            fld.T = pikepdf.String(by_written[written])
+    if style.get("rotate270"):
+        for page in pdf.pages:
+            x0p, y0p, pw, ph = (float(v) for v in page.MediaBox)
+            if x0p or y0p:
+                raise RuntimeError("MediaBox not at the origin")
+            page.contents_add(pdf.make_stream(b"q 0 -1 1 0 0 %.3f cm\n" % pw), prepend=True)
+            page.contents_add(pdf.make_stream(b"\nQ\n"))
+            page.MediaBox = [0, 0, round(ph, 3), round(pw, 3)]
+            if "/CropBox" in page:
+                del page["/CropBox"]
+            page.Rotate = 270
+            for a in page.get("/Annots", []):
+                x0, y0, x1, y1 = (float(v) for v in a.Rect)
+                a.Rect = [round(y0, 3), round(pw - x1, 3), round(y1, 3), round(pw - x0, 3)]
+                mk = a.get("/MK", pikepdf.Dictionary())
+                mk.R = 270
+                a.MK = mk
+                for ap in ("/N", "/D"):
+                    n = a.get("/AP", {}).get(ap)
+                    for st in ([n] if isinstance(n, pikepdf.Stream) else list(n.values()) if n is not None else []):
+                        st.Matrix = [0, -1, 1, 0, 0, 0]
+    pdf.save(path, deterministic_id=True)
+
+
+def object_streams(path, style):
+    """heldout4 (objstms): saved again with object streams and a cross-reference stream: by PyMuPDF where it
+    filled the form, else by qpdf."""
+    if style.get("filler") == "pymupdf":
+        import pymupdf
+        doc = pymupdf.open(path)
+        doc.save(path + ".objstm", garbage=1, deflate=True, use_objstms=1)
+        doc.close()
+        os.replace(path + ".objstm", path)
+    else:
+        run(["qpdf", "--object-streams=generate", "--deterministic-id", path, "--replace-input"])
 
 
 def pdf_terminal_fields(pdf):
@@ -1854,10 +2042,12 @@ def scan_pdf(src, dst, params, seal_name, rng):
     boxes = fx.word_boxes(src)
     seal_at = fx.find_word(boxes, fx.SEAL_WORDS) if seal else None
     sign_at = fx.find_word(boxes, SIGN_WORDS, prefer_last=True) if sign else None
-    pages = fx.scan_pdf(src, dst, tempfile.mkdtemp(dir=TMP), rng, dpi, angle, colour, sigma, blur, q,
+    bilevel = params.get("bilevel")  # heldout4: black and white, thresholded from the colour page's green channel
+    pages = fx.scan_pdf(src, dst, tempfile.mkdtemp(dir=TMP), rng, dpi, angle, colour or bilevel is not None, sigma, blur, q,
                         dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc),
                         seal_at=seal_at, seal_name=seal_name, seal_mm=40, seal_shift=((-0.2, 0.3), (-0.1, 0.25)),
-                        sign_at=sign_at, sign_mm=(26, 10), sign_gap=lambda rng, px: rng.uniform(8, 40) * px)
+                        sign_at=sign_at, sign_mm=(26, 10), sign_gap=lambda rng, px: rng.uniform(8, 40) * px,
+                        bilevel=bilevel)
     return pages, seal_at, sign_at
 
 
@@ -1899,7 +2089,7 @@ def plan(extra=0):
                 for i in range(st.get("per", TYPED_PER) + extra):
                     cases.append(dict(id="%s.%s.typed.%02d" % (form, fam, i + 1), form=form, family=fam, kind="typed", index=i))
     # scans: per split and form, SCANS_PER_FORM (+extra) typed cases, families taken in turn
-    for split in ("tune", "heldout", "heldout2", "heldout3"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
         for form in FORMS:
             typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
                      and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS and not FAMILIES[c["family"]].get("noscan")]
@@ -1940,7 +2130,7 @@ def case_values(case):
     else:
         if style.get("fillrange"):  # heldout3: a table over two pages
             nrows = rng.randint(*style["fillrange"])
-        elif style["program"] in ("libreoffice-form", "pymupdf"):
+        elif style["program"] in ("libreoffice-form", "pymupdf", "writer-form"):
             nrows = rng.randint(1, style["rows"])
         else:
             nrows = rng.choices([1, 2, 3, 4, 5, 6, 8, 12, 18, 24], weights=[8, 10, 10, 8, 6, 5, 4, 3, 2, 1])[0]
@@ -1964,7 +2154,7 @@ def make_case(case, outdir, log):
     notes = "family %s: %s %spt; labels %s%s; dates %s; %s; values %s-aligned; margins %s mm" % (
         fam, style["font"], style["size"], style["labels"], " + %.1fpt letter-spacing" % style["lspace"] if style["lspace"] else "",
         style["date"], "tick " + style["mark"] + (" (empty %s)" % style["box"] if style.get("box") else "")
-        if kind != "fillable" and style["program"] != "pymupdf" else "check boxes",
+        if kind != "fillable" and style["program"] not in ("pymupdf", "writer-form") else "check boxes",
         style["align"], "/".join(map(str, style["margins"])))
     if kind == "scan":
         src = os.path.join(outdir, "pdf/%s.pdf" % case["source"])
@@ -1978,14 +2168,25 @@ def make_case(case, outdir, log):
                       noise=round(r.uniform(1.5, 3.0), 1), blur=round(r.uniform(0.7, 1.0), 1), jpeg=r.choice([60, 62]))
         if params["dpi"] == 300:  # kept small: grey, JPEG q60
             params.update(colour=False, jpeg=60)
+        if case["split"] == "heldout4":  # drawn after the others: the older splits' scans draw the same numbers
+            bw = r.random() < 0.34
+            params.update(dpi=150 if multi else r.choice([200, 300] if bw else [150, 200, 240, 300]),
+                          angle=round(r.uniform(0.2, 2.0) * r.choice([-1, 1]), 2))
+            if params["dpi"] == 300:
+                params.update(colour=False, jpeg=60)
+            if bw:  # black and white: thresholded at this grey level, 1-bit, CCITT G4
+                params.update(colour=False, jpeg=None, bilevel=r.choice([120, 128, 140]))
         pages, seal_at, sign_at = scan_pdf(src, path, params, v.get("unitName") or "单位公章", r)
         truth["seal"] = bool(seal_at) if seal_area else None
         truth["signature"] = bool(sign_at) if sign_area else None
         truth["source"] = "pdf/%s.pdf" % case["source"]
         truth["scan"] = params
-        notes += "; scanned from %s: %d dpi, rotated %+.2f°, %s, noise σ=%.1f, blur %.1f, JPEG q%d, %d page(s)%s%s" % (
-            truth["source"], params["dpi"], params["angle"], "colour" if params["colour"] else "grey", params["noise"], params["blur"],
-            params["jpeg"], pages, "; red seal at %s p.%d" % (seal_at[5], seal_at[0] + 1) if seal_at else "",
+        notes += "; scanned from %s: %d dpi, rotated %+.2f°, %s, noise σ=%.1f, blur %.1f, %s, %d page(s)%s%s" % (
+            truth["source"], params["dpi"], params["angle"], "colour" if params["colour"] else "grey" if not params.get("bilevel") else
+            "black and white", params["noise"], params["blur"], "JPEG q%d" % params["jpeg"] if not params.get("bilevel") else
+            "thresholded at %d, 1-bit, CCITT G4" % params["bilevel"], pages,
+            "; %s at %s p.%d" % ("red seal" if not params.get("bilevel") else "seal (red on paper, black dots in the scan)", seal_at[5],
+                                 seal_at[0] + 1) if seal_at else "",
             "; signature after %s p.%d" % (sign_at[5], sign_at[0] + 1) if sign_at else "")
     elif kind == "typed":
         G = build_grid(form, defn, v, style, rng_for("grid", case["id"]))
@@ -2000,6 +2201,10 @@ def make_case(case, outdir, log):
             G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
                            fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
             fill_pdf_pymupdf(path, export_form(G, style, case, path), bake=True, multiline=True, table_fontsize=7)
+        elif prog == "writer-form":  # heldout4: the form filled in Writer, exported without form fields
+            G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
+                           fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
+            export_form(G, style, case, path)
         else:
             reportlab_pdf(G, style, path)
         notes += typed_notes(style) + "; %d page(s)" % pdf_pages(path)
@@ -2012,7 +2217,11 @@ def make_case(case, outdir, log):
         widgets = export_form(G, style, case, path)
         if style.get("cellrects"):  # heldout3
             widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]))
+        if style.get("split") == "heldout4":
+            heldout4_rework(path, widgets, style)
         names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
+        if style.get("objstms"):  # heldout4
+            object_streams(path, style)
         truth["fields"] = {names[n]: (w.key if w.kind != "check" else "%s=%s" % (w.key, w.option)) for n, w in widgets.items() if n in names}
         exports = {names[n]: w.exports for n, w in widgets.items() if w.kind == "radio-group" and n in names}
         if exports:
@@ -2025,7 +2234,9 @@ def make_case(case, outdir, log):
              "tree": "in a hierarchy (dotted names: form.unit.name, form.unit.type_2, form.list.row1.idNo; truth `fields` "
                      "has the full names)",
              "pinyin": "by the pinyin initials of their labels (dwmc, fddbr_xm, sfzh_1)",
-             "acro": "as Acrobat's field detection names them (单位名称, 姓名_2, 姓名Row1, a check box after its option; UTF-16)"}[style["naming"]],
+             "acro": "as Acrobat's field detection names them (单位名称, 姓名_2, 姓名Row1, a check box after its option; UTF-16)",
+             "utf16": "after their group and label, UTF-16 strings (法定代表人-姓名, 单位性质：企业, 第1行-身份证号码)",
+             "fill": "generically (fill_1, fill_2..., check boxes check_1...)"}[style["naming"]],
             "tooltips (/TU) = group + label" if style["tooltips"] else "no tooltips", "visible" if style["border"] else "no",
             len(widgets), nfilled, "NeedAppearances" if style.get("filler", "pikepdf") == "pikepdf" else
             "by pypdf: appearance streams in the /DA font, NeedAppearances" if style["filler"] == "pypdf" else
@@ -2056,6 +2267,16 @@ def typed_notes(style):
     if style.get("valfont"):
         out.append("values in %s %s pt, the form's text in %s %.1f pt" % (style["valfont"], style["size"], style["font"],
                                                                           style["size"] * style.get("labelscale", 1)))
+    if style.get("rules"):  # heldout4
+        out.append("inner rules %s pt %s" % (style["rules"][1], style["rules"][0]))
+    if style.get("labelbold"):
+        out.append("labels bold")
+    if style.get("pageno"):
+        out.append("第 N 页 共 M 页 under the page")
+    if style["program"] == "writer-form":
+        out.append("a LibreOffice form filled in Writer and exported without form fields (ExportFormFields false): the "
+                   "controls (3-D frames, check boxes) and their values drawn as page content%s" % (
+                       "; table fields %d lines tall" % style["tablelines"] if style.get("tablelines") else ""))
     if style["program"] == "pymupdf":
         out.append("a LibreOffice form filled by PyMuPDF (text fields made multi-line, table fields 7 pt; CJK in its non-embedded "
                    "Song font, UniGB-UTF16-H) and flattened (Document.bake): the values are page text, what does not fit a "
@@ -2095,6 +2316,10 @@ def fillable_notes(style):
         out.append("text widgets widened over their cells, past the rules")
     if style.get("rotate"):
         out.append("the landscape page written portrait, content turned, /Rotate 90, widgets /MK /R 90")
+    if style.get("rotate270"):  # heldout4
+        out.append("every page written landscape, content turned, /Rotate 270, widgets /MK /R 270")
+    if style.get("objstms"):
+        out.append("saved again with object streams (%s)" % ("PyMuPDF" if style.get("filler") == "pymupdf" else "qpdf"))
     if style.get("ctlfont"):
         out.append("controls in %s" % style["font"])
     return "".join("; " + x for x in out)

@@ -15,7 +15,12 @@ second one-shot set, uses designs none of the three uses (AR PL SungtiL GB / Kai
 DemiLight, Medium, SemiBold and Black Noto CJK weights, values in a colour of their own, letter-spaced
 and two-line labels, boxed or underlined values, other card corners and portraits, new titles and
 layouts, show-through, punch holes, fingers and shadows in photos); it sits behind `Style.held3` or
-`split == "heldout3"`.
+`split == "heldout3"`. `heldout4`, a third one-shot set, uses designs none of the four uses (LXGW WenKai, HanaMinA
+and Smiley Sans with Liberation Serif / Nimbus Sans digits, labels spread with ideographic spaces or right-aligned,
+tinted and double-framed tables, pen-filled forms, a needle-printed paper invoice, new layouts and titles of most
+kinds; scans at 150–300 dpi with folds, moiré, staples, dust and notes across ID card copies, pages turned 90°/180°
+with and without EXIF, photos at a low angle, curled, smeared, hard-shadowed or of a monitor, phone screenshots,
+scanner and phone file names); it sits behind `Style.held4` or `split == "heldout4"`.
 """
 import argparse
 import datetime as dt
@@ -35,7 +40,7 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 import fixturelib as fx  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)          # "expired" is relative to this day
-SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377}
+SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377, "heldout4": 64187253}
 
 # --------------------------------------------------------------------------------------------
 # Fonts and designs. tune, heldout and heldout2 never share a body font or a colour scheme.
@@ -64,6 +69,15 @@ FONT_FILES = {
     "noto-sans-m": (NOTO + "NotoSansCJK-Medium.ttc", 2), "noto-sans-bk": (NOTO + "NotoSansCJK-Black.ttc", 2),
     "noto-serif-l": (NOTO + "NotoSerifCJK-Light.ttc", 2), "noto-serif-m": (NOTO + "NotoSerifCJK-Medium.ttc", 2),
     "noto-serif-sb": (NOTO + "NotoSerifCJK-SemiBold.ttc", 2), "noto-serif-bk": (NOTO + "NotoSerifCJK-Black.ttc", 2),
+    # heldout4 only (fonts-lxgw-wenkai, fonts-hanazono, fonts-smiley-sans; Latin and digits from Liberation Serif and Nimbus Sans)
+    "wenkai": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf", 0),
+    "wenkai-b": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Bold.ttf", 0),
+    "wenkai-l": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Light.ttf", 0),
+    "wenkai-mono": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKaiMono-Regular.ttf", 0),
+    "hanamin": ("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf", 0),
+    "smiley": ("/usr/share/fonts/truetype/smiley-sans/SmileySans-Oblique.ttf", 0),
+    "liberation-serif": ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", 0),
+    "nimbus-sans": ("/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf", 0),
 }
 # role -> (font key, fake bold)
 DESIGNS = {
@@ -106,6 +120,18 @@ DESIGNS = {
              mono=("noto-serif-m", 0), pdf_font="noto-light", value=(12, 12, 12),
              ink=(36, 32, 44), label=(52, 64, 168), accent=(0, 132, 104), tint=(250, 238, 246), pattern=(232, 198, 222)),
     ],
+    "heldout4": [   # forest-green labels, magenta accent on pale apricot; brick labels, violet accent on pale peach;
+                    # mustard labels, cyan accent on sage
+        dict(name="wenkai", sans=("wenkai", 0), sansb=("wenkai-b", 0), serif=("wenkai", 0), serifb=("wenkai-b", 0),
+             mono=("wenkai-mono", 0), pdf_font="wenkai",
+             ink=(22, 34, 28), label=(0, 96, 62), accent=(196, 0, 104), tint=(255, 246, 226), pattern=(238, 212, 166)),
+        dict(name="hanamin", sans=("hanamin", 0), sansb=("hanamin", 1), serif=("hanamin", 0), serifb=("hanamin", 1),
+             mono=("liberation-serif", 0), pdf_font="hanamin",
+             ink=(12, 12, 12), label=(164, 62, 40), accent=(84, 40, 150), tint=(255, 236, 226), pattern=(240, 196, 180)),
+        dict(name="smiley", sans=("wenkai-l", 0), sansb=("smiley", 0), serif=("hanamin", 0), serifb=("smiley", 0),
+             mono=("nimbus-sans", 0), pdf_font="smiley",
+             ink=(28, 30, 58), label=(142, 112, 0), accent=(0, 132, 164), tint=(226, 236, 216), pattern=(186, 206, 170)),
+    ],
 }
 
 
@@ -116,7 +142,21 @@ class Style:
         self.name = self.d["name"]
         self.held2 = split == "heldout2"
         self.held3 = split == "heldout3"
+        self.held4 = split == "heldout4"
         self.stack = self.brk = False
+        if self.held4:
+            # heldout4 geometry: blocks moved down 1.5–3 mm and sideways 0.3–1.2 mm, type ×1.14–1.20; labels spread to four
+            # characters' width with ideographic spaces (姓　　名) or right-aligned against their values; tables with a
+            # heavier (or double) outer frame and tinted label cells; on half the forms the values are filled in by pen
+            self.held = True
+            self.dx = rng.uniform(0.3, 1.2) * rng.choice([-1, 1])
+            self.dy = rng.uniform(1.5, 3.0)
+            self.k = rng.uniform(1.14, 1.20)
+            self.align = rng.choice(["spread", "right"])
+            self.sep = rng.choice(["", "："]) if self.align == "spread" else rng.choice(["：", ":"])
+            self.pen = rng.random() < 0.5
+            self.rule = rng.choice(["double", "single"])
+            return
         if self.held3:
             # heldout3 geometry: blocks moved up, type ×1.02–1.06; labels letter-spaced, with or without a colon,
             # long ones on two lines in half the files; values boxed, underlined or plain; other card corners
@@ -177,6 +217,12 @@ class Uncovered:
 
 
 PARTIAL.update({"gbsn": [("noto-serif-m", Uncovered("gbsn"))], "gkai": [("noto-serif-m", Uncovered("gkai"))]})
+# heldout4: Liberation Serif and Nimbus Sans give Latin and digits only (a 明朝 + Times, a 楷 + Helvetica document);
+# whatever a heldout4 CJK font lacks (得意黑 has no ■ □ ☑) comes from another heldout4 font
+LATIN_ONLY4 = {"liberation-serif": "hanamin", "nimbus-sans": "wenkai-l"}
+LATIN_ONLY.update(LATIN_ONLY4)
+PARTIAL.update({k: [(alt, Uncovered(k))] for k, alt in (("wenkai", "hanamin"), ("wenkai-b", "hanamin"), ("wenkai-l", "hanamin"),
+                                                       ("wenkai-mono", "hanamin"), ("hanamin", "wenkai"), ("smiley", "wenkai-b"))})
 
 
 def glyph_font(key, ch):
@@ -244,6 +290,10 @@ class Doc:
     def sign(self, x, y, w, h, seed, colour=(25, 35, 95)):
         self.ops.append(("sign", x, y, w, h, seed, colour))
 
+    def dot(self, x, y, s, size, font, fill):
+        """heldout4: text printed by a dot-matrix (needle) printer: each glyph made of round dots (y: top of the line)."""
+        self.ops.append(("dottext", x, y, s, size, font, fill))
+
     def waves(self, x0, y0, x1, y1, colour, n, rng, amp=2.0, w=0.12):
         for i in range(n):
             yb = y0 + (y1 - y0) * (i + 0.5) / n
@@ -309,6 +359,24 @@ def render(doc, dpi):
         elif t == "poly":
             _, pts, w, fill = op
             d.line([(a * k, b * k) for a, b in pts], fill=fill, width=max(1, int(round(w * k))))
+        elif t == "dottext":   # heldout4: the glyph, then only the dots of a needle grid (pitch 0.18 mm) inside it, drawn at
+            _, x, y, s, size, font, fill = op   # a resolution fine enough for the dots and brought down to dpi
+            sc = max(1, int(math.ceil(3.0 / (0.18 * k))))
+            kh = k * sc
+            px = max(4, int(round(size * dpi * sc / 72.0)))
+            f = pil_font(font[0], px)
+            bb = ImageDraw.Draw(Image.new("L", (1, 1))).textbbox((x * kh, y * kh), s, font=f, anchor="la")
+            x0, y0 = (int(bb[0]) // sc - 1) * sc, (int(bb[1]) // sc - 1) * sc
+            w_, h_ = ((int(bb[2]) - x0) // sc + 2) * sc, ((int(bb[3]) - y0) // sc + 2) * sc
+            m = Image.new("L", (w_, h_), 0)
+            ImageDraw.Draw(m).text((x * kh - x0, y * kh - y0), s, font=f, fill=255, anchor="la")
+            pitch = 0.18 * kh
+            yy, xx = np.mgrid[y0:y0 + h_, x0:x0 + w_].astype(np.float32)
+            dots = (((xx % pitch) - pitch / 2) ** 2 + ((yy % pitch) - pitch / 2) ** 2) <= (pitch * 0.48) ** 2
+            m = Image.fromarray((np.asarray(m).astype(np.float32) * np.where(dots, 1.0, 0.08)).astype("uint8"))
+            m = m.filter(ImageFilter.MaxFilter(3)) if sc >= 3 else m
+            m = m.resize((w_ // sc, h_ // sc), Image.BOX).point(lambda v: min(255, int(v * 1.5)))
+            img.paste(fill, (x0 // sc, y0 // sc), m)
         elif t == "image":
             _, x, y, w, h, im = op
             im2 = im.resize((max(1, int(w * k)), max(1, int(h * k))), Image.LANCZOS)
@@ -343,7 +411,11 @@ CSS_FAMILY = {"noto-sans": ("Noto Sans CJK SC", 400), "noto-sans-b": ("Noto Sans
               "gbsn": ("AR PL SungtiL GB', 'Noto Serif CJK SC Medium", 400), "gkai": ("AR PL KaitiM GB', 'Noto Serif CJK SC Medium", 400),
               "noto-sans-l": ("Noto Sans CJK SC", 300), "noto-sans-dl": ("Noto Sans CJK SC", 350), "noto-sans-m": ("Noto Sans CJK SC", 500),
               "noto-sans-bk": ("Noto Sans CJK SC", 900), "noto-serif-l": ("Noto Serif CJK SC", 300), "noto-serif-m": ("Noto Serif CJK SC", 500),
-              "noto-serif-sb": ("Noto Serif CJK SC", 600), "noto-serif-bk": ("Noto Serif CJK SC", 900)}
+              "noto-serif-sb": ("Noto Serif CJK SC", 600), "noto-serif-bk": ("Noto Serif CJK SC", 900),
+              "wenkai": ("LXGW WenKai', 'HanaMinA", 400), "wenkai-b": ("LXGW WenKai', 'HanaMinA", 700), "wenkai-l": ("LXGW WenKai', 'HanaMinA", 300),
+              "wenkai-mono": ("LXGW WenKai Mono', 'HanaMinA", 400), "hanamin": ("HanaMinA', 'LXGW WenKai", 400),
+              "smiley": ("Smiley Sans', 'LXGW WenKai", 400), "liberation-serif": ("Liberation Serif', 'HanaMinA", 400),
+              "nimbus-sans": ("Nimbus Sans', 'LXGW WenKai", 400)}
 
 
 def _data_uri(im):
@@ -372,6 +444,11 @@ def render_pdf(docs, path, stamp_title="scan"):
                 x0 = x - (wmm / 2 if anchor == "m" else wmm if anchor == "r" else 0)
                 body.append('<div style="left:%.2fmm;top:%.2fmm;font-family:\'%s\';font-weight:%d;font-size:%.2fpt;color:rgb%s;letter-spacing:%.2fmm">%s</div>'
                             % (x0, y - size * 0.06 * 25.4 / 72, fam, wt, size, str(tuple(fill)), spacing, H.escape(s)))
+            elif t == "dottext":   # heldout4's needle print: as text in the PDF
+                _, x, y, s, size, font, fill = op
+                fam, wt = CSS_FAMILY[font[0]]
+                body.append('<div style="left:%.2fmm;top:%.2fmm;font-family:\'%s\';font-weight:%d;font-size:%.2fpt;color:rgb%s">%s</div>'
+                            % (x, y - size * 0.06 * 25.4 / 72, fam, wt, size, str(tuple(fill)), H.escape(s)))
             elif t == "line":
                 _, x0, y0, x1, y1, w, fill = op
                 svg.append('<line x1="%.2f" y1="%.2f" x2="%.2f" y2="%.2f" stroke="rgb%s" stroke-width="%.2f"/>' % (x0, y0, x1, y1, str(tuple(fill)), w))
@@ -656,6 +733,8 @@ def kv(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", lcol=N
     stack (heldout2 only): each label on its own line, smaller, with its value indented below it."""
     if S.held3:
         return kv3(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under)
+    if S.held4:
+        return kv4(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under)
     em = size * S.k * 25.4 / 72
     for lab, val in items:
         if stack:
@@ -772,6 +851,8 @@ def grid(doc, S, x, y, colw, rows, size, rowh, font="sans", colour=(40, 40, 40),
     """A ruled table; rows: list of cells (text, span, is_label). Returns the bottom y."""
     if S.held3:
         return grid3(doc, S, x, y, colw, rows, size, rowh, font, colour, fill_labels)
+    if S.held4:
+        return grid4(doc, S, x, y, colw, rows, size, rowh, font, colour, fill_labels)
     xs = [x]
     for w in colw:
         xs.append(xs[-1] + w)
@@ -857,6 +938,8 @@ def card_bg(doc, S, rng, base, wave):
 def k_id_front(rng, S, c):
     if S.held3:
         return k_id_front3(rng, S, c)
+    if S.held4:
+        return k_id_front4(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     doc = Doc(CARD_W, CARD_H, S=S, card=True)
@@ -892,6 +975,8 @@ def k_id_front(rng, S, c):
 def k_id_back(rng, S, c):
     if S.held3:
         return k_id_back3(rng, S, c)
+    if S.held4:
+        return k_id_back4(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     doc = Doc(CARD_W, CARD_H, S=S, card=True)
@@ -913,6 +998,8 @@ def k_id_back(rng, S, c):
 def k_ssc(rng, S, c):
     if S.held3:
         return k_ssc3(rng, S, c)
+    if S.held4:
+        return k_ssc4(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     bank = c.get("bank") or rng.choice(BANKS)
@@ -948,6 +1035,8 @@ def k_bank(rng, S, c):
         cols = [(28, 28, 32), (180, 55, 95), (212, 212, 218)]
     if S.held3:   # sky blue, chocolate, and a pearl card with dark print
         cols = [(64, 146, 206), (92, 58, 40), (238, 233, 220)]
+    if S.held4:   # forest green, magenta, and a white card with dark print; the number printed flat, not embossed
+        cols = [(24, 96, 60), (170, 30, 110), (246, 246, 242)]
     base = rng.choice(cols)
     doc.rect(0, 0, CARD_W, CARD_H, fill=base)
     for i in range(14):
@@ -959,7 +1048,8 @@ def k_bank(rng, S, c):
     chip(doc, 9, 19)
     groups = " ".join(number[i:i + 4] for i in range(0, len(number), 4)) if v == 0 or len(number) == 16 else number[:6] + " " + number[6:]
     size = 11.5 if len(number) <= 16 else 10
-    doc.text(7 + 0.15, 33 + 0.15, groups, size * S.k, S.f("mono"), (0, 0, 0) if fg[0] > 128 else (200, 200, 200))
+    if not S.held4:
+        doc.text(7 + 0.15, 33 + 0.15, groups, size * S.k, S.f("mono"), (0, 0, 0) if fg[0] > 128 else (200, 200, 200))
     doc.text(7, 33, groups, size * S.k, S.f("mono"), fg)
     label = rng.choice(["借记卡 DEBIT", "金穗借记卡", "储蓄卡", "IC借记卡"])
     if label == "金穗借记卡" and bank[0] != "中国农业银行":   # 金穗 is the 农业银行's brand
@@ -978,6 +1068,8 @@ def k_bank(rng, S, c):
 def k_residence_permit(rng, S, c):
     if S.held3:
         return k_residence_permit3(rng, S, c)
+    if S.held4:
+        return k_residence_permit4(rng, S, c)
     p = c["person"]
     v = rng.randrange(2)
     frm, until = c["rp_valid"]
@@ -1014,6 +1106,8 @@ def k_rp_receipt(rng, S, c):
     t = rng.choice(["居住证办理回执单", "山东省居住证申领回执", "居住证受理回执"])
     if S.held3:
         t = rng.choice(["居住证申领受理回执", "山东省居住证受理回执单"])
+    if S.held4:
+        t = rng.choice(["居住证申请受理凭证", "居住证办理受理回执", "山东省居住证申领回执单"])
     doc.text(105 + S.dx, 14, t, 18 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=1.0)
     acc = rand_date(rng, dt.date(2026, 8, 1), dt.date(2026, 11, 20))
     no = "%s%s%05d" % (p["area"], acc.strftime("%Y%m%d"), rng.randrange(100000))
@@ -1059,6 +1153,8 @@ def k_household(rng, S, c):
 
 
 def k_business_license(rng, S, c):
+    if S.held4:
+        return k_business_license4(rng, S, c)
     co = c["company"]
     v = rng.randrange(2)
     land = v == 0
@@ -1114,6 +1210,8 @@ def k_business_license(rng, S, c):
 
 
 def k_uscc_cert(rng, S, c):
+    if S.held4:
+        return k_uscc_cert4(rng, S, c)
     ins = c["institution"]
     v = rng.randrange(2)
     frm, until = c["lic_valid"]
@@ -1148,6 +1246,8 @@ def k_uscc_cert(rng, S, c):
 
 
 def k_approval(rng, S, c):
+    if S.held4:
+        return k_approval4(rng, S, c)
     ins = c["institution"]
     v = rng.randrange(2)
     doc = Doc(210, 297, S=S)
@@ -1256,6 +1356,8 @@ def patient_line(doc, S, y, p, extra):
 def k_diagnosis(rng, S, c):
     if S.held3:
         return k_diagnosis3(rng, S, c)
+    if S.held4:
+        return k_diagnosis4(rng, S, c)
     p, v = c["person"], rng.randrange(2)
     doc = Doc(210, 297 if v == 0 else 148.5, S=S)
     hosp = c.get("hospital") or rng.choice(HOSP)
@@ -1278,6 +1380,8 @@ def k_diagnosis(rng, S, c):
 
 
 def k_discharge(rng, S, c):
+    if S.held4:
+        return k_discharge4(rng, S, c)
     p, v = c["person"], rng.randrange(2)
     doc = Doc(210, 297, S=S)
     hosp = c.get("hospital") or rng.choice(HOSP)
@@ -1310,6 +1414,8 @@ def k_discharge(rng, S, c):
 
 
 def k_medical_record(rng, S, c):
+    if S.held4:
+        return k_medical_record4(rng, S, c)
     p, v = c["person"], rng.randrange(2)
     doc = Doc(148, 210, bg=(255, 255, 252), S=S)
     hosp = c.get("hospital") or rng.choice(HOSP)
@@ -1352,6 +1458,8 @@ FEE_ITEMS = ["西药费", "中成药费", "检查费", "化验费", "治疗费",
 def k_invoice(rng, S, c):
     if S.held3:
         return k_invoice3(rng, S, c)
+    if S.held4:
+        return k_invoice4(rng, S, c)
     p = c["person"]
     types = ["outpatient", "inpatient"] + (["vat"] if S.held else [])
     t = c.get("invoice_type") or rng.choice(types)
@@ -1393,6 +1501,8 @@ def k_invoice(rng, S, c):
 
 
 def k_expense_list(rng, S, c):
+    if S.held4:
+        return k_expense_list4(rng, S, c)
     p = c["person"]
     pages_n = c.get("pages", rng.choice([1, 1, 2]))
     hosp = c.get("hospital") or rng.choice(HOSP)
@@ -1431,6 +1541,8 @@ def k_expense_list(rng, S, c):
 
 
 def k_poa(rng, S, c):
+    if S.held4:
+        return k_poa4(rng, S, c)
     pr, ag = c["principal"], c["agent"]
     v = rng.randrange(2)
     unit = c.get("company")
@@ -1500,6 +1612,8 @@ def commitment_titles():
 
 
 def k_commitment(rng, S, c):
+    if S.held4:
+        return k_commitment4(rng, S, c)
     p, v = c["person"], rng.randrange(2)
     title = c.get("commit_title") or rng.choice(commitment_titles())
     doc = Doc(210, 297, S=S)
@@ -1521,6 +1635,8 @@ def k_commitment(rng, S, c):
 
 
 def k_med_license(rng, S, c):
+    if S.held4:
+        return k_med_license4(rng, S, c)
     co = c["company"]
     v = rng.randrange(2)
     frm, until = c["lic_valid"]
@@ -1554,6 +1670,8 @@ def k_med_license(rng, S, c):
 
 
 def k_drug_license(rng, S, c):
+    if S.held4:
+        return k_drug_license4(rng, S, c)
     co = c["company"]
     v = rng.randrange(2)
     frm, until = c["lic_valid"]
@@ -1593,6 +1711,8 @@ def k_drug_license(rng, S, c):
 def k_other(rng, S, c):
     if S.held3:
         return k_other3(rng, S, c)
+    if S.held4:
+        return k_other4(rng, S, c)
     t = c.get("other") or rng.choice(["menu", "notice", "bill", "blank"])
     if t == "menu":
         doc = Doc(210, 297, bg=(252, 246, 232), S=S)
@@ -2012,6 +2132,980 @@ def k_other3(rng, S, c):
         doc.text(5, y + 11, "支付方式：%s" % rng.choice(["微信支付", "支付宝", "现金"]), 7.5, f, (40, 40, 40))
         doc.text(40, y + 19, "谢谢惠顾 欢迎再次光临", 7.5, f, (40, 40, 40), "m")
         note = "超市购物小票"
+    return [doc], {}, "other: %s, design %s" % (note, S.name), {}
+
+
+# --------------------------------------------------------------------------------------------
+# heldout4's own looks and layouts (Style.held4): spread or right-aligned labels (kv4, grid4, fields4), pen-filled
+# forms (pen4), and new layouts and title wordings of most kinds (k_*4)
+
+PEN_INK = (26, 44, 138)
+
+
+def spread(lab, m=4):
+    """heldout4: a label spread to m characters' width with ideographic (and half-width) spaces: 姓　　名, 负 责 人."""
+    lab = lab.replace(" ", "").replace("\u3000", "")
+    gaps = len(lab) - 1
+    if gaps < 1 or len(lab) >= m:
+        return lab
+    half = 2 * (m - len(lab))
+    out = lab[0]
+    for i in range(gaps):
+        n = half // gaps + (1 if i < half % gaps else 0)
+        out += "\u3000" * (n // 2) + " " * (n % 2) + lab[i + 1]
+    return out
+
+
+def fit(doc, text, size, font, room, least=4.5):
+    """The largest size (pt, at most size) at which text fits room (mm)."""
+    while doc.width(text, size, font) > room and size > least:
+        size -= 0.25
+    return size
+
+
+def label4(doc, S, x, y, lab, size, font, lw, lcol=None):
+    """heldout4: a label in the label colour, spread to four characters (S.align == "spread") from x, or right-aligned
+    against x + lw; smaller when it must be to keep clear of the value."""
+    f, col = S.f(font), lcol or S.c("label")
+    t = (spread(lab) if S.align == "spread" else lab.replace(" ", "").replace("\u3000", "")) + S.sep
+    sz = fit(doc, t, size, f, lw - 1.6)
+    yy = y + (size - sz) * 25.4 / 72 * 0.55
+    if S.align == "spread":
+        doc.text(x, yy, t, sz, f, col)
+    else:
+        doc.text(x + lw - 1.6, yy, t, sz, f, col, "r")
+
+
+def dotted_rule(doc, x0, x1, y, colour=(110, 110, 110)):
+    xx = x0
+    while xx < x1:
+        doc.line(xx, y, min(x1, xx + 0.7), y, 0.2, colour)
+        xx += 1.4
+
+
+def kv4(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under):
+    """kv for heldout4: spread or right-aligned labels in the label colour, values in ink, dotted rules under them
+    where kv would underline."""
+    sz = size * S.k
+    em = sz * 25.4 / 72
+    for lab, val in items:
+        label4(doc, S, x, y, lab, sz, font, lw, lcol)
+        doc.text(x + lw, y, val, sz, S.f(vfont), vcol or S.c("ink"))
+        if under:
+            dotted_rule(doc, x + lw - 1, x + lw + under, y + em * 1.2)
+        y += em * gap
+    return y
+
+
+def grid4(doc, S, x, y, colw, rows, size, rowh, font, colour, fill_labels):
+    """grid for heldout4: label cells tinted, labels centred (spread to four characters when short and there is room),
+    values in ink with more padding, a heavier outer frame (S.rule == "double": a second line outside it)."""
+    xs = [x]
+    for w in colw:
+        xs.append(xs[-1] + w)
+    f = S.f(font)
+    y0 = y
+    tint = fill_labels or S.c("tint")
+    for r in rows:
+        ci = 0
+        for text, span, lab in r:
+            x0, x1 = xs[ci], xs[min(len(xs) - 1, ci + span)]
+            if lab:
+                doc.rect(x0, y, x1, y + rowh, fill=tint)
+            doc.rect(x0, y, x1, y + rowh, outline=colour, w=0.2)
+            room = x1 - x0 - 2.6
+            if text:
+                t = text
+                if lab and 1 < len(t) <= 3 and doc.width(spread(t), size, f) <= room:
+                    t = spread(t)
+                sz = fit(doc, t, size, f, room)
+                yy = y + (rowh - sz * 25.4 / 72) / 2 - 0.35
+                if lab:
+                    doc.text((x0 + x1) / 2, yy, t, sz, f, S.c("label"), "m")
+                else:
+                    doc.text(x0 + 2.0, yy, t, sz, f, S.c("ink"))
+            ci += span
+        y += rowh
+    doc.rect(x, y0, xs[-1], y, outline=colour, w=0.55)
+    if S.rule == "double":
+        doc.rect(x - 0.9, y0 - 0.9, xs[-1] + 0.9, y + 0.9, outline=colour, w=0.25)
+    return y
+
+
+def fields4(doc, S, x, y, pairs, size, font="sans", gap=5.0):
+    """heldout4: one line of label/value pairs, labels in the label colour; returns the x after the line."""
+    f = S.f(font)
+    for lab, val in pairs:
+        t = lab + S.sep
+        doc.text(x, y, t, size, f, S.c("label"))
+        x += doc.width(t, size, f) + (1.4 if not S.sep else 0.3)
+        doc.text(x, y, val, size, f, S.c("ink"))
+        x += doc.width(val, size, f) + gap
+    return x
+
+
+def pen4(doc, rng, x, y, s, size, colour=PEN_INK):
+    """heldout4: a value written by hand in blue-black ink (LXGW WenKai Light), each character a little off the line,
+    the spacing uneven; returns the width written. Marks the document as one that exists only on paper."""
+    f = ("wenkai-l", 0)
+    doc.paper_only = True
+    x0 = x
+    for ch in s:
+        sz = size * rng.uniform(0.97, 1.06)
+        doc.text(x, y + rng.uniform(-0.3, 0.3), ch, sz, f, colour)
+        x += measure(ch, sz, f) + rng.uniform(0.1, 0.5)
+    return x - x0
+
+
+def blank4(doc, S, rng, x, y, val, size, width, printed_font="sans"):
+    """heldout4: a form's blank (a rule) with its value written by pen (S.pen) or typed in; returns the x after it."""
+    em = size * 25.4 / 72
+    doc.line(x, y + em * 1.18, x + width, y + em * 1.18, 0.2, (70, 70, 70))
+    if S.pen:
+        pen4(doc, rng, x + 1.5, y - 0.6, val, size * 1.05)
+    else:
+        doc.text(x + 1.5, y, val, size, S.f(printed_font), S.c("ink"))
+    return x + width
+
+
+def rosette(doc, cx, cy, colour, n=16, step=3.0, squash=0.8):
+    colour = tuple(int(v + (255 - v) * 0.35) for v in colour)
+    for i in range(n):
+        r = 3 + i * step
+        doc.ellipse(cx - r, cy - r * squash, cx + r, cy + r * squash, outline=colour, w=0.12)
+
+
+def k_id_front4(rng, S, c):
+    """居民身份证 人像面 with a rosette behind the print instead of waves, labels in the label colour, the number set
+    apart from its label."""
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=S.c("tint") if v == 0 else (250, 250, 247))
+    rosette(doc, rng.uniform(56, 68), rng.uniform(20, 32), S.c("pattern"), n=18, step=rng.uniform(2.6, 3.4))
+    lab, ink = S.c("label"), S.c("ink")
+    sf = S.f("sans")
+    x0, y0 = 5.0 + S.dx * 0.3, 5.0 + S.dy * 0.3
+    sz = 7.0 * min(S.k, 1.08)
+    lsz = 6.0
+    doc.text(x0, y0 + 0.6, "姓　名" if v == 0 else "姓名", lsz, sf, lab)
+    doc.text(x0 + 10.5, y0, p["name"], 9.4 * min(S.k, 1.1), S.f("sansb"), ink)
+    doc.text(x0, y0 + 7, "性　别" if v == 0 else "性别", lsz, sf, lab)
+    doc.text(x0 + 10.5, y0 + 7, p["sex"], sz, sf, ink)
+    doc.text(x0 + 19, y0 + 7, "民　族" if v == 0 else "民族", lsz, sf, lab)
+    doc.text(x0 + 29.5, y0 + 7, p["nation"], sz, sf, ink)
+    b = p["birth"]
+    doc.text(x0, y0 + 13.5, "出　生" if v == 0 else "出生", lsz, sf, lab)
+    doc.text(x0 + 10.5, y0 + 13.5, "%d年 %d月 %d日" % (b.year, b.month, b.day) if v == 0 else cn_date(b), sz, sf, ink)
+    doc.text(x0, y0 + 20, "住　址" if v == 0 else "住址", lsz, sf, lab)
+    y, line = y0 + 20, ""
+    for ch in p["address"]:
+        if doc.width(line + ch, sz, sf) > 34:
+            doc.text(x0 + 10.5, y, line, sz, sf, ink)
+            y += 4.0
+            line = ""
+        line += ch
+    doc.text(x0 + 10.5, y, line, sz, sf, ink)
+    yn = 43.2 + S.dy * 0.15
+    doc.text(x0, yn + 0.8, "公民身份号码", lsz, sf, lab)
+    nsz = 9.6 * min(S.k, 1.12)
+    xn = x0 + 24
+    nsp = spaced(doc, p["id_number"], nsz, S.f("mono"), rng.uniform(0.3, 0.8), CARD_W - 3.5 - xn)
+    doc.text(xn, yn, p["id_number"], nsz, S.f("mono"), ink, spacing=nsp)
+    pw = rng.uniform(20, 23)
+    px, py = CARD_W - pw - rng.uniform(4, 6), rng.uniform(5, 8)
+    doc.image(px, py, pw, pw * 1.25, portrait(rng, p["female"], S.c("tint") if v == 0 else (250, 250, 247)))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "居民身份证 人像面, design %s/%d (rosette background, portrait %.1f mm wide)" % (S.name, v, pw), {}
+
+
+def k_id_back4(rng, S, c):
+    p = c["person"]
+    v = rng.randrange(2)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=S.c("tint") if v == 0 else (249, 250, 246))
+    rosette(doc, rng.uniform(38, 48), rng.uniform(22, 30), S.c("pattern"), n=15, step=rng.uniform(2.8, 3.6), squash=0.6)
+    e = rng.uniform(15, 17.5)
+    doc.image(6 + S.dx * 0.3, 5, e, e, emblem())
+    big = S.f("serifb" if v == 0 else "sansb")
+    tx = 8 + e + 4
+    doc.text(tx, 6.5, "中华人民共和国", 11.5 * min(S.k, 1.1), big, S.c("ink"), spacing=1.0)
+    doc.text(tx - 1.5, 15.5, "居民身份证", 18 * min(S.k, 1.1), big, S.c("ink"), spacing=1.8)
+    frm, until = c["id_valid"]
+    lab = S.c("label")
+    doc.text(12, 36.8, "签发机关", 6.2, S.f("sans"), lab)
+    doc.text(28, 36.2, p["authority"], 7.4 * min(S.k, 1.08), S.f("sans"), S.c("ink"))
+    doc.text(12, 43.8, "有效期限", 6.2, S.f("sans"), lab)
+    doc.text(28, 43.2, "%s-%s" % (dotted(frm), dotted(until)), 7.4 * min(S.k, 1.08), S.f("sans"), S.c("ink"))
+    exp = until != "长期" and until < TODAY
+    return [doc], {"valid_from": iso(frm), "valid_until": iso(until)}, "居民身份证 国徽面, design %s/%d%s" % (S.name, v, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_ssc4(rng, S, c):
+    """社会保障卡 with 中华人民共和国 small above a large 社会保障卡 and an English line, a colour band down the left
+    edge; or a band across the top with 中华人民共和国社会保障卡 and the portrait on the left."""
+    p = c["person"]
+    v = rng.randrange(2)
+    bank = c.get("bank") or rng.choice(BANKS)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    base = (250, 250, 250) if v == 0 else S.c("tint")
+    doc.rect(0, 0, CARD_W, CARD_H, fill=base)
+    rosette(doc, CARD_W - 10, CARD_H - 6, S.c("pattern"), n=20, step=2.4, squash=0.7)
+    items = [("姓名", p["name"]), ("社会保障号码", p["id_number"]), ("社会保障卡号", c["ssc_no"]), ("发卡日期", c["ssc_date"])]
+    band = S.c("label")
+    bank_col = (170, 30, 30) if "农" not in bank[0] else (20, 110, 80)
+    if v == 0:
+        title = "社会保障卡"
+        doc.rect(0, 0, 5.5, CARD_H, fill=band)
+        doc.text(9, 2.6, "中华人民共和国", 5.6, S.f("sansb"), band, spacing=0.7)
+        doc.text(9, 5.6, "社会保障卡", 12.5 * min(S.k, 1.1), S.f("sansb"), band, spacing=1.1)
+        doc.text(9, 12.4, "SOCIAL SECURITY CARD", 4.4, S.f("sans"), band, spacing=0.35)
+        doc.text(CARD_W - 3, 3.0, bank[0], 6.4, S.f("sansb"), bank_col, "r")
+        chip(doc, 9, 17)
+        pw = rng.uniform(16, 18)
+        doc.image(CARD_W - pw - 4, 13, pw, pw * 1.28, portrait(rng, p["female"], base))
+        kv(doc, S, 9, 29, items, 6.6, 19, gap=1.7, lcol=(80, 80, 80))
+    else:
+        title = "中华人民共和国社会保障卡"
+        doc.rect(0, 0, CARD_W, 9.5, fill=S.c("accent"))
+        doc.text(4, 2.2, title, 9.2 * min(S.k, 1.1), S.f("sansb"), (255, 255, 255), spacing=0.25)
+        doc.text(CARD_W - 3, 10.8, bank[0], 6.4, S.f("sansb"), bank_col, "r")
+        pw = rng.uniform(15.5, 17)
+        doc.image(4.5, 13, pw, pw * 1.28, portrait(rng, p["female"], base))
+        chip(doc, CARD_W - 17, 17)
+        kv(doc, S, 7 + pw, 24.5, items, 6.6, 19, gap=1.7, lcol=(80, 80, 80))
+    doc.text(CARD_W - 4, CARD_H - 5, "UnionPay 银联", 6, S.f("sansb"), (20, 60, 130), "r")
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "card_number": c["ssc_no"]}, "社会保障卡 (%s, %s), design %s/%d" % (title, bank[0], S.name, v), {}
+
+
+def k_residence_permit4(rng, S, c):
+    """山东省居住证 with 山东省 small over a large 居住证 at the left, the portrait top right, labels spread."""
+    p = c["person"]
+    v = rng.randrange(2)
+    frm, until = c["rp_valid"]
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=S.c("tint"))
+    rosette(doc, 20, 44, S.c("pattern"), n=16, step=3.0, squash=0.6)
+    if v == 0:
+        doc.text(4, 2.0, "山东省", 6.0, S.f("sansb"), S.c("accent"), spacing=1.0)
+        doc.text(18, 1.4, "居住证", 12.5 * min(S.k, 1.1), S.f("serifb"), S.c("accent"), spacing=3.0)
+    else:
+        doc.rect(0, 0, CARD_W, 8.2, fill=S.c("accent"))
+        doc.text(CARD_W / 2 - 8, 1.6, "山东省居住证", 10.5 * min(S.k, 1.1), S.f("serifb"), (255, 255, 255), "m", spacing=2.0)
+    items = [("姓名", p["name"]), ("性别", p["sex"] + "    民族 " + p["nation"]), ("出生", cn_date(p["birth"])),
+             ("居住地址", c["rp_address"]), ("公民身份号码", p["id_number"]), ("签发机关", c["rp_authority"]),
+             ("有效期限", "%s-%s" % (dotted(frm), dotted(until)))]
+    y, xl, xv = 10.8, 3.5, 19.0
+    for lab, val in items:
+        t = spread(lab) if len(lab) < 4 else lab
+        doc.text(xl, y + 0.3, t, fit(doc, t, 5.4, S.f("sans"), xv - xl - 1), S.f("sans"), S.c("label"))
+        f = S.f("mono" if lab == "公民身份号码" else "sans")
+        sz = 6.2 * min(S.k, 1.08)
+        right = 62.0 if y < 34 else CARD_W - 3.5
+        lines, cur = [], ""
+        for ch in val:
+            if doc.width(cur + ch, sz, f) > right - xv:
+                lines.append(cur)
+                cur = ""
+            cur += ch
+        lines.append(cur)
+        for ln in lines:
+            doc.text(xv, y, ln, sz, f, S.c("ink"))
+            y += 3.2
+        y += 1.35
+    doc.image(64.5, 10, 17, 21.5, portrait(rng, p["female"], S.c("tint")))
+    exp = until < TODAY
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "山东省居住证 (heldout4 layout %d), design %s%s" % (v, S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_business_license4(rng, S, c):
+    """营业执照 of the 2019 edition: 统一社会信用代码 top left, QR top right with its caption, fields in two columns
+    (正本, landscape) or one (副本, portrait, （副　本） and 副本编号); 个体工商户 licences (c["getihu"]) with 经营者,
+    组成形式, 经营场所, 注册日期 and no 营业期限; c["both"]: 正本 and 副本 in one file."""
+    co = c["company"]
+    getihu = c.get("getihu", False)
+    lands = [True, False] if c.get("both") else [rng.random() < 0.5]
+    docs = []
+    issue = rand_date(rng, co["founded"], dt.date(2026, 10, 31))
+    qr = qr_block(rng)
+    for land in lands:
+        doc = Doc(297 if land else 210, 210 if land else 297, bg=(253, 252, 248), S=S)
+        W = doc.w
+        doc.rect(8, 8, W - 8, doc.h - 8, outline=S.c("accent"), w=2.2)
+        doc.rect(11, 11, W - 11, doc.h - 11, outline=S.c("accent"), w=0.3)
+        doc.image(W / 2 - 10, 15, 20, 20, emblem())
+        doc.text(W / 2, 38 + S.dy, "营 业 执 照", 30 * S.k if land else 27 * S.k, S.f("serifb"), S.c("accent"), "m", spacing=1.5)
+        top = 58 + S.dy
+        if not land:
+            doc.text(W / 2, top, "（副　本）", 12, S.f("serif"), S.c("ink"), "m")
+            doc.text(W - 20, 17, "副本编号：1-1", 8, S.f("sans"), S.c("ink"), "r")
+            top += 10
+        doc.text(20 + S.dx, 20, "统一社会信用代码", 9 * S.k, S.f("sans"), S.c("label"))
+        doc.text(20 + S.dx, 26, co["uscc"], 12.5 * S.k, S.f("mono"), S.c("ink"))
+        qx = W - 45
+        doc.image(qx, 15, 24, 24, qr)
+        doc.para(qx - 5, 40, 34, "扫描二维码登录“国家企业信用信息公示系统”了解更多登记、备案、许可、监管信息。", 5.2, S.f("sans"), (90, 90, 90), lh=1.35, indent=0)
+        if getihu:
+            items = [("名称", co["name"]), ("类型", "个体工商户"), ("经营者", co["rep"]["name"]), ("组成形式", "个人经营"),
+                     ("注册日期", cn_date(co["founded"])), ("经营场所", co["address"])]
+        else:
+            items = [("名称", co["name"]), ("类型", co["type"]), ("法定代表人", co["rep"]["name"]), ("注册资本", co["capital"]),
+                     ("成立日期", cn_date(co["founded"])), ("营业期限", "%s 至 %s" % (cn_date(co["founded"]), c.get("biz_until_text", "长期"))),
+                     ("住所", co["address"])]
+        size = 10.5 * S.k
+        lw = 27
+        if land:   # two columns: names and people left, money, dates and address right
+            cols = [(28 + S.dx, items[:3] + [("经营范围", co["scope"])], 110), (160 + S.dx, items[3:], 105)]
+        else:
+            cols = [(24 + S.dx, items + [("经营范围", co["scope"])], 130)]
+        for x, its, colw in cols:
+            y = top + 8
+            for lab, val in its:
+                label4(doc, S, x, y, lab, size, "serif", lw)
+                y = doc.para(x + lw, y, colw - lw, val, size * (0.9 if lab == "经营范围" else 1), S.f("serif"), S.c("ink"), lh=1.55, indent=0) + 3.0
+        doc.text(W - 62, doc.h - 48, "登记机关", 12, S.f("serif"), S.c("ink"), "m")
+        doc.text(W - 62, doc.h - 33, cn_date(issue, True), 11, S.f("serif"), S.c("ink"), "m")
+        doc.seal(W - 62, doc.h - 43, 42, co["authority"])
+        doc.text(W / 2, doc.h - 20, "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn", 7.5, S.f("sans"), (80, 80, 80), "m")
+        doc.text(W / 2, doc.h - 15.5, "国家市场监督管理总局监制", 7, S.f("sans"), (80, 80, 80), "m")
+        docs.append(doc)
+    facts = {"uscc": co["uscc"], "unit_name": co["name"], "valid_from": iso(co["founded"])}
+    if not getihu:
+        facts["valid_until"] = c.get("biz_until", "长期")
+    what = " + ".join("正本 landscape" if l else "副本 portrait" for l in lands)
+    return docs, facts, "营业执照 2019 edition (%s%s), design %s" % (what, ", 个体工商户" if getihu else "", S.name), {}
+
+
+def k_uscc_cert4(rng, S, c):
+    """统一社会信用代码证书 （副本）, portrait: the fields in a ruled table."""
+    ins = c["institution"]
+    frm, until = c["lic_valid"]
+    doc = Doc(210, 297, bg=(252, 252, 250), S=S)
+    doc.rect(9, 9, 201, 288, outline=S.c("label"), w=1.6)
+    doc.waves(12, 12, 198, 285, S.c("tint"), 30, rng, 1.2)
+    doc.image(95, 18, 20, 20, emblem())
+    doc.text(105, 44 + S.dy, "统一社会信用代码证书", 21 * S.k, S.f("serifb"), S.c("accent"), "m", spacing=1.0)
+    doc.text(105, 58 + S.dy, "（副　本）", 12, S.f("serif"), S.c("ink"), "m")
+    rows = [[("统一社会信用代码", 1, True), (ins["uscc"], 1, False)], [("机构名称", 1, True), (ins["name"], 1, False)],
+            [("机构性质", 1, True), (ins["nature"], 1, False)], [("机构地址", 1, True), (ins["address"], 1, False)],
+            [("负责人", 1, True), (ins["head"]["name"], 1, False)], [("有效期", 1, True), ("自%s至%s" % (cn_date(frm), cn_date(until)), 1, False)]]
+    y = grid(doc, S, 22 + S.dx, 76 + S.dy, [44, 122], rows, 11 * S.k, 14, font="serif", colour=S.c("label"))
+    issuer = ins["city"] + {"机关": "机构编制委员会办公室", "事业单位": "事业单位登记管理局", "社会团体": "民政局"}[ins["nature"]]
+    doc.text(140, y + 30, "颁发单位：" + issuer, 10.5, S.f("serif"), S.c("ink"), "m")
+    doc.text(140, y + 40, cn_date(frm), 10.5, S.f("serif"), S.c("ink"), "m")
+    doc.seal(145, y + 32, 40, issuer)
+    doc.image(26, y + 18, 28, 28, qr_block(rng))
+    exp = until < TODAY
+    return [doc], {"uscc": ins["uscc"], "unit_name": ins["name"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "统一社会信用代码证书 （副本） portrait (%s), design %s%s" % (ins["nature"], S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_approval4(rng, S, c):
+    """红头文件 with 〔〕文号 under the red rule and a star in it, a 批复 or 通知 title, 抄送 and 印发 lines at the foot."""
+    ins = c["institution"]
+    doc = Doc(210, 297, S=S)
+    issuer = ins["city"] + rng.choice(["机构编制委员会办公室", "机构编制委员会", "人民政府办公室"])
+    red = (206, 18, 24)
+    doc.text(105, 34 + S.dy, issuer, (21 if len(issuer) < 13 else 17) * S.k, S.f("serifb"), red, "m", spacing=0.8)
+    yr = rng.randint(2008, 2024)
+    num = "%s〔%d〕%d号" % (rng.choice(["临编办发", "兰编办", "济编办字", "淄编办发", "聊编", "临政办发"]), yr, rng.randint(3, 120))
+    doc.text(105, 52, num, 12, S.f("serif"), S.c("ink"), "m")
+    doc.line(22, 60, 98, 60, 0.8, red)
+    doc.line(112, 60, 188, 60, 0.8, red)
+    doc.text(105, 57.6, "★", 9, ("wenkai", 0), red, "m")
+    if ins["nature"] == "机关":
+        title = "关于%s机构编制有关事项的批复" % ins["name"]
+    else:
+        title = rng.choice(["关于同意设立%s的批复", "关于设立%s的通知"]) % ins["name"]
+    y = doc.para(28, 72, 154, title, 16 * S.k, S.f("serifb"), S.c("ink"), lh=1.5, indent=0)
+    dept = ins["city"] + rng.choice(["卫生健康局", "教育和体育局", "人力资源和社会保障局", "民政局"])
+    doc.text(25, y + 6, dept + "：", 12, S.f("serif"), S.c("ink"))
+    body = ("你单位报来的《关于设立%s的请示》收悉。经研究，现批复如下：一、同意设立%s，为%s所属公益一类事业单位，"
+            "机构规格相当于正科级。二、核定事业编制%d名，所需经费由财政全额拨款。" % (ins["name"], ins["name"], dept, rng.randint(8, 40)))
+    y = doc.para(25, y + 16, 160, body, 12 * S.k, S.f("serif"), S.c("ink"), lh=1.8)
+    y = doc.para(25, y + 2, 160, "三、请按照有关规定及时办理法人登记等相关手续。", 12 * S.k, S.f("serif"), S.c("ink"), lh=1.8)
+    d = dt.date(yr, rng.randint(1, 12), rng.randint(1, 28))
+    doc.text(150, y + 24, issuer, 12, S.f("serif"), S.c("ink"), "m")
+    doc.text(150, y + 34, cn_date(d), 12, S.f("serif"), S.c("ink"), "m")
+    doc.seal(150, y + 28, 42, issuer)
+    doc.line(22, 262, 188, 262, 0.4, S.c("ink"))
+    doc.text(25, 265, "抄送：%s财政局，%s人力资源和社会保障局。" % (ins["city"], ins["city"]), 10, S.f("serif"), S.c("ink"))
+    doc.line(22, 272, 188, 272, 0.25, S.c("ink"))
+    doc.text(25, 275, issuer, 10, S.f("serif"), S.c("ink"))
+    doc.text(185, 275, "%s印发" % cn_date(d + dt.timedelta(days=rng.randint(0, 3))), 10, S.f("serif"), S.c("ink"), "r")
+    doc.line(22, 282, 188, 282, 0.4, S.c("ink"))
+    return [doc], {"unit_name": ins["name"]}, "单位批准成立文件 %s (红头 with a star in the rule, 抄送/印发 lines), design %s" % (num, S.name), {"title": title}
+
+
+def patient_grid4(doc, S, x, y, p, dept, extra=()):
+    """heldout4: the patient's particulars in a ruled table: 姓名 性别 年龄 / 科别 + extra pairs; returns the bottom y."""
+    age = (TODAY - p["birth"]).days // 365
+    rows = [[("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False), ("年龄", 1, True), ("%d岁" % age, 1, False)]]
+    r2 = [("科别", 1, True), (dept, 1, False)]
+    for lab, val in extra:
+        r2 += [(lab, 1, True), (val, 3 if lab == "身份证号" else 1, False)]
+    used = sum(sp for _, sp, _ in r2)
+    if used < 6:
+        r2.append(("", 6 - used, False))
+    rows.append(r2)
+    return grid(doc, S, x, y, [22, 36, 22, 22, 22, 46], rows, 10 * S.k, 9)
+
+
+def k_diagnosis4(rng, S, c):
+    """住院诊断证明书, 病情诊断证明书, 疾病诊断证明 or 诊断证明 with a 编号, the patient in a table, 诊断 / 医嘱 and the
+    note that it is valid only with the hospital's seal."""
+    p, v = c["person"], rng.randrange(2)
+    doc = Doc(210, 297 if v == 0 else 148.5, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    title = rng.choice(["住院诊断证明书", "病情诊断证明书", "疾病诊断证明", "诊断证明"])
+    y = 11 + S.dy
+    doc.text(105 + S.dx, y, hosp, 15.5 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=0.4)
+    doc.text(105 + S.dx, y + 10, title, 15 * S.k, S.f("sansb"), S.c("accent"), "m", spacing=1.0)
+    doc.text(190, y + 12, "编号：%s%06d" % (rng.choice(["ZD", "ZM", "No."]), rng.randrange(10 ** 6)), 8.5, S.f("sans"), S.c("ink"), "r")
+    y += 23
+    with_id = rng.random() < 0.6
+    extra = [("住院号", "%07d" % rng.randrange(10 ** 7))] if title.startswith("住院") else [("门诊号", "%09d" % rng.randrange(10 ** 9))]
+    if with_id:
+        extra = [("身份证号", p["id_number"])]
+    y = patient_grid4(doc, S, 20, y, p, dept, extra) + 7
+    fsz = 11 * S.k
+    label4(doc, S, 20, y, "诊断", fsz, "sansb", 22)
+    y = doc.para(42, y, 148, dx, fsz, S.f("sans"), S.c("ink"), indent=0) + 3
+    label4(doc, S, 20, y, "医嘱", fsz, "sansb", 22)
+    y = doc.para(42, y, 148, rng.choice(["注意休息，全休两周，定期复查。", "继续口服药物治疗，门诊随诊。", "住院治疗，病情稳定后出院，出院后休息一个月。"]),
+                 fsz, S.f("sans"), S.c("ink"), indent=0)
+    d = c.get("visit", rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25)))
+    doc.text(118, y + 9, "医师签名：", 10.5, S.f("sans"), S.c("ink"))
+    doc.sign(140, y + 6, 26, 10, rng.randrange(10 ** 6))
+    doc.text(118, y + 20, "开具日期：" + cn_date(d), 10.5, S.f("sans"), S.c("ink"))
+    doc.seal(96, y + 17, 36, hosp + "诊断证明专用章"[:2])
+    doc.text(20, doc.h - 13, "注：本证明须加盖医院诊断证明专用章方有效，复印件无效。", 8, S.f("sans"), (90, 90, 90))
+    facts = {"name": p["name"]} | ({"id_number": p["id_number"]} if with_id else {})
+    return [doc], facts, "%s %s (heldout4 form %d, 编号, patient table), design %s" % (title, hosp, v, S.name), {"diagnosis": dx}
+
+
+def k_discharge4(rng, S, c):
+    """出院小结 / 出院记录 with the stay in a table and numbered section heads (一、入院情况 …)."""
+    p = c["person"]
+    doc = Doc(210, 297, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    title = rng.choice(["出院小结", "出院小结", "出院记录"])
+    doc.text(105 + S.dx, 12 + S.dy, hosp, 15.5 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=0.5)
+    doc.text(105 + S.dx, 22 + S.dy, title, 15 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=2.0)
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    y = patient_grid4(doc, S, 20, 34 + S.dy, p, dept, [("住院号", "%07d" % rng.randrange(10 ** 7)), ("床号", "%d" % rng.randint(1, 60))])
+    rows = [[("入院日期", 1, True), (cn_date(a), 1, False), ("出院日期", 1, True), (cn_date(b), 1, False), ("住院天数", 1, True), ("%d天" % (b - a).days, 1, False)]]
+    y = grid(doc, S, 20, y, [22, 36, 22, 36, 22, 32], rows, 10 * S.k, 9) + 6
+    secs = [("入院诊断", dx), ("出院诊断", dx + "（好转）"),
+            ("入院情况", "患者因“%s”于%s入院。查体：T 36.6℃，P 78次/分，R 18次/分，BP 132/80mmHg，神志清，精神可。" % (rng.choice(["反复胸闷3天", "腹痛12小时", "咳嗽咳痰1周", "腰痛伴右下肢麻木2月"]), cn_date(a))),
+            ("诊疗经过", "入院后完善相关检查，给予%s等治疗，患者症状逐渐缓解，病情稳定，准予出院。" % rng.choice(["抗感染、化痰", "降压、调脂、抗血小板", "营养神经、改善循环", "手术"])),
+            ("出院情况", "一般情况可，饮食睡眠可，无明显不适。"), ("出院医嘱", "1.注意休息，低盐低脂饮食；2.按时服药；3.两周后门诊复查，不适随诊。")]
+    nums = "一二三四五六"
+    fsz = 10.5 * S.k
+    for i, (lab, val) in enumerate(secs):
+        head = "%s、%s" % (nums[i], lab)
+        doc.text(20, y, head, fsz, S.f("sansb"), S.c("label"))
+        y = doc.para(26, y + fsz * 25.4 / 72 * 1.6, 164, val, fsz, S.f("serif"), S.c("ink"), lh=1.6, indent=0) + 2.0
+    doc.text(120, y + 8, "主治医师：", 10.5, S.f("sans"), S.c("ink"))
+    doc.sign(142, y + 5, 26, 10, rng.randrange(10 ** 6))
+    doc.text(120, y + 19, "记录日期：" + cn_date(b), 10.5, S.f("sans"), S.c("ink"))
+    return [doc], {"name": p["name"]}, "%s %s (stay table, numbered sections), design %s" % (title, hosp, S.name), \
+        {"admitted": iso(a), "discharged": iso(b), "diagnosis": dx}
+
+
+def k_medical_record4(rng, S, c):
+    """门诊病历记录 / 门诊电子病历 printed from the hospital system: 病历号 barcode, particulars in a line of pairs,
+    section heads in the label colour run into their text."""
+    p = c["person"]
+    doc = Doc(148, 210, bg=(255, 255, 253), S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    rtitle = rng.choice(["门诊病历记录", "门诊电子病历"])
+    doc.text(74 + S.dx, 9 + S.dy, hosp, 13 * S.k, S.f("serifb"), S.c("ink"), "m")
+    doc.text(74 + S.dx, 18 + S.dy, rtitle, 13 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=1.2)
+    for i in range(42):   # a barcode of the record number, top right
+        w = rng.choice([0.25, 0.25, 0.5, 0.75])
+        doc.rect(112 + i * 0.72, 8, 112 + i * 0.72 + w, 16, fill=(20, 20, 20))
+    rec_no = "%010d" % rng.randrange(10 ** 10)
+    doc.text(127, 16.5, rec_no, 6, S.f("mono"), S.c("ink"), "m")
+    age = (TODAY - p["birth"]).days // 365
+    y = 29 + S.dy
+    fsz = 8.6 * S.k
+    fields4(doc, S, 9, y, [("姓名", p["name"]), ("性别", p["sex"]), ("年龄", "%d岁" % age), ("科室", dept)], fsz, gap=3.2)
+    d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    fields4(doc, S, 9, y + 6.5, [("就诊时间", "%s %02d:%02d" % (iso(d), rng.randint(8, 16), rng.randint(0, 59))), ("病历号", rec_no)], fsz, gap=3.2)
+    doc.line(8, y + 13, 140, y + 13, 0.5, S.c("label"))
+    doc.line(8, y + 13.8, 140, y + 13.8, 0.2, S.c("label"))
+    y += 18
+    for lab, val in [("主诉", rng.choice(["头晕3天。", "咳嗽、咽痛2天。", "上腹部不适1周。", "左膝关节疼痛1月。"])),
+                     ("现病史", "患者自述近期症状加重，无发热，无恶心呕吐，饮食睡眠可，二便正常。"),
+                     ("既往史", rng.choice(["否认高血压、糖尿病史。", "高血压病史5年。", "否认药物过敏史。"])),
+                     ("体格检查", "神志清，心肺听诊未闻及明显异常，腹软，无压痛。"), ("诊断", dx),
+                     ("处理意见", rng.choice(["1.血常规；2.口服药物治疗；3.不适随诊。", "1.完善检查；2.对症治疗；3.一周后复诊。"]))]:
+        fsz2 = 9.2 * S.k
+        head = lab + "："
+        hw = doc.width(head, fsz2, S.f("sansb"))
+        doc.text(10, y, head, fsz2, S.f("sansb"), S.c("label"))
+        em = fsz2 * 25.4 / 72
+        n = int(math.ceil(hw / em))
+        y = doc.para(10, y, 128, "\u3000" * n + val, fsz2, S.f("serif"), S.c("ink"), lh=1.7, indent=0) + 1.2
+    doc.text(88, y + 6, "医师签名：", 9.5, S.f("sans"), S.c("ink"))
+    doc.sign(106, y + 3, 24, 9, rng.randrange(10 ** 6))
+    doc.text(74, 202, "打印时间：%s" % iso(d), 7, S.f("sans"), (110, 110, 110), "m")
+    return [doc], {"name": p["name"]}, "%s %s (system print with a barcode), design %s" % (rtitle, hosp, S.name), {"diagnosis": dx}
+
+
+def k_invoice4(rng, S, c):
+    """heldout4's invoices: a pre-printed paper 山东省医疗门诊收费票据 filled in by a dot-matrix printer a little off its
+    boxes; a 山东省医疗住院/门诊收费票据（电子） in a full frame with a 监制章 at the top and a 备注 block of pairs; a
+    pharmacy's 电子发票（普通发票） for medicines."""
+    p = c["person"]
+    t = c.get("invoice_type") or rng.choice(["paper", "paper", "outpatient", "inpatient", "pharmacy"])
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    if t == "paper":
+        return invoice_paper4(rng, S, c, p, hosp)
+    if t == "pharmacy":
+        return invoice_pharmacy4(rng, S, c, p)
+    doc = Doc(230, 148, S=S)
+    items = [(n, round(rng.uniform(8, 1800), 2)) for n in rng.sample(FEE_ITEMS, rng.randint(4, 8))]
+    total = round(sum(a for _, a in items), 2)
+    d = c.get("discharge") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    col = S.c("accent")
+    title = "山东省医疗%s收费票据（电子）" % ("住院" if t == "inpatient" else "门诊")
+    doc.rect(8, 6, 222, 142, outline=col, w=0.5)
+    doc.seal(115, 13, 20, "财政电子票据监制章", colour=(200, 40, 40), oval=True)
+    doc.text(115 + S.dx, 20 + S.dy, title, 15.5 * S.k, S.f("serifb"), col, "m", spacing=0.4)
+    doc.image(12, 9, 19, 19, qr_block(rng, 21))
+    code, num = "37%06d" % rng.randrange(10 ** 6), "%010d" % rng.randrange(10 ** 10)
+    check = "".join(rng.choice("0123456789abcdef") for _ in range(6))
+    y = 10
+    for lab, val in [("票据代码", code), ("票据号码", num), ("校验码", check), ("开票日期", iso(d))]:
+        doc.text(165, y, lab + "：", 7.5, S.f("sans"), col)
+        doc.text(181, y, val, 7.5, S.f("mono"), S.c("ink"))
+        y += 4.3
+    y = 33 + S.dy
+    fields4(doc, S, 12, y, [("交款人统一社会信用代码", p["id_number"]), ("交款人", p["name"])], 8.5 * S.k, gap=12)
+    rows = [[("项目名称", 1, True), ("数量/单位", 1, True), ("金额（元）", 1, True), ("备注", 1, True),
+             ("项目名称", 1, True), ("数量/单位", 1, True), ("金额（元）", 1, True), ("备注", 1, True)]]
+    half = (len(items) + 1) // 2
+    for i in range(half):
+        r = [(items[i][0], 1, False), ("1/项", 1, False), ("%.2f" % items[i][1], 1, False), ("", 1, False)]
+        j = i + half
+        r += [(items[j][0], 1, False), ("1/项", 1, False), ("%.2f" % items[j][1], 1, False), ("", 1, False)] if j < len(items) else [("", 1, False)] * 4
+        rows.append(r)
+    rows.append([("金额合计（大写）", 2, True), (rmb_upper(total), 3, False), ("（小写）", 1, True), ("%.2f" % total, 2, False)])
+    y = grid(doc, S, 12, y + 7, [29, 20, 24, 22, 29, 20, 24, 38], rows, 8 * S.k, 6.4, colour=col)
+    doc.rect(12, y + 2, 218, y + 26, outline=col, w=0.3)
+    doc.text(14, y + 3.5, "备注", 8, S.f("sansb"), col)
+    fund = round(total * rng.uniform(0.4, 0.75), 2) if t == "inpatient" else 0.0
+    acc = round((total - fund) * rng.uniform(0.0, 0.4), 2)
+    pairs = [("业务流水号", "%012d" % rng.randrange(10 ** 12)), ("%s号" % ("住院" if t == "inpatient" else "门诊"), "%08d" % rng.randrange(10 ** 8)),
+             ("就诊日期", iso(d)), ("医疗机构类型", rng.choice(["综合医院", "专科医院"])), ("医保类型", rng.choice(["职工基本医疗保险", "城乡居民基本医疗保险"])),
+             ("医保统筹基金支付", "%.2f" % fund), ("个人账户支付", "%.2f" % acc), ("个人现金支付", "%.2f" % (total - fund - acc))]
+    for i, (l, val) in enumerate(pairs):
+        fields4(doc, S, 24 + (i % 3) * 64, y + 4 + (i // 3) * 6.5, [(l, val)], 7.4 * min(S.k, 1.1))
+    yb = y + 31
+    doc.text(12, yb, "收款单位（章）：" + hosp, 8.5, S.f("sans"), S.c("ink"))
+    doc.text(150, yb, "复核人：" + fake_name(rng, True) + "   收款人：" + fake_name(rng, False), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(56, yb - 3, 30, hosp + "财务专用章"[:2], oval=True)
+    return [doc], {"name": p["name"]}, "%s %s (heldout4 framed e-bill, 监制章 at the top), design %s" % (title, hosp, S.name), \
+        {"total": "%.2f" % total, "invoice_number": num}
+
+
+def invoice_paper4(rng, S, c, p, hosp):
+    """The pre-printed paper form (red rules and labels, red NO.) with its values printed by a dot-matrix printer,
+    all of them shifted by the same 1–3 mm off their boxes."""
+    doc = Doc(190, 105, bg=(253, 251, 246), S=S)
+    doc.paper_only = True   # a printed form: scanned or photographed, never a clean file
+    red = (196, 44, 40)
+    ink = rng.choice([(40, 36, 90), (30, 30, 30), (70, 40, 100)])
+    dotf = ("wenkai-mono", 0)
+    items = [(n, round(rng.uniform(5, 900), 2)) for n in rng.sample(FEE_ITEMS, rng.randint(3, 6))]
+    total = round(sum(a for _, a in items), 2)
+    d = c.get("discharge") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    num = "%08d" % rng.randrange(10 ** 8)
+    ox, oy = rng.uniform(1.0, 3.0) * rng.choice([-1, 1]), rng.uniform(0.8, 2.2) * rng.choice([-1, 1])
+    doc.text(95, 6, "山东省医疗门诊收费票据", 15, S.f("serifb"), red, "m", spacing=0.8)
+    doc.seal(95, 20, 16, "山东省财政厅监制", colour=red, oval=True)
+    doc.text(10, 9, "票据代码：37%06d" % rng.randrange(10 ** 6), 7.5, S.f("sans"), red)
+    doc.text(150, 8, "NO.", 9, S.f("sans"), red)
+    doc.text(158, 7.5, num, 11, ("liberation-serif", 0), red)
+    doc.text(10, 25, "医疗机构类型：", 7.5, S.f("sans"), red)
+    y0 = 30
+    # the form: rules and red labels only
+    for i, (lab, x0, x1) in enumerate([("业务流水号", 10, 34), ("门诊号", 80, 102), ("就诊日期", 126, 150)]):
+        doc.rect(x0, y0, x1, y0 + 7, outline=red, w=0.25)
+        doc.text((x0 + x1) / 2, y0 + 1.6, lab, 7.5, S.f("sans"), red, "m")
+    doc.rect(10, y0, 180, y0 + 7, outline=red, w=0.25)
+    for lab, x0, x1 in [("姓名", 10, 24), ("性别", 58, 70), ("医保类型", 84, 104), ("社会保障号码", 136, 156)]:
+        doc.rect(x0, y0 + 7, x1, y0 + 14, outline=red, w=0.25)
+        doc.text((x0 + x1) / 2, y0 + 8.6, lab, 7.5 if len(lab) < 5 else 6.2, S.f("sans"), red, "m")
+    doc.rect(10, y0 + 7, 180, y0 + 14, outline=red, w=0.25)
+    yt = y0 + 14
+    for k_ in range(3):
+        x0 = 10 + k_ * 56.7
+        doc.rect(x0, yt, x0 + 56.7, yt + 6, outline=red, w=0.25)
+        doc.text(x0 + 17, yt + 1.3, "项目/规格", 7.5, S.f("sans"), red, "m")
+        doc.text(x0 + 45, yt + 1.3, "金额", 7.5, S.f("sans"), red, "m")
+        doc.line(x0 + 34, yt, x0 + 34, yt + 30, 0.25, red)
+    doc.rect(10, yt, 180, yt + 30, outline=red, w=0.25)
+    ys = yt + 30
+    doc.rect(10, ys, 180, ys + 7, outline=red, w=0.25)
+    doc.text(12, ys + 1.6, "合计（大写）", 7.5, S.f("sans"), red)
+    doc.text(120, ys + 1.6, "（小写）", 7.5, S.f("sans"), red)
+    doc.rect(10, ys + 7, 180, ys + 14, outline=red, w=0.25)
+    fund = round(total * rng.uniform(0.0, 0.5), 2)
+    for lab, x in [("医保统筹支付", 12), ("个人账户支付", 70), ("个人现金支付", 128)]:
+        doc.text(x, ys + 8.6, lab, 7.5, S.f("sans"), red)
+    doc.text(12, ys + 17, "收款单位（章）：", 7.5, S.f("sans"), red)
+    doc.text(120, ys + 17, "收款人：", 7.5, S.f("sans"), red)
+    # the values, dot-matrix printed, all off by (ox, oy)
+    def P(x, y, s, size=8.5):
+        doc.dot(x + ox, y + oy, s, size, dotf, ink)
+    P(36, y0 + 1.6, "%012d" % rng.randrange(10 ** 12))
+    P(104, y0 + 1.6, "%08d" % rng.randrange(10 ** 8))
+    P(152, y0 + 1.6, iso(d))
+    P(26, y0 + 8.2, p["name"], 10)
+    P(72, y0 + 8.6, p["sex"])
+    P(106, y0 + 8.6, rng.choice(["职工医保", "居民医保"]))
+    P(157, y0 + 8.6, p["id_number"][:6] + "********" + p["id_number"][-4:], 6.8)
+    P(36, y0 - 5.4, rng.choice(["综合医院", "专科医院"]))
+    for i, (n, a) in enumerate(items):
+        x0 = 10 + (i % 3) * 56.7
+        yy = yt + 7.5 + (i // 3) * 5.5
+        P(x0 + 2, yy, n)
+        P(x0 + 36, yy, "%.2f" % a)
+    P(32, ys + 1.6, rmb_upper(total))
+    P(136, ys + 1.6, "%.2f" % total)
+    P(35, ys + 8.6, "%.2f" % fund)
+    P(93, ys + 8.6, "%.2f" % 0.0)
+    P(151, ys + 8.6, "%.2f" % (total - fund))
+    P(37, ys + 17, hosp)
+    P(134, ys + 17, fake_name(rng, rng.random() < 0.5))
+    doc.seal(60, ys + 15, 28, hosp + "财务专用章"[:2], oval=True)
+    return [doc], {"name": p["name"]}, "山东省医疗门诊收费票据 (paper form, values dot-matrix printed %.1f/%.1f mm off their boxes) %s, design %s" % (
+        ox, oy, hosp, S.name), {"total": "%.2f" % total, "invoice_number": num}
+
+
+DRUGS4 = [("*中成药*感冒灵颗粒", "10g*9袋", "盒", 15.8), ("*化学药品制剂*布洛芬缓释胶囊", "0.3g*20粒", "盒", 18.5),
+          ("*化学药品制剂*阿莫西林胶囊", "0.25g*24粒", "盒", 12.0), ("*中成药*复方丹参滴丸", "27mg*180丸", "瓶", 29.9),
+          ("*化学药品制剂*苯磺酸氨氯地平片", "5mg*28片", "盒", 24.6), ("*化学药品制剂*二甲双胍缓释片", "0.5g*30片", "盒", 16.3),
+          ("*医疗器械*医用外科口罩", "10只", "包", 9.9), ("*中成药*连花清瘟胶囊", "0.35g*36粒", "盒", 26.8)]
+
+
+def invoice_pharmacy4(rng, S, c, p):
+    """A pharmacy's 电子发票（普通发票） for medicines: buyer and seller in two boxes under headings across their tops,
+    *分类* item names with 规格型号, 13 % tax, 价税合计."""
+    doc = Doc(240, 140, S=S)
+    col = (140, 70, 30)
+    seller = make_company(rng, 4)
+    d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    lines = []
+    for it in rng.sample(DRUGS4, rng.randint(2, 5)):
+        q = rng.randint(1, 4)
+        lines.append((it, q, round(it[3] * q, 2)))
+    total = round(sum(a for _, _, a in lines), 2)
+    num = "26%s%014d" % ("37", rng.randrange(10 ** 14))
+    doc.text(120 + S.dx, 9 + S.dy, "电子发票（普通发票）", 17 * S.k, S.f("serifb"), col, "m", spacing=0.5)
+    doc.line(84, 19.5 + S.dy, 156, 19.5 + S.dy, 0.3, col)
+    doc.line(84, 20.7 + S.dy, 156, 20.7 + S.dy, 0.3, col)
+    doc.image(12, 6, 19, 19, qr_block(rng, 21))
+    doc.text(12, 27, "下载次数：1", 7, S.f("sans"), (100, 100, 100))
+    for i, (lab, val) in enumerate([("发票号码", num), ("开票日期", cn_date(d))]):
+        doc.text(168, 10 + i * 5, lab + "：", 8, S.f("sans"), col)
+        doc.text(183, 10 + i * 5, val, 8, S.f("mono"), S.c("ink"))
+    y0 = 33
+    for x, head, nm, code in ((10, "购买方信息", p["name"], ""), (122, "销售方信息", seller["name"], seller["uscc"])):
+        doc.rect(x, y0, x + 108, y0 + 22, outline=col, w=0.3)
+        doc.rect(x, y0, x + 108, y0 + 5.5, fill=S.c("tint"), outline=col, w=0.3)
+        doc.text(x + 54, y0 + 1.0, head, 8, S.f("sansb"), col, "m", spacing=1.5)
+        doc.text(x + 3, y0 + 8.5, "名称：", 8.5 * min(S.k, 1.1), S.f("sans"), col)
+        doc.text(x + 14, y0 + 8.5, nm, 8.5 * min(S.k, 1.1), S.f("sans"), S.c("ink"))
+        doc.text(x + 3, y0 + 15.5, "统一社会信用代码/纳税人识别号：", 7.2, S.f("sans"), col)
+        doc.text(x + 50, y0 + 15.5, code, 7.6, S.f("mono"), S.c("ink"))
+    rows = [[("项目名称", 1, True), ("规格型号", 1, True), ("单位", 1, True), ("数量", 1, True), ("单价", 1, True), ("金额", 1, True), ("税率/征收率", 1, True), ("税额", 1, True)]]
+    tax_total = 0.0
+    for (name, spec, unit, price), q, amt in lines:
+        net = round(amt / 1.13, 2)
+        tax_total += amt - net
+        rows.append([(name, 1, False), (spec, 1, False), (unit, 1, False), (str(q), 1, False), ("%.2f" % (price / 1.13), 1, False), ("%.2f" % net, 1, False), ("13%", 1, False), ("%.2f" % (amt - net), 1, False)])
+    rows.append([("合　　计", 1, True), ("", 4, False), ("¥%.2f" % (total - tax_total), 1, False), ("", 1, False), ("¥%.2f" % tax_total, 1, False)])
+    rows.append([("价税合计（大写）", 1, True), (rmb_upper(total), 4, False), ("（小写）", 1, True), ("¥%.2f" % total, 2, False)])
+    y = grid(doc, S, 10, y0 + 25, [56, 26, 12, 12, 22, 26, 30, 36], rows, 7.8 * S.k, 6.4, colour=col)
+    doc.rect(10, y + 2, 230, y + 12, outline=col, w=0.3)
+    doc.text(12, y + 4.5, "备注", 8, S.f("sans"), col)
+    doc.text(26, y + 4.5, "医保个人账户支付", 7.8, S.f("sans"), S.c("ink"))
+    doc.text(12, y + 16, "开票人：" + fake_name(rng, True), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(205, y + 4, 28, seller["name"][:8] + "发票专用章", oval=True)
+    return [doc], {"name": p["name"]}, "电子发票（普通发票） of a pharmacy (%s), design %s" % (seller["name"], S.name), {"total": "%.2f" % total, "invoice_number": num}
+
+
+EXPENSE4 = [("0.9%氯化钠注射液", "250ml", "袋", 3.8, "甲类"), ("头孢呋辛钠注射剂", "0.75g", "支", 12.6, "乙类"), ("血常规", "", "次", 20.0, "甲类"),
+            ("肝功能检查", "", "项", 88.0, "甲类"), ("胸部CT平扫", "", "次", 180.0, "甲类"), ("一级护理", "", "日", 28.0, "甲类"),
+            ("床位费(三人间)", "", "日", 40.0, "甲类"), ("阿托伐他汀钙片", "20mg*7", "盒", 16.5, "乙类"), ("静脉输液", "", "组", 8.0, "甲类"),
+            ("一次性输液器", "", "支", 2.5, "乙类"), ("心电图", "", "次", 25.0, "甲类"), ("奥美拉唑肠溶胶囊", "20mg*14", "盒", 9.8, "甲类"),
+            ("人血白蛋白", "10g", "瓶", 368.0, "丙类"), ("留置针", "", "支", 18.0, "乙类"), ("尿常规", "", "次", 12.0, "甲类")]
+
+
+def k_expense_list4(rng, S, c):
+    """住院病人费用清单 / 住院费用汇总清单 / 患者住院费用明细: 医保类别 and 自付比例 columns, a summary by category on
+    the last page, 1–3 pages."""
+    p = c["person"]
+    pages_n = c.get("pages", rng.choice([1, 1, 2, 3]))
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    title = rng.choice(["住院病人费用清单", "住院费用汇总清单", "患者住院费用明细"])
+    docs, grand, cats = [], 0.0, {}
+    admno = "%07d" % rng.randrange(10 ** 7)
+    for pi in range(pages_n):
+        doc = Doc(210, 297, S=S)
+        doc.text(105 + S.dx, 11 + S.dy, hosp, 13 * S.k, S.f("sansb"), S.c("ink"), "m")
+        doc.text(105 + S.dx, 20 + S.dy, title, 14.5 * S.k, S.f("sansb"), S.c("ink"), "m", spacing=0.6)
+        fields4(doc, S, 13, 31 + S.dy, [("姓名", p["name"]), ("住院号", admno), ("入院", iso(a)), ("出院", iso(b))], 8.2 * S.k, gap=4)
+        rows = [[(h, 1, True) for h in ["日期", "项目名称", "规格", "单位", "数量", "单价", "金额", "医保类别", "自付比例"]]]
+        for _ in range(rng.randint(18, 26)):
+            n = rng.choice(EXPENSE4)
+            q = rng.randint(1, 6)
+            grand += q * n[3]
+            cats[n[4]] = cats.get(n[4], 0.0) + q * n[3]
+            rows.append([(iso(rand_date(rng, a, b)), 1, False), (n[0], 1, False), (n[1], 1, False), (n[2], 1, False), (str(q), 1, False),
+                         ("%.2f" % n[3], 1, False), ("%.2f" % (q * n[3]), 1, False), (n[4], 1, False), ({"甲类": "0%", "乙类": "10%", "丙类": "100%"}[n[4]], 1, False)])
+        y = grid(doc, S, 10, 38 + S.dy, [22, 46, 18, 11, 11, 18, 20, 20, 22], rows, 7.6 * S.k, 6.6)
+        if pi == pages_n - 1:
+            y += 5
+            summary = [[("合计", 1, True), ("%.2f" % grand, 1, False)] + [(k_, 1, True) if i % 2 == 0 else ("%.2f" % cats[k_], 1, False)
+                                                                      for k_ in sorted(cats) for i in range(2)]]
+            grid(doc, S, 10, y, [18, 24] + [16, 22] * len(cats), summary, 8 * S.k, 7.5)
+        doc.text(105, 287, "第%d页/共%d页" % (pi + 1, pages_n), 8, S.f("sans"), (90, 90, 90), "m")
+        docs.append(doc)
+    return docs, {"name": p["name"]}, "%s %s, %d page(s), 医保类别 columns and a summary, design %s" % (title, hosp, pages_n, S.name), {"total": "%.2f" % grand}
+
+
+def k_poa4(rng, S, c):
+    """授权委托书 / 委托书 / 个人（单位）授权委托书 as a form with blanks, filled in by pen (S.pen) or typed, and the
+    matter ticked from a list."""
+    pr, ag = c["principal"], c["agent"]
+    unit = c.get("company")
+    doc = Doc(210, 297, S=S)
+    ptitle = rng.choice(["授权委托书", "委托书", "单位授权委托书" if unit else "个人授权委托书"])
+    doc.text(105 + S.dx, 26 + S.dy, ptitle, 20 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=2.5 if len(ptitle) <= 3 else 1.2)
+    poa_agent_id = c.get("poa_agent_id", ag["id_number"])
+    agent_name = c.get("poa_agent_name", ag["name"])
+    fsz = 11.5 * min(S.k, 1.12)
+    f = S.f("serif")
+    y = 48 + S.dy
+    if unit:
+        rows = [("委托单位", unit["name"], 120), ("统一社会信用代码", unit["uscc"], 95)]
+    else:
+        rows = [("委托人", pr["name"], 55), ("身份证号码", pr["id_number"], 95)]
+    rows += [("受托人", agent_name, 55), ("身份证号码", poa_agent_id, 95), ("联系电话", "1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9), 70)]
+    for lab, val, w in rows:
+        t = lab + "："
+        doc.text(25, y, t, fsz, f, S.c("ink"))
+        blank4(doc, S, rng, 25 + max(doc.width(t, fsz, f), 30) + 2, y, val, fsz, w)
+        y += 12
+    matter = c.get("matter", rng.choice(["医疗保险参保登记", "医疗费用手工报销", "异地就医备案", "生育保险待遇申领", "单位参保信息变更"]))
+    who = "本单位" if unit else "本人"
+    y = doc.para(25, y + 4, 160, "%s因故不能亲自到医疗保障经办机构办理相关业务，现委托上述受托人代为办理下列事项（在□内打√）：" % who, fsz, f, S.c("ink"), lh=1.8)
+    opts = ["医疗保险参保登记", "医疗费用手工报销", "异地就医备案", "生育保险待遇申领", "单位参保信息变更"]
+    if matter not in opts:
+        opts[0] = matter
+    for i, o in enumerate(opts):
+        xx, yy = 30 + (i % 2) * 80, y + 2 + (i // 2) * 8.5
+        doc.rect(xx, yy + 0.6, xx + 3.6, yy + 4.2, outline=S.c("ink"), w=0.25)
+        if o == matter:
+            if S.pen:
+                doc.poly([(xx + 0.5, yy + 2.2), (xx + 1.6, yy + 3.8), (xx + 4.6, yy - 0.8)], 0.45, PEN_INK)
+            else:
+                doc.text(xx + 0.3, yy + 0.3, "√", fsz * 0.8, S.f("sans"), S.c("ink"))
+        doc.text(xx + 5.5, yy, o, fsz * 0.95, f, S.c("ink"))
+    y += 2 + 3 * 8.5 + 4
+    y = doc.para(25, y, 160, "受托人在办理上述事项过程中所签署的有关文件，%s均予以承认，并承担相应的法律责任。" % who, fsz, f, S.c("ink"), lh=1.8)
+    d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+    y = doc.para(25, y + 3, 160, "委托期限：自%s至%s。" % (cn_date(d), cn_date(d + dt.timedelta(days=rng.choice([30, 90, 180])))), fsz, f, S.c("ink"))
+    doc.text(108, y + 14, ("委托单位（盖章）：" if unit else "委托人（签名）："), 12, f, S.c("ink"))
+    if unit:
+        doc.seal(165, y + 16, 40, unit["name"])
+    else:
+        doc.sign(150, y + 11, 30, 11, rng.randrange(10 ** 6))
+    doc.text(108, y + 30, "受托人（签名）：", 12, f, S.c("ink"))
+    doc.sign(150, y + 27, 30, 11, rng.randrange(10 ** 6))
+    doc.text(108, y + 46, "日期：", 12, f, S.c("ink"))
+    if S.pen:
+        pen4(doc, rng, 122, y + 45.4, cn_date(d), 12)
+    else:
+        doc.text(122, y + 46, cn_date(d), 12, f, S.c("ink"))
+    facts = {"principal_name": unit["name"] if unit else pr["name"], "agent_name": agent_name, "agent_id_number": poa_agent_id}
+    if not unit:
+        facts["principal_id_number"] = pr["id_number"]
+    return [doc], facts, "%s (form with blanks, %s, %s principal), design %s" % (
+        ptitle, "filled in by pen" if S.pen else "typed in", "unit" if unit else "person", S.name), {"matter": matter}
+
+
+def k_commitment4(rng, S, c):
+    """承诺书 (titles of forms/named) as a form: the person's blanks at the top (by pen or typed), numbered pledges."""
+    p = c["person"]
+    title = c.get("commit_title") or rng.choice(commitment_titles())
+    doc = Doc(210, 297, S=S)
+    tsz = 18 * S.k if len(title) <= 12 else 15 * S.k
+    y = doc.para(25, 24 + S.dy, 160, title, tsz, S.f("serifb"), S.c("ink"), lh=1.4, indent=0) if doc.width(title, tsz, S.f("serifb")) > 160 else None
+    if y is None:
+        doc.text(105, 24 + S.dy, title, tsz, S.f("serifb"), S.c("ink"), "m", spacing=0.8)
+        y = 38 + S.dy
+    fsz = 11.5 * min(S.k, 1.12)
+    f = S.f("serif")
+    y += 8
+    for lab, val, w in [("承诺人姓名", p["name"], 50), ("身份证号码", p["id_number"], 95), ("联系电话", "1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9), 70)]:
+        t = lab + "："
+        doc.text(25, y, t, fsz, f, S.c("ink"))
+        blank4(doc, S, rng, 25 + doc.width(t, fsz, f) + 2, y, val, fsz, w)
+        y += 12
+    y = doc.para(25, y + 4, 160, "本人申请办理%s，现郑重承诺如下：" % c.get("matter", "相关医疗保障业务"), fsz, f, S.c("ink"), lh=1.9)
+    pledges = ["所提供的材料及填报的信息真实、准确、完整；",
+               rng.choice(["本次医疗费用未在其他任何单位或机构报销；", "本人长期居住在异地，符合备案条件；", "本次受伤无第三方责任；", "本人目前无工作单位，未参加职工基本医疗保险；"]),
+               "如有虚假，本人愿意退回已享受的待遇，并承担相应的法律责任。"]
+    for i, t in enumerate(pledges):
+        y = doc.para(25, y + 1, 160, "%d. %s" % (i + 1, t), fsz, f, S.c("ink"), lh=1.9, indent=2)
+    doc.text(108, y + 18, "承诺人（签名）：", 12, f, S.c("ink"))
+    doc.sign(148, y + 15, 30, 11, rng.randrange(10 ** 6))
+    d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+    doc.text(108, y + 33, "日期：", 12, f, S.c("ink"))
+    if S.pen:
+        pen4(doc, rng, 122, y + 32.4, cn_date(d), 12)
+    else:
+        doc.text(122, y + 33, cn_date(d), 12, f, S.c("ink"))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, "%s (form with blanks, %s, numbered pledges), design %s" % (
+        title, "filled in by pen" if S.pen else "typed in", S.name), {"title": title}
+
+
+def k_med_license4(rng, S, c):
+    """医疗机构执业许可证 （副本）, portrait, its fields in a ruled table (登记号, 所有制形式, 床位 …)."""
+    co = c["company"]
+    frm, until = c["lic_valid"]
+    doc = Doc(210, 297, bg=(254, 254, 251), S=S)
+    doc.rect(9, 9, 201, 288, outline=S.c("label"), w=1.4)
+    doc.image(96, 16, 18, 18, emblem())
+    doc.text(105, 40 + S.dy, "医疗机构执业许可证", 21 * S.k, S.f("serifb"), (176, 22, 22), "m", spacing=1.0)
+    doc.text(105, 53 + S.dy, "（副　本）", 12, S.f("serif"), S.c("ink"), "m")
+    org = co["uscc"][8:17]
+    lic = org + co["area"] + "%02d%s%04d" % (rng.randint(10, 19), rng.choice("ABCDJ"), rng.randint(1001, 1999))
+    rows = [[("登记号", 1, True), (lic, 3, False)], [("机构名称", 1, True), (co["name"], 3, False)], [("地址", 1, True), (co["address"], 3, False)],
+            [("法定代表人", 1, True), (co["rep"]["name"], 1, False), ("主要负责人", 1, True), (co["rep"]["name"], 1, False)],
+            [("所有制形式", 1, True), (rng.choice(["私有", "股份制", "其他"]), 1, False), ("床位", 1, True), ("%d张" % rng.choice([0, 0, 10, 20]), 1, False)],
+            [("诊疗科目", 1, True), (rng.choice(["内科；外科；预防保健科；医学检验科", "全科医疗科；中医科；口腔科", "内科；妇产科；儿科；医学影像科"]), 3, False)],
+            [("有效期限", 1, True), ("自%s至%s" % (cn_date(frm), cn_date(until)), 3, False)]]
+    y = grid(doc, S, 20 + S.dx, 68 + S.dy, [34, 50, 34, 52], rows, 10.5 * S.k, 13, font="serif", colour=S.c("label"))
+    auth = PLACES[co["area"]][0].replace("山东省", "") + "卫生健康局"
+    doc.text(145, y + 26, "发证机关：" + auth, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(145, y + 36, cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(150, y + 28, 40, auth)
+    doc.text(105, 280, "中华人民共和国国家卫生健康委员会制", 8, S.f("sans"), (90, 90, 90), "m")
+    exp = until < TODAY
+    return [doc], {"unit_name": co["name"], "license_number": lic, "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "医疗机构执业许可证 （副本） portrait table, design %s%s" % (S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_drug_license4(rng, S, c):
+    """药品经营许可证 of the newer edition: 分类码, 日常监管机构, 投诉举报电话 12315, fields in a ruled table, landscape."""
+    co = c["company"]
+    frm, until = c["lic_valid"]
+    doc = Doc(297, 210, bg=(252, 253, 255), S=S)
+    doc.rect(9, 9, 288, 201, outline=S.c("accent"), w=1.6)
+    doc.rect(12, 12, 285, 198, outline=S.c("accent"), w=0.3)
+    doc.text(148.5, 20 + S.dy, "药品经营许可证", 26 * S.k, S.f("serifb"), (172, 20, 20), "m", spacing=2.5)
+    lic = "鲁%s%s%04d" % (rng.choice(["AA", "DA", "CA", "CB"]), "539", rng.randrange(10000))
+    rows = [[("证号", 1, True), (lic, 1, False), ("分类码", 1, True), (rng.choice(["A", "B", "C"]) + rng.choice(["a", "b"]), 1, False)],
+            [("企业名称", 1, True), (co["name"], 3, False)], [("统一社会信用代码", 1, True), (co["uscc"], 3, False)],
+            [("注册地址", 1, True), (co["address"], 3, False)],
+            [("法定代表人", 1, True), (co["rep"]["name"], 1, False), ("企业负责人", 1, True), (co["rep"]["name"], 1, False)],
+            [("质量负责人", 1, True), (fake_name(rng, True), 1, False), ("经营方式", 1, True), (rng.choice(["零售", "零售（单体）", "零售（连锁）"]), 1, False)],
+            [("经营范围", 1, True), ("中成药、化学药、生物制品（除疫苗）", 3, False)],
+            [("日常监管机构", 1, True), (PLACES[co["area"]][0].replace("山东省", "") + "市场监督管理局", 1, False), ("有效期至", 1, True), (cn_date(until), 1, False)]]
+    y = grid(doc, S, 26 + S.dx, 38 + S.dy, [40, 78, 32, 95], rows, 10.5 * S.k, 12, font="serif", colour=S.c("label"))
+    auth = PLACES[co["area"]][0].replace("山东省", "")[:3] + "行政审批服务局"
+    doc.text(220, y + 14, "发证机关：" + auth, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(220, y + 23, "签发日期：" + cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(225, y + 15, 38, auth)
+    doc.text(40, y + 18, "投诉举报电话：12315", 9, S.f("sans"), S.c("ink"))
+    exp = until < TODAY
+    return [doc], {"unit_name": co["name"], "license_number": lic, "uscc": co["uscc"], "valid_until": iso(until)}, \
+        "药品经营许可证 newer edition (分类码, 日常监管机构), design %s%s" % (S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_other4(rng, S, c):
+    """Not a 医保 material: a 快递面单 (waybill), a 血常规 检验报告单, a bank's 账户交易明细, a 药品说明书."""
+    t = c.get("other") or rng.choice(["waybill", "lab", "statement", "leaflet"])
+    f, fb = S.f("sans"), S.f("sansb")
+    if t == "waybill":
+        doc = Doc(100, 150, S=S)
+        doc.rect(2, 2, 98, 148, outline=(30, 30, 30), w=0.4)
+        doc.text(6, 5, rng.choice(["顺丰速运", "中通快递", "京东物流", "邮政EMS"]), 12, fb, (30, 30, 30))
+        doc.text(94, 6, "标准快递", 9, fb, (30, 30, 30), "r")
+        for i in range(60):
+            w = rng.choice([0.25, 0.5, 0.5, 0.75])
+            doc.rect(10 + i * 1.3, 15, 10 + i * 1.3 + w, 30, fill=(20, 20, 20))
+        doc.text(50, 31, "SF%013d" % rng.randrange(10 ** 13), 8, S.f("mono"), (20, 20, 20), "m")
+        for y, who in ((40, "收"), (72, "寄")):
+            q = make_person(rng)
+            doc.rect(5, y, 13, y + 8, fill=(30, 30, 30))
+            doc.text(9, y + 1.3, who, 10, fb, (255, 255, 255), "m")
+            doc.text(16, y, q["name"] + "  1%s****%04d" % (rng.randint(30, 89), rng.randrange(10000)), 9, f, (20, 20, 20))
+            doc.para(16, y + 6, 78, address(rng, rng.choice(list(PLACES))), 8, f, (20, 20, 20), lh=1.4, indent=0)
+        doc.line(2, 100, 98, 100, 0.3, (30, 30, 30))
+        doc.text(6, 104, "托寄物：文件    计费重量：0.5kg", 8, f, (20, 20, 20))
+        doc.text(6, 112, "签收人：__________   时间：____年__月__日", 8, f, (20, 20, 20))
+        doc.image(70, 118, 24, 24, qr_block(rng, 21))
+        note = "快递面单"
+    elif t == "lab":
+        doc = Doc(210, 148.5, S=S)
+        hosp = rng.choice(HOSP)
+        q = make_person(rng)
+        doc.text(105, 9, hosp + "检验报告单", 14 * S.k, fb, S.c("ink"), "m")
+        fields4(doc, S, 12, 20, [("姓名", q["name"]), ("性别", q["sex"]), ("年龄", "%d岁" % ((TODAY - q["birth"]).days // 365)), ("标本", "全血"), ("科室", rng.choice([d for _, d in DIAG]))], 8.5 * S.k, gap=5)
+        rows = [[("项目", 1, True), ("结果", 1, True), ("单位", 1, True), ("参考范围", 1, True)]]
+        for nm, unit, lo, hi in [("白细胞计数WBC", "10^9/L", 3.5, 9.5), ("红细胞计数RBC", "10^12/L", 4.3, 5.8), ("血红蛋白HGB", "g/L", 130, 175),
+                                 ("血小板计数PLT", "10^9/L", 125, 350), ("中性粒细胞百分比", "%", 40, 75), ("淋巴细胞百分比", "%", 20, 50)]:
+            val = rng.uniform(lo * 0.85, hi * 1.1)
+            flag = " ↑" if val > hi else " ↓" if val < lo else ""
+            rows.append([(nm, 1, False), (("%.1f" % val) + flag, 1, False), (unit, 1, False), ("%s-%s" % (lo, hi), 1, False)])
+        y = grid(doc, S, 12, 28, [62, 36, 34, 54], rows, 8.5 * S.k, 7.5)
+        doc.text(12, y + 5, "检验者：%s    审核者：%s    报告时间：2026-11-%02d" % (fake_name(rng, True), fake_name(rng, False), rng.randint(1, 28)), 8, f, S.c("ink"))
+        note = "血常规检验报告单"
+    elif t == "statement":
+        doc = Doc(210, 297, S=S)
+        bank = rng.choice(BANKS)
+        q = make_person(rng)
+        doc.text(105, 18, bank[0] + "个人账户交易明细", 15 * S.k, fb, S.c("ink"), "m")
+        fields4(doc, S, 15, 32, [("户名", q["name"]), ("账号", bank_number(rng, bank)[:6] + "******" + "%04d" % rng.randrange(10000))], 9 * S.k, gap=8)
+        fields4(doc, S, 15, 39, [("起止日期", "2026-08-01至2026-10-31"), ("币种", "人民币")], 9 * S.k, gap=8)
+        rows = [[(h, 1, True) for h in ["交易日期", "摘要", "交易金额", "账户余额", "对方户名"]]]
+        bal = rng.uniform(2000, 30000)
+        for _ in range(rng.randint(14, 22)):
+            amt = round(rng.choice([-1, -1, 1]) * rng.uniform(10, 3000), 2)
+            bal += amt
+            rows.append([("2026-%02d-%02d" % (rng.randint(8, 10), rng.randint(1, 28)), 1, False), (rng.choice(["消费", "转账", "工资", "代缴费", "利息"]), 1, False),
+                         ("%.2f" % amt, 1, False), ("%.2f" % bal, 1, False), (rng.choice(["财付通", "支付宝", "", fake_name(rng, rng.random() < 0.5)]), 1, False)])
+        grid(doc, S, 15, 48, [30, 28, 36, 36, 50], rows, 8.5 * S.k, 7.5)
+        note = "银行账户交易明细"
+    else:
+        doc = Doc(148, 210, bg=(252, 252, 248), S=S)
+        nm = rng.choice(["布洛芬缓释胶囊", "阿莫西林胶囊", "复方丹参滴丸", "感冒灵颗粒"])
+        doc.text(74, 10, nm + "说明书", 13 * S.k, fb, S.c("ink"), "m")
+        doc.text(74, 18, "请仔细阅读说明书并在医师或药师指导下使用", 7.5, f, (170, 30, 30), "m")
+        y = 26
+        for lab, val in [("【药品名称】", "通用名称：%s" % nm), ("【成份】", "本品主要成份为%s，辅料为淀粉、硬脂酸镁。" % nm[:3]),
+                         ("【性状】", "本品为胶囊剂，内容物为白色颗粒或粉末。"), ("【适应症】", "用于缓解轻至中度疼痛，也用于普通感冒或流行性感冒引起的发热。"),
+                         ("【用法用量】", "口服。成人一次1粒，一日2次（早晚各一次）。"), ("【不良反应】", "少数病人可出现恶心、呕吐、胃烧灼感或轻度消化不良。"),
+                         ("【禁忌】", "对本品过敏者禁用。"), ("【贮藏】", "遮光，密封保存。"), ("【有效期】", "24个月"),
+                         ("【批准文号】", "国药准字H%08d" % rng.randrange(10 ** 8))]:
+            doc.text(10, y, lab, 8.5, fb, S.c("ink"))
+            y = doc.para(32, y, 106, val, 8.5, f, S.c("ink"), lh=1.6, indent=0) + 1.5
+        note = "药品说明书"
     return [doc], {}, "other: %s, design %s" % (note, S.name), {}
 
 
@@ -2479,7 +3573,8 @@ def plan_split(split, rng):
     mism = {"tune": {"agent": "id", "unit": "poa", "designated": "name"},
             "heldout": {"residence": "id", "agent": "poa", "institution": "name"},
             "heldout2": {"unit": "uscc", "maternity": "bc", "reimbursement": "id"},
-            "heldout3": {"agent": "poa-name", "unit": "name", "maternity": "bc-swap", "ssc": "id-swap", "designated": "expired"}}[split]
+            "heldout3": {"agent": "poa-name", "unit": "name", "maternity": "bc-swap", "ssc": "id-swap", "designated": "expired"},
+            "heldout4": {"agent": "id-other", "unit": "name-drop", "maternity": "card-other", "ssc": "id-expired"}}[split]
     # 1 agent for a person
     P, A = make_person(rng), make_person(rng)
     cp, ca = person_ctx(rng, P, 0), person_ctx(rng, A, 0)
@@ -2500,10 +3595,14 @@ def plan_split(split, rng):
         poa["poa_agent_name"] = nm[:-1] + SOUND_ALIKE[nm[-1]]
         b["mismatch"] = {"material": "power-of-attorney", "fact": "agent_name", "on_material": poa["poa_agent_name"], "in_submission": nm,
                          "note": "授权委托书 受托人 name has its last character replaced by a same-sounding one; the agent's ID card and the submission agree"}
+    if mism.get("agent") == "id-other":   # heldout4: the agent's ID number field holds the principal's (valid) number
+        b["applicant"]["agent_id_number"] = P["id_number"]
+        b["mismatch"] = {"material": "id-card-front", "fact": "agent_id_number", "on_material": A["id_number"], "in_submission": P["id_number"],
+                         "note": "the submission gives the principal's ID number as the agent's: a valid number, but of the other person in the bundle"}
     bundles.append(b)
     add("power-of-attorney", poa, b, mism=mism.get("agent") in ("poa", "poa-name"))
     add("id-card-front", cp, b, role="principal", mism=mism.get("agent") == "id")
-    add("id-card-front", ca, b, pair=True, role="agent")
+    add("id-card-front", ca, b, pair=True, role="agent", mism=mism.get("agent") == "id-other")
     # 2 unit enrolment by an agent
     cc = company_ctx(rng)
     A2 = make_person(rng)
@@ -2528,8 +3627,14 @@ def plan_split(split, rng):
         b["applicant"]["unit_name"] = v2
         b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": nm, "in_submission": v2,
                          "note": "the submitted unit name writes one character of the 字号 with a same-sounding one (%s for %s)" % (BIZ_ALIKE[w], w)}
+    if mism.get("unit") == "name-drop":   # heldout4: 有限公司 shortened to 公司 in the submission
+        nm = cc["company"]["name"]
+        v2 = nm[:nm.rindex("有限公司")] + "公司"
+        b["applicant"]["unit_name"] = v2
+        b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": nm, "in_submission": v2,
+                         "note": "the submitted unit name drops 有限 (…公司 for …有限公司); the unit's 授权委托书 gives the full name"}
     bundles.append(b)
-    add("business-license", cc, b, mism=mism.get("unit") in ("uscc", "name"))
+    add("business-license", cc, b, mism=mism.get("unit") in ("uscc", "name", "name-drop"))
     add("power-of-attorney", poa2, b, mism=mism.get("unit") == "poa")
     add("id-card-front", ca2, b, role="agent")
     # 3 maternity
@@ -2556,9 +3661,17 @@ def plan_split(split, rng):
         b["applicant"]["birth_certificate_number"] = v2
         b["mismatch"] = {"material": "birth-certificate", "fact": "birth_certificate_number", "on_material": cm["bc_no"], "in_submission": v2,
                          "note": "the submission swaps two neighbouring digits of the certificate number (the number has no check character)"}
+    if mism.get("maternity") == "card-other":   # heldout4: another card of the same bank, Luhn-valid
+        v2 = bank_number(rng, cm["bank"])
+        while v2 == cm["bank_no"]:
+            v2 = bank_number(rng, cm["bank"])
+        b["applicant"]["card_number"] = v2
+        b["mismatch"] = {"material": "bank-card", "fact": "card_number", "on_material": cm["bank_no"], "in_submission": v2,
+                         "note": "the submitted card number is another valid (Luhn) card of the same bank, not the card handed in"}
     bundles.append(b)
     for k in ("marriage-certificate", "birth-certificate", "id-card-front", "bank-card"):
-        add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") in ("bc", "bc-swap")))
+        add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") in ("bc", "bc-swap"))
+            or (k == "bank-card" and mism.get("maternity") == "card-other"))
     # 4 reimbursement
     R = make_person(rng, born=(1945, 1985))
     cr = person_ctx(rng, R, 0)
@@ -2567,6 +3680,8 @@ def plan_split(split, rng):
               invoice_type="inpatient", commit_title="不重复报销、重复享受待遇的承诺书", matter="住院医疗费用手工报销", visit=a)
     if split == "heldout2":   # its 明细清单 runs to two pages
         cr["pages"] = 2
+    if split == "heldout4":   # three pages
+        cr["pages"] = 3
     b = dict(id="reimbursement", purpose="住院医疗费用手工报销: ID card, invoice, expense list, discharge record, diagnosis, pledge, bank card", files=[],
              applicant={"name": R["name"], "id_number": R["id_number"], "card_number": cr["bank_no"]})
     if mism.get("reimbursement") == "id":
@@ -2630,20 +3745,30 @@ def plan_split(split, rng):
     add("approval-document", ci, b)
     # 8 social security card application
     Z = make_person(rng)
+    if mism.get("ssc") == "id-expired":   # heldout4: someone young enough at issue for a card that has run out
+        Z = make_person(rng, born=(1980, 1996))
     cz = person_ctx(rng, Z, 0)
+    if mism.get("ssc") == "id-expired":
+        cz["id_valid"] = id_validity(rng, Z, True)
+        assert cz["id_valid"][1] != "长期" and cz["id_valid"][1] < TODAY, cz["id_valid"]
     b = dict(id="ssc-application", purpose="社保卡申领: ID card (front and back), 户口簿 page, 居住证回执", files=[], applicant={"name": Z["name"], "id_number": Z["id_number"]})
     if mism.get("ssc") == "id-swap":
         v2 = swap_adjacent(rng, Z["id_number"], range(14, 16))
         b["applicant"]["id_number"] = v2
         b["mismatch"] = {"material": "id-card-front", "fact": "id_number", "on_material": Z["id_number"], "in_submission": v2,
                          "note": "two neighbouring digits of the sequence code are swapped in the submission (the submitted number fails its check digit)"}
+    if mism.get("ssc") == "id-expired":
+        b["mismatch"] = {"material": "id-card-front", "fact": "valid_until", "on_material": iso(cz["id_valid"][1]), "in_submission": iso(TODAY),
+                         "note": "the ID card (its 国徽面 is in the same file) expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
     bundles.append(b)
     for k in ("id-card-front", "household-register", "residence-permit-receipt", "social-security-card"):
-        add(k, cz, b, pair=(k == "id-card-front"), role="applicant", mism=(k == "id-card-front" and mism.get("ssc") == "id-swap"))
+        add(k, cz, b, pair=(k == "id-card-front"), role="applicant", mism=(k == "id-card-front" and mism.get("ssc") in ("id-swap", "id-expired")))
 
     # singles up to the targets
     target = {k: 2 for k in KINDS}
     target.update({"id-card-front": 6, "id-card-back": 4, "other": 4, "business-license": 3, "medical-invoice": 3, "bank-card": 3})
+    if split == "heldout4":   # each of its invoice layouts
+        target["medical-invoice"] = 5
     have = {}
     for it in items:
         have[it["kind"]] = have.get(it["kind"], 0) + 1
@@ -2654,6 +3779,15 @@ def plan_split(split, rng):
     while len(items) < 60:
         k = rng.choice(["id-card-front", "id-card-back", "business-license", "medical-invoice", "diagnosis", "social-security-card", "bank-card", "other"])
         add(k, single_ctx(rng, k), pair=(k == "id-card-front" and rng.random() < 0.3))
+    if split == "heldout4":   # of the single 营业执照: a 个体工商户's, and one file with 正本 and 副本
+        lic = [it for it in items if it["kind"] == "business-license" and it["bundle"] is None]
+        getihu(rng, lic[0]["c"])
+        both = lic[1] if len(lic) > 1 else next(it for it in items if it["kind"] == "business-license" and it["bundle"] and it["bundle"]["id"] == "designated-institution")
+        both["c"]["both"] = True
+        for i, it in enumerate([it for it in items if it["kind"] == "other"]):   # each kind of 'other' in turn
+            it["c"]["other"] = ("waybill", "lab", "statement", "leaflet")[i % 4]
+        for i, it in enumerate([it for it in items if it["kind"] == "medical-invoice" and it["bundle"] is None]):
+            it["c"]["invoice_type"] = ("paper", "pharmacy", "outpatient", "paper", "inpatient")[i % 5]
     # about 15 % of the documents with a validity are expired on TODAY, all of them outside the bundles
     vkey = {"id-card-back": "id_valid", "residence-permit": "rp_valid", "uscc-certificate": "lic_valid",
             "medical-institution-license": "lic_valid", "drug-license": "lic_valid"}
@@ -2663,7 +3797,7 @@ def plan_split(split, rng):
     valid = [it for it in items if key(it)]
     singles = [it for it in valid if it["bundle"] is None]
     want = max(1, round(0.15 * len(valid)))
-    if split == "heldout3":   # its expired licence in a bundle counts
+    if split in ("heldout3", "heldout4"):   # the expired licence (heldout3) or ID card (heldout4) in a bundle counts
         want -= 1
     order = singles[:]
     rng.shuffle(order)
@@ -2682,6 +3816,19 @@ def plan_split(split, rng):
             c[kk] = validity(rng, 5, exp)
             want -= exp
     return items, bundles
+
+
+def getihu(rng, c):
+    """heldout4: make a single 营业执照's company a 个体工商户: a shop's name, a 92… code, 经营者, no 营业期限."""
+    co = c["company"]
+    city = PLACES[co["area"]][0].replace("山东省", "")
+    co["name"] = city + rng.choice(BIZ_WORDS) + rng.choice(["便利店", "五金店", "小吃部", "日用百货店", "副食品商行"])
+    co["scope"] = "日用百货、五金交电、预包装食品零售；餐饮服务。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
+    co["uscc"] = uscc(rng, co["area"], "92")
+    co["type"] = "个体工商户"
+    c["getihu"] = True
+    c.pop("biz_until", None)
+    c.pop("biz_until_text", None)
 
 
 def single_ctx(rng, kind):
@@ -2754,6 +3901,534 @@ class Namer:
 
 
 # --------------------------------------------------------------------------------------------
+# heldout4's degradations: scans at 150–300 dpi (200 most often) with creases, moiré, staples, dust and handwritten
+# notes across ID card copies, some turned 90°/180° without EXIF; photos with a low angle, a curled page, motion
+# blur, a hard shadow, or of a monitor showing the document; phone screenshots among the clean files
+
+COPY_NOTES = ["仅供办理医保业务使用 再复印无效", "此复印件仅用于医疗费用报销", "仅供社保卡申领使用", "复印件与原件一致 仅限医保使用"]
+
+
+def lay_cards4(page, cards, x, y, k, rng, gap, shadow):
+    """lay_cards, returning each card's box in px; shadow 0: none (a dark lid)."""
+    boxes = []
+    for im in cards:
+        if shadow:
+            sh = Image.new("L", im.size, 0)
+            sh.paste(im.getchannel("A").point(lambda a: shadow if a else 0), (0, 0))
+            page.paste((150, 150, 150), (x + 2, y + 3), sh.filter(ImageFilter.GaussianBlur(2)))
+        page.paste(im, (x, y), im)
+        boxes.append((x, y, x + im.width, y + im.height))
+        y += im.height + int(rng.uniform(*gap) * k)
+    return boxes
+
+
+def copy_note(page, boxes, rng, dpi):
+    """The note people write across an ID card copy (仅供…使用 再复印无效) in ballpoint, across the middle of each card,
+    clear of the name at its top and the number (or validity) at its bottom. Returns (page, the note)."""
+    k = dpi / 25.4
+    text = rng.choice(COPY_NOTES)
+    colour = rng.choice([PEN_INK, (40, 40, 40), (150, 30, 40)])
+    for (x0, y0, x1, y1) in boxes:
+        w, h = x1 - x0, y1 - y0
+        px = int(5.0 * k)
+        f = pil_font("wenkai-l", px)
+        layer = Image.new("L", (int(f.getlength(text)) + 20, int(px * 1.6)), 0)
+        ImageDraw.Draw(layer).text((10, px * 0.2), text, font=f, fill=255)
+        layer = layer.rotate(rng.uniform(-6, 6), Image.BICUBIC, expand=True)
+        if layer.width > w * 1.02:
+            sc = w * 1.02 / layer.width
+            layer = layer.resize((int(layer.width * sc), int(layer.height * sc)), Image.LANCZOS)
+        cx, cy = x0 + w / 2 + rng.uniform(-0.04, 0.04) * w, y0 + h * rng.uniform(0.47, 0.53)
+        full = Image.new("L", page.size, 0)
+        full.paste(layer, (int(cx - layer.width / 2), int(cy - layer.height / 2)))
+        page = fx.darken(page, full, colour, 0.8)
+    return page, text
+
+
+def crease4(arr, rng, k):
+    """A sheet that was folded (in half or in thirds): at each fold a thin dark line, a light ridge beside it and a
+    soft shade, slightly off horizontal. arr: H×W(×3) float, changed in place."""
+    H, W = arr.shape[:2]
+    n = rng.choice([1, 2])
+    folds = [H / 2] if n == 1 else [H / 3, 2 * H / 3]
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    m = np.ones((H, W), np.float32)
+    for yc in folds:
+        yc += rng.uniform(-5, 5) * k
+        tilt = rng.uniform(-0.012, 0.012)
+        dy = yy - (yc + tilt * (xx - W / 2))
+        m *= 1 - 0.11 * np.exp(-(dy / (0.3 * k)) ** 2) + 0.03 * np.exp(-((dy - 0.9 * k) / (1.4 * k)) ** 2) - 0.035 * np.exp(-((dy + 1.5 * k) / (3.0 * k)) ** 2)
+    if arr.ndim == 3:
+        arr *= m[..., None]
+    else:
+        arr *= m
+    return "folded in %s" % ("half" if n == 1 else "thirds")
+
+
+def moire4(arr, rng, a=None, screen=False):
+    """Moiré of a printed screen against the scanner's sampling: wavy beat bands, strongest in mid tones (tints,
+    patterns, seals), a little apart in the three colours; screen: of a monitor's pixel grid against the camera's,
+    wider bands over everything. arr: H×W×3 float, changed in place."""
+    H, W = arr.shape[:2]
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    a = rng.uniform(0.10, 0.2) if a is None else a
+    p1, p2 = (rng.uniform(28, 70), rng.uniform(80, 200)) if screen else (rng.uniform(9, 22), rng.uniform(14, 40))
+    t1, t2 = math.radians(rng.uniform(0, 180)), math.radians(rng.uniform(0, 180))
+    wob = rng.uniform(4, 12) * np.sin(yy / rng.uniform(150, 400) + xx / rng.uniform(200, 500))
+    ph1 = 2 * math.pi * ((xx * math.cos(t1) + yy * math.sin(t1)) + wob) / p1
+    ph2 = 2 * math.pi * (xx * math.cos(t2) + yy * math.sin(t2)) / p2
+    lum = arr.mean(axis=2) / 255.0
+    cov = np.clip((4 * lum * (1 - lum) - 0.15) / 0.85, 0, 1) if not screen else 0.35 + 0.65 * lum   # not on bare paper
+    for ch in range(3):
+        arr[..., ch] *= 1 + a * cov * np.cos(ph1 + ch * 0.9) * (0.6 + 0.4 * np.cos(ph2))
+    return "moiré (%.0f %%)" % (a * 100)
+
+
+def staple4(page, rng, k):
+    """A staple through the top-left corner: a short steel bar with its highlight."""
+    d = ImageDraw.Draw(page)
+    x, y = rng.uniform(7, 13) * k, rng.uniform(7, 13) * k
+    ang = math.radians(rng.uniform(25, 65))
+    L = rng.uniform(11, 13) * k
+    x2, y2 = x + L * math.cos(ang), y - L * math.sin(ang) + L * 0.9
+    d.line([(x + 1, y + 2), (x2 + 1, y2 + 2)], fill=(150, 150, 150), width=max(2, int(0.8 * k)))
+    d.line([(x, y), (x2, y2)], fill=(105, 108, 112), width=max(2, int(0.65 * k)))
+    d.line([(x, y - 0.15 * k), (x2, y2 - 0.15 * k)], fill=(205, 208, 212), width=max(1, int(0.15 * k)))
+
+
+def dust4(page, rng, k):
+    """Specks of dust and a hair on the scanner glass."""
+    d = ImageDraw.Draw(page)
+    W, H = page.size
+    for _ in range(rng.randint(6, 18)):
+        x, y, r = rng.uniform(0, W), rng.uniform(0, H), rng.uniform(0.08, 0.3) * k
+        d.ellipse([x - r, y - r, x + r, y + r], fill=(70, 70, 70))
+    x, y = rng.uniform(0.1, 0.9) * W, rng.uniform(0.1, 0.9) * H
+    pts = []
+    a = rng.uniform(0, 6.3)
+    for i in range(30):
+        a += rng.uniform(-0.25, 0.25)
+        x, y = x + math.cos(a) * 0.6 * k, y + math.sin(a) * 0.6 * k
+        pts.append((x, y))
+    d.line(pts, fill=(60, 60, 60), width=max(1, int(0.06 * k)))
+
+
+def scan4(docs, rng, card, S, note_ok=0.0, dpi=None):
+    """heldout4's flatbed scan. Pages at 150–300 dpi (200 most often); cards on A4 (a 复印件; ID cards with the
+    probability note_ok with a note written across them) or in a crop, on the white or the black of the lid. Colour or grey,
+    ±1.2°, folds, moiré, a staple, dust. dpi: the resolution of the file's first page, for the pages after it.
+    Returns (image, dpi, how)."""
+    extras = []
+    if card:
+        on_a4 = rng.random() < 0.55
+        d0 = rng.choice([150, 200, 200, 200, 300]) if on_a4 else rng.choice([200, 300, 300])
+    else:
+        on_a4 = False
+        d0 = rng.choice([150, 200, 200, 200, 200, 240, 300])
+    dpi = dpi or d0
+    k = dpi / 25.4
+    colour = rng.random() < 0.45
+    angle = rng.uniform(-1.2, 1.2)
+    if card:
+        cards = [rounded_card(render(d, dpi), dpi) for d in docs]
+        if on_a4:
+            page = Image.new("RGB", (int(210 * k), int(297 * k)), (251, 251, 249))
+            x = int(rng.uniform(25, 95) * k)
+            y = int((rng.uniform(20, 100) if len(docs) == 1 else rng.uniform(20, 50)) * k)
+            boxes = lay_cards4(page, cards, x, y, k, rng, gap=(12, 35), shadow=55)
+            how = "card on A4"
+            if rng.random() < note_ok:
+                page, note = copy_note(page, boxes, rng, dpi)
+                extras.append("a handwritten note across the card%s: %s" % ("s" if len(boxes) > 1 else "", note))
+        else:
+            dark = rng.random() < 0.5
+            W, H = int((CARD_W + rng.uniform(8, 20)) * k), int((CARD_H * len(docs) + 12 * len(docs) + rng.uniform(6, 14)) * k)
+            page = Image.new("RGB", (W, H), (34, 34, 36) if dark else (250, 250, 247))
+            lay_cards4(page, cards, int(rng.uniform(4, 8) * k), int(rng.uniform(3, 7) * k), k, rng, gap=(10, 20), shadow=0 if dark else 60)
+            how = "card crop on the %s lid" % ("black" if dark else "white")
+    else:
+        page = render(docs[0], dpi)
+        how = "page"
+    arr = np.asarray(page).astype(np.float32) * rng.uniform(0.93, 0.97) + rng.uniform(4, 9)
+    if not card and rng.random() < 0.35:
+        extras.append(crease4(arr, rng, k))
+    if rng.random() < 0.35:
+        extras.append(moire4(arr, rng))
+    page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+    if not card and docs[0].h > docs[0].w and rng.random() < 0.25:
+        staple4(page, rng, k)
+        extras.append("a staple at the top-left corner")
+    if rng.random() < 0.3:
+        dust4(page, rng, k)
+        extras.append("dust and a hair on the glass")
+    page = page.rotate(angle, Image.BICUBIC, expand=False, fillcolor=(240, 240, 236))
+    if not colour:
+        page = page.convert("L")
+    sigma, blur = rng.uniform(0.8, 2.5), rng.uniform(0.3, 0.8) * dpi / 200
+    page = Image.fromarray(paper_noise(np.asarray(page).astype(np.float32), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return page, dpi, "flatbed scan %d dpi, %s, %s, rotated %.2f°, noise %.1f, blur %.2f%s" % (
+        dpi, how, "colour" if colour else "grey", angle, sigma, blur, "".join(", " + e for e in extras))
+
+
+def curl4(im, rng):
+    """A page that does not lie flat: its middle bulges towards the camera (the print shifted down along a sine
+    across the page), drawn with a mesh of vertical strips. im: RGBA; returns RGBA, a little taller."""
+    w, h = im.size
+    A = rng.uniform(0.015, 0.035) * h
+    pad = int(A) + 2
+    n = 32
+    mesh = []
+    for i in range(n):
+        x0, x1 = w * i // n, w * (i + 1) // n
+        o0, o1 = A * math.sin(math.pi * x0 / w), A * math.sin(math.pi * x1 / w)
+        mesh.append(((x0, 0, x1, h + pad), (x0, -o0, x0, h + pad - o0, x1, h + pad - o1, x1, -o1)))
+    out = im.transform((w, h + pad), Image.MESH, mesh, Image.BICUBIC)
+    return out, A
+
+
+def screen4(doc, rng, Wpx):
+    """A monitor showing the document in a viewer: black bezel, a title bar, the page on a grey canvas. RGBA."""
+    sw, sh = Wpx, int(Wpx * 9 / 16)
+    bez = int(sw * 0.022)
+    scr = Image.new("RGBA", (sw, sh), (16, 16, 18, 255))
+    cw, ch = sw - 2 * bez, sh - 2 * bez
+    canvas = Image.new("RGB", (cw, ch), (88, 90, 94))
+    d = ImageDraw.Draw(canvas)
+    tb = int(ch * 0.04)
+    d.rectangle([0, 0, cw, tb], fill=(236, 236, 238))
+    d.text((int(tb * 0.6), int(tb * 0.2)), rng.choice(["文件预览", "PDF阅读器", "图片查看"]) + " - %d%%" % rng.choice([100, 125, 150]),
+           font=pil_font("wenkai-l", int(tb * 0.6)), fill=(40, 40, 40))
+    aw, ah = cw * 0.97, (ch - tb) * 0.96
+    dpi = min(aw / (doc.w / 25.4), ah / (doc.h / 25.4))
+    im = render(doc, dpi)
+    canvas.paste(im, (int((cw - im.width) / 2), tb + int((ch - tb - im.height) / 2)))
+    scr.paste(canvas, (bez, bez))
+    return scr, dpi
+
+
+def photo4(docs, rng, card, S, extra="none"):
+    """heldout4's phone photo: as photo, plus in turn a low angle (far edge shrunk 0.18–0.28), a curled page, motion
+    blur, a hard-edged shadow, or a monitor showing the document (its moiré and glow); warm or cool light.
+    Returns (upright image, how)."""
+    if extra == "screen":
+        L = 3000
+    else:
+        L = int(rng.choice([1600, 2000, 2000, 2400, 3000]))
+    d = docs[0]
+    land = (d.w > d.h) == (rng.random() < 0.85) if extra != "screen" else True
+    W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
+    bg, bgname = background(rng, W, H)
+    extras = []
+    if extra == "screen":
+        im, sdpi = screen4(d, rng, int(W * rng.uniform(0.8, 0.88)))
+        extras.append("a monitor showing the document (page at %.0f px/inch on screen)" % sdpi)
+    else:
+        frac = rng.uniform(0.6, 0.82) if card else rng.uniform(0.7, 0.88)
+        dpi = min(W * frac / (d.w / 25.4), H * frac / (d.h / 25.4))
+        im = render(d, dpi)
+        im = rounded_card(im, dpi) if card else im.convert("RGBA")
+        if extra == "curl":
+            im, A = curl4(im, rng)
+            extras.append("the page curled (bulge %.0f px)" % A)
+    w, h = im.size
+    cx, cy = W / 2 + rng.uniform(-0.06, 0.06) * W, H / 2 + rng.uniform(-0.06, 0.06) * H
+    rot = math.radians(rng.uniform(-6, 6))
+    j = 0.04 * max(w, h)
+    corners = []
+    for (px, py) in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+        corners.append((cx + px * math.cos(rot) - py * math.sin(rot) + rng.uniform(-j, j), cy + px * math.sin(rot) + py * math.cos(rot) + rng.uniform(-j, j)))
+    shrink = rng.uniform(0.18, 0.28) if extra == "lowangle" else rng.uniform(0.02, 0.12)
+    if extra == "lowangle":
+        extras.append("taken from a low angle")
+    corners[0] = (corners[0][0] + shrink * w / 2, corners[0][1] + shrink * h * 0.35)
+    corners[1] = (corners[1][0] - shrink * w / 2, corners[1][1] + shrink * h * 0.35)
+    co = persp_coeffs([(0, 0), (w, 0), (w, h), (0, h)], corners)
+    warped = im.transform((W, H), Image.PERSPECTIVE, co, Image.BICUBIC)
+    alpha = warped.getchannel("A")
+    shadow = alpha.filter(ImageFilter.GaussianBlur(max(4, W // 150)))
+    off = int(W * 0.006)
+    bg.paste((20, 20, 20), (off, off), shadow.point(lambda a: int(a * 0.45)))
+    bg.paste(warped.convert("RGB"), (0, 0), alpha)
+    arr = np.asarray(bg).astype(np.float32)
+    if extra == "screen":   # the screen's moiré inside it, and its glow
+        scr = np.asarray(alpha).astype(np.float32) / 255.0
+        tmp = arr.copy()
+        moire4(tmp, rng, rng.uniform(0.1, 0.16), screen=True)
+        arr = arr * (1 - scr[..., None]) + (tmp * np.array([0.97, 1.0, 1.06], np.float32) + 6) * scr[..., None]
+    if extra == "hardshadow":   # the phone's and hand's shadow, sharp-edged, over one side
+        m = Image.new("L", (W // 4, H // 4), 0)
+        md = ImageDraw.Draw(m)
+        side = rng.choice(["left", "right", "bottom"])
+        qx = {"left": 0, "right": W // 4, "bottom": rng.uniform(0.3, 0.7) * W / 4}[side]
+        qy = {"left": rng.uniform(0.4, 0.8) * H / 4, "right": rng.uniform(0.4, 0.8) * H / 4, "bottom": H / 4}[side]
+        r = rng.uniform(0.16, 0.24) * min(W, H) / 4
+        md.ellipse([qx - r * 1.3, qy - r, qx + r * 1.3, qy + r], fill=255)
+        m = m.filter(ImageFilter.GaussianBlur(max(1.0, r * 0.05))).resize((W, H), Image.BICUBIC)
+        depth = rng.uniform(0.3, 0.42)
+        arr *= 1 - (np.asarray(m).astype(np.float32) / 255.0 * depth)[..., None]
+        extras.append("a hard-edged shadow from the %s (%.0f %% darker)" % (side, depth * 100))
+    yy, xx = np.mgrid[0:H:8, 0:W:8].astype(np.float32)
+    gx, gy = rng.uniform(-0.25, 0.25), rng.uniform(-0.25, 0.25)
+    light = 1 + gx * (xx / W - 0.5) + gy * (yy / H - 0.5)
+    sx, sy, sr = rng.uniform(0.2, 0.8) * W, rng.uniform(0.2, 0.8) * H, rng.uniform(0.3, 0.7) * L
+    light += rng.uniform(0.05, 0.18) * np.exp(-((xx - sx) ** 2 + (yy - sy) ** 2) / sr ** 2) - 0.08
+    light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(np.float32) / 100
+    cool = rng.random() < 0.5
+    cast = np.array([rng.uniform(0.9, 0.96), rng.uniform(0.97, 1.0), 1.0] if cool else [1.0, rng.uniform(0.96, 1.0), rng.uniform(0.88, 0.98)], np.float32)
+    arr = arr * light[..., None] * cast[None, None, :]
+    arr = paper_noise(arr, rng, rng.uniform(0.8, 2.2))
+    if extra == "motion":   # the hand moved: the image smeared along a line
+        n = max(3, int(rng.uniform(5, 10) * L / 2000))
+        a = rng.uniform(0, math.pi)
+        acc = np.zeros_like(arr)
+        for i in range(n):
+            t = i - (n - 1) / 2
+            acc += np.roll(np.roll(arr, int(round(t * math.cos(a))), axis=1), int(round(t * math.sin(a))), axis=0)
+        arr = acc / n
+        extras.append("motion blur %d px at %.0f°" % (n, math.degrees(a)))
+    blur = rng.uniform(0.4, 1.1) * L / 2000
+    out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), uneven %s light%s, blur %.1f" % (
+        W, H, bgname, shrink, math.degrees(rot), "cool" if cool else "warm", "".join(", " + e for e in extras), blur)
+
+
+def screenshot4(doc, rng):
+    """A phone's screenshot of the document opened in a chat app's viewer: status bar, title bar, the page fitted to
+    the width. Returns (image, px per inch of the page)."""
+    W, H = 1080, rng.choice([2340, 2400, 2412])
+    dark = rng.random() < 0.4
+    im = Image.new("RGB", (W, H), (22, 22, 24) if dark else (242, 242, 242))
+    d = ImageDraw.Draw(im)
+    fg = (235, 235, 235) if dark else (20, 20, 20)
+    ui = pil_font("nimbus-sans", 38)
+    d.text((48, 22), "%d:%02d" % (rng.randint(8, 21), rng.randint(0, 59)), font=ui, fill=fg)
+    d.text((W - 48, 22), "5G  %d%%" % rng.randint(20, 99), font=ui, fill=fg, anchor="ra")
+    d.rectangle([0, 90, W, 230], fill=(30, 30, 32) if dark else (250, 250, 250))
+    d.text((60, 160), "<", font=pil_font("nimbus-sans", 56), fill=fg, anchor="lm")
+    d.text((W / 2, 160), rng.choice(["图片", "文件预览", "查看原图"]), font=pil_font("wenkai-l", 48), fill=fg, anchor="mm")
+    dpi = (W - 24) / (doc.w / 25.4)
+    page = render(doc, dpi)
+    top = 230 + max(20, (H - 230 - 200 - page.height) // 2)
+    im.paste(page, (12, top))
+    d.rectangle([0, H - 170, W, H], fill=(30, 30, 32) if dark else (250, 250, 250))
+    for i, t in enumerate(["转发", "收藏", "编辑", "更多"]):
+        d.text((W * (i + 0.5) / 4, H - 95), t, font=pil_font("wenkai-l", 36), fill=fg, anchor="mm")
+    return im, dpi
+
+
+def degrade4(docs, r, card, S, kind, how, rec, page_kinds, st):
+    """heldout4: the pages of a file and how they were made. Returns (pages, dpi, desc, fmt, turned clockwise°)."""
+    rot = 0
+    dpi = 200
+    note_ok = (0.5 if st.get("notes") else 1.0) if kind in ("id-card-front", "id-card-back") else 0.0   # the first ID card copy: always
+    if how == "scan":
+        if card and len(docs) == 2 and st["one_sheet"]:   # the first ID card scanned with its back: on one sheet
+            st["one_sheet"] -= 1
+            img, dpi, desc = scan4(docs, r, True, S, note_ok)
+            pages, rec["page_kinds"] = [img], [kind]
+            rec["also_shows"] = ["id-card-back"]
+            desc += " (front and back on one sheet)"
+        else:
+            pages = []
+            for d in docs:
+                img, dpi, desc = scan4([d], r, card, S, note_ok, dpi if pages else None)
+                pages.append(img)
+            if len(docs) > 1:
+                rec["page_kinds"] = page_kinds
+        st["notes"] = st.get("notes", 0) + ("handwritten note" in desc)
+        if len(pages) == 1 and not card:
+            if docs[0].w > docs[0].h and r.random() < 0.5:   # a landscape sheet laid on the portrait glass
+                rot = r.choice([90, 270])
+            elif r.random() < 0.1:   # laid upside down
+                rot = 180
+        fmt = r.choice(["jpg", "jpg", "jpg", "pdf", "tif"]) if len(pages) == 1 else r.choice(["pdf", "tif"])
+    elif how == "photo":
+        seq = ("lowangle", "curl", "motion", "hardshadow", "screen", "none")
+        extra = seq[st["photos"] % len(seq)]
+        if extra == "curl" and card:
+            extra = "none"
+        if extra == "screen" and (card or docs[0].w < docs[0].h):
+            extra = "none"
+            st["screen_due"] = True
+        elif extra == "none" and st.get("screen_due") and not card and docs[0].w > docs[0].h:
+            extra, st["screen_due"] = "screen", False
+        img, desc = photo4(docs, r, card, S, extra)
+        st["photos"] += 1
+        pages = [img]
+        fmt = "jpg"
+    else:
+        if card:
+            dpi = 300
+            fmt = ("png", "screenshot", "jpg")[st["cardclean"] % 3] if len(docs) == 1 else r.choice(["tif", "pdf"])
+            st["cardclean"] += len(docs) == 1
+        else:
+            dpi = r.choice([150, 200, 200, 300])
+            if len(docs) == 1:
+                fmt = ("pdf-text", "png", "screenshot", "jpg", "pdf-text", "tif")[st["clean"] % 6]
+                st["clean"] += 1
+                if fmt == "screenshot" and docs[0].w > docs[0].h:
+                    fmt = "png"
+            else:
+                same = len({(d.w, d.h) for d in docs}) == 1
+                fmt = r.choice(["pdf-text", "tif"]) if same else r.choice(["pdf", "tif"])
+        if fmt == "screenshot":
+            img, sdpi = screenshot4(docs[0], r)
+            pages = [img]
+            fmt = r.choice(["png", "jpg"])
+            st["sub"] = "screenshot"
+            desc = "clean digital: a phone screenshot (1080 px wide, the document at %.0f px/inch)" % sdpi
+        else:
+            if fmt != "pdf-text":
+                pages = [render(d, dpi) for d in docs]
+            else:
+                pages = []
+            desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer)" if fmt == "pdf-text" else "%d dpi" % dpi)
+        if len(docs) > 1:
+            rec["page_kinds"] = page_kinds
+    if rot:
+        pages = [p.rotate(-rot, expand=True) for p in pages]
+        desc += ", stored turned %d° clockwise (the sheet laid %s on the glass; no EXIF Orientation to undo it)" % (rot, "upside down" if rot == 180 else "sideways")
+    return pages, dpi, desc, fmt, rot
+
+
+def save4(pages, docs, path, fmt, how, dpi, r, rot, desc, st, rec):
+    """heldout4: write the file. Photos carry EXIF (maker, model, time); in turn some are stored turned with an EXIF
+    Orientation (3, 6, 8) that makes them upright, and some stored turned with Orientation 1 (90°, 270°, 180°), as a
+    phone does when it misjudges how it is held. Returns (desc, EXIF orientation or None)."""
+    orient = None
+    if fmt == "jpg":
+        q = r.randint(55, 85) if how == "photo" else r.randint(50, 85) if how == "scan" else r.randint(72, 92)
+        img = pages[0]
+        kw = dict(quality=q, optimize=True)
+        if how != "photo":
+            kw["dpi"] = (dpi, dpi)
+        else:
+            ex = Image.Exif()
+            ex[0x010F], ex[0x0110] = r.choice([("HUAWEI", "ELS-AN00"), ("Xiaomi", "23049RAD8C"), ("Apple", "iPhone 13"), ("OPPO", "PFFM10"), ("vivo", "V2241A")])
+            ex[0x0132] = (dt.datetime(2026, 11, 29, 8, 0, 0) + dt.timedelta(minutes=r.randint(0, 600))).strftime("%Y:%m:%d %H:%M:%S")
+            turn = ("none", "exif", "none", "raw", "none")[st["photo_saves"] % 5]
+            st["photo_saves"] += 1
+            ex[0x0112] = 1
+            if turn == "exif":
+                orient = (6, 3, 8)[st["exif"] % 3]
+                st["exif"] += 1
+                ex[0x0112] = orient
+                img = img.transpose(Image.Transpose.ROTATE_90 if orient == 6 else Image.Transpose.ROTATE_180 if orient == 3 else Image.Transpose.ROTATE_270)
+                desc += ", EXIF Orientation %d (pixels stored turned; upright when EXIF is honoured)" % orient
+            elif turn == "raw":
+                rot = (90, 270, 180)[st["raw"] % 3]
+                st["raw"] += 1
+                img = img.rotate(-rot, expand=True)
+                rec["rotated"] = rot
+                desc += ", stored turned %d° clockwise with EXIF Orientation 1 (the phone misjudged how it was held)" % rot
+            kw["exif"] = ex.tobytes()
+        img.save(path, "JPEG", **kw)
+        if orient:
+            assert ImageOps.exif_transpose(Image.open(path)).size == pages[0].size
+        desc += ", JPEG q%d" % q
+    elif fmt == "png":
+        pages[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+        desc += ", PNG"
+    elif fmt == "pdf":
+        q = r.randint(55, 85) if how == "scan" else 90
+        image_pdf(pages, path, dpi, q)
+        desc += ", image-only PDF (img2pdf, JPEG q%d)" % q
+    elif fmt == "pdf-text":
+        render_pdf(docs, path)
+    else:
+        comp = r.choice(["group4", "group4", "jpeg"]) if how == "scan" else "tiff_lzw"
+        if comp == "group4":
+            cut = r.choice([140, 160, 175])
+            pages = [p.convert("L").point(lambda v: 255 if v > cut else 0, "1") for p in pages]
+        elif comp == "tiff_lzw" and r.random() < 0.5:
+            pages = [p.convert("L") for p in pages]
+        kw = dict(compression=comp, dpi=(dpi, dpi))
+        if comp == "jpeg":
+            kw["quality"] = r.randint(50, 70)
+            if r.random() < 0.6:
+                pages = [p.convert("L") for p in pages]
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], **kw)
+        desc += ", TIFF %s%s, %d page(s)" % (comp, " (binarised at %d)" % cut if comp == "group4" else "", len(pages))
+    if rot and "rotated" not in rec:
+        rec["rotated"] = rot
+    return desc, orient
+
+
+MISLEADING4 = {"social-security-card": "银行卡", "commitment-letter": "授权委托书", "birth-certificate": "结婚证", "uscc-certificate": "营业执照"}
+
+
+class Namer4(Namer):
+    """heldout4's file names, as phones, scanners and apps give them: an iPhone's IMG_1234.JPG, a Pixel's PXL_…,
+    IMG_…_HDR, WeChat's wx_camera_… and mmexport…, a Samsung's 20261129_101522; a scanner's EPSON001.JPG, SCN_0112.PDF,
+    img-…-0001, 20261129101522; 扫描全能王 … and 新文档 … of scanning apps; Screenshot_…; hashes and 下载 (3)."""
+    def __init__(self, rng, split):
+        super().__init__(rng, split)
+        self.t = dt.datetime(2026, 11, 29, 7, 48, 13)
+        self.mis = MISLEADING4
+        self.sub = None
+        self.iph = rng.randint(1200, 8800)
+
+    def __call__(self, kind, ext, how, misleading):
+        r = self.rng
+        self.t += dt.timedelta(seconds=r.randint(20, 4000))
+        self.n += 1
+        t = self.t
+        up = False
+        if misleading:
+            base = self.mis[kind] + r.choice(["", "(2)", "_1", "复印件"])
+        elif self.sub == "screenshot":
+            base = r.choice(["Screenshot_%s%s" % (t.strftime("%Y%m%d_%H%M%S"), r.choice(["", "_com.tencent.mm"])),
+                             "Screenshot_%s-%03d" % (t.strftime("%Y-%m-%d-%H-%M-%S"), r.randrange(1000))])
+        elif how == "photo":
+            c = r.randrange(6)
+            if c == 0:
+                base, up = "IMG_%04d" % (self.iph + self.n), True
+            elif c == 1:
+                base = "PXL_%s%03d" % (t.strftime("%Y%m%d_%H%M%S"), r.randrange(1000))
+            elif c == 2:
+                base = "IMG_%s%s" % (t.strftime("%Y%m%d_%H%M%S"), r.choice(["", "_HDR", "_1"]))
+            elif c == 3:
+                base = "wx_camera_%d" % (int(t.timestamp()) * 1000 + r.randrange(1000))
+            elif c == 4:
+                base = "mmexport%d" % (int(t.timestamp()) * 1000 + r.randrange(1000))
+            else:
+                base = t.strftime("%Y%m%d_%H%M%S")
+        elif how == "scan":
+            c = r.randrange(7)
+            if c == 0:
+                base, up = "EPSON%03d" % self.n, True
+            elif c == 1:
+                base, up = "SCN_%04d" % (100 + self.n), True
+            elif c == 2:
+                base = "img-%s-%04d" % (t.strftime("%Y%m%d%H%M%S"), r.randint(1, 3))
+            elif c == 3:
+                base = t.strftime("%Y%m%d%H%M%S")
+            elif c == 4:
+                base = "扫描全能王 %s" % t.strftime("%Y-%m-%d %H.%M")
+            elif c == 5:
+                base = "新文档 %s" % t.strftime("%Y-%m-%d %H.%M.%S")
+            else:
+                base = "Scan %s" % t.strftime("%Y-%m-%d %H.%M.%S")
+        else:
+            c = r.randrange(4)
+            if c == 0:
+                h = "".join(r.choice("0123456789abcdef") for _ in range(32))
+                base = "%s-%s-%s-%s-%s" % (h[:8], h[8:12], h[12:16], h[16:20], h[20:])
+            elif c == 1:
+                base = "".join(r.choice("0123456789abcdef") for _ in range(32))
+            elif c == 2:
+                base = "下载 (%d)" % self.n
+            else:
+                base = "file_%d" % (1000 + self.n)
+        self.sub = None
+        name = base + "." + (ext.upper() if up else ext)
+        while name in self.used:
+            name = base + "_%d.%s" % (r.randint(1, 99), ext.upper() if up else ext)
+        self.used.add(name)
+        return name
+
+
+# --------------------------------------------------------------------------------------------
 
 def make_split(split, out_root):
     rng = random.Random(SEEDS[split])
@@ -2764,12 +4439,15 @@ def make_split(split, out_root):
     for d in (out, tdir):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-    namer = Namer(random.Random(SEEDS[split] + 1), split)
+    namer = (Namer4 if split == "heldout4" else Namer)(random.Random(SEEDS[split] + 1), split)
     misleading_left = {"id-card-front": 1, "business-license": 1, "bank-card": 1, "other": 1} if split == "tune" else {"id-card-front": 1, "diagnosis": 1, "bank-card": 1, "other": 1}
     if split == "heldout2":
         misleading_left = {"business-license": 1, "medical-invoice": 1, "household-register": 1, "other": 1}
     if split == "heldout3":
         misleading_left = {k: 1 for k in MISLEADING3}
+    if split == "heldout4":
+        misleading_left = {k: 1 for k in MISLEADING4}
+    st4 = {"one_sheet": 1, "photos": 0, "clean": 0, "cardclean": 0, "photo_saves": 0, "exif": 0, "raw": 0}   # heldout4's turns
     records = []
     turned = 0   # heldout2's and heldout3's photos stored turned so far
     photos3 = 0   # heldout3's photos so far (a thumb, nothing, a shadow, nothing in turn)
@@ -2789,6 +4467,10 @@ def make_split(split, out_root):
                 S.dx, S.dy, S.k, S.lsp, "a ： after labels that take one" if S.sep else "no colon after labels",
                 "long labels on two lines" if S.lab2 else "long labels in smaller type",
                 {"box": "boxed", "under": "underlined", "plain": "plain"}[S.deco])
+        if S.held4:
+            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels %s%s, tables %s-framed%s)" % (
+                S.dx, S.dy, S.k, "spread to four characters" if S.align == "spread" else "right-aligned",
+                {"": " without a colon", "：": " with ：", ":": " with :"}[S.sep], S.rule, ", forms filled in by pen" if S.pen else "")
         page_kinds = [kind] * len(docs)
         if it["pair"]:
             bdocs, bfacts, bnotes, bextra = k_id_back(r, S, c)
@@ -2812,18 +4494,31 @@ def make_split(split, out_root):
                 how = "photo" if u < 0.2 else "scan" if u < 0.66 else "clean"
             else:
                 how = "scan" if u < 0.47 else "photo" if u < 0.76 else "clean"
+        elif split == "heldout4":   # about half scans, a quarter photos, a quarter clean; a form filled in by pen, or by a
+            # needle printer, is never clean; files of several pages are mostly scans
+            if it["pair"] or len(docs) > 1:
+                how = "scan" if u < 0.75 else "clean"
+            elif card:
+                how = "scan" if u < 0.52 else "photo" if u < 0.78 else "clean"
+            else:
+                how = "scan" if u < 0.5 else "photo" if u < 0.76 else "clean"
+            if how == "clean" and any(getattr(d, "paper_only", False) for d in docs):
+                how = "scan"
         elif it["pair"] or len(docs) > 1:
             how = "scan" if u < 0.6 else "clean"
         elif card:
             how = "scan" if u < 0.45 else "photo" if u < 0.85 else "clean"
         else:
             how = "scan" if u < 0.45 else "photo" if u < 0.75 else "clean"
-        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3") or r.random() < 0.6)   # heldout2/3: always 4
+        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3", "heldout4") or r.random() < 0.6)   # heldout2/3/4: always 4
         if misleading:
             misleading_left[kind] -= 1
         rec = {"kind": kind, "pages": 0, "facts": facts, "notes": "", "design": S.name, "how": how}
         pages, dpi = [], 200
-        if how == "scan" and split == "heldout3":
+        if split == "heldout4":
+            pages, dpi, desc, fmt, rot = degrade4(docs, r, card, S, kind, how, rec, page_kinds, st4)
+            namer.sub = st4.pop("sub", None)
+        elif how == "scan" and split == "heldout3":
             if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
                 one_sheet_left -= 1
                 img, dpi, desc = scan3(docs, r, True, S)
@@ -2894,7 +4589,9 @@ def make_split(split, out_root):
         name = namer(kind, ext, how, misleading)
         path = os.path.join(out, name)
         orient = None
-        if fmt == "jpg" and split == "heldout3":
+        if split == "heldout4":
+            desc, orient = save4(pages, docs, path, fmt, how, dpi, r, rot, desc, st4, rec)
+        elif fmt == "jpg" and split == "heldout3":
             q = r.randint(58, 80) if how == "photo" else r.randint(55, 80) if how == "scan" else r.randint(70, 86)
             if how == "photo" and r.random() < 0.4:   # 3, 6, 8 in turn
                 orient = (3, 6, 8)[turned % 3]
@@ -2942,7 +4639,7 @@ def make_split(split, out_root):
         if orient:
             rec["exif_orientation"] = orient
         truth = {"file": name, "kind": kind, "pages": rec["pages"], "facts": facts, "notes": rec["notes"]}
-        for k in ("page_kinds", "also_shows", "expired", "exif_orientation", "extra"):
+        for k in ("page_kinds", "also_shows", "expired", "exif_orientation", "rotated", "extra"):
             if k in rec:
                 truth[k] = rec[k]
         truth["design"], truth["degradation"] = S.name, how
@@ -2962,7 +4659,7 @@ def make_split(split, out_root):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "all"], default="all")
     ap.add_argument("--out", default=HERE)
     a = ap.parse_args()
     if a.split == "all":
@@ -2970,7 +4667,7 @@ def main():
         # draws from the C library's rand() (seeded once per process), so a split is reproducible
         # only when it starts in a fresh process
         import subprocess
-        for s in ("tune", "heldout", "heldout2", "heldout3"):
+        for s in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
             subprocess.run([sys.executable, os.path.abspath(__file__), "--split", s, "--out", a.out], check=True)
         return
     for s in [a.split]:
