@@ -25,11 +25,12 @@ enum Interpret {
             let options = ticked.map(\.option)
             let value: FieldValue = field.type == .multiChoice || options.count > 1 ? .choices(options) : .text(options.first ?? "")
             var read = finish(value, refs: raw.refs, page: page, model: model)
-            // On a scan, an option whose words were not found, or a square neither blank nor
-            // ticked, leaves the choice uncertain.
+            // A square neither blank nor ticked (or no mark to judge by) leaves the choice
+            // uncertain; on a scan, so does an option whose words were not found.
+            read.confidence = min(read.confidence, raw.ticks.map(\.certainty).min() ?? 1)
             if let p = page, model.pages[p].judgeTicksFromPixels {
                 let unseen = Set(field.options.map { FieldDefinition.optionWithoutEmptyBrackets($0) }).subtracting(raw.ticks.map { FieldDefinition.optionWithoutEmptyBrackets($0.option) })
-                read.confidence = min(read.confidence, raw.ticks.map(\.certainty).min() ?? 1, unseen.isEmpty ? 1 : 0.7)
+                read.confidence = min(read.confidence, unseen.isEmpty ? 1 : 0.7)
             }
             result[field.key] = read
             if let detail = field.detail, let chosen = ticked.first(where: { FieldDefinition.optionWithoutEmptyBrackets($0.option) == FieldDefinition.optionWithoutEmptyBrackets(detail.option) }) {

@@ -334,7 +334,9 @@ struct Reading {
         }.map(\.x).max() ?? 0
         let x0 = max(leftRule, (0..<first).reversed().first { model.claimed.contains(GlyphRef(page: page, line: anchor.line, index: $0)) }
             .map { line.glyphs[$0].box.x1 } ?? 0)
-        for l in lines.indices where lines[l].box.midY > anchor.box.y1 {
+        // Lines below the label's middle: a value in a box drawn beside the label sits a little
+        // lower, on a line of its own (a word processor's form exported without its fields).
+        for l in lines.indices where l != anchor.line && lines[l].box.midY > anchor.box.midY && lines[l].box.y0 > anchor.box.y0 {
             if let limit, lines[l].box.y0 >= limit { break }
             if lines[l].box.y0 - lastY > 3 * h { break }
             var got: [GlyphRef] = []

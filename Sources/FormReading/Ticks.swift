@@ -119,10 +119,39 @@ enum Ticks {
             }
             found.append(Found(option: span.option, ticked: ticked, box: box, after: after, certainty: certainty))
         }
-        // Options written as plain words, with no squares at all: the words are the choice.
         let anySquare = glyphs.contains { squares.contains($0.character) || marks.contains($0.character) }
-        if !anyMark && !anySquare && !pageText.judgeTicksFromPixels { for i in found.indices { found[i].ticked = true } }
+        if !anyMark && !anySquare && !pageText.judgeTicksFromPixels && !found.isEmpty {
+            if found.count > 1, let drawn = drawnSquares(found, page: pageText) {
+                // Squares drawn as lines, not typed (a word processor's check boxes printed).
+                for i in found.indices { (found[i].ticked, found[i].certainty) = drawn[i] }
+            } else if found.count > 1 {
+                // Options printed and nothing to tell the ticked one by: not "none ticked".
+                for i in found.indices { found[i].certainty = 0.6 }
+            } else {
+                // Options written as plain words, with no squares at all: the words are the choice.
+                for i in found.indices { found[i].ticked = true }
+            }
+        }
         return found
+    }
+
+    /// Each option's square where the page draws one as lines just left of every option: ticked
+    /// when ink fills its middle (an X, a tick) well beyond what an empty square of the group
+    /// shows there (most are empty). Nil when some option has no such square.
+    static func drawnSquares(_ found: [Found], page: PageText) -> [(ticked: Bool, certainty: Double)]? {
+        guard let raster = page.raster else { return nil }
+        var shares: [Double] = []
+        for option in found {
+            let h = max(option.box.height, 1)
+            let square = Rect(x0: option.box.x0 - 1.3 * h, y0: option.box.y0, x1: option.box.x0 - 0.05 * h, y1: option.box.y1)
+            // Thin strokes drawn at 100 dpi come out grey: count anything darker than light grey.
+            guard raster.darkShare(in: square.scaled(page.rasterScale), threshold: 200) >= 0.06 else { return nil }
+            shares.append(raster.darkShare(in: square.scaledAboutCentre(0.5).scaled(page.rasterScale), threshold: 200))
+        }
+        let empty = shares.sorted()[shares.count / 2]
+        return shares.map { share in
+            (share > max(0.2, empty + 0.15), share < empty + 0.08 || share > empty + 0.25 ? 1 : 0.6)
+        }
     }
 
     /// The mark in the glyphs between the previous option (ending at `previous`) and the one

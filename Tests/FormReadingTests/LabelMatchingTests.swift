@@ -180,6 +180,22 @@ import Testing
         #expect(read(form, [speck]).value("unitName") == .text("聊城光明"))
     }
 
+    @Test("a value in a box drawn beside its label, a little lower than the label, is the label's value")
+    func valueInADrawnBoxBesideTheLabel() throws {
+        let form = try makeForm(fields: [textField("unitName", "单位名称")], columns: [1, 3],
+                                rows: [row(label("单位名称"), field("unitName"))])
+        var page = SyntheticPage()
+        // A word processor's form printed without its fields: the label at the cell's top left,
+        // the field's box beside it, its text 5 points lower in smaller type.
+        page.write("单位名称：", x: 45, y: 98)
+        page.write("聊城光明", x: 100, y: 104, size: 8)
+        page.draw { canvas in
+            canvas.grid(xs: [40, 400], ys: [95, 125])
+            canvas.grid(xs: [96, 390], ys: [101, 116])
+        }
+        #expect(read(form, [page]).value("unitName") == .text("聊城光明"))
+    }
+
     @Test("a space typed between Latin words is kept; Chinese beside Latin text joins without one")
     func spacesInValues() throws {
         let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("address", "详细地址")], columns: [1, 3],

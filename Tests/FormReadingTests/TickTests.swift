@@ -51,6 +51,34 @@ import Testing
         #expect(read(form, [page("机关")]).value("unitType") == .text("机关"))
     }
 
+    @Test("options printed with no mark and no square at all leave the choice unread, not none ticked")
+    func printedOptionsWithoutMarks() throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位", "社会团体"])
+        let result = read(form, [page("企业 机关 事业单位 社会团体")])
+        #expect(result.value("unitType") == .text(""))
+        #expect((result["unitType"]?.confidence ?? 1) < 0.9, "a blank read here is not vouched for")
+    }
+
+    @Test("squares drawn as lines before typed options: the one with ink in its middle is ticked")
+    func drawnSquares() throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位"])
+        var page = SyntheticPage()
+        page.write("单位类型", x: 50, y: 100)
+        page.write("企业", x: 165, y: 100)
+        page.write("机关", x: 225, y: 100)
+        page.write("事业单位", x: 285, y: 100)
+        page.draw { canvas in
+            for x in [153, 213, 273] {  // 9-point squares a point left of each option
+                canvas.horizontal(y: 101, from: x, to: x + 9)
+                canvas.horizontal(y: 109, from: x, to: x + 9)
+                canvas.vertical(x: x, from: 101, to: 109)
+                canvas.vertical(x: x + 9, from: 101, to: 109)
+            }
+            canvas.fill(x0: 216, y0: 104, x1: 219, y1: 106)  // the cross at the middle of 机关's square
+        }
+        #expect(read(form, [page]).value("unitType") == .text("机关"))
+    }
+
     @Test("a multi-choice field keeps every ticked option in printed order")
     func multiChoice() throws {
         let form = try unitTypeForm(["门诊", "住院", "购药"], type: .multiChoice)
