@@ -62,6 +62,11 @@ public enum Plausibility {
             // one; a blank cell that took the rows below does (2026/09/02韩新0635-8057156).
             if text.contains(/(19|20)\d{2}[\/.\-年]\d{1,2}[\/.\-月]\d{1,2}/) { return "holds a date" }
             if text.contains(/0\d{2,3}-\d{7,8}|1[3-9]\d{9}/) { return "holds a phone number" }
+            // Words start and end with a character, or a bracket that opens or closes them; a
+            // stray mark at either end (「侯洋勇, 办公室，) is a scan's debris or a cell edge.
+            func word(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+            if let first = text.first, !word(first) && !"（(".contains(first) { return "starts with \(first)" }
+            if let last = text.last, !word(last) && !"）)".contains(last) { return "ends with \(last)" }
             return nil
         case .text, .table:
             return nil

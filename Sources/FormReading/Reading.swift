@@ -367,6 +367,15 @@ struct Reading {
             else { break }
             let refs = lines[l].glyphs.indices.map { GlyphRef(page: page, line: l, index: $0) }
             guard !refs.contains(where: model.claimed.contains) else { break }
+            // Nor is a line beside printed words (OCR gives a label and its value as two lines):
+            // that is the next row's value.
+            let line = lines[l].box
+            let beside = lines.indices.contains { k in
+                let other = lines[k].box
+                return k != l && other.x1 <= line.x0 + h && min(other.y1, line.y1) - max(other.y0, line.y0) > 0.5 * min(other.height, line.height)
+                    && lines[k].glyphs.indices.contains { model.claimed.contains(GlyphRef(page: page, line: k, index: $0)) }
+            }
+            if beside { break }
             taken += refs
             bottom = lines[l].box.y1
             if taken.count > 200 { break }

@@ -39,6 +39,7 @@ struct PlausibilityTests {
         #expect(doubt("remarks", .text("单位名称、统一社会信用代码变更")) == nil, "a paragraph may name other fields")
         #expect(doubt("address", .text("山东省聊城市东昌府区黄河路217号（凤凰工业园西区）")) == nil, "house numbers are no date or phone")
         #expect(doubt("address", .text("临沂市兰山区金雀山路2001-3号")) == nil)
+        #expect(doubt("unitName", .text("（临时）聊城光明商贸")) == nil, "a bracket may open or close a name")
         #expect(doubt("unitName", .text("169086047")) == nil, "a code in a text field holds no words to doubt")
     }
 
@@ -56,6 +57,8 @@ struct PlausibilityTests {
         ("unitName", "2026/09/02韩新0635-8057156高婷玲"),   // a blank cell took the rows below it
         ("address", "聊城市东昌府区13905351234"),
         ("unitName", "韩新 2026年9月2日"),
+        ("unitName", "「侯洋勇"),                          // a scan's debris before a name
+        ("unitName", "办公室，"),
     ])
     func implausible(key: String, text: String) {
         #expect(doubt(key, .text(text)) != nil)

@@ -5,6 +5,7 @@ import FormReading
 /// them: 茌平区 read 在平区 (在 at 0.83) is 茌平区. Only a character the recogniser itself doubts
 /// is replaced, never the 区/县/市, only where the rest of a place name of three or more
 /// characters matches exactly, and its doubt is kept (the value stays flagged for the clerk).
+/// One read surely is kept as read but doubted: 在 at 0.99 in 在平区 is no place either.
 struct PlaceNames {
     let names: [[Character]]
 
@@ -31,13 +32,20 @@ struct PlaceNames {
                 var fits = true
                 for k in 0..<name.count where result[start + k].character != name[k] {
                     // The name itself, never its 区/县/市 (聊城县 is not 聊城市).
-                    if mismatch != nil || k == name.count - 1 || result[start + k].confidence >= threshold { fits = false; break }
+                    if mismatch != nil || k == name.count - 1 { fits = false; break }
                     mismatch = k
                 }
                 guard fits else { continue }
                 if let k = mismatch { fixes.append((start + k, name[k])) } else { exact = true }
             }
-            if !exact, fixes.count == 1 { result[fixes[0].index].character = fixes[0].character }
+            guard !exact, fixes.count == 1 else { continue }
+            let (index, character) = fixes[0]
+            if result[index].confidence < threshold {
+                result[index].character = character
+            } else {
+                // Read surely, yet one character off a place: kept as read, and doubted.
+                result[index].confidence = min(result[index].confidence, threshold * 0.99)
+            }
         }
         return result
     }
