@@ -102,7 +102,10 @@ public struct MaterialClassifier: Sendable {
         let folded = text.folded
         guard !folded.isEmpty else { return nil }
         let scored = kinds.map { kind in
-            let words = kind.evidence.reduce(0.0) { sum, entry in sum + (Self.shows(folded, entry.key) ? entry.value : 0) }
+            // A word read with one character off counts half: 社会保障号码 is one off 社会保障卡.
+            let words = kind.evidence.reduce(0.0) { sum, entry in
+                sum + (folded.contains(entry.key) ? entry.value : Self.shows(folded, entry.key) ? entry.value / 2 : 0)
+            }
             let numbers = (kind.numbers ?? [:]).reduce(0.0) { sum, entry in sum + (shows(entry.key, in: text) ? entry.value : 0) }
             return (kind, words + numbers)
         }.sorted { $0.1 > $1.1 }
