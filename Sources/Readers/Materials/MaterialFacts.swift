@@ -305,17 +305,25 @@ enum MaterialFacts {
         // Labels in the order given, the holder's first (a 结婚证's 持证人 before the 姓名 of
         // either party; 姓名 before 患者, which a title may hold: 住院患者费用明细清单).
         for label in labels {
+            let word = Array(label)
             for (index, line) in lines.enumerated() {
-                // Every place the label stands on the line (交款人统一社会信用代码 … 交款人 王旭峰).
-                var ranges: [Range<String.Index>] = []
-                var from = line.text.startIndex
-                while let range = line.text.range(of: label, range: from..<line.text.endIndex) {
-                    ranges.append(range)
-                    from = range.upperBound
+                let text = Array(line.text)
+                // Running text (…治疗，患者症状逐渐缓解，…) holds labels' words, not labels: there a
+                // label counts only with a colon or a space after it.
+                let prose = text.contains { "，。；".contains($0) }
+                // Every place the label stands on the line (交款人统一社会信用代码 … 交款人 王旭峰),
+                // its characters spread apart as tables set short labels (姓\t名, 姓　　名).
+                var ends: [Int] = []
+                for start in text.indices where text[start] == word[0] {
+                    var i = start + 1, k = 1
+                    while k < word.count, i < text.count {
+                        if text[i] == word[k] { k += 1; i += 1 } else if text[i].isWhitespace { i += 1 } else { break }
+                    }
+                    if k == word.count { ends.append(i) }
                 }
-                for range in ranges {
-                    let offset = line.text.distance(from: line.text.startIndex, to: range.upperBound)
-                    let after = Array(line.text.dropFirst(offset))
+                for offset in ends {
+                    let after = Array(text[offset...])
+                    if prose, let next = after.first, !next.isWhitespace, !":：".contains(next) { continue }
                     var candidates = [(after, Array(line.confidences.dropFirst(offset)))]
                     // The next line only when the label ends its line: a label followed by other
                     // words leaves its value there, not on the line below.

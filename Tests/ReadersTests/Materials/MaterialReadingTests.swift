@@ -117,6 +117,10 @@ import Testing
                                      kind: "medical-invoice")
         #expect(clipped["name"] == nil)
         #expect(try Self.facts(["住院患者费用明细清单", "姓名：王旭峰 住院号：1234567"], kind: "expense-list")["name"] == "王旭峰")
+        // A label set apart in its table cell (姓\t名) is the label; the word in running text is not.
+        #expect(try Self.facts(["出院小结", "姓\t名 程月梅\t性\t别 女", "入院后给予治疗，患者症状逐渐缓解，病情稳定"],
+                               kind: "discharge-record")["name"] == "程月梅")
+        #expect(try Self.facts(["出院小结", "入院后给予治疗，患者症状逐渐缓解，病情稳定"], kind: "discharge-record")["name"] == nil)
         // 姓名 read as 硅名: the name is shown to the clerk, not vouched for.
         let card = MaterialFacts.read(Self.text(["硅名 徐凯建", "性\t男\t民\t汉", "公民身价号码\t371311195701037619"]),
                                       kind: try Self.kind("id-card-front"), today: Self.today)
