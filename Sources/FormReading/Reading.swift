@@ -341,7 +341,10 @@ struct Reading {
             if lines[l].box.y0 - lastY > 3 * h { break }
             var got: [GlyphRef] = []
             var stop = false
-            for (i, g) in lines[l].glyphs.enumerated() where g.box.midX >= x0 && g.box.midX < right {
+            // A line beside the label (a little lower) starts where the label does: the text
+            // under the printed word before it is that word's value (单位负责人 侯洋勇 填表人 蔡波).
+            let start = lines[l].box.y0 < anchor.box.y1 ? max(x0, anchor.box.x0) : x0
+            for (i, g) in lines[l].glyphs.enumerated() where g.box.midX >= start && g.box.midX < right {
                 let ref = GlyphRef(page: page, line: l, index: i)
                 if model.claimed.contains(ref) { stop = true; break }
                 got.append(ref)

@@ -196,6 +196,23 @@ import Testing
         #expect(read(form, [page]).value("unitName") == .text("聊城光明"))
     }
 
+    @Test("values in boxes a little lower than their labels, on one line: each is its own label's")
+    func valuesInBoxesBesideLabelsOnOneLine() throws {
+        let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("head", "单位负责人"), textField("preparer", "填表人")],
+                                columns: [1, 3],
+                                header: [Block(.label("单位负责人")), Block(.field("head")), Block(.label("填表人")), Block(.field("preparer"))],
+                                rows: [row(label("单位名称"), field("unitName"))])
+        var page = SyntheticPage()
+        page.write("单位负责人：", x: 50, y: 60)
+        page.write("填表人：", x: 200, y: 60)
+        page.write("侯洋勇", x: 112, y: 65, size: 8)
+        page.write("蔡波", x: 242, y: 65, size: 8)
+        page.write("单位名称", x: 50, y: 120)
+        let result = read(form, [page])
+        #expect(result.value("head") == .text("侯洋勇"))
+        #expect(result.value("preparer") == .text("蔡波"))
+    }
+
     @Test("a space typed between Latin words is kept; Chinese beside Latin text joins without one")
     func spacesInValues() throws {
         let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("address", "详细地址")], columns: [1, 3],

@@ -3,6 +3,7 @@ import Foundation
 import Images
 import IntakeCore
 import IntakeTestSupport
+import OCR
 @testable import Readers
 import Testing
 
@@ -200,7 +201,11 @@ func turnedScanReadUpright() async throws {
     // A 户口簿 page scanned on its side (heldout4): upright it reads as garbage, a few characters
     // read surely; turned back it is the 常住人口登记卡.
     let url = Repository.fixtures.appendingPathComponent("materials/heldout4/20261129102128.jpg")
-    let classifier = MaterialClassifier(item: nil, catalog: Repository.catalog, recognizer: EngineRecognizer(),
+    // Read four ways round: a minute a page is short when the whole suite loads the machine.
+    var configuration = PPOCREngine.Configuration.fromEnvironment()
+    configuration.timeLimit = .seconds(600)
+    let classifier = MaterialClassifier(item: nil, catalog: Repository.catalog,
+                                        recognizer: EngineRecognizer(engine: PPOCREngine(configuration: configuration)),
                                         today: Repository.processingDay)
     let finding = try #require(try await offThePool { classifier.classify([(url.lastPathComponent, try Data(contentsOf: url))]) }.first)
     #expect(finding.kind == "household-register", "\(finding)")
