@@ -143,14 +143,17 @@ import Testing
         #expect(result.value("agentName") == .text("李四"))
     }
 
+    /// 单位名称（章） and 填表日期 in the lines above a grid of one row, 备注.
+    private func headerForm() throws -> FormDefinition {
+        try makeForm(fields: [textField("unitName", "单位名称"), textField("fillDate", "填表日期", type: .date), textField("remark", "备注")],
+                     columns: [1, 3],
+                     header: [Block(.label("单位名称（章）")), Block(.field("unitName")), Block(.label("填表日期")), Block(.date("fillDate"))],
+                     rows: [row(label("备注"), field("remark"))])
+    }
+
     @Test("values in the lines above the grid run from their label to the next printed word")
     func headerValues() throws {
-        let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("fillDate", "填表日期", type: .date),
-                                         textField("remark", "备注")],
-                                columns: [1, 3],
-                                header: [Block(.label("单位名称（章）")), Block(.field("unitName")),
-                                         Block(.label("填表日期")), Block(.date("fillDate"))],
-                                rows: [row(label("备注"), field("remark"))])
+        let form = try headerForm()
         var page = SyntheticPage()
         page.write("单位名称（章）：聊城光明", x: 50, y: 60)
         page.write("填表日期：2026年11月16日", x: 300, y: 60)
@@ -161,12 +164,7 @@ import Testing
 
     @Test("a value above the grid that wraps on to the line below is read whole; a speck or a printed word below is not taken")
     func headerValueWrapped() throws {
-        let form = try makeForm(fields: [textField("unitName", "单位名称"), textField("fillDate", "填表日期", type: .date),
-                                         textField("remark", "备注")],
-                                columns: [1, 3],
-                                header: [Block(.label("单位名称（章）")), Block(.field("unitName")),
-                                         Block(.label("填表日期")), Block(.date("fillDate"))],
-                                rows: [row(label("备注"), field("remark"))])
+        let form = try headerForm()
         var page = SyntheticPage()
         page.write("单位名称（章）：聊城光明", x: 50, y: 60)
         page.write("填表日期：2026年", x: 300, y: 60)
