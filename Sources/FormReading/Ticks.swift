@@ -103,9 +103,7 @@ enum Ticks {
             } else if let before, adjacentBefore, squares.contains(before.character) {
                 marked = true
                 // An X typed over the square.
-                ticked = model.lines[page].contains { line in
-                    line.glyphs.contains { crosses.contains($0.character) && before.box.contains(x: $0.box.midX, y: $0.box.midY) }
-                }
+                ticked = crossTyped(over: before.box, model: model, page: page)
             } else if !nextTakesMark, let mark = markAfter(span.end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count, glyphs: glyphs, h: h) {
                 // A mark written after the option, often in the template's brackets: 剖宫产（√）.
                 ticked = mark; marked = true
@@ -154,6 +152,13 @@ enum Ticks {
         }
     }
 
+    /// Whether an X is typed over the square at `box`.
+    static func crossTyped(over box: Rect, model: PageModels, page: Int) -> Bool {
+        model.lines[page].contains { line in
+            line.glyphs.contains { crosses.contains($0.character) && box.contains(x: $0.box.midX, y: $0.box.midY) }
+        }
+    }
+
     /// The mark in the glyphs between the previous option (ending at `previous`) and the one
     /// starting at `start`, nearest the latter: true for a mark or a bracket holding one (（√）),
     /// false for an empty square or brackets, a square with an X typed over it being ticked;
@@ -163,11 +168,7 @@ enum Ticks {
         while i > previous, glyphs[i].character.isWhitespace { i -= 1 }
         guard i > previous else { return nil }
         let c = glyphs[i].character
-        if squares.contains(c) {
-            return model.lines[page].contains { line in
-                line.glyphs.contains { crosses.contains($0.character) && glyphs[i].box.contains(x: $0.box.midX, y: $0.box.midY) }
-            }
-        }
+        if squares.contains(c) { return crossTyped(over: glyphs[i].box, model: model, page: page) }
         if marks.contains(c) { return true }
         guard ")）".contains(c) else { return nil }
         var j = i - 1

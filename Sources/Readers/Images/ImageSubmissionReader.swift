@@ -30,6 +30,6 @@ struct ImageSubmissionReader: Sendable {
             if !page.seals.isEmpty { sealPages.append(index + 1) }
             pages.append(page)
         }
-        return try pdf.form(from: pages, widgets: [], method: .ocr, sealPages: greyScan ? nil : sealPages, pointSizes: sizes, path: path)
+        return try pdf.form(from: pages, widgets: [], method: .ocr, sealPages: greyScan && sealPages.isEmpty ? nil : sealPages, pointSizes: sizes, path: path)
     }
 }

@@ -140,7 +140,7 @@ public struct PDFSubmissionReader: Sendable {
         let sizes = Dictionary(uniqueKeysWithValues: pages.map { page in
             (page.number, document.page(at: page.number - 1)?.size ?? (width: page.width, height: page.height))
         })
-        let (submission, form) = try form(from: pages, widgets: widgets, method: method, sealPages: greyScan ? nil : sealPages,
+        let (submission, form) = try form(from: pages, widgets: widgets, method: method, sealPages: greyScan && sealPages?.isEmpty != false ? nil : sealPages,
                                           pointSizes: sizes, path: path)
         return .form(submission, form)
     }
