@@ -16,7 +16,7 @@ Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint pypd
 soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils), qpdf, fonts
 fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core (heldout2 also fonts-arphic-ukai
 fonts-wqy-zenhei fonts-droid-fallback; heldout3 also fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
-fonts-noto-cjk-extra; heldout4 also fonts-lxgw-wenkai).
+fonts-noto-cjk-extra; heldout4 also fonts-lxgw-wenkai; heldout5 also fonts-hanazono).
 """
 import argparse
 import datetime as dt
@@ -56,6 +56,9 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
     "AR PL KaitiM GB": ("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf", None),
     # heldout4 (fonts-lxgw-wenkai)
     "LXGW WenKai Mono": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKaiMono-Regular.ttf", None),
+    # heldout5 (fonts-wqy-microhei's second face; fonts-hanazono)
+    "WenQuanYi Micro Hei Mono": ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 1),
+    "HanaMinA": ("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf", None),
 }
 
 # --------------------------------------------------------------------------------------------
@@ -106,6 +109,20 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 #   page portrait, written landscape with /Rotate 270); objstms (saved with object streams)
 #   scans (every heldout4 scan): dpi 150, 200, 240 or 300, rotation up to 2°, a third black-and-white
 #   (1-bit, CCITT G4)
+# Added for heldout5 (split="heldout5"; none of these is used by another family):
+#   program pymupdf-story: HTML laid out by PyMuPDF's Story (MuPDF's HTML engine, DocumentWriter), fonts subset
+#   date: fw ２０２６年３月５日 (full-width digits, an IME in full-width mode)
+#   star: a * before the label of a required field (*单位名称) ; tickafter: the box after its option (企业☑)
+#   mark: [√] (empty [  ]) | (✓) (empty (  )) | ◉ (empty ◯)
+#   table: double (a double outer border, pt) ; dashed (inner rules dashed, (colour, pt)) ; zebra (every other row
+#   shaded) ; hrules (horizontal rules only: no vertical rule, not even the outer ones)
+#   fillable: naming english (unit_name, legalRep_idNo, emp1_idNo, unitType_3) | xfa (as forms converted from
+#   Adobe LiveCycle name them: topmostSubform[0].Page1[0].unitName[0], a field hierarchy) | snake (p1_unit_name,
+#   p1_legal_rep_id_no); comb (统一社会信用代码, 身份证号 as comb fields, /MaxLen 18); quad (/Q: centre for dates,
+#   right for phones | centre for all); autosize (/DA font size 0); needapp False (NeedAppearances false after a
+#   fill that writes appearance streams)
+#   scans (every heldout5 scan): 180 or 225 dpi, JPEG q45-50, rotation up to 1.5°, and one of: fax-like low
+#   contrast, a fold line's shadow, grey paper, a slight perspective
 
 SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
 UKAI, ZENHEI, DROID = "AR PL UKai CN", "WenQuanYi Zen Hei", "Droid Sans Fallback"  # heldout2 only
@@ -116,6 +133,10 @@ SANS_MEDIUM, SERIF_LIGHT, SERIF_MEDIUM, SERIF_SEMIBOLD = ("Noto Sans CJK SC Medi
 # split uses
 WENKAI, WENKAI_LIGHT, WENKAI_MONO = "LXGW WenKai", "LXGW WenKai Light", "LXGW WenKai Mono"
 SANS_DEMILIGHT, SANS_LIGHT, SANS_MONO = "Noto Sans CJK SC DemiLight", "Noto Sans CJK SC Light", "Noto Sans Mono CJK SC"
+# heldout5 only: HanaMinA (fonts-hanazono: a stand-alone TrueType Mincho covering the CJK ideographs), the Mono faces of
+# WenQuanYi Micro Hei and Zen Hei (half-width Latin), LXGW WenKai Mono Light, Noto Serif CJK SC ExtraLight
+HANAMIN, WQY_MONO, ZENHEI_MONO = "HanaMinA", "WenQuanYi Micro Hei Mono", "WenQuanYi Zen Hei Mono"
+WENKAI_MONO_LIGHT, SERIF_XLIGHT = "LXGW WenKai Mono Light", "Noto Serif CJK SC ExtraLight"
 _COMMON = dict(size=10.5, labels="as-printed", lspace=0, date="cn", mark="☑", align="left", pad=1.0, stray=0.1, colon="：",
                inline=True, rowscale=1.0)
 _TYPED = dict(_COMMON, landscape=False, repeat=True)
@@ -264,6 +285,47 @@ FAMILIES = {
     "ff-v": _family(_FILLABLE, (18, 14), split="heldout4", ctlfont=True, font=WENKAI_MONO, size=9.5, labels="oneline",
                     date="cn-gap-padded", jitter=0.14, pad=0.9, stray=0.2, naming="fill", tooltips=True, filler="pypdf", objstms=True,
                     inline=False, rows=9),
+    # heldout5: a sixth split, used once to measure the reader; a layout program no other split uses (PyMuPDF's Story),
+    # fonts no other split uses (HanaMinA, the Mono faces of WenQuanYi Micro Hei and Zen Hei, LXGW WenKai Mono Light,
+    # Noto Serif CJK SC ExtraLight), * before required labels, ticks after their options, [√] (✓) ◉, full-width digits
+    # in dates, double outer borders, dashed inner rules, shaded alternate rows, horizontal rules only, scans at 180 and
+    # 225 dpi with fax-like contrast, fold lines, grey paper or a slight perspective, and fillable forms with English,
+    # XFA-style and snake_case names, comb fields, /Q alignment, auto-sized text and NeedAppearances false.
+    # Word: Noto Serif CJK ExtraLight, *单位名称, dates in full-width digits, [√] and [  ], a double outer border
+    "lo-g": _family(LO, (22, 18), split="heldout5", font=SERIF_XLIGHT, size=10.5, labels="as-printed", star=True, date="fw",
+                    mark="[√]", box="[\u3000]", align="left", jitter=0.15, pad=1.1, stray=0.15, rowscale=1.05, landscape=True,
+                    double=1.5),
+    # LXGW WenKai Mono Light (a stand-alone .ttf: CID TrueType), 姓　名, ◉ and ◯, dashed grey inner rules, every other
+    # row shaded, values right-aligned
+    "ch-g": _family(CH, (14, 16), split="heldout5", font=WENKAI_MONO_LIGHT, size=10, labels="ideo", date="cn-gap", mark="◉",
+                    box="◯", align="right", jitter=0.18, pad=1.0, stray=0.2, rowscale=0.95, landscape=True,
+                    dashed=("#777777", 0.6), zebra="#F0F0F0", outer=1.0),
+    # WenQuanYi Micro Hei Mono, 单位名称： left-aligned, (✓) and (  ), horizontal rules only
+    "rl-g": _family(RL, (18, 20), split="heldout5", font=WQY_MONO, size=10, labels="colon-left", date="dot", mark="(✓)",
+                    box="(\u00a0\u00a0\u00a0)", align="left", jitter=0.15, pad=1.5, stray=0.2, rowscale=1.1, landscape=True, repeat=False,
+                    hrules=True),
+    # WenQuanYi Zen Hei Mono, *单位名称 on one line, the box after its option (企业☑, 机关单位☐), a double outer border
+    # and dashed inner rules, 2026年03月05日
+    "wp-f": _family(WP, (16, 15), split="heldout5", font=ZENHEI_MONO, size=10, labels="oneline", star=True, date="cn-padded",
+                    mark="☑", box="☐", tickafter=True, align="center", jitter=0.16, pad=1.2, stray=0.2, rowscale=1.0, landscape=True,
+                    double=2.0, dashed=("#000000", 0.5)),
+    # PyMuPDF's Story (MuPDF's HTML engine), HanaMinA, labels spaced, [√], 2026/11/16, values centred below their prompts
+    "ms-a": _family(_TYPED, (15, 18), program="pymupdf-story", split="heldout5", font=HANAMIN, size=10.5, labels="spaced",
+                    date="slash", mark="[√]", box="[\u3000]", align="center", jitter=0.12, pad=1.0, stray=0.2, inline=False,
+                    rowscale=1.0, landscape=True),
+    # fillable: English names (unit_name, legalRep_idNo, emp1_idNo), comb fields for 统一社会信用代码 and 身份证号, /Q
+    # centre for dates and right for phones, auto-sized text, visible borders, filled by pikepdf; controls in HanaMinA
+    "ff-w": _family(_FILLABLE, (16, 16), split="heldout5", ctlfont=True, font=HANAMIN, size=10, labels="as-printed", date="fw",
+                    jitter=0.12, pad=1.0, naming="english", tooltips=True, border=True, comb=True, quad="dates", autosize=True,
+                    rows=6),
+    # fillable: XFA-style names (topmostSubform[0].Page1[0].unitName[0]: a field hierarchy), filled by PyMuPDF,
+    # NeedAppearances false; WenQuanYi Zen Hei Mono
+    "ff-x": _family(_FILLABLE, (14, 18), split="heldout5", ctlfont=True, font=ZENHEI_MONO, size=10, labels="ideo", date="dot",
+                    jitter=0.14, pad=1.1, stray=0.15, naming="xfa", filler="pymupdf", needapp=False, comb=True, landscape=True, rows=7),
+    # fillable: snake_case names with the page (p1_unit_name, p1_row1_id_no), every text field centred (/Q 1), auto-sized,
+    # filled by pypdf; Noto Serif CJK ExtraLight
+    "ff-y": _family(_FILLABLE, (18, 15), split="heldout5", ctlfont=True, font=SERIF_XLIGHT, size=10.5, labels="oneline", date="cn-gap",
+                    jitter=0.12, pad=0.9, naming="snake", tooltips=True, quad="all", autosize=True, filler="pypdf", inline=False, rows=8),
 }
 PROGRAM_OF = {f: s["program"] for f, s in FAMILIES.items()}
 
@@ -569,12 +631,12 @@ def fault_schedule(cases):
 
 # Splits whose faults are dealt so that every kind is planted (the committed heldout2 split is
 # small: 7 maternity cases for 8 kinds); tune and heldout keep the plain rotation.
-COVER_SPLITS = {"heldout2", "heldout3", "heldout4"}
+COVER_SPLITS = {"heldout2", "heldout3", "heldout4", "heldout5"}
 # Splits whose committed files must hold every kind even when the draws make too few cases faulty
 # (heldout3: 11 enrollment cases drew 5 faulty ones for 9 kinds)
-COMPLETE_SPLITS = {"heldout3", "heldout4"}
+COMPLETE_SPLITS = {"heldout3", "heldout4", "heldout5"}
 # Splits where, clean cases used up, committed cases of one fault take a second one of the kinds still missing
-TOPUP_SPLITS = {"heldout4"}
+TOPUP_SPLITS = {"heldout4", "heldout5"}
 
 
 def committed_count(case):
@@ -721,7 +783,14 @@ class Widget:
         self.own = False  # an option drawn as the control's own label, not as text after it
 
 
-fmt_date_parts = fx.fmt_date_parts
+FW_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def fmt_date_parts(y, m, d, how):
+    """fx.fmt_date_parts, and (heldout5) fw: 2026年3月5日 typed with full-width digits (２０２６年３月５日)."""
+    if how == "fw":
+        return fx.fmt_date_parts(y, m, d, "cn").translate(FW_DIGITS)
+    return fx.fmt_date_parts(y, m, d, how)
 
 
 def written_date(v, how):
@@ -788,7 +857,7 @@ def choice_runs(form, fdef, value, style, detail=None, fillable=False, key=None,
                 elif i < len(fdef["options"]) - 1:
                     runs.append("  ")
                 continue
-        else:
+        elif not style.get("tickafter"):
             runs.append(Tick(o in chosen))
         lab = o
         if fdef.get("detail", {}).get("option") == o:
@@ -799,6 +868,8 @@ def choice_runs(form, fdef, value, style, detail=None, fillable=False, key=None,
                 continue
             lab = o + "（" + (detail or "　　") + "）"
         runs.append(lab)
+        if style.get("tickafter") and not fillable:  # heldout5: the box after its option (企业☑)
+            runs.append(Tick(o in chosen))
         if i < len(fdef["options"]) - 1:
             runs.append("  ")
     return runs
@@ -817,6 +888,8 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
     G.landscape = landscape
     G.columns = [round(w * total / sum(raw), 1) for w in raw]
     p_stray = style["stray"]
+    required_labels = {f["label"] for f in defn["fields"] if f.get("required")} | {
+        c["label"] for f in defn["fields"] if f["type"] == "table" for c in f.get("columns", []) if c.get("required")}
 
     def text_of(key, row=None, fdef=None):
         src = row if row is not None else v
@@ -913,7 +986,10 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
                 # heldout3: a short group label spanning rows, one character a line (法/定/代/表/人)
                 return Cell([Para(["\n".join(c["label"].replace("\n", ""))], align="center", label=True)], span, rowspan, "middle",
                             label=True)
-            return Cell([Para([label_text(c["label"], style["labels"])], align="center", bold=c.get("bold", False) or style.get("labelbold", False),
+            text = label_text(c["label"], style["labels"])
+            if style.get("star") and c["label"].replace("\n", "") in required_labels:  # heldout5: *单位名称
+                text = "*" + text
+            return Cell([Para([text], align="center", bold=c.get("bold", False) or style.get("labelbold", False),
                               label=True)], span, rowspan, "middle", label=True)
         if "field" in c or "date" in c:
             key = c.get("field") or c.get("date")
@@ -1028,6 +1104,7 @@ p { margin: 0; line-height: %s; white-space: pre-wrap; }
         css += "table.grid td.label p { text-align: justify !important; text-align-last: justify; }\n"
     css += heldout3_css(style)
     css += heldout4_css(style)
+    css += heldout5_css(style)
     return fx.html_form(G, css, lambda runs: html_runs(runs, style), style.get("repeat", True), height="%.1fmm")
 
 
@@ -1058,6 +1135,57 @@ def heldout4_css(style):
         css += ('@page { @bottom-center { content: "第 " counter(page) " 页  共 " counter(pages) " 页"; font-family: "%s"; '
                 'font-size: 9pt; } }\n' % style["font"])
     return css
+
+
+def heldout5_css(style):
+    """The heldout5 families' additions to the page's CSS ("" for the others): dashed inner rules, a double
+    outer border, every other row shaded, horizontal rules only."""
+    css = ""
+    if style.get("dashed"):
+        css += "table.grid td { border: %spt dashed %s; }\n" % (style["dashed"][1], style["dashed"][0])
+    if style.get("double"):
+        css += "table.grid { border: %spt double #000; }\n" % style["double"]
+    if style.get("zebra"):
+        css += "table.grid tr:nth-child(even) td { background: %s; }\n" % style["zebra"]
+    if style.get("hrules"):
+        css += "table.grid td { border-left: none; border-right: none; }\n"
+    return css
+
+
+def story_pdf(G, style, pdf_path):
+    """heldout5 (pymupdf-story): the form's HTML laid out by PyMuPDF's Story (MuPDF's HTML engine) page by page with
+    DocumentWriter; the font from its file (@font-face), the table 100 % wide, columns in per cent (MuPDF has no
+    @page); then the fonts subset and the file compacted, as PyMuPDF's documentation advises."""
+    import pymupdf
+    html_text = form_html(G, style)
+    tot = sum(G.columns)
+    html_text = re.sub(r"<col style='width:([\d.]+)mm'>", lambda m: "<col style='width:%.2f%%'>" % (float(m.group(1)) * 100 / tot), html_text)
+    html_text = html_text.replace("width: %smm;" % tot, "width: 100%;")
+    html_text = re.sub(r"@page \{[^}]*\}", "", html_text)
+    path, _ = FONT_FILES[style["font"]]
+    css = ('@font-face { font-family: "F5"; src: url(%s); } body, td, p, h1, .mk { font-family: "F5"; }'
+           % os.path.basename(path))
+    story = pymupdf.Story(html=html_text.replace('"%s"' % style["font"], '"F5"'), user_css=css,
+                          archive=pymupdf.Archive(os.path.dirname(path)))
+    tmp = pdf_path + ".story"
+    writer = pymupdf.DocumentWriter(tmp)
+    page = pymupdf.paper_rect("a4-l" if G.landscape else "a4")
+    m = [x * 72 / 25.4 for x in style["margins"]]
+    where = page + (m[3], m[0], -m[1], -m[2])
+    more = 1
+    while more:
+        dev = writer.begin_page(page)
+        more, _ = story.place(where)
+        story.draw(dev)
+        writer.end_page()
+    writer.close()
+    doc = pymupdf.open(tmp)
+    doc.set_metadata({"title": G.title, "creator": "PyMuPDF Story", "producer": "PyMuPDF %s" % pymupdf.VersionBind,
+                      "creationDate": "D:20261120093000Z", "modDate": "D:20261120093000Z"})
+    doc.subset_fonts()
+    doc.save(pdf_path, garbage=3, deflate=True, no_new_id=True)
+    doc.close()
+    os.remove(tmp)
 
 
 LOCAL_FONTS = {  # a stand-alone TrueType copy of a font the system has only in a collection (.ttc)
@@ -1126,7 +1254,29 @@ def docx_doc(G, style):
         docx_heldout3(doc, G, style)
     if style.get("rules"):
         docx_heldout4(doc, style)
+    if style.get("double"):
+        docx_heldout5(doc, style)
     return doc
+
+
+def docx_heldout5(doc, style):
+    """heldout5: a double outer border (w:val double), single inner rules."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        e = OxmlElement("w:" + side)
+        inner = side.startswith("inside")
+        e.set(qn("w:val"), "single" if inner else "double")
+        e.set(qn("w:sz"), "4" if inner else str(int(style["double"] * 8)))
+        e.set(qn("w:space"), "0")
+        e.set(qn("w:color"), "000000")
+        borders.append(e)
+    old = doc.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    if old is not None:
+        doc.tables[0]._tbl.tblPr.replace(old, borders)
+    else:
+        doc.tables[0]._tbl.tblPr.append(borders)
 
 
 def docx_heldout4(doc, style):
@@ -1247,6 +1397,9 @@ def reportlab_pdf(G, style, pdf_path):
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
     if style.get("rules"):  # heldout4: thin grey rules (the outer BOX below stays black)
         cmds[0] = ("GRID", (0, 0), (-1, -1), style["rules"][1], style["rules"][0])
+    if style.get("hrules"):  # heldout5: horizontal rules only (a thicker one above and below the table)
+        cmds[0] = ("LINEBELOW", (0, 0), (-1, -1), 0.6, "#000000")
+        cmds += [("LINEABOVE", (0, 0), (-1, 0), 1.2, "#000000"), ("LINEBELOW", (0, -1), (-1, -1), 1.2, "#000000")]
     heights = []
     for ri, r in enumerate(G.rows):
         need = r["height"] * mm
@@ -1323,6 +1476,10 @@ def fodt_form(G, style, rng):
             if as_written != name:
                 written[name] = as_written
             return name
+        if style["naming"] in ("english", "xfa", "snake"):  # heldout5
+            name = heldout5_name(style["naming"], w, names_used, getattr(G, "form", ""))
+            names_used.add(name)
+            return name
         if style["naming"] == "lo":  # LibreOffice's own default names, a counter per control type
             base = LO_CONTROL_NAMES[w.kind]
             per_kind[base] = per_kind.get(base, 0) + 1
@@ -1349,7 +1506,7 @@ def fodt_form(G, style, rng):
         if w.kind != "radio":  # a radio group is one field: control_heldout2 keeps it
             widgets[name] = w
         tip = ((w.group + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
-        if style.get("split") in ("heldout3", "heldout4"):  # (heldout4: the same controls)
+        if style.get("split") in ("heldout3", "heldout4", "heldout5"):  # (heldout4, heldout5: the same controls)
             w.written = written.get(name, name)
             return control_heldout3(w, cell_mm, cid, w.written, tip)
         props = ""
@@ -1699,6 +1856,76 @@ def heldout4_name(naming, w, used, n):
     while name in used:
         name, k = "%s-%d" % (base, k), k + 1
     return name, "u%d" % n
+
+
+def _english(key, form):
+    """heldout5: an English name after TREE_NAMES without its form. prefix, the parts joined by _ (legalRep_idNo)."""
+    return "_".join(TREE_FORM_NAMES.get((form, key), TREE_NAMES[key]).split(".")[1:])
+
+
+def heldout5_name(naming, w, used, form):
+    """A heldout5 widget's name (as written in the document and in the PDF). english: unit_name, legalRep_idNo,
+    emp1_idNo, unitType_3, insurance_medical; xfa: as Adobe LiveCycle names a form's fields
+    (topmostSubform[0].Page1[0].unitName[0], CheckBox3[0], Table1[0].Row1[0].idNo[0]: LibreOffice makes the dots a
+    field hierarchy); snake: the page and the English name in snake case (p1_unit_name, p1_row1_id_no)."""
+    m = re.match(r"employees\[(\d+)\]\.(\w+)$", w.key)
+    if m:
+        row, col = int(m.group(1)) + 1, TREE_COLUMNS[m.group(2)]
+        eng = "emp%d_%s" % (row, col)
+    elif w.kind == "check":
+        if w.key == "unitType":
+            eng = "unitType_%d" % (sum(1 for u in used if re.search(r"unit_?[Tt]ype_?\d+$|CheckBox\d+\[0\]$", u)) + 1)
+        else:
+            eng = "insurance_" + TREE_OPTIONS[w.option]
+    else:
+        eng = _english(w.key, form)
+    if naming == "english":
+        return eng
+    if naming == "snake":
+        return "p1_" + re.sub(r"(?<=[a-z0-9])([A-Z])", lambda x: "_" + x.group(1).lower(), eng).lower()
+    if m:
+        return "topmostSubform[0].Page1[0].Table1[0].Row%d[0].%s[0]" % (row, col)
+    if w.kind == "check":
+        return "topmostSubform[0].Page1[0].CheckBox%d[0]" % (sum(1 for u in used if "CheckBox" in u) + 1)
+    leaf = re.sub(r"_([a-zA-Z])", lambda x: x.group(1).upper(), eng)
+    return "topmostSubform[0].Page1[0].%s[0]" % leaf
+
+
+def heldout5_rework(path, widgets, style):
+    """heldout5, between the export and the fill: comb fields (/Ff bit 25, /MaxLen 18) for 统一社会信用代码 and 身份证号;
+    /Q (quad: dates centred and phones right-aligned, or every text field centred); /DA font size 0 (autosize)."""
+    import pikepdf
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    for name, fld in pdf_terminal_fields(pdf):
+        w = widgets.get(name)
+        if w is None:
+            raise RuntimeError("widget %r not in the form" % name)
+        if w.kind not in ("text", "number"):
+            continue
+        base = re.sub(r"^employees\[\d+\]\.", "", w.key)
+        if style.get("comb") and base in ("uscc", "legalRepIdNumber", "idNumber"):
+            fld.Ff = (int(fld.get("/Ff", 0)) & ~(4096 | 8192 | 1 << 20 | 1 << 22)) | 1 << 24
+            fld.MaxLen = 18
+        q = None
+        if style.get("quad") == "all":
+            q = 1
+        elif style.get("quad") == "dates":
+            q = 1 if re.search(r"[Dd]ate", base) else 2 if re.search(r"Phone|Mobile", base) else None
+        if q is not None:
+            fld.Q = q
+        if style.get("autosize"):
+            for obj in [fld] + list(fld.get("/Kids", [])):
+                if "/DA" in obj:
+                    obj.DA = pikepdf.String(re.sub(r"[\d.]+ Tf", "0 Tf", str(obj.DA)))
+    pdf.save(path, deterministic_id=True)
+
+
+def no_need_appearances(path):
+    """heldout5 (needapp False): /NeedAppearances false, the fill's appearance streams are what a viewer shows."""
+    import pikepdf
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    pdf.Root.AcroForm.NeedAppearances = False
+    pdf.save(path, deterministic_id=True)
 
 
 LO_CONTROL_NAMES = {"text": "Text Box", "check": "Check Box", "radio": "Option Button", "list": "List Box", "combo": "Combo Box",
@@ -2051,6 +2278,70 @@ def scan_pdf(src, dst, params, seal_name, rng):
     return pages, seal_at, sign_at
 
 
+def scan_pdf_heldout5(src, dst, params, seal_name, rng):
+    """heldout5: scan_pdf's print, seal and signature (fx.draw_seal, fx.draw_signature), then one paper effect
+    (params["effect"]): fax (low contrast, the ink grey, the paper darker), fold (a fold line's shadow across
+    the page), grey (grey recycled paper), perspective (the page not flat on the glass: a slight keystone); then
+    noise, blur, JPEG (q45-50), img2pdf."""
+    import img2pdf
+    import numpy as np
+    from PIL import Image, ImageFilter
+    dpi, angle, colour, sigma, blur, q, effect = (params[k] for k in ("dpi", "angle", "colour", "noise", "blur", "jpeg", "effect"))
+    boxes = fx.word_boxes(src)
+    seal_at = fx.find_word(boxes, fx.SEAL_WORDS) if params["seal"] else None
+    sign_at = fx.find_word(boxes, SIGN_WORDS, prefer_last=True) if params["signature"] else None
+    work = tempfile.mkdtemp(dir=TMP)
+    run(["pdftoppm", "-r", str(dpi), "-png", src, os.path.join(work, "p")])
+    pngs = sorted(f for f in os.listdir(work) if f.endswith(".png"))
+    px = dpi / 72.0
+    out = []
+    for pi, name in enumerate(pngs):
+        page = Image.open(os.path.join(work, name)).convert("RGB")
+        if seal_at and seal_at[0] == pi:
+            _, x0, y0, x1, y1, _k = seal_at
+            S = int(40 / 25.4 * dpi)
+            full = Image.new("L", page.size, 0)
+            full.paste(fx.draw_seal(S, seal_name), (int((x0 + x1) / 2 * px + rng.uniform(-0.2, 0.3) * S - S / 2),
+                                                    int((y0 + y1) / 2 * px + rng.uniform(-0.1, 0.25) * S - S / 2)))
+            page = fx.darken(page, full, (205, 32, 42))
+        if sign_at and sign_at[0] == pi:
+            _, x0, y0, x1, y1, _k = sign_at
+            w, h = int(26 / 25.4 * dpi), int(10 / 25.4 * dpi)
+            full = Image.new("L", page.size, 0)
+            full.paste(fx.draw_signature(w, h, rng, max(2, dpi // 75)), (int(x1 * px + rng.uniform(8, 40) * px), int((y0 + y1) / 2 * px - h / 2)))
+            page = fx.darken(page, full, (25, 35, 95) if colour else (30, 30, 30), 0.95)
+        W, H = page.size
+        if effect == "perspective":  # the top edge narrower than the bottom one by up to 1.2 %
+            k = rng.uniform(0.006, 0.012) * W
+            page = page.transform(page.size, Image.Transform.QUAD, (k, 0, 0, H, W, H, W - k, 0), resample=Image.BICUBIC,
+                                  fillcolor=(246, 245, 241))
+        arr = np.asarray(page).astype(float) * 0.96 + 6
+        page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+        dx, dy = rng.randint(-12, 12) * dpi // 200, rng.randint(-10, 14) * dpi // 200
+        page = page.rotate(angle, resample=Image.BICUBIC, translate=(dx, dy), fillcolor=(246, 245, 241))
+        if not colour:
+            page = page.convert("L")
+        arr = np.asarray(page).astype(float)
+        if effect == "fax":  # ink at about 40 % grey at most, paper at 92 %
+            arr = 235 - (255 - arr) * 0.62
+        elif effect == "grey":
+            arr = arr * 0.84 + 8
+        elif effect == "fold":  # a shadow along a horizontal fold, a bright crease on it
+            y = np.arange(H, dtype=float)[:, None]
+            yf = H * rng.uniform(0.42, 0.58)
+            shade = 38 * np.exp(-((y - yf) / (0.012 * H)) ** 2) - 18 * np.exp(-((y - yf - 0.004 * H) / (0.0015 * H)) ** 2)
+            arr = arr - (shade if arr.ndim == 2 else shade[:, :, None])
+        arr = arr + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, sigma, arr.shape)
+        page = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+        jpg = os.path.join(work, "page-%d.jpg" % pi)
+        page.save(jpg, "JPEG", quality=q, dpi=(dpi, dpi), optimize=True)
+        out.append(jpg)
+    stamp = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc)
+    with open(dst, "wb") as f:
+        f.write(img2pdf.convert(out, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi)), creationdate=stamp, moddate=stamp))
+    return len(out), seal_at, sign_at
+
+
 # --------------------------------------------------------------------------------------------
 # Truth
 
@@ -2089,7 +2380,7 @@ def plan(extra=0):
                 for i in range(st.get("per", TYPED_PER) + extra):
                     cases.append(dict(id="%s.%s.typed.%02d" % (form, fam, i + 1), form=form, family=fam, kind="typed", index=i))
     # scans: per split and form, SCANS_PER_FORM (+extra) typed cases, families taken in turn
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
         for form in FORMS:
             typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
                      and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS and not FAMILIES[c["family"]].get("noscan")]
@@ -2176,7 +2467,12 @@ def make_case(case, outdir, log):
                 params.update(colour=False, jpeg=60)
             if bw:  # black and white: thresholded at this grey level, 1-bit, CCITT G4
                 params.update(colour=False, jpeg=None, bilevel=r.choice([120, 128, 140]))
-        pages, seal_at, sign_at = scan_pdf(src, path, params, v.get("unitName") or "单位公章", r)
+        if case["split"] == "heldout5":  # drawn after the others: the older splits' scans draw the same numbers
+            params.update(dpi=180 if multi else r.choice([180, 225]), angle=round(r.uniform(0.2, 1.5) * r.choice([-1, 1]), 2),
+                          jpeg=r.choice([45, 50]), effect=r.choice(["fax", "fold", "grey", "perspective"]))
+            pages, seal_at, sign_at = scan_pdf_heldout5(src, path, params, v.get("unitName") or "单位公章", r)
+        else:
+            pages, seal_at, sign_at = scan_pdf(src, path, params, v.get("unitName") or "单位公章", r)
         truth["seal"] = bool(seal_at) if seal_area else None
         truth["signature"] = bool(sign_at) if sign_area else None
         truth["source"] = "pdf/%s.pdf" % case["source"]
@@ -2188,6 +2484,9 @@ def make_case(case, outdir, log):
             "; %s at %s p.%d" % ("red seal" if not params.get("bilevel") else "seal (red on paper, black dots in the scan)", seal_at[5],
                                  seal_at[0] + 1) if seal_at else "",
             "; signature after %s p.%d" % (sign_at[5], sign_at[0] + 1) if sign_at else "")
+        if params.get("effect"):  # heldout5
+            notes += "; %s" % {"fax": "fax-like low contrast", "fold": "a fold line's shadow across the page", "grey": "grey paper",
+                               "perspective": "a slight perspective (keystone)"}[params["effect"]]
     elif kind == "typed":
         G = build_grid(form, defn, v, style, rng_for("grid", case["id"]))
         prog = style["program"]
@@ -2197,6 +2496,8 @@ def make_case(case, outdir, log):
             chromium_pdf(form_html(G, style), path, style["font"])
         elif prog == "weasyprint":
             weasyprint_pdf(form_html(G, style), path)
+        elif prog == "pymupdf-story":  # heldout5
+            story_pdf(G, style, path)
         elif prog == "pymupdf":  # heldout3: the form filled by PyMuPDF and flattened
             G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
                            fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
@@ -2219,9 +2520,13 @@ def make_case(case, outdir, log):
             widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]))
         if style.get("split") == "heldout4":
             heldout4_rework(path, widgets, style)
+        if style.get("split") == "heldout5":
+            heldout5_rework(path, widgets, style)
         names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
         if style.get("objstms"):  # heldout4
             object_streams(path, style)
+        if style.get("needapp") is False:  # heldout5
+            no_need_appearances(path)
         truth["fields"] = {names[n]: (w.key if w.kind != "check" else "%s=%s" % (w.key, w.option)) for n, w in widgets.items() if n in names}
         exports = {names[n]: w.exports for n, w in widgets.items() if w.kind == "radio-group" and n in names}
         if exports:
@@ -2236,7 +2541,11 @@ def make_case(case, outdir, log):
              "pinyin": "by the pinyin initials of their labels (dwmc, fddbr_xm, sfzh_1)",
              "acro": "as Acrobat's field detection names them (单位名称, 姓名_2, 姓名Row1, a check box after its option; UTF-16)",
              "utf16": "after their group and label, UTF-16 strings (法定代表人-姓名, 单位性质：企业, 第1行-身份证号码)",
-             "fill": "generically (fill_1, fill_2..., check boxes check_1...)"}[style["naming"]],
+             "fill": "generically (fill_1, fill_2..., check boxes check_1...)",
+             "english": "in English (unit_name, legalRep_idNo, emp1_idNo, unitType_3, insurance_medical)",
+             "xfa": "as Adobe LiveCycle names them (topmostSubform[0].Page1[0].unitName[0], CheckBox3[0], "
+                    "Table1[0].Row1[0].idNo[0]: a field hierarchy; truth `fields` has the full names)",
+             "snake": "in snake case with the page (p1_unit_name, p1_legal_rep_id_no, p1_emp1_id_no)"}[style["naming"]],
             "tooltips (/TU) = group + label" if style["tooltips"] else "no tooltips", "visible" if style["border"] else "no",
             len(widgets), nfilled, "NeedAppearances" if style.get("filler", "pikepdf") == "pikepdf" else
             "by pypdf: appearance streams in the /DA font, NeedAppearances" if style["filler"] == "pypdf" else
@@ -2277,6 +2586,20 @@ def typed_notes(style):
         out.append("a LibreOffice form filled in Writer and exported without form fields (ExportFormFields false): the "
                    "controls (3-D frames, check boxes) and their values drawn as page content%s" % (
                        "; table fields %d lines tall" % style["tablelines"] if style.get("tablelines") else ""))
+    if style.get("star"):  # heldout5
+        out.append("* before the labels of required fields")
+    if style.get("tickafter"):
+        out.append("the box after its option")
+    if style.get("double"):
+        out.append("a double outer border (%s pt)" % style["double"])
+    if style.get("dashed"):
+        out.append("inner rules dashed, %s pt %s" % (style["dashed"][1], style["dashed"][0]))
+    if style.get("zebra"):
+        out.append("every other row shaded %s" % style["zebra"])
+    if style.get("hrules"):
+        out.append("horizontal rules only")
+    if style["program"] == "pymupdf-story":
+        out.append("HTML laid out by PyMuPDF's Story (MuPDF's HTML engine), fonts subset")
     if style["program"] == "pymupdf":
         out.append("a LibreOffice form filled by PyMuPDF (text fields made multi-line, table fields 7 pt; CJK in its non-embedded "
                    "Song font, UniGB-UTF16-H) and flattened (Document.bake): the values are page text, what does not fit a "
@@ -2320,6 +2643,14 @@ def fillable_notes(style):
         out.append("every page written landscape, content turned, /Rotate 270, widgets /MK /R 270")
     if style.get("objstms"):
         out.append("saved again with object streams (%s)" % ("PyMuPDF" if style.get("filler") == "pymupdf" else "qpdf"))
+    if style.get("comb"):  # heldout5
+        out.append("统一社会信用代码 and 身份证号 comb fields (/Ff comb, /MaxLen 18)")
+    if style.get("quad"):
+        out.append("/Q %s" % ("1 (centred) on every text field" if style["quad"] == "all" else "1 on dates, 2 on phones"))
+    if style.get("autosize"):
+        out.append("/DA font size 0 (auto)")
+    if style.get("needapp") is False:
+        out.append("NeedAppearances false")
     if style.get("ctlfont"):
         out.append("controls in %s" % style["font"])
     return "".join("; " + x for x in out)

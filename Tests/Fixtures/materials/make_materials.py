@@ -20,7 +20,12 @@ and Smiley Sans with Liberation Serif / Nimbus Sans digits, labels spread with i
 tinted and double-framed tables, pen-filled forms, a needle-printed paper invoice, new layouts and titles of most
 kinds; scans at 150–300 dpi with folds, moiré, staples, dust and notes across ID card copies, pages turned 90°/180°
 with and without EXIF, photos at a low angle, curled, smeared, hard-shadowed or of a monitor, phone screenshots,
-scanner and phone file names); it sits behind `Style.held4` or `split == "heldout4"`.
+scanner and phone file names); it sits behind `Style.held4` or `split == "heldout4"`. `heldout5`, a fourth one-shot set,
+uses designs none of the five uses (Noto Sans CJK SC Thin, Noto Serif CJK SC ExtraLight, LXGW WenKai Mono Light/Bold with
+C059 / Nimbus Sans Narrow / URW Gothic digits, labels with dotted leaders, smaller type, new card, 电子营业执照, older 出生医学证明,
+户口簿 首页 and 电子票据 layouts; sheet-feeder scans with streaks, duplex blank back pages, ID front and back on one A4,
+photos on patterned tables, steep, with fingers, in low light or a colour cast, PDFs of phone photos, new file names); it
+sits behind `Style.held5` or `split == "heldout5"`.
 """
 import argparse
 import datetime as dt
@@ -40,7 +45,7 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 import fixturelib as fx  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)          # "expired" is relative to this day
-SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377, "heldout4": 64187253}
+SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377, "heldout4": 64187253, "heldout5": 38562917}
 
 # --------------------------------------------------------------------------------------------
 # Fonts and designs. tune, heldout and heldout2 never share a body font or a colour scheme.
@@ -143,7 +148,17 @@ class Style:
         self.held2 = split == "heldout2"
         self.held3 = split == "heldout3"
         self.held4 = split == "heldout4"
+        self.held5 = split == "heldout5"
         self.stack = self.brk = False
+        if self.held5:
+            # heldout5 geometry: smaller type than any older split (×0.82–0.87 on pages, half that change on cards), blocks
+            # moved down 0.5–1.2 mm and sideways up to 1 mm; labels in the label colour with a dotted leader to the value
+            self.held = True
+            self.dx = rng.uniform(-1.0, 1.0)
+            self.dy = rng.uniform(0.5, 1.2)
+            self.k = rng.uniform(0.82, 0.87)
+            self.sep = rng.choice(["：", ""])
+            return
         if self.held4:
             # heldout4 geometry: blocks moved down 1.5–3 mm and sideways 0.3–1.2 mm, type ×1.14–1.20; labels spread to four
             # characters' width with ideographic spaces (姓　　名) or right-aligned against their values; tables with a
@@ -735,6 +750,8 @@ def kv(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", lcol=N
         return kv3(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under)
     if S.held4:
         return kv4(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under)
+    if S.held5:
+        return kv5(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under)
     em = size * S.k * 25.4 / 72
     for lab, val in items:
         if stack:
@@ -3574,7 +3591,8 @@ def plan_split(split, rng):
             "heldout": {"residence": "id", "agent": "poa", "institution": "name"},
             "heldout2": {"unit": "uscc", "maternity": "bc", "reimbursement": "id"},
             "heldout3": {"agent": "poa-name", "unit": "name", "maternity": "bc-swap", "ssc": "id-swap", "designated": "expired"},
-            "heldout4": {"agent": "id-other", "unit": "name-drop", "maternity": "card-other", "ssc": "id-expired"}}[split]
+            "heldout4": {"agent": "id-other", "unit": "name-drop", "maternity": "card-other", "ssc": "id-expired"},
+            "heldout5": {"agent": "name-swap", "unit": "uscc-other", "maternity": "child-name", "residence": "rp-expired"}}[split]
     # 1 agent for a person
     P, A = make_person(rng), make_person(rng)
     cp, ca = person_ctx(rng, P, 0), person_ctx(rng, A, 0)
@@ -3599,9 +3617,13 @@ def plan_split(split, rng):
         b["applicant"]["agent_id_number"] = P["id_number"]
         b["mismatch"] = {"material": "id-card-front", "fact": "agent_id_number", "on_material": A["id_number"], "in_submission": P["id_number"],
                          "note": "the submission gives the principal's ID number as the agent's: a valid number, but of the other person in the bundle"}
+    if mism.get("agent") == "name-swap":   # heldout5: the principal's name field holds the agent's name
+        b["applicant"]["principal_name"] = A["name"]
+        b["mismatch"] = {"material": "id-card-front", "fact": "principal_name", "on_material": P["name"], "in_submission": A["name"],
+                         "note": "the submission gives the agent's name as the principal's (the principal's ID card and the 授权委托书 show the principal's own name)"}
     bundles.append(b)
     add("power-of-attorney", poa, b, mism=mism.get("agent") in ("poa", "poa-name"))
-    add("id-card-front", cp, b, role="principal", mism=mism.get("agent") == "id")
+    add("id-card-front", cp, b, role="principal", mism=mism.get("agent") in ("id", "name-swap"))
     add("id-card-front", ca, b, pair=True, role="agent", mism=mism.get("agent") == "id-other")
     # 2 unit enrolment by an agent
     cc = company_ctx(rng)
@@ -3633,8 +3655,16 @@ def plan_split(split, rng):
         b["applicant"]["unit_name"] = v2
         b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": nm, "in_submission": v2,
                          "note": "the submitted unit name drops 有限 (…公司 for …有限公司); the unit's 授权委托书 gives the full name"}
+    if mism.get("unit") == "uscc-other":   # heldout5: a valid code of another unit of the same place
+        u = cc["company"]["uscc"]
+        v2 = uscc(rng, cc["company"]["area"], u[:2])
+        while v2 == u:
+            v2 = uscc(rng, cc["company"]["area"], u[:2])
+        b["applicant"]["uscc"] = v2
+        b["mismatch"] = {"material": "business-license", "fact": "uscc", "on_material": u, "in_submission": v2,
+                         "note": "the submitted 统一社会信用代码 is another valid code (its GB 32100 check character holds) with the same first 8 characters, not the licence's"}
     bundles.append(b)
-    add("business-license", cc, b, mism=mism.get("unit") in ("uscc", "name", "name-drop"))
+    add("business-license", cc, b, mism=mism.get("unit") in ("uscc", "name", "name-drop", "uscc-other"))
     add("power-of-attorney", poa2, b, mism=mism.get("unit") == "poa")
     add("id-card-front", ca2, b, role="agent")
     # 3 maternity
@@ -3668,9 +3698,16 @@ def plan_split(split, rng):
         b["applicant"]["card_number"] = v2
         b["mismatch"] = {"material": "bank-card", "fact": "card_number", "on_material": cm["bank_no"], "in_submission": v2,
                          "note": "the submitted card number is another valid (Luhn) card of the same bank, not the card handed in"}
+    if mism.get("maternity") == "child-name":   # heldout5: the child's name with the mother's surname in the submission
+        v2 = M["name"][0] + child["name"][1:]
+        if v2 == child["name"]:
+            v2 = child["name"][:-1] + SOUND_ALIKE.get(child["name"][-1], "晨")
+        b["applicant"]["child_name"] = v2
+        b["mismatch"] = {"material": "birth-certificate", "fact": "child_name", "on_material": child["name"], "in_submission": v2,
+                         "note": "the submission gives the child's name with the mother's surname; the 出生医学证明 has the father's"}
     bundles.append(b)
     for k in ("marriage-certificate", "birth-certificate", "id-card-front", "bank-card"):
-        add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") in ("bc", "bc-swap"))
+        add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") in ("bc", "bc-swap", "child-name"))
             or (k == "bank-card" and mism.get("maternity") == "card-other"))
     # 4 reimbursement
     R = make_person(rng, born=(1945, 1985))
@@ -3697,15 +3734,21 @@ def plan_split(split, rng):
     cq = person_ctx(rng, Q, 0)
     cq.update(commit_title=rng.choice(["个人承诺书", "承诺书"]), matter="异地长期居住人员备案")
     cq["rp_valid"] = validity(rng, 1, False, dt.date(2026, 1, 1))
+    if mism.get("residence") == "rp-expired":   # heldout5: the 居住证 ran out before the filing
+        cq["rp_valid"] = validity(rng, 1, True, dt.date(2024, 9, 1))
     b = dict(id="residence-filing", purpose="异地就医备案: ID card, 居住证, 承诺书", files=[], applicant={"name": Q["name"], "id_number": Q["id_number"]})
     if mism.get("residence") == "id":
         v2 = one_digit_off(rng, Q["id_number"], range(6, 14))
         b["applicant"]["id_number"] = v2
         b["mismatch"] = {"material": "id-card-front", "fact": "id_number", "on_material": Q["id_number"], "in_submission": v2,
                          "note": "one digit of the birth date part differs (the submitted number fails its check digit)"}
+    if mism.get("residence") == "rp-expired":
+        b["mismatch"] = {"material": "residence-permit", "fact": "valid_until", "on_material": iso(cq["rp_valid"][1]), "in_submission": iso(TODAY),
+                         "note": "the 居住证 expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
     bundles.append(b)
     for k in ("id-card-front", "residence-permit", "commitment-letter"):
-        add(k, cq, b, role="applicant", mism=(k == "id-card-front" and mism.get("residence") == "id"))
+        add(k, cq, b, role="applicant", mism=(k == "id-card-front" and mism.get("residence") == "id")
+            or (k == "residence-permit" and mism.get("residence") == "rp-expired"))
     # 6 designated institution
     trade = rng.choice([4, 5])
     cd = company_ctx(rng, trade, 0)
@@ -3769,6 +3812,8 @@ def plan_split(split, rng):
     target.update({"id-card-front": 6, "id-card-back": 4, "other": 4, "business-license": 3, "medical-invoice": 3, "bank-card": 3})
     if split == "heldout4":   # each of its invoice layouts
         target["medical-invoice"] = 5
+    if split == "heldout5":
+        target["medical-invoice"] = 4
     have = {}
     for it in items:
         have[it["kind"]] = have.get(it["kind"], 0) + 1
@@ -3788,6 +3833,10 @@ def plan_split(split, rng):
             it["c"]["other"] = ("waybill", "lab", "statement", "leaflet")[i % 4]
         for i, it in enumerate([it for it in items if it["kind"] == "medical-invoice" and it["bundle"] is None]):
             it["c"]["invoice_type"] = ("paper", "pharmacy", "outpatient", "paper", "inpatient")[i % 5]
+    if split == "heldout5":   # one 户口簿 首页; the single invoices' layouts in turn
+        next(it for it in items if it["kind"] == "household-register" and it["bundle"] is None)["c"]["first_page"] = True
+        for i, it in enumerate([it for it in items if it["kind"] == "medical-invoice" and it["bundle"] is None]):
+            it["c"]["invoice_type"] = ("outpatient", "inpatient", "outpatient")[i % 3]
     # about 15 % of the documents with a validity are expired on TODAY, all of them outside the bundles
     vkey = {"id-card-back": "id_valid", "residence-permit": "rp_valid", "uscc-certificate": "lic_valid",
             "medical-institution-license": "lic_valid", "drug-license": "lic_valid"}
@@ -3797,7 +3846,7 @@ def plan_split(split, rng):
     valid = [it for it in items if key(it)]
     singles = [it for it in valid if it["bundle"] is None]
     want = max(1, round(0.15 * len(valid)))
-    if split in ("heldout3", "heldout4"):   # the expired licence (heldout3) or ID card (heldout4) in a bundle counts
+    if split in ("heldout3", "heldout4", "heldout5"):   # the expired licence (heldout3), ID card (heldout4) or 居住证 (heldout5) in a bundle counts
         want -= 1
     order = singles[:]
     rng.shuffle(order)
@@ -4429,6 +4478,763 @@ class Namer4(Namer):
 
 
 # --------------------------------------------------------------------------------------------
+# heldout5: a fourth one-shot measuring split. Fonts, palettes, layouts and captures none of the five older splits
+# uses; everything sits behind Style.held5 / split == "heldout5" (functions *5), so the older splits draw the same
+# random numbers as before and come out byte-identical.
+
+FONT_FILES.update({   # heldout5 only: Noto Sans CJK SC Thin, Noto Serif CJK SC ExtraLight, LXGW WenKai Mono Light/Bold,
+    # and for digits and Latin C059 (a Century Schoolbook), Nimbus Sans Narrow (an Arial Narrow), URW Gothic (an Avant Garde)
+    "noto-sans-t": (NOTO + "NotoSansCJK-Thin.ttc", 2), "noto-serif-el": (NOTO + "NotoSerifCJK-ExtraLight.ttc", 2),
+    "wkmono-l": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKaiMono-Light.ttf", 0),
+    "wkmono-b": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKaiMono-Bold.ttf", 0),
+    "c059": ("/usr/share/fonts/opentype/urw-base35/C059-Roman.otf", 0),
+    "nimbus-narrow": ("/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Regular.otf", 0),
+    "urw-gothic": ("/usr/share/fonts/opentype/urw-base35/URWGothic-Book.otf", 0),
+})
+LATIN_ONLY.update({"c059": "noto-serif-el", "nimbus-narrow": "wkmono-l", "urw-gothic": "noto-sans-t"})
+PARTIAL.update({k: [("noto-serif-el", Uncovered(k))] for k in ("wkmono-l", "wkmono-b")})
+PARTIAL.update({k: [("wkmono-b", Uncovered(k))] for k in ("noto-sans-t", "noto-serif-el")})
+CSS_FAMILY.update({"noto-sans-t": ("Noto Sans CJK SC", 100), "noto-serif-el": ("Noto Serif CJK SC", 200),
+                   "wkmono-l": ("LXGW WenKai Mono', 'Noto Serif CJK SC", 300), "wkmono-b": ("LXGW WenKai Mono', 'Noto Serif CJK SC", 700),
+                   "c059": ("C059', 'Noto Serif CJK SC", 400), "nimbus-narrow": ("Nimbus Sans Narrow', 'LXGW WenKai Mono", 400),
+                   "urw-gothic": ("URW Gothic', 'Noto Sans CJK SC", 400)})
+DESIGNS["heldout5"] = [   # teal labels, tomato accent on pale lilac; olive-brown labels, royal-blue accent on pale mint;
+                          # slate-violet labels, amber accent on pale sand
+    dict(name="thin", sans=("noto-sans-t", 0), sansb=("wkmono-b", 0), serif=("noto-serif-el", 0), serifb=("wkmono-b", 0),
+         mono=("c059", 0), pdf_font="thin",
+         ink=(26, 26, 30), label=(0, 112, 120), accent=(222, 70, 50), tint=(244, 240, 252), pattern=(214, 200, 236)),
+    dict(name="wkmono", sans=("wkmono-l", 0), sansb=("wkmono-b", 0), serif=("noto-serif-el", 0), serifb=("wkmono-b", 0),
+         mono=("nimbus-narrow", 0), pdf_font="wkmono",
+         ink=(16, 22, 30), label=(112, 92, 30), accent=(40, 70, 190), tint=(236, 250, 242), pattern=(186, 226, 204)),
+    dict(name="extralight", sans=("noto-serif-el", 0), sansb=("wkmono-b", 0), serif=("wkmono-l", 0), serifb=("wkmono-b", 0),
+         mono=("urw-gothic", 0), pdf_font="extralight",
+         ink=(30, 24, 20), label=(84, 74, 140), accent=(214, 140, 0), tint=(250, 244, 230), pattern=(230, 214, 178)),
+]
+
+
+def kc5(S):
+    """heldout5: cards keep most of their type size (S.k 0.82–0.87 is for pages)."""
+    return (1 + S.k) / 2
+
+
+def leader5(doc, x0, x1, y, colour):
+    """A dotted leader from a label to its value."""
+    x = x0
+    while x < x1:
+        doc.rect(x, y, x + 0.28, y + 0.28, fill=colour)
+        x += 1.1
+
+
+def kv5(doc, S, x, y, items, size, lw, gap, font, vfont, lcol, vcol, under):
+    """heldout5: label in the label colour, a dotted leader to the value column, the value in ink."""
+    sz = size * S.k
+    em = sz * 25.4 / 72
+    for lab, val in items:
+        t = lab + S.sep
+        ls = sz
+        while doc.width(t, ls, S.f(font)) > lw - 2.5 and ls > 4.5:
+            ls -= 0.5
+        doc.text(x, y, t, ls, S.f(font), lcol or S.c("label"))
+        leader5(doc, x + doc.width(t, ls, S.f(font)) + 0.8, x + lw - 1.2, y + em * 0.78, (150, 150, 150))
+        doc.text(x + lw, y, val, sz, S.f(vfont), vcol or S.c("ink"))
+        y += em * gap
+    return y
+
+
+def ellipses5(doc, rng, colour, n=20):
+    """Guilloche of concentric ellipses around a point (heldout5's card backgrounds)."""
+    cx, cy = rng.uniform(0.2, 0.8) * doc.w, rng.uniform(0.2, 0.8) * doc.h
+    for i in range(n):
+        r = 2.5 + i * 3.1
+        doc.ellipse(cx - r * 1.5, cy - r, cx + r * 1.5, cy + r, outline=colour, w=0.1)
+
+
+def k_id_front5(rng, S, c):
+    """heldout5: 年 月 日 in the label colour as on the card, 住址 in lines of 11 characters, the number in the split's
+    digit font with wide spacing, on the 公民身份号码 line (v0) or under its label (v1); concentric-ellipse guilloche."""
+    p = c["person"]
+    v = rng.randrange(2)
+    k = kc5(S)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=S.c("tint"))
+    ellipses5(doc, rng, S.c("pattern"))
+    lab, ink, f = S.c("label"), S.c("ink"), S.f("sans")
+    x0, y0 = 5.2 + S.dx * 0.3, 5.0 + S.dy * 0.3
+    sz = 7.4 * k
+    doc.text(x0, y0 + 0.4, "姓名", 6.2, f, lab)
+    doc.text(x0 + 10, y0 - 0.4, p["name"], 10 * k, S.f("sansb"), ink)
+    doc.text(x0, y0 + 7, "性别", 6.2, f, lab)
+    doc.text(x0 + 10, y0 + 7, p["sex"], sz, f, ink)
+    doc.text(x0 + 19, y0 + 7, "民族", 6.2, f, lab)
+    doc.text(x0 + 28, y0 + 7, p["nation"], sz, f, ink)
+    b = p["birth"]
+    doc.text(x0, y0 + 13.5, "出生", 6.2, f, lab)
+    xx = x0 + 10
+    for part, is_lab in ((str(b.year), 0), ("年", 1), (str(b.month), 0), ("月", 1), (str(b.day), 0), ("日", 1)):
+        doc.text(xx, y0 + 13.5 + (0.3 if is_lab else 0), part, sz if not is_lab else 6.2, f, lab if is_lab else ink)
+        xx += doc.width(part, sz if not is_lab else 6.2, f) + 1.4
+    addr = p["address"]
+    n = max(11, -(-len(addr) // 3))
+    doc.text(x0, y0 + 20, "住址", 6.2, f, lab)
+    for i in range(0, len(addr), n):
+        doc.text(x0 + 10, y0 + 20 + 4.3 * (i // n), addr[i:i + n], sz, f, ink)
+    if v == 0:
+        doc.text(x0, 44.6, "公民身份号码", 6.2, f, lab)
+        doc.text(x0 + 21, 43.8, p["id_number"], 10.4 * k, S.f("mono"), ink, spacing=0.65)
+    else:
+        doc.text(x0, 40.8, "公民身份号码", 5.8, f, lab)
+        doc.text(x0 + 2, 45.0, p["id_number"], 11 * k, S.f("mono"), ink, spacing=0.95)
+    doc.image(56 + 1.2 * v, 7.5, 24, 30, portrait(rng, p["female"], S.c("tint")))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "居民身份证 人像面 (heldout5: 年月日 in the label colour, 住址 %d characters a line, number %s), design %s/%d" % (
+            n, "on the label's line" if v == 0 else "under its label", S.name, v), {}
+
+
+def k_id_back5(rng, S, c):
+    """heldout5: concentric-ellipse guilloche, a Great Wall line across the card, a larger emblem."""
+    p = c["person"]
+    k = kc5(S)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=S.c("tint"))
+    ellipses5(doc, rng, S.c("pattern"))
+    pts, x, up = [], 2.0, 0
+    base = rng.uniform(28, 31)
+    while x < CARD_W - 2:   # battlements of a wall along a hill line
+        yb = base + 2.2 * math.sin(x / 14.0)
+        h = 1.4 if up else 0
+        pts += [(x, yb - h), (x + 1.6, yb - h)]
+        x += 1.6
+        up = 1 - up
+    doc.poly(pts, 0.25, S.c("pattern"))
+    doc.image(5 + S.dx * 0.2, 4.5, 17, 17, emblem())
+    big = S.f("serifb")
+    doc.text(27, 6.5, "中华人民共和国", 11.5 * k, big, S.c("ink"), spacing=1.1)
+    doc.text(26, 15.5, "居民身份证", 18 * k, big, S.c("ink"), spacing=1.8)
+    frm, until = c["id_valid"]
+    lab = S.c("label")
+    doc.text(13, 37, "签发机关", 6.2, S.f("sans"), lab)
+    doc.text(28, 36.5, p["authority"], 7.6 * k, S.f("sans"), S.c("ink"))
+    doc.text(13, 44, "有效期限", 6.2, S.f("sans"), lab)
+    doc.text(28, 43.5, "%s-%s" % (dotted(frm), dotted(until)), 7.6 * k, S.f("sans"), S.c("ink"))
+    exp = until != "长期" and until < TODAY
+    return [doc], {"valid_from": iso(frm), "valid_until": iso(until)}, \
+        "居民身份证 国徽面 (heldout5: Great Wall line, ellipse guilloche), design %s%s" % (S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_ssc5(rng, S, c):
+    """heldout5: a white card with 中华人民共和国社会保障卡 in dark red on it (no band), 山东 content, labels above their
+    values in two columns, a wavy colour band along the bottom with the bank's name in it."""
+    p = c["person"]
+    bank = c.get("bank") or rng.choice(BANKS)
+    k = kc5(S)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=(250, 250, 248))
+    ellipses5(doc, rng, (226, 230, 236), 14)
+    doc.ellipse(4, 2.6, 10.5, 9.1, outline=(170, 28, 36), w=0.6)
+    doc.text(7.25, 3.9, "人社", 4.2, S.f("sansb"), (170, 28, 36), "m")
+    doc.text(12.5, 3.0, "中华人民共和国社会保障卡", 10 * k, S.f("sansb"), (170, 28, 36), spacing=0.2)
+    doc.text(12.5, 8.6, "山东省人力资源和社会保障厅", 4.6, S.f("sans"), (90, 90, 90))
+    doc.line(4, 11.5, CARD_W - 4, 11.5, 0.3, (170, 28, 36))
+    chip(doc, 6, 13.5)
+    lab, ink = (110, 110, 110), S.c("ink")
+    cols = [(20, 13.5, "姓名", p["name"]), (40, 13.5, "发卡日期", c["ssc_date"]),
+            (6, 24.5, "社会保障号码", p["id_number"]), (6, 32.5, "社会保障卡号", c["ssc_no"])]
+    for x, y, l, val in cols:
+        doc.text(x, y, l, 4.8, S.f("sans"), lab)
+        doc.text(x, y + 2.6, val, 7.2 * k, S.f("mono" if l.startswith("社会保障") else "sans"), ink, spacing=0.35 if l.startswith("社会保障") else 0)
+    doc.image(62, 13.5, 18, 23, portrait(rng, p["female"], (250, 250, 248)))
+    band = S.c("accent")
+    pts = [(x, 44 + 2.2 * math.sin(x / 11.0)) for x in np.linspace(0, CARD_W, 60)]
+    for i in range(22):
+        doc.poly([(a, b + i * 0.5) for a, b in pts], 0.6, band)
+    doc.text(6, 48, bank[0], 6.2 * k, S.f("sansb"), (255, 255, 255))
+    doc.text(CARD_W - 4, 48, "UnionPay 银联", 5.6, S.f("sansb"), (255, 255, 255), "r")
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "card_number": c["ssc_no"]}, \
+        "社会保障卡 (heldout5: white card, title in red without a band, labels above values, wave band with %s), design %s" % (bank[0], S.name), {}
+
+
+def k_bank5(rng, S, c):
+    """heldout5: wine, lavender (dark print) or tangerine cards with a diagonal sheen; the number embossed-looking
+    (highlight and shadow, silver or dark tipped), 19 digits grouped 4-4-4-4-3, 16 digits 4-4-4-4."""
+    bank, number = c["bank"], c["bank_no"]
+    base = rng.choice([(118, 22, 46), (204, 196, 232), (214, 100, 30)])
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc.rect(0, 0, CARD_W, CARD_H, fill=base)
+    for i in range(26):
+        col = tuple(min(255, v + 10 + (i % 5) * 3) for v in base)
+        doc.line(30 + i * 1.6, CARD_H, 58 + i * 1.6, 0, 0.9, col)
+    fg = (255, 255, 255) if sum(base) < 450 else (40, 34, 70)
+    doc.ellipse(4, 4, 11, 11, outline=fg, w=0.8)
+    doc.text(13, 4, bank[0], 10 * kc5(S), S.f("sansb"), fg)
+    doc.text(13, 9.2, bank[1], 4.5, S.f("sans"), fg)
+    chip(doc, 9, 18.5)
+    groups = " ".join(number[i:i + 4] for i in range(0, len(number), 4))
+    size = 11.5 if len(number) <= 16 else 10.2
+    light = sum(base) >= 450
+    face = (62, 56, 88) if light else (214, 214, 220)
+    doc.text(7 - 0.14, 32.5 - 0.14, groups, size, S.f("mono"), (255, 255, 255) if light else tuple(min(255, v + 70) for v in base), spacing=0.35)
+    doc.text(7 + 0.2, 32.5 + 0.2, groups, size, S.f("mono"), tuple(max(0, v - 60) for v in base), spacing=0.35)
+    doc.text(7, 32.5, groups, size, S.f("mono"), face, spacing=0.35)
+    doc.text(7, 42, rng.choice(["借记卡", "IC借记卡", "储蓄卡 DEBIT"]), 6, S.f("sans"), fg)
+    mm, yy = rng.randint(1, 12), rng.randint(28, 36)
+    doc.text(38, 41.2, "VALID", 3.2, S.f("mono"), fg)
+    doc.text(38, 42.6, "THRU", 3.2, S.f("mono"), fg)
+    doc.text(45, 41.4, "%02d/%02d" % (mm, yy), 7 * kc5(S), S.f("mono"), face)
+    x0, y0 = CARD_W - 20, CARD_H - 14
+    for i, col in enumerate([(220, 30, 40), (20, 60, 140), (0, 130, 120)]):
+        doc.poly([(x0 + i * 5, y0 + 10), (x0 + i * 5 + 2, y0), (x0 + i * 5 + 7, y0), (x0 + i * 5 + 5, y0 + 10), (x0 + i * 5, y0 + 10)], 1.6, col)
+    doc.text(x0 + 8.5, y0 + 2.2, "银联", 5.5, S.f("sansb"), (255, 255, 255), "m")
+    doc.text(x0 + 8.5, y0 + 6, "UnionPay", 4, S.f("sansb"), (255, 255, 255), "m")
+    return [doc], {"card_number": number}, "银联借记卡 %s (heldout5: number embossed-looking, grouped %s), design %s" % (
+        bank[0], "4-4-4-4-3" if len(number) == 19 else "4-4-4-4", S.name), {"bank": bank[0]}
+
+
+def k_business_license5(rng, S, c):
+    """heldout5: a printout of the 电子营业执照 (as the app shows it): red head band, emblem, 营业执照, the code,
+    fields with dotted leaders, a large QR with its caption, 登记机关 seal, download time."""
+    co = c["company"]
+    doc = Doc(210, 297, S=S)
+    doc.rect(22, 18, 188, 272, outline=(200, 200, 200), w=0.3)
+    doc.rect(22, 18, 188, 38, fill=(196, 26, 34))
+    doc.text(105, 22.5, "电子营业执照", 20 * kc5(S), S.f("serifb"), (255, 255, 255), "m", spacing=2.5)
+    doc.image(96, 43, 18, 18, emblem())
+    doc.text(105, 64, "营 业 执 照", 26 * kc5(S), S.f("serifb"), (186, 20, 26), "m", spacing=2)
+    doc.text(105, 80, "统一社会信用代码  " + co["uscc"], 11 * kc5(S), S.f("sans"), S.c("ink"), "m")
+    founded = co["founded"]
+    items = [("名称", co["name"]), ("类型", co["type"]), ("法定代表人", co["rep"]["name"]), ("注册资本", co["capital"]),
+             ("成立日期", cn_date(founded)), ("营业期限", "%s 至 %s" % (cn_date(founded), c.get("biz_until_text", "长期")))]
+    x = 34 + S.dx
+    y = kv5(doc, S, x, 92 + S.dy, items, 12, 30, 1.9, "sans", "sans", None, None, 0)
+    size = 12 * S.k
+    for lab, val in (("住所", co["address"]), ("经营范围", co["scope"])):
+        doc.text(x, y, lab + S.sep, size, S.f("sans"), S.c("label"))
+        y = doc.para(x + 30, y, 112, val, size * (0.92 if lab == "经营范围" else 1), S.f("sans"), S.c("ink"), lh=1.6, indent=0) + 2.5
+    qy = max(y + 6, 200)
+    doc.image(34, qy, 34, 34, qr_block(rng, 29))
+    doc.para(72, qy + 6, 50, "扫描二维码登录“国家企业信用信息公示系统”了解更多登记、备案、许可、监管信息。", 7.5, S.f("sans"), (90, 90, 90), lh=1.5, indent=0)
+    issue = rand_date(rng, founded, dt.date(2026, 10, 31))
+    doc.text(152, qy + 8, "登记机关", 12, S.f("sans"), S.c("ink"), "m")
+    doc.seal(152, qy + 16, 40, co["authority"])
+    doc.text(152, qy + 26, cn_date(issue, True), 10, S.f("sans"), S.c("ink"), "m")
+    dl = dt.datetime(2026, 11, rng.randint(20, 30), rng.randint(8, 17), rng.randint(0, 59), rng.randint(0, 59))
+    doc.text(105, 262, "下载时间：%s    国家市场监督管理总局监制" % dl.strftime("%Y-%m-%d %H:%M:%S"), 7.5, S.f("sans"), (110, 110, 110), "m")
+    facts = {"uscc": co["uscc"], "unit_name": co["name"], "valid_from": iso(founded), "valid_until": c.get("biz_until", "长期")}
+    return [doc], facts, "营业执照 (heldout5: a printout of the 电子营业执照), design %s" % S.name, {}
+
+
+def blanks5(doc, S, x, y, parts, size):
+    """heldout5's fill-in lines: label, then the value centred over an underline at least w mm long."""
+    for lab, val, w in parts:
+        if lab:
+            doc.text(x, y, lab, size, S.f("serif"), S.c("label"))
+            x += doc.width(lab, size, S.f("serif")) + 1.5
+        if w:
+            f = S.f("mono") if val and val[0].isdigit() and len(val) > 8 else S.f("sans")
+            vw = doc.width(val, size, f)
+            w = max(w, vw + 6)
+            doc.text(x + (w - vw) / 2, y - 0.4, val, size, f, S.c("ink"))
+            doc.line(x, y + size * 25.4 / 72 * 1.2, x + w, y + size * 25.4 / 72 * 1.2, 0.25, (90, 90, 90))
+            x += w + 2.5
+    return x
+
+
+def k_birth5(rng, S, c):
+    """heldout5: an older edition of the 出生医学证明, portrait, with its facts written on fill-in lines, not in a grid."""
+    ch, mo, fa = c["child"], c["mother"], c["father"]
+    doc = Doc(200, 270, bg=S.c("tint"), S=S)
+    ellipses5(doc, rng, S.c("pattern"), 30)
+    doc.rect(7, 7, 193, 263, outline=S.c("label"), w=1.0)
+    doc.rect(9.5, 9.5, 190.5, 260.5, outline=S.c("label"), w=0.3)
+    doc.text(100, 22 + S.dy, "出 生 医 学 证 明", 24 * kc5(S), S.f("serifb"), S.c("label"), "m", spacing=1.5)
+    doc.text(100, 36 + S.dy, "中华人民共和国卫生部制", 9, S.f("serif"), (90, 90, 90), "m")
+    doc.text(132, 46, "编号", 9, S.f("serif"), S.c("ink"))
+    doc.text(142, 45, c["bc_no"], 13 * kc5(S), S.f("mono"), (200, 30, 30))
+    bt = c["birth_time"]
+    sz = 11 * kc5(S)
+    x, y, dy = 18 + S.dx, 62, 17
+    age = lambda p: str((bt.date() - p["birth"]).days // 365)
+    lines = [[("新生儿姓名", ch["name"], 30), ("性别", ch["sex"], 14), ("出生孕周", "%d" % rng.randint(37, 41), 12), ("周", "", 0)],
+             [("出生时间", str(bt.year), 16), ("年", str(bt.month), 9), ("月", str(bt.day), 9), ("日", str(bt.hour), 9), ("时", str(bt.minute), 9), ("分", "", 0)],
+             [("出生地点", PLACES[mo["area"]][0], 70)],
+             [("健康状况", rng.choice(["良好", "良"]), 14), ("体重", str(rng.randint(2600, 4100)), 14), ("克  身长", str(rng.randint(47, 54)), 10), ("厘米", "", 0)],
+             [("母亲姓名", mo["name"], 22), ("年龄", age(mo), 10), ("国籍", "中国", 12), ("民族", mo["nation"], 10)],
+             [("身份证件号码", mo["id_number"], 70)],
+             [("父亲姓名", fa["name"], 22), ("年龄", age(fa), 10), ("国籍", "中国", 12), ("民族", fa["nation"], 10)],
+             [("身份证件号码", fa["id_number"], 70)],
+             [("接生机构名称", c["hospital"], 80)]]
+    for ln in lines:
+        blanks5(doc, S, x, y, ln, sz)
+        y += dy
+    issue = (bt + dt.timedelta(days=rng.randint(2, 20))).date()
+    doc.text(30, y + 12, "签发日期  " + cn_date(issue), 10, S.f("serif"), S.c("ink"))
+    doc.text(140, y + 4, "签证机构（盖章）", 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(140, y + 18, 36, c["hospital"] + "出生医学证明专用章"[:4])
+    facts = {"birth_certificate_number": c["bc_no"], "child_name": ch["name"], "mother_name": mo["name"], "mother_id_number": mo["id_number"]}
+    return [doc], facts, "出生医学证明 (heldout5: an older edition, facts on fill-in lines), design %s" % S.name, \
+        {"father_name": fa["name"], "father_id_number": fa["id_number"]}
+
+
+def k_household5(rng, S, c):
+    """heldout5: the 户口簿 首页 (户主页) — 户别, 户主姓名, 户号, 住址, 户口专用章 — when the case asks for it (it shows the
+    户主's name only, no ID number); otherwise the 常住人口登记卡 in heldout5's fonts with 户号 and 登记事项变更 lines."""
+    p = c["person"]
+    if not c.get("first_page"):
+        docs, facts, notes, extra = k_household(rng, S, c)
+        d = docs[0]
+        d.text(150, 6 + S.dy, "户号 %09d" % rng.randrange(10 ** 9), 8, S.f("sans"), S.c("label"))
+        return docs, facts, notes + " (heldout5: with 户号)", extra
+    doc = Doc(190, 133, bg=S.c("tint"), S=S)
+    ellipses5(doc, rng, S.c("pattern"), 24)
+    doc.text(95, 9 + S.dy, "户  口  簿", 18 * kc5(S), S.f("serifb"), S.c("ink"), "m", spacing=2)
+    hno = "%09d" % rng.randrange(10 ** 9)
+    rows = [[("户别", 1, True), (rng.choice(["家庭户", "居民家庭户"]), 1, False), ("户主姓名", 1, True), (p["name"], 1, False)],
+            [("户号", 1, True), (hno, 3, False)],
+            [("住址", 1, True), (p["address"], 3, False)],
+            [("户口登记机关", 1, True), (PLACES[p["area"]][1], 3, False)]]
+    y = grid(doc, S, 14 + S.dx, 24 + S.dy, [36, 50, 36, 40], rows, 10.5 * kc5(S), 13, font="sans")
+    reg = rand_date(rng, dt.date(2008, 1, 1), dt.date(2025, 12, 31))
+    doc.text(30, y + 12, "承办人签章：", 10, S.f("sans"), S.c("ink"))
+    doc.sign(56, y + 8, 22, 9, rng.randrange(10 ** 6))
+    doc.text(110, y + 12, "签发日期：" + cn_date(reg), 10, S.f("sans"), S.c("ink"))
+    doc.seal(140, y - 6, 34, PLACES[p["area"]][1][-5:] + "户口专用章")
+    return [doc], {"name": p["name"]}, "户口簿 首页 (户主页, heldout5: shows the 户主's name and 户号, no ID number), design %s" % S.name, {"household_number": hno}
+
+
+MED5 = [("阿莫西林胶囊", "0.25g*24粒", "盒"), ("布洛芬缓释胶囊", "0.3g*20粒", "盒"), ("血常规", "", "次"), ("心电图检查", "", "次"),
+        ("头孢克肟片", "0.1g*6片", "盒"), ("复方甘草片", "100片", "瓶"), ("静脉输液", "", "组"), ("氯化钠注射液", "0.9% 250ml", "袋"),
+        ("门诊诊查费", "", "次"), ("尿常规", "", "次"), ("胸部DR正位片", "", "次"), ("C反应蛋白测定", "", "项"), ("葡萄糖注射液", "5% 250ml", "袋"),
+        ("一次性输液器", "", "套"), ("肌酐测定", "", "项"), ("彩色多普勒超声", "", "次"), ("蒙脱石散", "3g*10袋", "盒"), ("氨溴索口服溶液", "100ml", "瓶")]
+
+
+def k_invoice5(rng, S, c):
+    """heldout5: 山东省医疗门诊/住院收费电子票据 printouts: QR top left, 票据代码/号码/校验码/开票日期 top right, a
+    门诊 bill with many coded line items (规格, 数量, 单位, 金额) or a 住院 bill with its stay, 预缴 and 补/退 amounts."""
+    p = c["person"]
+    t = c.get("invoice_type") or rng.choice(["outpatient", "inpatient"])
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    d = c.get("discharge") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    if t == "outpatient":
+        lines = []
+        for n, spec, unit in rng.sample(MED5, rng.randint(11, 15)):
+            q = rng.randint(1, 3)
+            price = round(rng.uniform(3, 160), 2)
+            lines.append((n, spec, str(q), unit, round(q * price, 2)))
+    else:
+        lines = [(n, "", "1", "项", round(rng.uniform(40, 3800), 2)) for n in rng.sample(FEE_ITEMS, rng.randint(6, 9))]
+    total = round(sum(l[4] for l in lines), 2)
+    H = 150 + (len(lines) - 8) * 6 if t == "outpatient" else 150
+    doc = Doc(240, H, S=S)
+    col = (176, 60, 44)
+    title = "山东省医疗%s收费电子票据" % ("门诊" if t == "outpatient" else "住院")
+    doc.image(10, 6, 24, 24, qr_block(rng, 25))
+    doc.text(120 + S.dx, 10, title, 16 * kc5(S), S.f("serifb"), col, "m", spacing=0.6)
+    doc.line(72, 19.5, 168, 19.5, 0.3, col)
+    doc.line(72, 20.7, 168, 20.7, 0.3, col)
+    code, num = "37%06d" % rng.randrange(10 ** 6), "%010d" % rng.randrange(10 ** 10)
+    check = "".join(rng.choice("0123456789abcdef") for _ in range(6))
+    kv5(doc, S, 172, 6, [("票据代码", code), ("票据号码", num), ("校验码", check), ("开票日期", d.isoformat())], 9, 17, 1.55, "sans", "mono", col, None, 0)
+    y = 33
+    meta = [("交款人", p["name"]), ("交款人统一社会信用代码", p["id_number"]), ("医保类型", rng.choice(["职工基本医疗保险", "城乡居民基本医疗保险"]))]
+    if t == "inpatient":
+        a = c.get("admit") or d - dt.timedelta(days=rng.randint(4, 12))
+        meta += [("住院号", "%08d" % rng.randrange(10 ** 8)), ("住院时间", "%s 至 %s" % (a.isoformat(), d.isoformat()))]
+    else:
+        meta += [("门诊号", "%010d" % rng.randrange(10 ** 10))]
+    y = kv5(doc, S, 12, y, meta, 9, 44, 1.5, "sans", "sans", col, None, 0) + 1
+    rows = [[("项目名称", 3, True), ("规格", 2, True), ("数量", 1, True), ("单位", 1, True), ("金额(元)", 2, True), ("备注", 1, True)]]
+    for n, spec, q, unit, amt in lines:
+        rows.append([(n, 3, False), (spec, 2, False), (q, 1, False), (unit, 1, False), ("%.2f" % amt, 2, False), ("", 1, False)])
+    rows.append([("金额合计（大写）", 3, True), (rmb_upper(total), 4, False), ("（小写）", 1, True), ("¥%.2f" % total, 2, False)])
+    fund = round(total * rng.uniform(0.35, 0.72), 2)
+    acct = round(min(total - fund, rng.uniform(0, 200)), 2)
+    rows.append([("医保统筹基金支付", 3, True), ("%.2f" % fund, 2, False), ("个人账户支付", 2, True), ("%.2f" % acct, 1, False),
+                 ("个人现金支付", 1, True), ("%.2f" % (total - fund - acct), 1, False)])
+    if t == "inpatient":
+        pre = round(math.ceil(total / 1000.0) * 1000 * rng.choice([0.5, 1.0]), 2)
+        cash = round(total - fund - acct, 2)
+        rows.append([("预缴金额", 3, True), ("%.2f" % pre, 2, False), ("补缴金额", 2, True), ("%.2f" % max(0, cash - pre), 1, False),
+                     ("退费金额", 1, True), ("%.2f" % max(0, pre - cash), 1, False)])
+    y = grid(doc, S, 12, y, [22, 22, 22, 22, 22, 12, 12, 12, 30, 40], rows, 8.6 * S.k, 6.6, colour=col)
+    doc.text(12, y + 5, "收款单位（章）：" + hosp, 8.5, S.f("sans"), S.c("ink"))
+    doc.text(150, y + 5, "复核人：" + fake_name(rng, True) + "   收款人：" + fake_name(rng, False), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(62, y + 3, 30, hosp + "财务专用章"[:2], oval=True)
+    doc.text(120, H - 8, "票据查验：请登录山东省财政电子票据公共服务平台或扫描左上角二维码查验", 7, S.f("sans"), (100, 100, 100), "m")
+    return [doc], {"name": p["name"]}, "%s %s (heldout5: 校验码 beside the number, %d line items)" % (title, hosp, len(lines)), \
+        {"total": "%.2f" % total, "invoice_number": num}
+
+
+KINDS5 = {"id-card-front": k_id_front5, "social-security-card": k_ssc5, "bank-card": k_bank5, "business-license": k_business_license5,
+          "birth-certificate": k_birth5, "household-register": k_household5, "medical-invoice": k_invoice5}
+
+
+# heldout5's captures: scans at 150–300 dpi through a sheet feeder (skew, a streak) or on the glass, ID front and back on
+# one A4 copy, duplex scans with a blank back page; photos on patterned tables, from a steep angle, with fingers holding
+# a corner, in low light, under a green or magenta cast; PDFs made of phone photos
+
+def bg5(rng, W, H, t):
+    """A patterned table (t): gingham cloth, polka dots, tiles with grout, a printed oilcloth of stripes."""
+    sm = (max(8, W // 4), max(8, H // 4))
+    yy, xx = np.mgrid[0:sm[1], 0:sm[0]].astype(np.float32)
+    if t == "gingham":
+        c = np.array(rng.choice([(190, 40, 44), (40, 80, 160), (40, 120, 70)]), np.float32)
+        p = max(6, sm[0] // rng.randint(14, 22))
+        a = ((xx // p) % 2) + ((yy // p) % 2)
+        arr = 245 - (245 - c)[None, None, :] * (a / 2.0 * 0.8)[..., None]
+    elif t == "dots":
+        base = np.array(rng.choice([(238, 226, 200), (40, 46, 70)]), np.float32)
+        dotc = np.array(rng.choice([(200, 60, 80), (250, 250, 250)]), np.float32)
+        p = max(6, sm[0] // 18)
+        m = (((xx % p) - p / 2) ** 2 + ((yy % p) - p / 2) ** 2) < (p * 0.22) ** 2
+        arr = np.where(m[..., None], dotc, base)
+    elif t == "tiles":
+        base = np.array(rng.choice([(226, 226, 220), (200, 214, 222)]), np.float32)
+        p = max(8, sm[0] // 8)
+        m = ((xx % p) < 1.2) | ((yy % p) < 1.2)
+        arr = np.where(m[..., None], base * 0.7, base)[..., :]
+    else:
+        base = np.array(rng.choice([(244, 236, 214), (230, 240, 236)]), np.float32)
+        stc = np.array(rng.choice([(190, 120, 60), (80, 140, 170)]), np.float32)
+        p = max(6, sm[0] // 20)
+        m = ((xx + yy) % p) < p * 0.35
+        arr = np.where(m[..., None], stc, base)
+    arr = arr + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, 4, (sm[1], sm[0], 1))
+    return Image.fromarray(arr.clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC), t
+
+
+def fingers5(bg, rng, box):
+    """Fingers holding the document at one corner of box (x0, y0, x1, y1): skin-coloured rounded shapes with a soft
+    shadow, drawn over it."""
+    W, H = bg.size
+    x0, y0, x1, y1 = box
+    corner = rng.choice(["bottom-left", "bottom-right", "top-left"])
+    cx = x0 if "left" in corner else x1
+    cy = y1 if "bottom" in corner else y0
+    u = 0.045 * min(W, H)
+    skin = tuple(int(v) for v in np.array([214, 170, 140]) + rng.randint(-18, 12))
+    m = Image.new("L", (W, H), 0)
+    d = ImageDraw.Draw(m)
+    sx = 1 if "left" in corner else -1
+    sy = -1 if "bottom" in corner else 1
+    d.ellipse([cx - 1.3 * u, cy - 1.0 * u, cx + 1.3 * u, cy + 1.0 * u], fill=255)          # the thumb's tip over the corner
+    # the thumb runs from the corner out of the document, towards the edge of the picture
+    d.polygon([(cx - 1.1 * u, cy), (cx + 1.1 * u, cy), (cx + 1.3 * u - sx * 0.5 * u, cy - sy * 3.6 * u), (cx - 1.3 * u - sx * 0.5 * u, cy - sy * 3.6 * u)], fill=255)
+    sh = m.filter(ImageFilter.GaussianBlur(u * 0.35))
+    arr = np.asarray(bg).astype(np.float32)
+    arr *= 1 - (np.roll(np.roll(np.asarray(sh).astype(np.float32), int(u * 0.3), 0), int(u * 0.3), 1) / 255.0 * 0.4)[..., None]
+    out = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+    out.paste(skin, (0, 0), m.filter(ImageFilter.GaussianBlur(1.5)))
+    nail = ImageDraw.Draw(out)
+    nail.ellipse([cx - 0.45 * u, cy - 0.2 * u, cx + 0.45 * u, cy + 0.5 * u], fill=tuple(min(255, v + 22) for v in skin))
+    return out, corner
+
+
+def photo5(docs, rng, card, S, extra="none", table="gingham"):
+    """heldout5's phone photo on a patterned table; in turn from a steep angle (far edge shrunk 0.28–0.36, turned
+    sideways too), with fingers holding a corner, in low light (dark, grainy, yellow), under a green or magenta
+    cast, plain. Returns (upright image, how)."""
+    L = int(rng.choice([1600, 2000, 2000, 2400]))
+    d = docs[0]
+    land = (d.w > d.h) == (rng.random() < 0.85)
+    W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
+    bg, bgname = bg5(rng, W, H, table)
+    extras = []
+    frac = rng.uniform(0.6, 0.8) if card else rng.uniform(0.72, 0.88)
+    dpi = min(W * frac / (d.w / 25.4), H * frac / (d.h / 25.4))
+    im = render(d, dpi)
+    im = rounded_card(im, dpi) if card else im.convert("RGBA")
+    w, h = im.size
+    cx, cy = W / 2 + rng.uniform(-0.05, 0.05) * W, H / 2 + rng.uniform(-0.05, 0.05) * H
+    rot = math.radians(rng.uniform(-5, 5))
+    j = 0.03 * max(w, h)
+    corners = []
+    for (px, py) in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+        corners.append((cx + px * math.cos(rot) - py * math.sin(rot) + rng.uniform(-j, j), cy + px * math.sin(rot) + py * math.cos(rot) + rng.uniform(-j, j)))
+    if extra == "steep":
+        shrink = rng.uniform(0.28, 0.36)
+        side = rng.choice([-1, 1]) * rng.uniform(0.08, 0.14)
+        extras.append("from a steep angle (far edge shrunk %.2f, one side %.2f shorter)" % (shrink, abs(side)))
+        i = 1 if side > 0 else 0   # the far corner of one side pulled in further
+        corners[i + 2 if i == 1 else 3] = (corners[i + 2 if i == 1 else 3][0], corners[i + 2 if i == 1 else 3][1] - abs(side) * h * 0.5)
+    else:
+        shrink = rng.uniform(0.03, 0.12)
+    corners[0] = (corners[0][0] + shrink * w / 2, corners[0][1] + shrink * h * 0.35)
+    corners[1] = (corners[1][0] - shrink * w / 2, corners[1][1] + shrink * h * 0.35)
+    co = persp_coeffs([(0, 0), (w, 0), (w, h), (0, h)], corners)
+    warped = im.transform((W, H), Image.PERSPECTIVE, co, Image.BICUBIC)
+    alpha = warped.getchannel("A")
+    shadow = alpha.filter(ImageFilter.GaussianBlur(max(4, W // 150)))
+    off = int(W * 0.006)
+    bg.paste((20, 20, 20), (off, off), shadow.point(lambda a: int(a * 0.45)))
+    bg.paste(warped.convert("RGB"), (0, 0), alpha)
+    if extra == "fingers":
+        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+        bg, where = fingers5(bg, rng, (min(xs), min(ys), max(xs), max(ys)))
+        extras.append("fingers holding the %s corner" % where)
+    arr = np.asarray(bg).astype(np.float32)
+    yy, xx = np.mgrid[0:H:8, 0:W:8].astype(np.float32)
+    gx, gy = rng.uniform(-0.2, 0.2), rng.uniform(-0.2, 0.2)
+    light = 1 + gx * (xx / W - 0.5) + gy * (yy / H - 0.5)
+    light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(np.float32) / 100
+    if extra == "lowlight":
+        gain = rng.uniform(0.42, 0.55)
+        cast = np.array([1.0, 0.9, 0.7], np.float32) * gain
+        sigma = rng.uniform(5.5, 8.0)
+        extras.append("low light (gain %.2f, yellow, grain σ %.1f)" % (gain, sigma))
+    elif extra == "cast":
+        green = rng.random() < 0.5
+        cast = np.array([0.86, 1.0, 0.84] if green else [1.0, 0.84, 0.98], np.float32)
+        sigma = rng.uniform(1.0, 2.2)
+        extras.append("a %s colour cast" % ("green (fluorescent tube)" if green else "magenta"))
+    else:
+        cast = np.array([1.0, 1.0, rng.uniform(0.94, 1.0)], np.float32)
+        sigma = rng.uniform(1.0, 2.2)
+    arr = arr * light[..., None] * cast[None, None, :]
+    arr = paper_noise(arr, rng, sigma)
+    blur = rng.uniform(0.4, 1.0) * L / 2000
+    out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return out, "phone photo %dx%d on a %s table, perspective (top shrink %.2f, rotation %.1f°)%s, blur %.1f" % (
+        W, H, bgname, shrink, math.degrees(rot), "".join(", " + e for e in extras), blur)
+
+
+def blank5(size, rng, mode):
+    """The back of a one-sided sheet in a duplex scan: off-white, noise, a faint mirrored trace of nothing."""
+    arr = np.full((size[1], size[0]), rng.uniform(238, 248), np.float32)
+    arr = paper_noise(arr, rng, rng.uniform(1.0, 2.0))
+    im = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+    return im.convert(mode) if mode != "L" else im
+
+
+def scan5(docs, rng, card, S, dpi, feeder=False, one_sheet=False):
+    """heldout5's scan. Pages through a sheet feeder (skew up to ±2.5°, a thin vertical streak from dust on the
+    feeder's glass) or on the glass (±1°); cards copied onto A4 (front and back on one sheet when one_sheet) or
+    cropped. Colour or grey. Returns (image, how)."""
+    k = dpi / 25.4
+    extras = []
+    if card:
+        cards = [rounded_card(render(d, dpi), dpi) for d in docs]
+        page = Image.new("RGB", (int(210 * k), int(297 * k)), (250, 250, 248))
+        x = int(rng.uniform(55, 70) * k)
+        y = int(rng.uniform(28, 60) * k)
+        lay_cards(page, cards, x, y, k, rng, gap=(18, 40) if one_sheet else (10, 20), shadow=50, offset=(2, 2))
+        how = "card%s on A4 (a 复印件)" % ("s" if len(cards) > 1 else "")
+        angle = rng.uniform(-1.0, 1.0)
+    else:
+        page = render(docs[0], dpi)
+        how = "page through a sheet feeder" if feeder else "page on the glass"
+        angle = rng.uniform(-2.5, 2.5) if feeder else rng.uniform(-1.0, 1.0)
+    colour = rng.random() < 0.5
+    arr = np.asarray(page).astype(np.float32) * rng.uniform(0.93, 0.97) + rng.uniform(4, 9)
+    page = Image.fromarray(arr.clip(0, 255).astype("uint8")).rotate(angle, Image.BICUBIC, expand=False, fillcolor=(244, 244, 240))
+    if feeder and rng.random() < 0.6:   # dust on the feeder's glass: one thin line along the feed
+        x = int(rng.uniform(0.15, 0.85) * page.width)
+        ImageDraw.Draw(page).line([(x, 0), (x, page.height)], fill=rng.choice([(120, 120, 120), (200, 200, 200), (60, 60, 60)]), width=max(1, int(dpi / 150)))
+        extras.append("a thin vertical streak at x=%d px (dust in the feeder)" % x)
+    if not colour:
+        page = page.convert("L")
+    sigma, blur = rng.uniform(1.0, 2.2), rng.uniform(0.3, 0.7) * dpi / 200
+    page = Image.fromarray(paper_noise(np.asarray(page).astype(np.float32), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return page, "scan %d dpi, %s, %s, skew %.2f°, noise %.1f, blur %.2f%s" % (dpi, how, "colour" if colour else "grey", angle, sigma, blur,
+                                                                        "".join(", " + e for e in extras))
+
+
+def degrade5(docs, r, card, S, kind, how, rec, page_kinds, st):
+    """heldout5: the pages of a file and how they were made. Returns (pages, dpi, desc, fmt, turned clockwise°)."""
+    rot = 0
+    dpi = 200
+    if how == "scan":
+        feeder = not card and r.random() < 0.5
+        dpi = r.choice([150, 200, 200, 300]) if not card else r.choice([150, 200, 200])
+        if card and len(docs) == 2 and st["one_sheet"]:
+            st["one_sheet"] -= 1
+            img, desc = scan5(docs, r, True, S, dpi, one_sheet=True)
+            pages, rec["page_kinds"] = [img], [kind]
+            rec["also_shows"] = ["id-card-back"]
+            desc += " (front and back on one A4 sheet, front above back)"
+        else:
+            pages = []
+            for d in docs:
+                img, desc = scan5([d], r, card, S, dpi, feeder)
+                pages.append(img)
+            if len(docs) > 1:
+                rec["page_kinds"] = page_kinds
+        if len(pages) == 1 and not card and docs[0].w > docs[0].h and r.random() < 0.5:
+            rot = r.choice([90, 270])
+        fmt = r.choice(["jpg", "jpg", "png", "pdf", "tif"]) if len(pages) == 1 else r.choice(["pdf", "tif"])
+        if fmt == "png" and dpi != 150:   # a scanner's PNG: only at 150 dpi (noise makes PNG large)
+            fmt = "jpg"
+        if feeder and len(pages) == 1 and not rot and st["duplex"] < 3:   # a duplex feeder scan: the sheet's empty back as page 2
+            st["duplex"] += 1
+            pages.append(blank5(pages[0].size, r, pages[0].mode))
+            rec["page_kinds"] = [kind, "other"]
+            rec["blank_pages"] = [2]
+            fmt = ("tif", "pdf", "tif")[st["duplex"] - 1]
+            desc += ", duplex: page 2 is the sheet's empty back (blank)"
+    elif how == "photo":
+        seq = ("steep", "fingers", "lowlight", "cast", "none")
+        extra = seq[st["photos"] % len(seq)]
+        table = ("gingham", "dots", "tiles", "stripes")[st["photos"] % 4]
+        st["photos"] += 1
+        pages, descs = [], []
+        for dd in docs:
+            img, desc1 = photo5([dd], r, card, S, extra, table)
+            pages.append(img)
+            descs.append(desc1)
+        desc = "; ".join(descs)
+        if len(docs) > 1:
+            rec["page_kinds"] = page_kinds
+        fmt = "jpg" if len(pages) == 1 else "pdf-photo"
+        if len(pages) == 1 and st["photo_pdf"] < 2 and st["photos"] % 4 == 3:
+            fmt = "pdf-photo"
+        if fmt == "pdf-photo":
+            st["photo_pdf"] += 1
+            desc += ", the photo%s put into a PDF by a phone app (no cropping)" % ("s" if len(pages) > 1 else "")
+    else:
+        if card:
+            dpi = 300
+            fmt = ("png", "jpg")[st["cardclean"] % 2] if len(docs) == 1 else r.choice(["tif", "pdf"])
+            st["cardclean"] += len(docs) == 1
+        else:
+            dpi = r.choice([150, 200])
+            fmt = ("pdf-text", "png", "jpg", "pdf-text")[st["clean"] % 4] if len(docs) == 1 else r.choice(["pdf-text", "tif"])
+            st["clean"] += len(docs) == 1
+        pages = [render(d, dpi) for d in docs] if fmt != "pdf-text" else []
+        desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer)" if fmt == "pdf-text" else "%d dpi" % dpi)
+        if len(docs) > 1:
+            rec["page_kinds"] = page_kinds
+    if rot:
+        pages = [p.rotate(-rot, expand=True) for p in pages]
+        desc += ", stored turned %d° clockwise (a landscape sheet fed sideways; no EXIF Orientation to undo it)" % rot
+    return pages, dpi, desc, fmt, rot
+
+
+def save5(pages, docs, path, fmt, how, dpi, r, rot, desc, st, rec):
+    """heldout5: write the file. Photos carry EXIF (maker, model, time); in turn some are stored turned with EXIF
+    Orientation 8, 6 or 3 and one in five turned 270°/90°/180° with Orientation 1. Returns (desc, EXIF orientation or None)."""
+    orient = None
+    if fmt == "jpg":
+        q = r.randint(60, 80) if how == "photo" else r.randint(60, 85)
+        img = pages[0]
+        kw = dict(quality=q, optimize=True)
+        if how != "photo":
+            kw["dpi"] = (dpi, dpi)
+        else:
+            ex = Image.Exif()
+            ex[0x010F], ex[0x0110] = r.choice([("HONOR", "ALI-AN00"), ("realme", "RMX3850"), ("Xiaomi", "24069RA21C"), ("Apple", "iPhone 15 Pro"), ("HUAWEI", "BRA-AL00")])
+            ex[0x0132] = (dt.datetime(2026, 11, 30, 8, 0, 0) + dt.timedelta(minutes=r.randint(0, 600))).strftime("%Y:%m:%d %H:%M:%S")
+            turn = ("exif", "none", "raw", "none", "exif")[st["photo_saves"] % 5]
+            st["photo_saves"] += 1
+            ex[0x0112] = 1
+            if turn == "exif":
+                orient = (8, 6, 3)[st["exif"] % 3]
+                st["exif"] += 1
+                ex[0x0112] = orient
+                img = img.transpose(Image.Transpose.ROTATE_90 if orient == 6 else Image.Transpose.ROTATE_180 if orient == 3 else Image.Transpose.ROTATE_270)
+                desc += ", EXIF Orientation %d (pixels stored turned; upright when EXIF is honoured)" % orient
+            elif turn == "raw":
+                rot = (270, 90, 180)[st["raw"] % 3]
+                st["raw"] += 1
+                img = img.rotate(-rot, expand=True)
+                rec["rotated"] = rot
+                desc += ", stored turned %d° clockwise with EXIF Orientation 1" % rot
+            kw["exif"] = ex.tobytes()
+        img.save(path, "JPEG", **kw)
+        if orient:
+            assert ImageOps.exif_transpose(Image.open(path)).size == pages[0].size
+        desc += ", JPEG q%d" % q
+    elif fmt == "png":
+        img = pages[0]
+        if how == "scan":   # a scanner's grey PNG in 16 levels
+            img = img.convert("L").point(lambda v: v // 16 * 17)
+            desc += ", PNG (grey, 16 levels)"
+        else:
+            desc += ", PNG"
+        img.save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+    elif fmt == "pdf":
+        q = r.randint(60, 82) if how == "scan" else 90
+        image_pdf(pages, path, dpi, q)
+        desc += ", image-only PDF (img2pdf, JPEG q%d)" % q
+    elif fmt == "pdf-photo":
+        q = r.randint(60, 75)
+        image_pdf(pages, path, 150, q)
+        desc += ", image-only PDF of %d photo page(s) (JPEG q%d, 150 px/inch nominal)" % (len(pages), q)
+    elif fmt == "pdf-text":
+        render_pdf(docs, path)
+    else:
+        comp = r.choice(["group4", "jpeg", "group4"]) if how == "scan" else "tiff_lzw"
+        if comp == "group4":
+            cut = r.choice([150, 165])
+            pages = [p.convert("L").point(lambda v: 255 if v > cut else 0, "1") for p in pages]
+        kw = dict(compression=comp, dpi=(dpi, dpi))
+        if comp == "jpeg":
+            kw["quality"] = r.randint(55, 70)
+            pages = [p.convert("RGB") if p.mode not in ("RGB", "L") else p for p in pages]
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], **kw)
+        desc += ", TIFF %s%s, %d page(s)" % (comp, " (binarised at %d)" % cut if comp == "group4" else "", len(pages))
+    if rot and "rotated" not in rec:
+        rec["rotated"] = rot
+    return desc, orient
+
+
+MISLEADING5 = {"expense-list": "发票", "residence-permit": "身份证", "drug-license": "医疗机构执业许可证", "approval-document": "营业执照"}
+
+
+class Namer5(Namer):
+    """heldout5's file names: OPPO/vivo/realme IMG20261130101522, QQ图片…, a 13-digit millisecond stamp, 美图秀秀's MTXX_…;
+    Canon CCF_000123, Brother BRN…_000123, Xerox Scan_…, 夸克扫描王 …; Snipaste_…, 未命名-…, output_…, {GUID}."""
+    def __init__(self, rng, split):
+        super().__init__(rng, split)
+        self.t = dt.datetime(2026, 11, 30, 8, 3, 41)
+        self.mis = MISLEADING5
+        self.mac = "".join(rng.choice("0123456789ABCDEF") for _ in range(12))
+        self.ccf = rng.randint(100, 900)
+
+    def __call__(self, kind, ext, how, misleading):
+        r = self.rng
+        self.t += dt.timedelta(seconds=r.randint(20, 4000))
+        self.n += 1
+        t = self.t
+        up = False
+        if misleading:
+            base = self.mis[kind] + r.choice(["", "-1", "（正本）", " 2"])
+        elif how == "photo":
+            c = r.randrange(4)
+            if c == 0:
+                base = "IMG%s" % t.strftime("%Y%m%d%H%M%S")
+            elif c == 1:
+                base = "QQ图片%s" % t.strftime("%Y%m%d%H%M%S")
+            elif c == 2:
+                base = "%d" % (int(t.timestamp()) * 1000 + r.randrange(1000))
+            else:
+                base = "MTXX_%s" % t.strftime("%Y%m%d%H%M%S")
+        elif how == "scan":
+            c = r.randrange(4)
+            if c == 0:
+                base, up = "CCF_%06d" % (self.ccf + self.n), True
+            elif c == 1:
+                base = "BRN%s_%06d" % (self.mac, 100 + self.n)
+            elif c == 2:
+                base = "Xerox Scan_%s" % t.strftime("%m%d%Y%H%M%S")
+            else:
+                base = "夸克扫描王 %s" % t.strftime("%Y-%m-%d %H%M")
+        else:
+            c = r.randrange(4)
+            if c == 0 and ext == "png":
+                base = "Snipaste_%s" % t.strftime("%Y-%m-%d_%H-%M-%S")
+            elif c <= 1:
+                base = "未命名-%d" % self.n
+            elif c == 2:
+                base = "output_%d" % (self.n * 7 + r.randrange(7))
+            else:
+                h = "".join(r.choice("0123456789ABCDEF") for _ in range(32))
+                base = "{%s-%s-%s-%s-%s}" % (h[:8], h[8:12], h[12:16], h[16:20], h[20:])
+        name = base + "." + (ext.upper() if up else ext)
+        while name in self.used:
+            name = base + "(%d).%s" % (r.randint(1, 9), ext.upper() if up else ext)
+        self.used.add(name)
+        return name
+
+
+# --------------------------------------------------------------------------------------------
 
 def make_split(split, out_root):
     rng = random.Random(SEEDS[split])
@@ -4439,7 +5245,7 @@ def make_split(split, out_root):
     for d in (out, tdir):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-    namer = (Namer4 if split == "heldout4" else Namer)(random.Random(SEEDS[split] + 1), split)
+    namer = (Namer5 if split == "heldout5" else Namer4 if split == "heldout4" else Namer)(random.Random(SEEDS[split] + 1), split)
     misleading_left = {"id-card-front": 1, "business-license": 1, "bank-card": 1, "other": 1} if split == "tune" else {"id-card-front": 1, "diagnosis": 1, "bank-card": 1, "other": 1}
     if split == "heldout2":
         misleading_left = {"business-license": 1, "medical-invoice": 1, "household-register": 1, "other": 1}
@@ -4447,6 +5253,9 @@ def make_split(split, out_root):
         misleading_left = {k: 1 for k in MISLEADING3}
     if split == "heldout4":
         misleading_left = {k: 1 for k in MISLEADING4}
+    if split == "heldout5":
+        misleading_left = {k: 1 for k in MISLEADING5}
+    st5 = {"one_sheet": 2, "photos": 0, "clean": 0, "cardclean": 0, "photo_saves": 0, "exif": 0, "raw": 0, "duplex": 0, "photo_pdf": 0}
     st4 = {"one_sheet": 1, "photos": 0, "clean": 0, "cardclean": 0, "photo_saves": 0, "exif": 0, "raw": 0}   # heldout4's turns
     records = []
     turned = 0   # heldout2's and heldout3's photos stored turned so far
@@ -4457,7 +5266,7 @@ def make_split(split, out_root):
         r = random.Random(rng.randrange(2 ** 32))
         kind, c = it["kind"], it["c"]
         S = Style(split, r)
-        docs, facts, notes, extra = KINDS[kind](r, S, c)
+        docs, facts, notes, extra = ((KINDS5.get(kind) if split == "heldout5" else None) or KINDS[kind])(r, S, c)
         if S.held2:
             notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, label separator %s%s%s)" % (
                 S.dx, S.dy, S.k, "ideographic space" if S.sep == "\u3000" else "one space",
@@ -4471,9 +5280,12 @@ def make_split(split, out_root):
             notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels %s%s, tables %s-framed%s)" % (
                 S.dx, S.dy, S.k, "spread to four characters" if S.align == "spread" else "right-aligned",
                 {"": " without a colon", "：": " with ：", ":": " with :"}[S.sep], S.rule, ", forms filled in by pen" if S.pen else "")
+        if S.held5:
+            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels in the label colour %s and a dotted leader to the value)" % (
+                S.dx, S.dy, S.k, "with ：" if S.sep else "without a colon")
         page_kinds = [kind] * len(docs)
         if it["pair"]:
-            bdocs, bfacts, bnotes, bextra = k_id_back(r, S, c)
+            bdocs, bfacts, bnotes, bextra = (k_id_back5 if split == "heldout5" else k_id_back)(r, S, c)
             docs, page_kinds = docs + bdocs, page_kinds + ["id-card-back"]
             facts.update(bfacts)
             notes += "; " + bnotes
@@ -4504,13 +5316,20 @@ def make_split(split, out_root):
                 how = "scan" if u < 0.5 else "photo" if u < 0.76 else "clean"
             if how == "clean" and any(getattr(d, "paper_only", False) for d in docs):
                 how = "scan"
+        elif split == "heldout5":   # about half scans, a quarter photos, a quarter clean; 2-page files as scans, photo PDFs or clean
+            if it["pair"] or len(docs) > 1:
+                how = "scan" if u < 0.55 else "photo" if u < 0.75 else "clean"
+            elif card:
+                how = "scan" if u < 0.44 else "photo" if u < 0.78 else "clean"
+            else:
+                how = "scan" if u < 0.46 else "photo" if u < 0.74 else "clean"
         elif it["pair"] or len(docs) > 1:
             how = "scan" if u < 0.6 else "clean"
         elif card:
             how = "scan" if u < 0.45 else "photo" if u < 0.85 else "clean"
         else:
             how = "scan" if u < 0.45 else "photo" if u < 0.75 else "clean"
-        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3", "heldout4") or r.random() < 0.6)   # heldout2/3/4: always 4
+        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3", "heldout4", "heldout5") or r.random() < 0.6)   # heldout2/3/4/5: always 4
         if misleading:
             misleading_left[kind] -= 1
         rec = {"kind": kind, "pages": 0, "facts": facts, "notes": "", "design": S.name, "how": how}
@@ -4518,6 +5337,8 @@ def make_split(split, out_root):
         if split == "heldout4":
             pages, dpi, desc, fmt, rot = degrade4(docs, r, card, S, kind, how, rec, page_kinds, st4)
             namer.sub = st4.pop("sub", None)
+        elif split == "heldout5":
+            pages, dpi, desc, fmt, rot = degrade5(docs, r, card, S, kind, how, rec, page_kinds, st5)
         elif how == "scan" and split == "heldout3":
             if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
                 one_sheet_left -= 1
@@ -4591,6 +5412,8 @@ def make_split(split, out_root):
         orient = None
         if split == "heldout4":
             desc, orient = save4(pages, docs, path, fmt, how, dpi, r, rot, desc, st4, rec)
+        elif split == "heldout5":
+            desc, orient = save5(pages, docs, path, fmt, how, dpi, r, rot, desc, st5, rec)
         elif fmt == "jpg" and split == "heldout3":
             q = r.randint(58, 80) if how == "photo" else r.randint(55, 80) if how == "scan" else r.randint(70, 86)
             if how == "photo" and r.random() < 0.4:   # 3, 6, 8 in turn
@@ -4639,7 +5462,7 @@ def make_split(split, out_root):
         if orient:
             rec["exif_orientation"] = orient
         truth = {"file": name, "kind": kind, "pages": rec["pages"], "facts": facts, "notes": rec["notes"]}
-        for k in ("page_kinds", "also_shows", "expired", "exif_orientation", "rotated", "extra"):
+        for k in ("page_kinds", "blank_pages", "also_shows", "expired", "exif_orientation", "rotated", "extra"):
             if k in rec:
                 truth[k] = rec[k]
         truth["design"], truth["degradation"] = S.name, how
@@ -4659,7 +5482,7 @@ def make_split(split, out_root):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"], default="all")
     ap.add_argument("--out", default=HERE)
     a = ap.parse_args()
     if a.split == "all":
@@ -4667,7 +5490,7 @@ def main():
         # draws from the C library's rand() (seeded once per process), so a split is reproducible
         # only when it starts in a fresh process
         import subprocess
-        for s in ("tune", "heldout", "heldout2", "heldout3", "heldout4"):
+        for s in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
             subprocess.run([sys.executable, os.path.abspath(__file__), "--split", s, "--out", a.out], check=True)
         return
     for s in [a.split]:
