@@ -12,9 +12,9 @@ public struct ReadValue: Sendable, Hashable {
     public var confidence: Double
     /// Part of the value lies under a seal (scans): misreads there come with high confidence.
     public var underSeal: Bool
-    /// The label before the value's cell was not found on the page, so which cell holds the
-    /// value (or that it is blank) is a guess.
-    public var labelMissing = false
+    /// Which cell holds the value, or that it is blank, is a guess: the label before the value's
+    /// cell was not found, or no ruled cell bounds a blank.
+    public var placeGuessed = false
 
     public init(value: FieldValue, page: Int?, box: Rect?, confidence: Double, underSeal: Bool) {
         self.value = value
@@ -136,7 +136,7 @@ public struct LayoutReader {
         for (key, raw) in values {
             guard let field = form.field(key) else { continue }
             var read = Interpret.value(raw, field: field, form: form, model: model)
-            if raw.labelMissing { for k in read.keys { read[k]?.labelMissing = true } }
+            if raw.placeGuessed { for k in read.keys { read[k]?.placeGuessed = true } }
             result.merge(read) { old, new in old.value.isBlank ? new : old }
         }
         return result

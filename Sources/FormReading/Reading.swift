@@ -10,8 +10,8 @@ struct RawRead {
     var ticks: [Ticks.Found] = []
     /// For tables: one dictionary of column key → glyphs per row.
     var rows: [[String: [GlyphRef]]]? = nil
-    /// See `ReadValue.labelMissing`.
-    var labelMissing = false
+    /// See `ReadValue.placeGuessed`.
+    var placeGuessed = false
 }
 
 /// One pass of reading a form over a set of pages.
@@ -44,6 +44,13 @@ struct Reading {
             for (instance, occurrence) in zip(instances, found) {
                 assigned[instance.place] = occurrence
                 occurrence.refs.forEach { model.claimed.insert($0) }
+                // The star a form sets before a required field's label (*单位名称) is the label's,
+                // not the end of the value before it.
+                if let first = occurrence.refs.first, first.index > 0,
+                   case let star = GlyphRef(page: first.page, line: first.line, index: first.index - 1),
+                   "*＊".contains(model.glyph(star).character) {
+                    model.claimed.insert(star)
+                }
             }
             if group.inHeaderRow {
                 headerOccurrences[text] = Array(found.prefix(instances.count))
@@ -170,13 +177,17 @@ struct Reading {
         var result: [String: RawRead] = [:]
         if let first = own.first {
             let page = first.occurrence.page
-            if let box = model.grids[page].cell(atX: first.occurrence.box.midX, y: first.occurrence.box.midY) {
+            let ownRefs = own.map { Set($0.occurrence.refs) }
+            // A ruled box holding another cell's printed words is not this cell: rules are missing
+            // (thin grey rules lost in a black-and-white scan). Read as without a grid, or the
+            // value runs on through every cell of the box.
+            if let box = model.grids[page].cell(atX: first.occurrence.box.midX, y: first.occurrence.box.midY),
+               let all = Optional(model.glyphs(in: box, page: page, includeClaimed: true)),
+               !all.contains(where: { ref in model.claimed.contains(ref) && !ownRefs.contains { $0.contains(ref) } }) {
                 located[cell.row, default: [:]][cell.index] = (page, box)
                 // The cell's glyphs in reading order, cut at its own printed words.
-                let all = model.glyphs(in: box, page: page, includeClaimed: true)
                 var segments: [[GlyphRef]] = [[]]
                 var segmentOfBlock: [Int: Int] = [:]
-                let ownRefs = own.map { Set($0.occurrence.refs) }
                 var seen = Set<Int>()
                 for ref in all {
                     if let k = ownRefs.firstIndex(where: { $0.contains(ref) }) {
@@ -210,22 +221,25 @@ struct Reading {
                     // The label's own colon left in the cell is no value.
                     guard let key = block.fieldKey, let anchor,
                           result[key]?.refs.allSatisfy({ ":：".contains(model.glyph($0).character) }) ?? true else { continue }
-                    let refs = freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor) }
+                    let refs = freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor, row: cell.row) }
                     if !refs.isEmpty { result[key] = raw(refs, page: anchor.page, block: block) }
                 }
                 return result
             }
-            // No grid: each field takes the text after the printed words before it.
+            // No grid: each field takes the text after the printed words before it. Nothing
+            // found there is no proof of a blank (a value set high in a tall cell, beside the
+            // row above): not vouched for.
             var anchor: Occurrence? = nil
             for (b, block) in blocks.enumerated() {
                 if let o = own.first(where: { $0.block == b }) { anchor = o.occurrence; continue }
                 guard let key = block.fieldKey else { continue }
                 if let anchor {
-                    result[key] = raw(freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor) }, page: anchor.page, block: block)
+                    result[key] = raw(freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor, row: cell.row) }, page: anchor.page, block: block)
                 } else if let prev = previousAnchor(cell) {
-                    result[key] = raw(freeRegion(after: prev, above: first.occurrence.box.y0).filter { !inOtherCell($0, than: prev) },
+                    result[key] = raw(freeRegion(after: prev, above: first.occurrence.box.y0).filter { !inOtherCell($0, than: prev, row: cell.row) },
                                       page: prev.page, block: block)
                 }
+                if result[key]?.refs.isEmpty == true { result[key]?.placeGuessed = true }
             }
             return result
         }
@@ -238,29 +252,35 @@ struct Reading {
                 result[k] = raw(refs, page: page, block: b)
             }
         } else if let prev = previousAnchor(cell) {
-            result[key] = raw(freeRegion(after: prev).filter { !inOtherCell($0, than: prev) }, page: prev.page, block: block)
+            result[key] = raw(freeRegion(after: prev).filter { !inOtherCell($0, than: prev, row: cell.row) }, page: prev.page, block: block)
         }
         // Its label, the printed words just before it, was not found: the cell taken for it is a
         // guess (a blank read there may be the wrong cell's).
         let row = form.layout.rows[cell.row]
         if cell.index > 0, row.cells[cell.index - 1].blocks.contains(where: { LayoutPlan.anchorText($0) != nil }),
            !row.cells[cell.index - 1].blocks.indices.contains(where: { assigned[.cell(row: cell.row, cell: cell.index - 1, block: $0)] != nil }) {
-            for k in result.keys { result[k]?.labelMissing = true }
-            if result[key] == nil { result[key] = RawRead(refs: [], page: nil, labelMissing: true) }
+            for k in result.keys { result[k]?.placeGuessed = true }
+            if result[key] == nil { result[key] = RawRead(refs: [], page: nil, placeGuessed: true) }
         }
         return result
     }
 
     /// Whether `ref` stands in a ruled cell that cannot hold the value of the label `anchor`: not
     /// the label's own cell, and one that holds printed words of its own or lies in another row
-    /// (a blank cell's value is not the next row's).
-    private func inOtherCell(_ ref: GlyphRef, than anchor: Occurrence) -> Bool {
+    /// (a blank cell's value is not the next row's). The row reaches as far as the cells of
+    /// layout row `row` found so far (a frame drawn round a date under 单位（盖章） is in the row
+    /// of 单位申明).
+    private func inOtherCell(_ ref: GlyphRef, than anchor: Occurrence, row: Int) -> Bool {
         let g = model.glyph(ref).box
         guard let cell = model.grids[ref.page].cell(atX: g.midX, y: g.midY),
               !cell.contains(x: anchor.box.midX, y: anchor.box.midY) else { return false }
         let own = model.grids[ref.page].cell(atX: anchor.box.midX, y: anchor.box.midY) ?? anchor.box
         let slack = model.unitsPerMM[ref.page]
-        if cell.y0 >= own.y1 - slack || cell.y1 <= own.y0 + slack { return true }
+        // Cells spanning several rows (a group label) say nothing of this row's height.
+        let band = (located[row] ?? [:]).filter { $0.value.page == ref.page && form.layout.rows[row].cells[$0.key].rowspan == 1 }.map(\.value.box)
+        let top = band.map(\.y0).min().map { min($0, own.y0) } ?? own.y0
+        let bottom = band.map(\.y1).max().map { max($0, own.y1) } ?? own.y1
+        if cell.y0 >= bottom - slack || cell.y1 <= top + slack { return true }
         return model.glyphs(in: cell, page: ref.page, includeClaimed: true).contains(where: model.claimed.contains)
     }
 
@@ -320,6 +340,8 @@ struct Reading {
         }
         var taken: [GlyphRef] = []
         var lastY = anchor.box.y1
+        // The row's own label (单位申明, set lower in its tall cell) is no other row's.
+        let anchorRow = assigned.first { $0.value.refs == anchor.refs }.flatMap { Self.layoutRow($0.key) }
         // The column reaches left to the printed word before the anchor on its line (a date
         // printed right-aligned under its label is wider than the label), never across the
         // column rule left of the label (the 原登记事项 value is not the 变更事项 one). A column
@@ -350,9 +372,21 @@ struct Reading {
                 got.append(ref)
             }
             if stop { break }
+            // A line nearer a lower printed word to its left than the label is that word's value
+            // (备注's below a blank 联系方式; 变更时间's date under a blank 主管部门 when the rules
+            // between are lost).
+            if let first = got.first, case let row = got.reduce(model.glyph(first).box, { $0.union(model.glyph($1).box) }),
+               assigned.contains(where: { place, o in
+                o.page == page && o.box.y0 > anchor.box.y1 && o.box.x1 <= row.x0 + h
+                    && max(0, o.box.y0 - row.y1) < row.y0 - anchor.box.y1 && Self.layoutRow(place) != anchorRow
+            }) { break }
             if !got.isEmpty { taken += got; lastY = lines[l].box.y1 }
         }
         return taken
+    }
+
+    private static func layoutRow(_ place: Stopper.Place) -> Int? {
+        if case .cell(let row, _, _) = place { row } else { nil }
     }
 
     /// The lines a value beside its label wraps on to (填报日期： 2026年 / 11月18日): just below,

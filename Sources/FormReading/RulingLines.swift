@@ -156,7 +156,47 @@ struct RulingGrid {
             hs.contains { hl in hl.x0 - slack <= v.x && v.x <= hl.x1 + slack && (abs(hl.y - v.y0) <= slack || abs(hl.y - v.y1) <= slack) }
         }
         hs = hs.filter { hl in vs.contains { v in v.y0 - slack <= hl.y && hl.y <= v.y1 + slack && v.x >= hl.x0 - slack && v.x <= hl.x1 + slack } }
-        return RulingGrid(horizontals: hs, verticals: vs)
+        return withoutNestedFrames(RulingGrid(horizontals: hs, verticals: vs), slack: slack)
+    }
+
+    /// Drops a frame drawn inside a cell and touching none of its rules (a word processor's field
+    /// frame round a value, 其他（[公务员医疗补助]）): the cell is the table's, and a frame taken for
+    /// cell walls cut the value off from its label's cell.
+    private static func withoutNestedFrames(_ grid: RulingGrid, slack: Double) -> RulingGrid {
+        let hs = grid.horizontals, vs = grid.verticals
+        // Lines that meet are one drawing: horizontals are 0..<hs.count, verticals after them.
+        var parent = Array(0..<(hs.count + vs.count))
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        for (i, hl) in hs.enumerated() {
+            for (j, v) in vs.enumerated()
+            where hl.x0 - slack <= v.x && v.x <= hl.x1 + slack && v.y0 - slack <= hl.y && hl.y <= v.y1 + slack {
+                parent[root(i)] = root(hs.count + j)
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for i in parent.indices { members[root(i), default: []].append(i) }
+        guard members.count > 1 else { return grid }
+        var dropped = Set<Int>()
+        for group in members.values {
+            let own = Set(group)
+            let x0 = group.map { $0 < hs.count ? hs[$0].x0 : vs[$0 - hs.count].x }.min()!
+            let x1 = group.map { $0 < hs.count ? hs[$0].x1 : vs[$0 - hs.count].x }.max()!
+            let y0 = group.map { $0 < hs.count ? hs[$0].y : vs[$0 - hs.count].y0 }.min()!
+            let y1 = group.map { $0 < hs.count ? hs[$0].y : vs[$0 - hs.count].y1 }.max()!
+            func other(_ i: Int) -> Bool { !own.contains(i) && !dropped.contains(i) }
+            let above = hs.indices.contains { other($0) && hs[$0].y < y0 - slack && hs[$0].x0 <= x0 && hs[$0].x1 >= x1 }
+            let below = hs.indices.contains { other($0) && hs[$0].y > y1 + slack && hs[$0].x0 <= x0 && hs[$0].x1 >= x1 }
+            let left = vs.indices.contains { other($0 + hs.count) && vs[$0].x < x0 - slack && vs[$0].y0 <= y0 && vs[$0].y1 >= y1 }
+            let right = vs.indices.contains { other($0 + hs.count) && vs[$0].x > x1 + slack && vs[$0].y0 <= y0 && vs[$0].y1 >= y1 }
+            if above && below && left && right { dropped.formUnion(group) }
+        }
+        guard !dropped.isEmpty else { return grid }
+        return RulingGrid(horizontals: hs.indices.filter { !dropped.contains($0) }.map { hs[$0] },
+                          verticals: vs.indices.filter { !dropped.contains($0 + hs.count) }.map { vs[$0] })
     }
 
     /// The vertical ends on a horizontal line at both ends, as a table's column rule does (a

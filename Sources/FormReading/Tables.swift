@@ -44,9 +44,11 @@ extension Reading {
         var rows: [[String: [GlyphRef]]] = []
         var previous: [(key: String, x0: Double, x1: Double)]? = nil
         var firstPage: Int?
+        var firstRegion: Rect?
         for page in model.lines.indices {
             var xs: [(key: String, x0: Double, x1: Double)] = []
             var headerBottom = -Double.infinity
+            var wordsBottom = -Double.infinity
             var headerGlyphs: Set<GlyphRef> = []
             // Each column's header words on this page, the k-th with its text in the header row
             // being the k-th on the page, left to right.
@@ -74,6 +76,7 @@ extension Reading {
                 xs.append((columnKey, box.x0, box.x1))
                 headerGlyphs.formUnion(o.refs)
                 headerBottom = max(headerBottom, box.y1)
+                wordsBottom = max(wordsBottom, o.box.y1)
             }
             if xs.count < max(1, columns.count / 2) {
                 // A page that continues the table without repeating its header.
@@ -84,7 +87,12 @@ extension Reading {
                 // Columns whose header was not found: the gap between their neighbours.
                 xs = fillMissing(xs, columns: columns.map(\.key), page: page, below: headerBottom)
             }
-            if firstPage == nil { firstPage = page }
+            if firstPage == nil, let left = xs.map(\.x0).min(), let right = xs.map(\.x1).max() {
+                firstPage = page
+                // Below the header's words: its cell may reach the table's foot when rules are lost.
+                let top = wordsBottom.isFinite ? wordsBottom : 0
+                firstRegion = Rect(x0: left, y0: top, x1: right, y1: top + Self.headerBandMM * model.unitsPerMM[page])
+            }
             // Without a grid, a column reaches half way to its neighbours.
             if model.grids[page].isEmpty { xs = widened(xs) }
             previous = xs
@@ -103,7 +111,14 @@ extension Reading {
                 return row
             }
         }
-        return RawRead(refs: [], page: firstPage, rows: rows)
+        var read = RawRead(refs: [], page: firstPage, rows: rows)
+        // No row found, yet text stands in the columns just below the header: the rows' rules
+        // were not seen (dashed, or none at all). Not vouched for as an empty table.
+        if rows.isEmpty, let page = firstPage, let region = firstRegion,
+           model.glyphs(in: region, page: page).count >= 4 {
+            read.placeGuessed = true
+        }
+        return read
     }
 
     /// Columns whose header was not found lie between found neighbours: split that gap at the

@@ -7,6 +7,9 @@ enum Ticks {
     static let marks: Set<Character> = ["☑", "✓", "✔", "√", "■", "☒", "⊠", "▣", "●", "◉", "✗", "✘", "×", "X", "x", "Ｘ", "🗹", "☐̸"]
     static let crosses: Set<Character> = ["✗", "✘", "×", "X", "x", "Ｘ", "╳"]
     static let squares: Set<Character> = ["□", "☐", "○", "◯", "口", "▢"]
+    /// Brackets a mark is written in: （√）, [√], 【√】.
+    static let opening: Set<Character> = ["(", "（", "[", "［", "【"]
+    static let closing: Set<Character> = [")", "）", "]", "］", "】"]
     /// What OCR makes of a ticked or empty square: box-like characters.
     static let squareReadings: Set<Character> = ["回", "团", "囚", "図", "日", "目", "田", "国", "因", "四", "加", "区", "凶", "图", "☑", "■"]
 
@@ -50,7 +53,13 @@ enum Ticks {
         let leading: [Bool?] = spans.indices.map { n in
             pageText.judgeTicksFromPixels ? nil : markBefore(spans[n].start, after: n > 0 ? spans[n - 1].end : -1, glyphs: glyphs, model: model, page: page)
         }
-        let markedBefore = !spans.isEmpty && leading.allSatisfy { $0 != nil }
+        // Squares after every option instead (企业☑ 机关☐), the first option having none before it.
+        let trailing: [Bool?] = spans.indices.map { n in
+            pageText.judgeTicksFromPixels ? nil : squareAfter(spans[n].end, before: n + 1 < spans.count ? spans[n + 1].start : glyphs.count,
+                                                              glyphs: glyphs, model: model, page: page)
+        }
+        let markedAfter = spans.count > 1 && leading.first! == nil && trailing.allSatisfy { $0 != nil }
+        let markedBefore = !markedAfter && !spans.isEmpty && leading.allSatisfy { $0 != nil }
         var found: [Found] = []
         var anyMark = false
         for (n, span) in spans.enumerated() {
@@ -71,7 +80,9 @@ enum Ticks {
             }
             // A mark just before the next option is that option's, not a mark after this one.
             let nextTakesMark = n + 1 < spans.count && leading[n + 1] == true && marks.contains(glyphs[spans[n + 1].start - 1].character)
-            if markedBefore, let mark = leading[n] {
+            if markedAfter, let mark = trailing[n] {
+                ticked = mark; marked = true
+            } else if markedBefore, let mark = leading[n] {
                 ticked = mark; marked = true
             } else if pageText.judgeTicksFromPixels, let before, adjacentBefore, marks.contains(before.character),
                !squares.contains(before.character) {
@@ -170,27 +181,45 @@ enum Ticks {
         let c = glyphs[i].character
         if squares.contains(c) { return crossTyped(over: glyphs[i].box, model: model, page: page) }
         if marks.contains(c) { return true }
-        guard ")）".contains(c) else { return nil }
+        guard closing.contains(c) else { return nil }
         var j = i - 1
         while j > previous {
             let inside = glyphs[j].character
-            if "(（".contains(inside) { return (j + 1..<i).contains { marks.contains(glyphs[$0].character) } }
+            if opening.contains(inside) { return (j + 1..<i).contains { marks.contains(glyphs[$0].character) } }
             guard inside.isWhitespace || marks.contains(inside) || inside == "_" else { return nil }
             j -= 1
         }
         return nil
     }
 
+    /// The square or mark standing right after the option ending at `end`: true for a mark or a
+    /// square with an X over it, false for an empty square; nil when there is none. (A mark in
+    /// brackets, 机关[√], is `markAfter`'s.)
+    static func squareAfter(_ end: Int, before limit: Int, glyphs: [Glyph], model: PageModels, page: Int) -> Bool? {
+        var i = end + 1
+        // Past blanks, and past an empty pair of brackets for a detail (其他（　）☐).
+        while i < limit, i < glyphs.count, glyphs[i].character.isWhitespace || opening.contains(glyphs[i].character)
+                || closing.contains(glyphs[i].character) { i += 1 }
+        guard i < limit, i < glyphs.count else { return nil }
+        let c = glyphs[i].character
+        if squares.contains(c) { return crossTyped(over: glyphs[i].box, model: model, page: page) }
+        return marks.contains(c) ? true : nil
+    }
+
     /// Looks past brackets and blanks after an option for a mark (true) or an empty pair of
-    /// brackets (false: the option was offered and left blank).
+    /// brackets (false: the option was offered and left blank). Brackets set wide apart hold a
+    /// detail to be written (其他（　　　）), perhaps in a box of its own line: no mark either way.
     static func markAfter(_ end: Int, before limit: Int, glyphs: [Glyph], h: Double) -> Bool? {
         var i = end + 1
-        var sawBracket = false
+        var open: Glyph?
         while i < limit, i < glyphs.count {
             let c = glyphs[i].character
             if marks.contains(c) { return true }
-            if "(（".contains(c) { sawBracket = true; i += 1; continue }
-            if ")）".contains(c) { return sawBracket ? false : nil }
+            if opening.contains(c) { open = glyphs[i]; i += 1; continue }
+            if closing.contains(c) {
+                guard let open else { return nil }
+                return glyphs[i].box.x0 - open.box.x1 > 2.5 * h ? nil : false
+            }
             if c.isWhitespace || c == "_" { i += 1; continue }
             return nil
         }

@@ -74,6 +74,77 @@ import Testing
         #expect(result.value("addressNew") == .text(""), "the old address's tail, right of the old label, is not the new one")
     }
 
+    /// A 变更登记表 whose thin grey rules a black-and-white scan lost: only the outer border is
+    /// left, one box round every cell.
+    private func changeFormWithoutInnerRules() throws -> (FormDefinition, SyntheticPage) {
+        let form = try makeForm(fields: [textField("nameOld", "单位名称"), textField("nameNew", "单位名称"),
+                                         textField("addressOld", "住所（地址）"), textField("addressNew", "住所（地址）"),
+                                         textField("supervisorOld", "主管部门"), textField("supervisorNew", "主管部门"),
+                                         textField("changeDate", "变更时间", type: .date),
+                                         textField("phone", "联系方式", type: .phone), textField("remarks", "备注")],
+                                columns: [1, 1, 1],
+                                rows: [row(Cell(span: 2, blocks: [Block(.text("单位名称：")), Block(.field("nameOld"))]),
+                                           Cell(blocks: [Block(.text("单位名称：")), Block(.field("nameNew"))])),
+                                       row(Cell(span: 2, blocks: [Block(.text("住所（地址）：")), Block(.field("addressOld"))]),
+                                           Cell(blocks: [Block(.text("住所（地址）：")), Block(.field("addressNew"))])),
+                                       row(Cell(span: 2, blocks: [Block(.text("主管部门：")), Block(.field("supervisorOld"))]),
+                                           Cell(blocks: [Block(.text("主管部门：")), Block(.field("supervisorNew"))])),
+                                       row(label("变更时间"), field("changeDate"), Cell(blocks: [Block(.text("联系方式：")), Block(.field("phone"))])),
+                                       row(label("备注"), field("remarks", span: 2))])
+        var page = SyntheticPage()
+        page.draw { $0.grid(xs: [50, 545], ys: [100, 330]) }
+        page.write([
+            ("单位名称：", 54, 106), ("聊城市金诺电子科技有限公司", 104, 106), ("单位名称：", 304, 106),
+            ("住所（地址）：", 54, 146), ("山东省聊城市冠县利民东路1号", 124, 146),
+            ("住所（地址）：", 304, 146), ("山东省聊城市冠县振兴路8号", 374, 146),
+            ("主管部门：", 54, 186), ("山东鲁西集团有限公司", 104, 186), ("主管部门：", 304, 186),
+            ("变更时间", 54, 226), ("2026年09月30日", 104, 226), ("联系方式：", 304, 226),
+            ("单位类型、主管部门变更", 420, 262), ("备注", 54, 276),
+        ])
+        return (form, page)
+    }
+
+    @Test("without inner rules a box holding other cells' labels is no cell: each value is read after its own label")
+    func boxHoldingOtherLabelsIsNoCell() throws {
+        let (form, page) = try changeFormWithoutInnerRules()
+        let result = read(form, [page])
+        #expect(result.value("nameOld") == .text("聊城市金诺电子科技有限公司"))
+        #expect(result.value("addressOld") == .text("山东省聊城市冠县利民东路1号"))
+        #expect(result.value("addressNew") == .text("山东省聊城市冠县振兴路8号"))
+        #expect(result.value("supervisorOld") == .text("山东鲁西集团有限公司"))
+        #expect(result.value("changeDate") == .text("2026年09月30日"))
+    }
+
+    @Test("without a cell, a blank takes neither the column beside's value below it nor a lower row's, and is not vouched for")
+    func blankWithoutCellIsNotVouched() throws {
+        let (form, page) = try changeFormWithoutInnerRules()
+        let result = read(form, [page])
+        #expect(result.value("nameNew") == .text(""))
+        #expect(result.value("supervisorNew") == .text(""), "the 变更时间 date below, left of the label, is not its value")
+        #expect(result.value("phone") == .text(""), "备注's value, nearer 备注 than 联系方式, is not the phone")
+        for key in ["nameNew", "supervisorNew", "phone"] { #expect(result[key]?.placeGuessed == true, "\(key)") }
+        #expect(result["nameOld"]?.placeGuessed == false)
+    }
+
+    @Test("a date in a frame of its own under 单位（盖章） is the row's: the row reaches as low as its label's cell")
+    func dateInAFrameUnderTheSeal() throws {
+        let form = try makeForm(fields: [textField("declarationDate", "年月日", type: .date), textField("remarks", "备注")], columns: [1, 5],
+                                rows: [row(label("单位申明"), Cell(blocks: [Block(.text("本单位承诺填报信息真实。")), Block(.text("单位（盖章）")),
+                                                                      Block(.date("declarationDate"))])),
+                                       row(label("备注"), field("remarks"))])
+        var page = SyntheticPage()
+        page.draw {
+            $0.grid(xs: [50, 150, 545], ys: [100, 200, 240])
+            // The date's frame, run to the cell's right rule (a form exported without its fields).
+            $0.grid(xs: [160, 545], ys: [160, 180])
+        }
+        page.write([("单位申明", 54, 168), ("本单位承诺填报信息真实。", 154, 110), ("单位（盖章）", 480, 140),
+                    ("2026年10月1日", 164, 165), ("另附说明", 154, 215)])
+        let result = read(form, [page])
+        #expect(result.value("declarationDate") == .text("2026年10月1日"))
+        #expect(result.value("remarks") == .text("另附说明"))
+    }
+
     @Test("a value whose label was not found on the page is marked: blank or not, its cell is a guess (OCR lost 名 of 姓名)")
     func valueWithoutItsLabelIsMarked() throws {
         let form = try makeForm(fields: [textField("legalName", "姓名"), textField("contactName", "姓名"), textField("contactDept", "所在部门")],
@@ -91,9 +162,9 @@ import Testing
         page.write("人事科", inCellFrom: 410, top: 130, bottom: 160)
         let result = read(form, [page])
         #expect(result.value("legalName") == .text("薛健浩"))
-        #expect(result["legalName"]?.labelMissing == false)
-        #expect(result["contactName"]?.labelMissing == true, "\(String(describing: result["contactName"]))")
-        #expect(result["contactDept"]?.labelMissing == false)
+        #expect(result["legalName"]?.placeGuessed == false)
+        #expect(result["contactName"]?.placeGuessed == true, "\(String(describing: result["contactName"]))")
+        #expect(result["contactDept"]?.placeGuessed == false)
     }
 
     @Test("a blank 变更事项 beside a filled 原登记事项 stays blank: text in a cell with its own label is that cell's")

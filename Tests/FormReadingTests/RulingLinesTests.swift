@@ -28,6 +28,21 @@ import Testing
         expectLines(canvas, h: [[100, 50, 545], [140, 50, 545], [180, 50, 545]], v: [[50, 100, 180], [200, 100, 180], [545, 100, 180]])
     }
 
+    @Test("a frame drawn inside a cell, touching none of its rules, is no cell wall; one joined to the rules is")
+    func nestedFrameIsNoWall() {
+        var canvas = a4()
+        canvas.grid(xs: [50, 150, 545], ys: [100, 160, 220])
+        // A word processor's field frame round 其他's detail, clear of every rule.
+        canvas.grid(xs: [380, 460], ys: [120, 140])
+        // A date's frame that runs to the cell's right rule: part of the table's drawing.
+        canvas.grid(xs: [160, 545], ys: [185, 205])
+        let found = detect(canvas)
+        #expect(found.v.map { $0[0] } == [50, 150, 160, 545], "\(found.v)")
+        #expect(found.h.map { $0[0] } == [100, 160, 185, 205, 220], "\(found.h)")
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
+        #expect(grid.cell(atX: 420, y: 130) == Rect(x0: 150, y0: 100, x1: 545, y1: 160))
+    }
+
     @Test("a tall character's stroke touching the rule above it is no column rule; a rule is")
     func characterStrokeIsNoRule() {
         var canvas = a4()
@@ -66,7 +81,7 @@ import Testing
         #expect(grid.verticals.map(\.x) == [50, 200, 545])
         #expect(grid.horizontals.map(\.y) == [100, 140, 180])
         let bare = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
-        #expect(bare.verticals.map(\.x) == [50, 200, 418, 447, 545], "without the widget the frame is a cell")
+        #expect(bare.verticals.map(\.x) == [50, 200, 545], "without the widget, a frame clear of the rules is no wall either")
     }
 
     @Test("a widget that fills its cell keeps the column rule on its edge: the row's rules run on past it both ways")

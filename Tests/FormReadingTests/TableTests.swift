@@ -53,6 +53,18 @@ import Testing
         let result = read(try employeesForm(), [page])
         #expect(result.value("employees") == Self.expected(Self.people[...]))
         #expect(result["employees"]?.page == 1)
+        #expect(result["employees"]?.placeGuessed == false)
+    }
+
+    @Test("rows whose rules were not seen (only the table's border is) are no empty table: it is not vouched for")
+    func rowsUnseenAreNotAnEmptyTable() throws {
+        var page = SyntheticPage()
+        page.draw { $0.grid(xs: [50, 545], ys: [100, 225]) }
+        header(&page, y0: 100, y1: 125)
+        rows(&page, Self.people[...], top: 125)
+        let result = read(try employeesForm(), [page])
+        #expect(result.value("employees") == .rows([]))
+        #expect(result["employees"]?.placeGuessed == true)
     }
 
     @Test("a table continued on a second page under its header printed again goes on there")

@@ -27,6 +27,35 @@ import Testing
         #expect(result.value("unitType") == .text("机关"))
     }
 
+    @Test("brackets set wide apart hold a detail, not a mark: empty ones say nothing; close ones say 'not ticked'")
+    func wideBracketsHoldADetail() {
+        func glyphs(_ spec: [(Character, Double)]) -> [Glyph] { spec.map { Glyph($0.0, Rect(x0: $0.1, y0: 100, x1: $0.1 + 10, y1: 110)) } }
+        // 其他（ then the detail's box (its text on a line of its own, after ）in reading order) and ）.
+        let wide = glyphs([("其", 0), ("他", 10), ("（", 20), ("）", 80)])
+        #expect(Ticks.markAfter(1, before: wide.count, glyphs: wide, h: 10) == nil)
+        let close = glyphs([("其", 0), ("他", 10), ("（", 20), ("）", 32)])
+        #expect(Ticks.markAfter(1, before: close.count, glyphs: close, h: 10) == false)
+        let marked = glyphs([("其", 0), ("他", 10), ("（", 20), ("√", 30), ("）", 40)])
+        #expect(Ticks.markAfter(1, before: marked.count, glyphs: marked, h: 10) == true)
+    }
+
+    @Test("squares after every option (企业☑ 机关☐): each option's is the one after it, also where one wraps to the next line")
+    func squaresAfterOptions() throws {
+        let form = try unitTypeForm(["机关单位", "参公事业单位", "企业", "其他"])
+        var page = SyntheticPage()
+        page.write("单位类型", x: 50, y: 100)
+        page.write("机关单位☐ 参公事业单位", x: 150, y: 100)
+        page.write("☐ 企业☑ 其他（　　）☐", x: 150, y: 112)
+        #expect(read(form, [page]).value("unitType") == .text("企业"))
+    }
+
+    @Test("marks in square brackets: [√] ticks, [　] does not", arguments: ["before", "after"])
+    func squareBrackets(side: String) throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位"])
+        let text = side == "before" ? "[　]企业 [√]机关 [　]事业单位" : "企业[　] 机关[√] 事业单位[　]"
+        #expect(read(form, [page(text)]).value("unitType") == .text("机关"))
+    }
+
     @Test("an X typed over the square ticks the option")
     func crossOverSquare() throws {
         let form = try unitTypeForm(["企业", "机关", "事业单位"])

@@ -215,7 +215,7 @@ public struct PDFSubmissionReader: Sendable {
                     origin.confidence = min(origin.confidence, limits.failedCheckConfidence)
                 }
                 if unplaced && value.value.isBlank { origin.confidence = min(origin.confidence, limits.failedCheckConfidence) }
-                if value.labelMissing { origin.confidence = min(origin.confidence, limits.failedCheckConfidence) }
+                if value.placeGuessed { origin.confidence = min(origin.confidence, limits.failedCheckConfidence) }
                 // Judged for blanks too: a tick group read as empty with doubt is not "未勾选".
                 origin.needsReview = origin.confidence < limits.confidenceThreshold
             }
