@@ -346,6 +346,9 @@ enum MaterialFacts {
                             if i < probabilities.count { p = min(p, probabilities[i]) }
                             i += 1
                         }
+                        // A person's name is never another label (发卡日期 printed under 姓名 on a
+                        // card that sets labels above their values).
+                        if longest <= 5, ["日期", "号码", "卡号", "期限", "地址", "机关"].contains(where: value.hasSuffix) { continue }
                         if value.count >= 2 { return (value, p) }
                     }
                 }

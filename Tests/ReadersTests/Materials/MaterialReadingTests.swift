@@ -69,6 +69,14 @@ import Testing
         #expect(bad["cardNumber"] == nil, "a number failing the Luhn check is not taken")
     }
 
+    @Test("a card setting labels above their values: the line under 姓名 holding the next label is no name")
+    func labelUnderNameIsNoName() throws {
+        let facts = try Self.facts(["社会保障卡", "姓名", "发卡日期", "2019年05月"], kind: "social-security-card")
+        #expect(facts["name"] == nil)
+        let named = try Self.facts(["社会保障卡", "姓名", "韩静雪", "发卡日期"], kind: "social-security-card")
+        #expect(named["name"] == "韩静雪")
+    }
+
     @Test func powerOfAttorneyParties() throws {
         let facts = try Self.facts(["授权委托书", "委托人 姓名 宋艳 身份证号码 371302195612167626",
                                     "受托人", "姓名 邵洁雯", "身份证号码 370303199002152826"], kind: "power-of-attorney")
