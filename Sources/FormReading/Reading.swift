@@ -253,6 +253,7 @@ struct Reading {
             }
         } else if let prev = previousAnchor(cell) {
             result[key] = raw(freeRegion(after: prev).filter { !inOtherCell($0, than: prev, row: cell.row) }, page: prev.page, block: block)
+            if result[key]?.refs.isEmpty == true { result[key]?.placeGuessed = true }
         }
         // Its label, the printed words just before it, was not found: the cell taken for it is a
         // guess (a blank read there may be the wrong cell's).
@@ -304,6 +305,20 @@ struct Reading {
             if row.cells[i].rowspan > 1 { return nil }
             if let o = row.cells[i].blocks.indices.compactMap({ assigned[.cell(row: cell.row, cell: i, block: $0)] }).first { y = o.box.midY }
             let slack = 1.2 * model.unitsPerMM[page]
+            // The label's box, a row high, holds text right of it (no column rule between label
+            // and value, a table ruled across only): the value is there, up to the next printed word.
+            if let o = row.cells[i].blocks.indices.compactMap({ assigned[.cell(row: cell.row, cell: i, block: $0)] }).last,
+               prev.height <= 6 * model.glyph(o.refs[0]).box.height {
+                // Past the label's own colon.
+                let h = model.glyph(o.refs[0]).box.height
+                let colon = model.glyphs(in: Rect(x0: o.box.x1 - h, y0: o.box.y0, x1: o.box.x1 + h, y1: o.box.y1), page: page)
+                    .filter { ":：".contains(model.glyph($0).character) }.map { model.glyph($0).box.x1 }.max()
+                let band = Rect(x0: max(o.box.x1, colon ?? 0), y0: prev.y0, x1: prev.x1, y1: prev.y1)
+                let stop = model.glyphs(in: band, page: page, includeClaimed: true).filter(model.claimed.contains)
+                    .map { model.glyph($0).box.x0 }.min() ?? band.x1
+                let rest = Rect(x0: band.x0, y0: band.y0, x1: stop, y1: band.y1)
+                if model.glyphs(in: rest, page: page).contains(where: { !":：*＊".contains(model.glyph($0).character) }) { return (page, rest) }
+            }
             guard let box = model.grids[page].cell(atX: prev.x1 + slack, y: y), box.x0 >= prev.x1 - slack else { return nil }
             return (page, box)
         }
@@ -397,8 +412,13 @@ struct Reading {
         var taken: [GlyphRef] = []
         var bottom = lines[first].box.y1
         for l in lines.indices where lines[l].box.midY > bottom {
-            // One stray glyph (a scan's speck below a name) is no line of text.
-            guard lines[l].box.y0 - bottom <= 0.8 * h, lines[l].glyphs.count >= 2,
+            // One stray glyph (a scan's speck below a name, debris read m) is no line of text; a
+            // character or digit read surely is (号 of an address wrapped alone).
+            let glyphs = lines[l].glyphs
+            guard lines[l].box.y0 - bottom <= 0.8 * h,
+                  glyphs.count >= 2 || glyphs.allSatisfy({ g in
+                      g.confidence >= 0.9 && (g.character.isNumber || g.character.unicodeScalars.first.map { (0x3400...0x9FFF).contains($0.value) } == true)
+                  }),
                   lines[l].glyphs.allSatisfy({ $0.box.x0 >= x0 - h && $0.box.x1 <= x1 + 0.5 * h }),
                   let lead = lines[l].glyphs.first, lead.box.x0 <= x0 + 2 * h
             else { break }

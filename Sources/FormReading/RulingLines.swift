@@ -151,6 +151,15 @@ struct RulingGrid {
                     && (hl.x1 <= f.x1 + slack || endsOnRule(hl.x1, near: f.x1, y: hl.y))
             }
         }
+        // A table ruled across only (no column rules at all, as booktabs sets it): its long
+        // horizontals with common ends bound rows; its sides are taken where they end.
+        let long = hs.filter { $0.x1 - $0.x0 >= 0.5 * Double(w) / scale }
+        if long.count >= 3, !vs.contains(where: { $0.y1 - $0.y0 >= 15 * unitsPerMM }),
+           let left = long.map(\.x0).min(), let right = long.map(\.x1).max(),
+           long.allSatisfy({ abs($0.x0 - left) <= 2 * slack && abs($0.x1 - right) <= 2 * slack }),
+           let top = long.map(\.y).min(), let bottom = long.map(\.y).max() {
+            vs = [Vertical(x: left, y0: top, y1: bottom), Vertical(x: right, y0: top, y1: bottom)]
+        }
         // Keep only lines that meet another line: text strokes and fill-in underlines do not.
         vs = vs.filter { v in
             hs.contains { hl in hl.x0 - slack <= v.x && v.x <= hl.x1 + slack && (abs(hl.y - v.y0) <= slack || abs(hl.y - v.y1) <= slack) }

@@ -49,6 +49,7 @@ extension Reading {
             var xs: [(key: String, x0: Double, x1: Double)] = []
             var headerBottom = -Double.infinity
             var wordsBottom = -Double.infinity
+            var words: [(key: String, x0: Double, x1: Double)] = []
             var headerGlyphs: Set<GlyphRef> = []
             // Each column's header words on this page, the k-th with its text in the header row
             // being the k-th on the page, left to right.
@@ -74,9 +75,18 @@ extension Reading {
                 let box = model.grids[page].cell(atX: o.box.midX, y: o.box.midY,
                                                  minimumHeight: Self.columnRuleMM * model.unitsPerMM[page]) ?? o.box
                 xs.append((columnKey, box.x0, box.x1))
+                words.append((columnKey, o.box.x0, o.box.x1))
                 headerGlyphs.formUnion(o.refs)
                 headerBottom = max(headerBottom, box.y1)
                 wordsBottom = max(wordsBottom, o.box.y1)
+            }
+            // Cells shared by several headers (a table ruled across only): the columns are the
+            // headers' words, reaching half way to their neighbours.
+            let byX = xs.sorted { $0.x0 < $1.x0 }
+            if let left = byX.first?.x0, let right = byX.map(\.x1).max(),
+               !model.grids[page].verticals.contains(where: { $0.x > left + model.unitsPerMM[page] && $0.x < right - model.unitsPerMM[page] }),
+               zip(byX, byX.dropFirst()).contains(where: { $1.x0 < $0.x1 - model.unitsPerMM[page] }) {
+                xs = widened(words, within: model.grids[page].verticals.map(\.x).min().map { ($0, model.grids[page].verticals.map(\.x).max()!) })
             }
             if xs.count < max(1, columns.count / 2) {
                 // A page that continues the table without repeating its header.
@@ -151,11 +161,13 @@ extension Reading {
         return result
     }
 
-    private func widened(_ xs: [(key: String, x0: Double, x1: Double)]) -> [(key: String, x0: Double, x1: Double)] {
+    /// Columns reaching half way to their neighbours; the outer ones to the table's sides when
+    /// known (`within`), else a little past their words.
+    private func widened(_ xs: [(key: String, x0: Double, x1: Double)], within sides: (Double, Double)? = nil) -> [(key: String, x0: Double, x1: Double)] {
         let sorted = xs.sorted { $0.x0 < $1.x0 }
         return sorted.enumerated().map { i, c in
-            let lo = i == 0 ? c.x0 - 20 : (sorted[i - 1].x1 + c.x0) / 2
-            let hi = i == sorted.count - 1 ? c.x1 + 20 : (c.x1 + sorted[i + 1].x0) / 2
+            let lo = i == 0 ? sides?.0 ?? c.x0 - 20 : (sorted[i - 1].x1 + c.x0) / 2
+            let hi = i == sorted.count - 1 ? sides?.1 ?? c.x1 + 20 : (c.x1 + sorted[i + 1].x0) / 2
             return (c.key, min(lo, c.x0), max(hi, c.x1))
         }
     }

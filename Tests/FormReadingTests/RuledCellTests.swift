@@ -145,6 +145,38 @@ import Testing
         #expect(result.value("remarks") == .text("另附说明"))
     }
 
+    @Test("in a table ruled across only, a value stands right of its label in the row, up to the next label")
+    func valueRightOfLabelWithoutColumnRules() throws {
+        let form = try makeForm(fields: [textField("uscc", "统一社会信用代码", type: .uscc), textField("name", "姓名"),
+                                         textField("phone", "联系电话", type: .phone)],
+                                columns: [1, 2, 1, 2],
+                                rows: [row(label("统一社会信用代码"), field("uscc", span: 3)),
+                                       row(label("姓名"), field("name"), label("联系电话"), field("phone"))])
+        var page = SyntheticPage()
+        page.draw { for y in [100, 140, 170] { $0.horizontal(y: y, from: 50, to: 545) } }
+        // The label on two lines, its value on the line between them.
+        page.write([("统一社会", 54, 106), ("信用代码：", 54, 122), ("91371502MANLB36X4X", 160, 114),
+                    ("姓名：", 54, 150), ("沈健建", 160, 150), ("联系电话：", 300, 150), ("0635-5149774", 400, 150)])
+        let result = read(form, [page])
+        #expect(result.value("uscc") == .text("91371502MANLB36X4X"))
+        #expect(result.value("name") == .text("沈健建"))
+        #expect(result.value("phone") == .text("0635-5149774"))
+    }
+
+    @Test("a value wrapping one character on to the next line is read whole; one stray speck is not taken")
+    func oneCharacterWrapped() throws {
+        let form = try makeForm(fields: [textField("address", "通讯地址"), textField("phone", "联系电话", type: .phone)], columns: [1],
+                                rows: [row(Cell(blocks: [Block(.text("通讯地址：")), Block(.field("address"))])),
+                                       row(Cell(blocks: [Block(.text("联系电话：")), Block(.field("phone"))]))])
+        var page = SyntheticPage()
+        page.write([("通讯地址：", 54, 100), ("山东省聊城市高唐县建设路369", 104, 100), ("号", 104, 112), ("联系电话：", 54, 140)])
+        #expect(read(form, [page]).value("address") == .text("山东省聊城市高唐县建设路369号"))
+        var speck = SyntheticPage()
+        speck.write([("通讯地址：", 54, 100), ("山东省聊城市高唐县建设路369号", 104, 100), ("联系电话：", 54, 140)])
+        speck.put("·", Rect(x0: 106, y0: 112, x1: 110, y1: 116))
+        #expect(read(form, [speck]).value("address") == .text("山东省聊城市高唐县建设路369号"))
+    }
+
     @Test("a value whose label was not found on the page is marked: blank or not, its cell is a guess (OCR lost 名 of 姓名)")
     func valueWithoutItsLabelIsMarked() throws {
         let form = try makeForm(fields: [textField("legalName", "姓名"), textField("contactName", "姓名"), textField("contactDept", "所在部门")],

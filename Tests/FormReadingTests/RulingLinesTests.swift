@@ -43,6 +43,19 @@ import Testing
         #expect(grid.cell(atX: 420, y: 130) == Rect(x0: 150, y0: 100, x1: 545, y1: 160))
     }
 
+    @Test("a table ruled across only (no column rules) has rows: its sides are taken where the rules end")
+    func ruledAcrossOnly() {
+        var canvas = a4()
+        for y in [100, 130, 160, 190] { canvas.horizontal(y: y, from: 50, to: 545) }
+        let grid = RulingGrid.detect(in: canvas.raster, scale: 1, unitsPerMM: Self.unitsPerMM)
+        #expect(grid.verticals.map { [$0.x, $0.y0, $0.y1] } == [[50, 100, 190], [545, 100, 190]])
+        #expect(grid.cell(atX: 300, y: 145) == Rect(x0: 50, y0: 130, x1: 545, y1: 160))
+        // Two underlines are no table.
+        var lines = a4()
+        for y in [100, 130] { lines.horizontal(y: y, from: 50, to: 545) }
+        #expect(RulingGrid.detect(in: lines.raster, scale: 1, unitsPerMM: Self.unitsPerMM).isEmpty)
+    }
+
     @Test("a tall character's stroke touching the rule above it is no column rule; a rule is")
     func characterStrokeIsNoRule() {
         var canvas = a4()

@@ -56,6 +56,16 @@ import Testing
         #expect(result["employees"]?.placeGuessed == false)
     }
 
+    @Test("a table ruled across only: the columns are the header words' reaches, the rows the rules'")
+    func ruledAcrossOnly() throws {
+        var page = SyntheticPage()
+        page.draw { for y in [100, 125, 150, 175, 200] { $0.horizontal(y: y, from: 50, to: 545) } }
+        header(&page, y0: 100, y1: 125)
+        rows(&page, Self.people[...], top: 125)
+        let result = read(try employeesForm(), [page])
+        #expect(result.value("employees") == Self.expected(Self.people[...]))
+    }
+
     @Test("rows whose rules were not seen (only the table's border is) are no empty table: it is not vouched for")
     func rowsUnseenAreNotAnEmptyTable() throws {
         var page = SyntheticPage()
