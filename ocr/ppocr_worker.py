@@ -601,7 +601,9 @@ class Engine:
         orientation) reads as garbage: few characters read surely. Then it is read turned each
         other way, and the reading with clearly the most sure characters kept."""
         def sure(a):
-            return sum(1 for l in a["lines"] for c in l["chars"] if c["p"] >= 0.9)
+            # Sure characters of lines of three or more: a turned page still reads some single
+            # characters surely (医, 第, 历 of a 门诊病历 on its side), never its lines of words.
+            return sum(1 for l in a["lines"] if len(l["chars"]) >= 3 for c in l["chars"] if c["p"] >= 0.9)
         total = sum(len(l["chars"]) for l in answer["lines"])
         best, best_sure = answer, sure(answer)
         # An upright page, even a poor photo, reads a good share surely (30 % and up); a turned
