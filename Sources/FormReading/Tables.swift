@@ -203,8 +203,50 @@ extension Reading {
             }
             // Printed words below the table (说明, 单位负责人) end it.
             if claimedInside { if rows.isEmpty { continue } else { break } }
+            row = keepingWordsWhole(row, columns: columns, page: page, y0: y0, y1: y1)
             if row.values.contains(where: { !$0.isEmpty }) { rows.append(row) }
         }
         return rows
+    }
+
+    /// A word running over a column edge no rule draws (a 19-digit card number wider than its
+    /// header's reach) goes whole to the column holding its middle, not cut in two. Typed text
+    /// only: OCR sets neighbouring cells' text as close as a word's characters.
+    private func keepingWordsWhole(_ row: [String: [GlyphRef]], columns: [(key: String, x0: Double, x1: Double)], page: Int,
+                                   y0: Double, y1: Double) -> [String: [GlyphRef]] {
+        guard !model.pages[page].judgeTicksFromPixels else { return row }
+        let sorted = columns.sorted { $0.x0 < $1.x0 }
+        let grid = model.grids[page]
+        let slack = model.unitsPerMM[page]
+        let open = zip(sorted, sorted.dropFirst()).map { a, b in
+            (x: (a.x1 + b.x0) / 2, ruled: grid.verticals.contains { abs($0.x - a.x1) <= slack && $0.y0 <= y0 + slack && $0.y1 >= y1 - slack })
+        }.filter { !$0.ruled }.map(\.x)
+        guard !open.isEmpty else { return row }
+        // Every glyph of the row across the table, also in gaps between columns.
+        let all = model.glyphs(in: Rect(x0: sorted[0].x0, y0: y0, x1: sorted.map(\.x1).max()!, y1: y1), page: page)
+        // Runs of glyphs set close together on one line.
+        var runs: [[GlyphRef]] = []
+        for ref in all.sorted(by: { ($0.line, model.glyph($0).box.x0) < ($1.line, model.glyph($1).box.x0) }) {
+            let g = model.glyph(ref).box
+            if let last = runs.last?.last, last.line == ref.line, g.x0 - model.glyph(last).box.x1 <= 0.3 * g.height {
+                runs[runs.count - 1].append(ref)
+            } else {
+                runs.append([ref])
+            }
+        }
+        guard runs.contains(where: { run in
+            let x0 = model.glyph(run[0]).box.x0, x1 = model.glyph(run[run.count - 1]).box.x1
+            return open.contains { x0 < $0 && $0 < x1 }
+        }) else { return row }
+        var result = row.mapValues { _ in [GlyphRef]() }
+        for run in runs {
+            let mid = (model.glyph(run[0]).box.x0 + model.glyph(run[run.count - 1]).box.x1) / 2
+            guard let column = sorted.first(where: { $0.x0 <= mid && mid < $0.x1 }) ?? sorted.min(by: {
+                min(abs($0.x0 - mid), abs($0.x1 - mid)) < min(abs($1.x0 - mid), abs($1.x1 - mid))
+            }) else { continue }
+            result[column.key, default: []] += run
+        }
+        // Reading order within each column, as the cells gave it.
+        return result.mapValues { refs in refs.sorted { ($0.line, model.glyph($0).box.x0) < ($1.line, model.glyph($1).box.x0) } }
     }
 }

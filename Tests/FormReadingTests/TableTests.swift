@@ -131,4 +131,15 @@ import Testing
         #expect(result.value("employees") == Self.expected(Self.people[...]))
         #expect(result.value("filler") == .text("赵六"))
     }
+
+    @Test("without a rule between two columns, a word running past half way to the next header stays whole in its own column")
+    func wordOverAnUnruledColumnEdge() throws {
+        var page = SyntheticPage()
+        page.write([("序号", 50, 100), ("姓名", 100, 100), ("身份证号码", 200, 100)])
+        // 欧阳娜娜娜娜娜 runs from 95 to 165, past 160, half way from 姓名 (ending 120) to 身份证号码.
+        page.write([("1", 57.5, 120), ("欧阳娜娜娜娜娜", 95, 120), ("370102199001011234", 180, 120)])
+        page.write("填表人：赵六", x: 50, y: 150)
+        let result = read(try employeesForm(), [page])
+        #expect(result.value("employees") == .rows([["no": .text("1"), "name": .text("欧阳娜娜娜娜娜"), "idNumber": .text("370102199001011234")]]))
+    }
 }
