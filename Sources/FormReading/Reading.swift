@@ -182,7 +182,7 @@ struct Reading {
             // (thin grey rules lost in a black-and-white scan). Read as without a grid, or the
             // value runs on through every cell of the box.
             if let box = model.grids[page].cell(atX: first.occurrence.box.midX, y: first.occurrence.box.midY),
-               let all = Optional(model.glyphs(in: box, page: page, includeClaimed: true)),
+               case let all = model.glyphs(in: box, page: page, includeClaimed: true),
                !all.contains(where: { ref in model.claimed.contains(ref) && !ownRefs.contains { $0.contains(ref) } }) {
                 located[cell.row, default: [:]][cell.index] = (page, box)
                 // The cell's glyphs in reading order, cut at its own printed words.
@@ -308,9 +308,8 @@ struct Reading {
             // The label's box, a row high, holds text right of it (no column rule between label
             // and value, a table ruled across only): the value is there, up to the next printed word.
             if let o = row.cells[i].blocks.indices.compactMap({ assigned[.cell(row: cell.row, cell: i, block: $0)] }).last,
-               prev.height <= 6 * model.glyph(o.refs[0]).box.height {
+               case let h = model.glyph(o.refs[0]).box.height, prev.height <= 6 * h {
                 // Past the label's own colon.
-                let h = model.glyph(o.refs[0]).box.height
                 let colon = model.glyphs(in: Rect(x0: o.box.x1 - h, y0: o.box.y0, x1: o.box.x1 + h, y1: o.box.y1), page: page)
                     .filter { ":：".contains(model.glyph($0).character) }.map { model.glyph($0).box.x1 }.max()
                 let band = Rect(x0: max(o.box.x1, colon ?? 0), y0: prev.y0, x1: prev.x1, y1: prev.y1)
