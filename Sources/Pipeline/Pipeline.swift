@@ -23,8 +23,8 @@ public struct Pipeline: Sendable {
         /// `fsync` the outputs before returning (`OutputStore.durable`).
         public var durable: Bool = true
         /// The day of processing as the checks and notices see it (`--today`); nil: the day in
-        /// China Standard Time by the machine's clock. The date folder and `processedAt` always
-        /// follow the machine's clock: they record when the file was processed.
+        /// China Standard Time by the machine's clock. The date folder is named by it too (the
+        /// console's queue shows that day's folder); `processedAt` keeps the machine's clock.
         public var today: CalendarDate?
 
         /// What the applicant stated beside the upload (网上预审): the district, 本人/委托 and the
@@ -194,7 +194,7 @@ public struct Pipeline: Sendable {
             try rehearse(bytes, path: path)
             read = try reader.read(bytes, path: path)
         }
-        let folder = store.folder(date: clock.day.iso, id: id)
+        let folder = store.folder(date: clock.today.iso, id: id)
         var files: [(String, [UInt8])] = []
         var result: SubmissionResult
         switch read {
@@ -227,7 +227,7 @@ public struct Pipeline: Sendable {
         }
         guard options.writeOutputs else { return .processed(result) }
         files.append(("result.json", ResultJSON.encode(result)))
-        try store.write(files, date: clock.day.iso, id: id, path: path)
+        try store.write(files, date: clock.today.iso, id: id, path: path)
         return .processed(result)
     }
 
@@ -321,10 +321,11 @@ public struct Pipeline: Sendable {
 
 /// The processing moment in China Standard Time, the one clock of the pipeline.
 struct Clock {
-    /// The day by the machine's clock: the date folder and `processedAt`.
+    /// The day by the machine's clock: `processedAt`.
     let day: CalendarDate
     let timestamp: String
-    /// The day the checks judge dates against and notices are dated: `Options.today` or `day`.
+    /// The day of processing: the checks judge dates against it, notices are dated and the date
+    /// folder named by it (the console's queue shows that folder). `Options.today` or `day`.
     let today: CalendarDate
 
     init(_ now: Date, today fixed: CalendarDate? = nil) {

@@ -5,7 +5,7 @@ import IntakeCore
 struct ClockOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Judge dates and date notices as on this day (China Standard Time) instead of the machine's day. "
                                + "A submission with an earlier submittedOn is judged as on that day either way. Output folders "
-                               + "and processedAt keep the machine's clock.", valueName: "YYYY-MM-DD"))
+                               + "are named by this day too; processedAt keeps the machine's clock.", valueName: "YYYY-MM-DD"))
     var today: CalendarDate?
 }
 
