@@ -16,7 +16,8 @@ Needs: python-docx reportlab img2pdf Pillow numpy pikepdf PyYAML weasyprint pypd
 soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-utils), qpdf, fonts
 fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core (heldout2 also fonts-arphic-ukai
 fonts-wqy-zenhei fonts-droid-fallback; heldout3 also fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
-fonts-noto-cjk-extra; heldout4 also fonts-lxgw-wenkai; heldout5 also fonts-hanazono).
+fonts-noto-cjk-extra; heldout4 also fonts-lxgw-wenkai; heldout5 also fonts-hanazono; heldout6 also libreoffice-calc
+texlive-xetex texlive-lang-chinese wkhtmltopdf fonts-smiley-sans, and openpyxl fpdf2).
 """
 import argparse
 import datetime as dt
@@ -123,6 +124,18 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 #   fill that writes appearance streams)
 #   scans (every heldout5 scan): 180 or 225 dpi, JPEG q45-50, rotation up to 1.5°, and one of: fax-like low
 #   contrast, a fold line's shadow, grey paper, a slight perspective
+# Added for heldout6 (split="heldout6"; none of these is used by another family):
+#   program calc (openpyxl .xlsx, LibreOffice Calc) | xelatex (ctex, longtable) | fpdf2 (the script's own grid, paint_grid)
+#   | wkhtmltopdf | reportlab-form (paint_grid on reportlab's canvas, reportlab's AcroForm) | pymupdf-widgets (a blank
+#   form by fpdf2, fields added by PyMuPDF); titlefont, labelfont: the title's, the labels' font
+#   labels: right (right-aligned, no colon) | merge (label and value in one cell: 单位名称：value)
+#   date: cn-num 二〇二六年三月五日 | compact 20260305 ; phone space: landlines 0635 5123456
+#   mark: 【√】 (empty 【　】) | ◆ (empty ◇) | ✔over (✔ over ☐) | pen (a drawn box, a pen-like stroke) | circle (no boxes,
+#   the chosen option circled) ; underline: values underlined
+#   fillable: naming pinyinfull (danweimingcheng) | f (f1, f2...) | pos (p1_r3_c2); export "1" (check boxes /1);
+#   rexport pinyin (a radio group exporting the options' pinyin)
+#   scans (every heldout6 scan): grey, 150 or 300 dpi, rotation up to 2°, and one of: a dark edge band, toner streaks,
+#   a stamp across a value, a low resolution scaled up
 
 SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
 UKAI, ZENHEI, DROID = "AR PL UKai CN", "WenQuanYi Zen Hei", "Droid Sans Fallback"  # heldout2 only
@@ -326,6 +339,51 @@ FAMILIES = {
     # filled by pypdf; Noto Serif CJK ExtraLight
     "ff-y": _family(_FILLABLE, (18, 15), split="heldout5", ctlfont=True, font=SERIF_XLIGHT, size=10.5, labels="oneline", date="cn-gap",
                     jitter=0.12, pad=0.9, naming="snake", tooltips=True, quad="all", autosize=True, filler="pypdf", inline=False, rows=8),
+    # heldout6: a seventh split, used once to measure the reader; layout programs no other split uses (LibreOffice Calc
+    # from an .xlsx, XeLaTeX with ctex, fpdf2, wkhtmltopdf; reportlab's AcroForm and PyMuPDF's widgets on a PDF laid
+    # out by another program), the Fandol fonts (FandolFang, FandolSong, FandolKai, FandolHei: TeX Live's, made known
+    # to the programs by a private fontconfig file), Smiley Sans and Noto Sans CJK SC Bold, dates in Chinese numerals
+    # (二〇二六年三月五日) and as 8 digits (20260305), landlines with a space (0635 5123456), ticks 【√】, ◆/◇, ✔ over ☐,
+    # a tick drawn as a pen stroke, the chosen option circled; labels right-aligned without colon, label and value in
+    # one cell (单位名称：value, underlined), values underlined; scans with a dark edge band, toner streaks, a stamp
+    # over the values or a low-resolution page scaled up; fillable forms named in full pinyin, f1, f2... and by
+    # position (p1_r3_c2), check boxes /1 and /On, a radio group exporting pinyin, values with no appearance stream.
+    # a spreadsheet form: openpyxl .xlsx, LibreOffice Calc's PDF export; FandolFang (仿宋), 【√】, 二〇二六年三月五日
+    "xl-a": _family(dict(_TYPED, program="calc"), (15, 12), split="heldout6", font="FandolFang", titlefont="FandolHei", size=11,
+                    labels="as-printed", date="cn-num", mark="【√】", box="【\u3000】", align="left", jitter=0.12, pad=1.0, stray=0.15,
+                    rowscale=1.0, landscape=True),
+    # XeLaTeX (ctex, fontset fandol: FandolSong, the title in FandolHei), labels right-aligned without colon, ✔ (DejaVu
+    # Sans) over ☐, longtable, maternity landscape with its header repeated
+    "tx-a": _family(dict(_TYPED, program="xelatex"), (18, 16), split="heldout6", font="FandolSong", size=10.5, labels="right",
+                    date="cn", mark="✔over", box="☐", align="left", jitter=0.14, pad=1.2, stray=0.2, rowscale=1.0, landscape=True,
+                    phone="space"),
+    # fpdf2 (its own grid, drawn by the script), FandolKai, values underlined, a tick drawn as a pen stroke in a drawn box,
+    # dates as 8 digits (20260305)
+    "fp-a": _family(dict(_TYPED, program="fpdf2"), (16, 15), split="heldout6", font="FandolKai", titlefont="FandolHei", size=10.5,
+                    labels="as-printed", date="compact", mark="pen", align="left", jitter=0.15, pad=1.3, stray=0.2, rowscale=1.05,
+                    landscape=True, underline=True, repeat=False),
+    # wkhtmltopdf (Qt WebKit), FandolHei, the title in Smiley Sans, ◆ and ◇, labels on one line, values centred
+    "wk-a": _family(dict(_TYPED, program="wkhtmltopdf"), (14, 14), split="heldout6", font="FandolHei", titlefont="Smiley Sans",
+                    size=10, labels="oneline", date="dash-short", mark="◆", box="◇", align="center", jitter=0.16, pad=1.0, stray=0.2,
+                    rowscale=1.0, landscape=True, phone="space"),
+    # WeasyPrint, label and value in one cell (单位名称：value, the value underlined, a blank one an empty line), the chosen
+    # option circled (no boxes); FandolSong, labels in FandolHei Bold (both by @font-face from their files)
+    "wp-g": _family(WP, (15, 16), split="heldout6", font="FandolSong", labelfont="FandolHei Bold", size=10, labels="merge",
+                    date="cn-num", mark="circle", align="left", jitter=0.12, pad=1.2, stray=0.15, rowscale=1.0, landscape=True),
+    # fillable: LibreOffice form export, names in full pinyin (danweimingcheng, fadingdaibiaoren_xingming), check boxes
+    # exporting /1, filled by pikepdf; controls in FandolHei; dates as 8 digits
+    "ff-z": _family(_FILLABLE, (16, 16), split="heldout6", ctlfont=True, font="FandolHei", size=10, labels="as-printed", date="compact",
+                    jitter=0.12, pad=1.0, naming="pinyinfull", tooltips=True, border=True, export="1", rows=6),
+    # fillable: laid out by reportlab's canvas (the script's grid), fields by reportlab's AcroForm named f1, f2..., tooltips,
+    # 单位性质 a radio group exporting pinyin, check boxes /On, values set by pikepdf with no appearance stream
+    "rf-a": _family(dict(_FILLABLE, program="reportlab-form"), (16, 15), split="heldout6", font="WenQuanYi Zen Hei Sharp", size=10,
+                    labels="as-printed", date="cn-num", jitter=0.12, pad=1.2, naming="f", tooltips=True, border=True, rows=7,
+                    landscape=True, choice="radio", rexport="pinyin"),
+    # fillable: a blank form laid out by fpdf2 (FandolSong), widgets added and filled by PyMuPDF, named by position
+    # (p1_r3_c2), check boxes /Yes
+    "pm-a": _family(dict(_FILLABLE, program="pymupdf-widgets"), (15, 16), split="heldout6", font="FandolSong", titlefont="FandolHei",
+                    size=10.5, labels="as-printed", date="slash-padded", jitter=0.12, pad=1.2, naming="pos", tooltips=False, border=False,
+                    rows=6, landscape=True),
 }
 PROGRAM_OF = {f: s["program"] for f, s in FAMILIES.items()}
 
@@ -631,12 +689,12 @@ def fault_schedule(cases):
 
 # Splits whose faults are dealt so that every kind is planted (the committed heldout2 split is
 # small: 7 maternity cases for 8 kinds); tune and heldout keep the plain rotation.
-COVER_SPLITS = {"heldout2", "heldout3", "heldout4", "heldout5"}
+COVER_SPLITS = {"heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
 # Splits whose committed files must hold every kind even when the draws make too few cases faulty
 # (heldout3: 11 enrollment cases drew 5 faulty ones for 9 kinds)
-COMPLETE_SPLITS = {"heldout3", "heldout4", "heldout5"}
+COMPLETE_SPLITS = {"heldout3", "heldout4", "heldout5", "heldout6"}
 # Splits where, clean cases used up, committed cases of one fault take a second one of the kinds still missing
-TOPUP_SPLITS = {"heldout4", "heldout5"}
+TOPUP_SPLITS = {"heldout4", "heldout5", "heldout6"}
 
 
 def committed_count(case):
@@ -790,6 +848,10 @@ def fmt_date_parts(y, m, d, how):
     """fx.fmt_date_parts, and (heldout5) fw: 2026年3月5日 typed with full-width digits (２０２６年３月５日)."""
     if how == "fw":
         return fx.fmt_date_parts(y, m, d, "cn").translate(FW_DIGITS)
+    if how == "cn-num":  # heldout6: 二〇二六年三月五日 (Chinese numerals, as a spreadsheet's [DBNum1] date format writes it)
+        return "".join(CN_DIGITS[int(c)] for c in "%04d" % y) + "年" + cn_number(m) + "月" + cn_number(d) + "日"
+    if how == "compact":  # heldout6: 20260305 (eight digits, as office systems print dates)
+        return "%04d%02d%02d" % (y, m, d)
     return fx.fmt_date_parts(y, m, d, how)
 
 
@@ -928,7 +990,7 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             if style.get("maxlen") and w.kind in ("text", "combo"):
                 w.maxlen = 18 if fdef["type"] in ("uscc", "id-number") else fdef.get("maxLength")
             return [w]
-        if style.get("valcolour") or style.get("valfont"):
+        if style.get("valcolour") or style.get("valfont") or style.get("underline") or (style["labels"] == "merge" and row is None):
             return [Val(text_of(key, row, fdef))]
         return [text_of(key, row, fdef)]
 
@@ -986,6 +1048,9 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
                 # heldout3: a short group label spanning rows, one character a line (法/定/代/表/人)
                 return Cell([Para(["\n".join(c["label"].replace("\n", ""))], align="center", label=True)], span, rowspan, "middle",
                             label=True)
+            if style["labels"] == "right" and not c.get("bold") and rowspan == 1 and form != "ly-maternity-allowance":
+                # heldout6: right-aligned, no colon, the printed line breaks kept
+                return Cell([Para([c["label"]], align="right", label=True)], span, rowspan, "middle", label=True)
             text = label_text(c["label"], style["labels"])
             if style.get("star") and c["label"].replace("\n", "") in required_labels:  # heldout5: *单位名称
                 text = "*" + text
@@ -998,6 +1063,13 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             align = c.get("align", style["align"] if row is None else ("center" if fdef["type"] in ("gender", "integer") else "left"))
             return Cell([Para(value_runs(key, row, w - 3, lines, rowi), align=align)], span, rowspan,
                         c.get("valign", style.get("valign", "middle")))
+        if "merged" in c:  # heldout6: label and value in one cell (单位名称：value)
+            lab, val = c["merged"]
+            inner = make_cell(dict(val, span=1), col, row, rowi)
+            runs = [r for p in inner.paras for r in p.runs]
+            if "choices" not in val and not any(isinstance(r, str) and r.strip() for r in runs):
+                runs = [Val("")]  # a blank: the underline alone
+            return Cell([Para([Lab(lab["label"].replace("\n", "") + "：")] + runs, align="left")], span, rowspan, "middle")
         if "choices" in c:
             k = c["choices"]
             fdef = fidx[k]
@@ -1008,6 +1080,19 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
 
     def place(cells_def, row=None, rowi=None, ri=None):
         # columns are assigned later; compute widths with a provisional column walk
+        if style["labels"] == "merge" and form != "ly-maternity-allowance":  # heldout6: a label and the value after it in one cell
+            merged, i = [], 0
+            while i < len(cells_def):
+                c = cells_def[i]
+                nxt = cells_def[i + 1] if i + 1 < len(cells_def) else None
+                if "label" in c and c.get("rowspan", 1) == 1 and not c.get("bold") and nxt is not None and nxt.get("rowspan", 1) == 1 \
+                        and ("field" in nxt or "date" in nxt or "choices" in nxt):
+                    merged.append({"merged": (c, nxt), "span": c.get("span", 1) + nxt.get("span", 1)})
+                    i += 2
+                else:
+                    merged.append(c)
+                    i += 1
+            cells_def = merged
         out, col = [], 0
         while occupied.get((ri, col)):
             col += 1
@@ -1057,8 +1142,16 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
 
 def html_runs(runs, style):
     outp = []
+    ring = False
     for r in runs:
-        if isinstance(r, Val):  # heldout3: a value set apart (colour, font)
+        if isinstance(r, Lab):  # heldout6: a label typed in the value's cell
+            outp.append('<span class="lb">%s</span>' % html.escape(r))
+        elif isinstance(r, Tick) and style["mark"] == "circle":  # heldout6: no box, the chosen option circled
+            ring = r.checked
+        elif ring and isinstance(r, str) and r.strip():
+            outp.append('<span class="ring">%s</span>' % html.escape(r))
+            ring = False
+        elif isinstance(r, Val):  # heldout3: a value set apart (colour, font)
             outp.append('<span class="v">%s</span>' % html.escape(r).replace("\n", "<br>"))
         elif isinstance(r, str):
             outp.append(html.escape(r).replace("\n", "<br>"))
@@ -1105,6 +1198,7 @@ p { margin: 0; line-height: %s; white-space: pre-wrap; }
     css += heldout3_css(style)
     css += heldout4_css(style)
     css += heldout5_css(style)
+    css += html_heldout6(style)
     return fx.html_form(G, css, lambda runs: html_runs(runs, style), style.get("repeat", True), height="%.1fmm")
 
 
@@ -1476,6 +1570,10 @@ def fodt_form(G, style, rng):
             if as_written != name:
                 written[name] = as_written
             return name
+        if style["naming"] == "pinyinfull":  # heldout6
+            name = heldout6_name(w, getattr(G, "form", ""))
+            names_used.add(name)
+            return name
         if style["naming"] in ("english", "xfa", "snake"):  # heldout5
             name = heldout5_name(style["naming"], w, names_used, getattr(G, "form", ""))
             names_used.add(name)
@@ -1506,7 +1604,7 @@ def fodt_form(G, style, rng):
         if w.kind != "radio":  # a radio group is one field: control_heldout2 keeps it
             widgets[name] = w
         tip = ((w.group + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
-        if style.get("split") in ("heldout3", "heldout4", "heldout5"):  # (heldout4, heldout5: the same controls)
+        if style.get("split") in ("heldout3", "heldout4", "heldout5", "heldout6"):  # (heldout4 to heldout6: the same controls)
             w.written = written.get(name, name)
             return control_heldout3(w, cell_mm, cid, w.written, tip)
         props = ""
@@ -2025,6 +2123,8 @@ def export_form(G, style, case, path):
         f.write(text)
     if style["program"] == "writer-form":  # heldout4: the controls drawn as page content, no form fields
         fx.soffice_export(src, work, TMP, {"ExportFormFields": ("boolean", "false")})
+    elif style.get("split") == "heldout6":  # the Fandol fonts known to LibreOffice
+        soffice6(src, work)
     else:
         soffice(src, work)
     shutil.copyfile(os.path.join(work, case["id"] + ".pdf"), path)
@@ -2343,6 +2443,869 @@ def scan_pdf_heldout5(src, dst, params, seal_name, rng):
 
 
 # --------------------------------------------------------------------------------------------
+# heldout6: LibreOffice Calc (openpyxl .xlsx), XeLaTeX (ctex), wkhtmltopdf, fpdf2 and reportlab's canvas drawing the
+# script's own grid (with reportlab's AcroForm fields, or a blank form given fields by PyMuPDF), and its scans
+
+FANDOL = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"  # texlive-lang-chinese; not in fontconfig's path
+FONT_FILES6 = {  # fpdf2 and reportlab (the script's grid)
+    "FandolFang": (FANDOL + "/FandolFang-Regular.otf", None), "FandolSong": (FANDOL + "/FandolSong-Regular.otf", None),
+    "FandolKai": (FANDOL + "/FandolKai-Regular.otf", None), "FandolHei": (FANDOL + "/FandolHei-Regular.otf", None),
+    "WenQuanYi Zen Hei Sharp": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 2),
+}
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_number(n):
+    """1..31 in Chinese numerals (十一, 二十, 三十一); 0 as 〇."""
+    if n < 10:
+        return CN_DIGITS[n]
+    t, u = divmod(n, 10)
+    return ("" if t == 1 else CN_DIGITS[t]) + "十" + ("" if u == 0 else CN_DIGITS[u])
+
+
+def env6():
+    """The environment for LibreOffice and wkhtmltopdf in heldout6: a fontconfig file adding the Fandol fonts' regular
+    faces (with FandolHei-Bold beside its regular face, Qt takes the bold one for both)."""
+    conf = os.path.join(TMP, "fonts6.conf")
+    if not os.path.exists(conf):
+        fdir = os.path.join(TMP, "fonts6")
+        os.makedirs(fdir, exist_ok=True)
+        for name in ("FandolFang", "FandolSong", "FandolKai", "FandolHei"):
+            os.symlink(FONT_FILES6[name][0], os.path.join(fdir, os.path.basename(FONT_FILES6[name][0])))
+        with open(conf, "w") as c:
+            c.write('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>%s</dir><cachedir>%s</cachedir></fontconfig>'
+                    % (fdir, os.path.join(TMP, "fc-cache6")))
+    return dict(os.environ, FONTCONFIG_FILE=conf, XDG_RUNTIME_DIR=TMP)
+
+
+def soffice6(src, outdir):
+    run(["soffice", "-env:UserInstallation=file://" + os.path.join(TMP, "lo-profile"), "--headless", "--convert-to", "pdf",
+         "--outdir", outdir, src], timeout=300, env=env6())
+
+
+def plain_runs(runs, style):
+    """The runs as plain text (Calc): ticks as the family's marks."""
+    out = []
+    for r in runs:
+        if isinstance(r, Tick):
+            out.append(style["mark"] if r.checked else style.get("box", "□"))
+        else:
+            out.append(r)
+    return "".join(out)
+
+
+def calc_pdf(G, style, pdf_path):
+    """heldout6 (calc): the form as a spreadsheet (openpyxl), as offices make forms in 表格 software: a merged title row,
+    the header and footer lines in merged rows, each cell of the grid a cell (merged over its span), thin borders, text
+    wrapped; a cell's lines aligned right by leading full-width spaces where the grid aligns them right (one alignment
+    per cell); fit to the page's width, the maternity header rows printed on every page. LibreOffice Calc exports it."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ncols, size = len(G.columns), style["size"]
+    last = get_column_letter(ncols)
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for i, w in enumerate(G.columns):
+        ws.column_dimensions[get_column_letter(i + 1)].width = round(w / 2.5, 2)
+
+    def cell_text(paras, width_mm):
+        lines, nlines = [], 0
+        per = max(1.0, (width_mm - 2 * style["pad"]) / (size * 0.3528))  # full-width characters a line
+        for p in paras:
+            if p.space >= 4:
+                lines.append("")
+                nlines += 1
+            t = plain_runs(p.runs, style)
+            if p.align == "right" and len(paras) > 1:
+                t = "\u3000" * max(0, int(per - len(t) - 1)) + t
+            lines.append(t)
+            for part in t.split("\n"):
+                nlines += max(1, -(-sum(1 if ord(ch) > 0x2e80 else 0.55 for ch in part) // per))
+        return "\n".join(lines), nlines
+
+    def line_row(row, text, align, sz=size, bold=False, fontname=None):
+        ws.merge_cells("A%d:%s%d" % (row, last, row))
+        c = ws.cell(row=row, column=1, value=text)
+        c.font = Font(name=fontname or style["font"], size=sz, bold=bold)
+        c.alignment = Alignment(horizontal={"center": "center", "right": "right"}.get(align, "left"), vertical="center", wrap_text=True)
+        n = max(1, -(-len(text) * sz * 0.3528 // sum(G.columns)))
+        ws.row_dimensions[row].height = round(n * sz * 1.5 + 4, 1)
+
+    row = 1
+    line_row(row, G.title, "center", size + 7, True, style.get("titlefont"))
+    ws.row_dimensions[row].height = round((size + 7) * 2.0, 1)
+    row += 1
+    for p in G.header:
+        line_row(row, plain_runs(p.runs, style), p.align)
+        row += 1
+    start = row
+    for ri, r in enumerate(G.rows):
+        need = r["height"] / 0.3528
+        for c in r["cells"]:
+            text, n = cell_text(c.paras, sum(G.columns[c.col:c.col + c.span]))
+            top, left = start + ri, c.col + 1
+            if c.span > 1 or c.rowspan > 1:
+                ws.merge_cells(start_row=top, start_column=left, end_row=top + c.rowspan - 1, end_column=left + c.span - 1)
+            for rr in range(top, top + c.rowspan):
+                for cc in range(left, left + c.span):
+                    ws.cell(row=rr, column=cc).border = box
+            x = ws.cell(row=top, column=left, value=text or None)
+            x.font = Font(name=style["font"], size=size, bold=any(p.bold for p in c.paras))
+            aligns = [p.align for p in c.paras] or ["left"]
+            x.alignment = Alignment(horizontal={"center": "center", "right": "right"}.get(aligns[0] if len(aligns) == 1 else "left", "left"),
+                                    vertical={"top": "top", "bottom": "bottom"}.get(c.valign, "center"), wrap_text=True)
+            if c.rowspan == 1:
+                need = max(need, n * size * 1.45 + 5)
+        ws.row_dimensions[start + ri].height = round(need, 1)
+    row = start + len(G.rows)
+    for p in G.footer:
+        if p.space and not p.runs:
+            continue
+        line_row(row, plain_runs(p.runs, style), p.align)
+        row += 1
+    ws.print_area = "A1:%s%d" % (last, row - 1)
+    nhead = sum(1 for r in G.rows if r["header"])
+    if nhead and style.get("repeat", True):
+        ws.print_title_rows = "%d:%d" % (start, start + nhead - 1)
+    ws.page_setup.orientation = "landscape" if G.landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    m = style["margins"]
+    ws.page_margins.top, ws.page_margins.right, ws.page_margins.bottom, ws.page_margins.left = (x / 25.4 for x in m)
+    ws.page_margins.header = ws.page_margins.footer = 0.2
+    ws.print_options.horizontalCentered = True
+    wb.properties.creator = "Administrator"
+    wb.properties.created = wb.properties.modified = dt.datetime(2026, 11, 20, 9, 30)
+    work = tempfile.mkdtemp(dir=TMP)
+    stem = os.path.splitext(os.path.basename(pdf_path))[0]
+    src = os.path.join(work, stem + ".xlsx")
+    wb.save(src)
+    soffice6(src, work)
+    shutil.copyfile(os.path.join(work, stem + ".pdf"), pdf_path)
+
+
+def tex_escape(s):
+    # a long number (身份证号, 银行卡号, 统一社会信用代码) may break at any digit in a narrow column, as in the other programs
+    s = re.sub(r"[0-9A-Za-z]{9,}", lambda m: "\x00".join(m.group(0)), s)
+    s = "".join({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&", "_": r"\_",
+                 "^": r"\^{}", "~": r"\~{}", "□": r"{\djv □}"}.get(ch, ch) for ch in s)
+    s = re.sub(r" {2,}", lambda m: r"\hspace{%.1fem}" % (0.5 * len(m.group(0))), s)
+    return s.replace("\x00", r"\hspace{0pt}")
+
+
+def latex_pdf(G, style, pdf_path):
+    """heldout6 (xelatex): the form as a LaTeX longtable (ctex, fontset fandol), typeset by XeLaTeX (xdvipdfmx): columns
+    p/m of the grid's widths, rows at least their height (a strut in a zero-width last column), cells spanning rows set
+    over them (lowered in a \\raisebox of no height), \\cline where a cell spans down; the header rows of the maternity table
+    repeated (\\endhead). SOURCE_DATE_EPOCH makes the file the same on every run."""
+    pad, ncols = style["pad"], len(G.columns)
+    mk = {True: r"\ckd{}", False: r"\unc{}"}
+
+    def runs_tex(runs):
+        out = []
+        for r in runs:
+            if isinstance(r, Tick):
+                out.append(mk[r.checked])
+            else:
+                out.append(r"\newline{}".join(tex_escape(x) for x in r.split("\n")))
+        return "".join(out)
+
+    def paras_tex(paras):
+        out = []
+        for p in paras:
+            al = {"center": r"\centering", "right": r"\raggedleft"}.get(p.align, r"\raggedright")
+            sp = r"\vspace{%.1fmm}" % p.space if p.space else ""
+            body = runs_tex(p.runs)
+            if p.bold:
+                body = r"\textbf{%s}" % body
+            out.append(r"%s{%s %s\par}" % (sp, al, body or r"\mbox{}"))
+        return "".join(out)
+
+    def width(col, span):
+        return sum(G.columns[col:col + span]) - 2 * pad - 0.25
+
+    rows = []
+    covered = {}  # (row, col) -> (the spanning cell's span, first row)
+    for ri, r in enumerate(G.rows):
+        for c in r["cells"]:
+            for dr in range(1, c.rowspan):
+                covered[(ri + dr, c.col)] = c
+    heights = [r["height"] for r in G.rows]
+    nhead = sum(1 for r in G.rows if r["header"]) if style.get("repeat", True) else 0
+    for ri, r in enumerate(G.rows):
+        cells = {c.col: c for c in r["cells"]}
+        parts, col = [], 0
+        while col < ncols:
+            lb = "|" if col == 0 else ""
+            if (ri, col) in covered:
+                c = covered[(ri, col)]
+                parts.append(r"\multicolumn{%d}{%sm{%.2fmm}|}{}" % (c.span, lb, width(col, c.span)))
+                col += c.span
+                continue
+            c = cells.get(col)
+            if c is None:
+                parts.append(r"\multicolumn{1}{%sm{%.2fmm}|}{}" % (lb, width(col, 1)))
+                col += 1
+                continue
+            body = paras_tex(c.paras)
+            if c.rowspan > 1:  # set over the rows it spans: lowered by half the height of the rows below
+                down = sum(heights[ri + 1:ri + c.rowspan]) / 2
+                body = r"\sbox\rsbox{\parbox[c]{%.2fmm}{%s}}\raisebox{-%.2fmm}[0pt][0pt]{\usebox\rsbox}" % (width(col, c.span), body, down)
+            parts.append(r"\multicolumn{%d}{%sm{%.2fmm}|}{%s}" % (c.span, lb, width(col, c.span), body))
+            col += c.span
+        parts.append(r"\rule{0pt}{%.1fmm}" % r["height"])
+        cont = sorted({k[1] + d for k, c in covered.items() if k[0] == ri + 1 for d in range(c.span)})
+        if not cont:
+            rule = r"\hline"
+        else:
+            runs_, start = [], None
+            for cc in range(ncols + 1):
+                if cc < ncols and cc not in cont:
+                    start = cc if start is None else start
+                elif start is not None:
+                    runs_.append(r"\cline{%d-%d}" % (start + 1, cc))
+                    start = None
+            rule = "".join(runs_)
+        rows.append(" & ".join(parts) + r" \\" + rule)
+        if nhead and ri == nhead - 1:
+            rows.append(r"\endhead")
+    m = style["margins"]
+    geometry = "a4paper,%stop=%smm,right=%smm,bottom=%smm,left=%smm" % ("landscape," if G.landscape else "", m[0], m[1], m[2], m[3])
+    doc = r"""\documentclass[fontset=fandol,zihao=5]{ctexart}
+\usepackage[%s]{geometry}
+\usepackage{array,longtable}
+\newfontfamily\djv{DejaVu Sans}
+\newsavebox\rsbox
+\newcommand{\unc}{{\djv ☐}}
+\newcommand{\ckd}{{\djv\makebox[0pt][l]{☐}\hspace{0.1em}✔}}
+\pagestyle{empty}
+\setlength{\tabcolsep}{%.2fmm}
+\setlength{\LTleft}{0pt}\setlength{\LTpre}{1mm}\setlength{\LTpost}{0pt}
+\setlength{\arrayrulewidth}{0.5pt}
+\setlength{\parindent}{0pt}
+\hypersetup{hidelinks}
+\begin{document}
+{\centering\heiti\zihao{3}\textbf{%s}\par}
+\vspace{4mm}
+%s
+\begin{longtable}{|%s@{}m{0pt}@{}}
+\hline
+%s
+\end{longtable}
+%s
+\end{document}
+""" % (geometry, pad, tex_escape(G.title), paras_tex(G.header), "".join("m{%.2fmm}|" % width(i, 1) for i in range(ncols)), "\n".join(rows),
+       paras_tex(G.footer))
+    doc = doc.replace(r"\hypersetup{hidelinks}" + "\n", "")
+    work = tempfile.mkdtemp(dir=TMP)
+    stem = os.path.splitext(os.path.basename(pdf_path))[0]
+    with open(os.path.join(work, stem + ".tex"), "w", encoding="utf-8") as f:
+        f.write(doc)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1795161000", FORCE_SOURCE_DATE="1")
+    for _ in range(2):
+        run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", stem + ".tex"], cwd=work, env=env, timeout=300)
+    shutil.copyfile(os.path.join(work, stem + ".pdf"), pdf_path)
+
+
+def wkhtml_pdf(G, style, pdf_path):
+    """heldout6 (wkhtmltopdf): the form's HTML (form_html) printed by wkhtmltopdf 0.12.6 (Qt WebKit), the title in its own
+    font, the margins as wkhtmltopdf's options."""
+    html_text = form_html(G, style)
+    if style.get("titlefont"):
+        html_text = html_text.replace("</style>", 'h1 { font-family: "%s"; font-weight: normal; }</style>' % style["titlefont"], 1)
+    html_text = re.sub(r"@page \{[^}]*\}", "", html_text, count=1)
+    # its unpatched Qt prints a CSS mm as 0.77 mm (and ignores --zoom): CSS zoom puts it right
+    html_text = html_text.replace("</style>", "body { zoom: 1.2987; }</style>", 1)
+    src = os.path.join(TMP, os.path.basename(pdf_path) + ".html")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(html_text)
+    m = style["margins"]
+    run(["wkhtmltopdf", "--quiet", "--disable-smart-shrinking", "--enable-local-file-access", "-s", "A4",
+         "-O", "Landscape" if G.landscape else "Portrait", "-T", "%smm" % m[0], "-R", "%smm" % m[1], "-B", "%smm" % m[2],
+         "-L", "%smm" % m[3], "--title", G.title, src, pdf_path], timeout=180, env=env6())
+
+
+class Lab(str):
+    """heldout6 (labels merge): a label typed in the value's cell (单位名称：), for its font."""
+
+
+def html_heldout6(style):
+    """The heldout6 families' additions to the page's CSS ("" for the others): labels in their own font, values underlined
+    (a blank one an empty line), the chosen option circled."""
+    css = ""
+    if style["program"] == "weasyprint" and style.get("split") == "heldout6":  # the fonts from their files (@font-face)
+        css += '@font-face { font-family: "%s"; src: url("file://%s"); }\n' % (style["font"], FONT_FILES6[style["font"]][0])
+        css += '@font-face { font-family: "%s"; src: url("file://%s/FandolHei-Bold.otf"); }\n' % (style["labelfont"], FANDOL)
+        css += 'h1 { font-family: "%s"; font-weight: normal; }\n' % style["labelfont"]
+    if style.get("labelfont"):
+        css += 'table.grid td.label p, .lb { font-family: "%s"; font-weight: normal; }\n' % style["labelfont"]
+    if style["labels"] == "merge":
+        css += (".v { border-bottom: 0.6pt solid #000; padding: 0 0.8mm; }\n"
+                ".v:empty { display: inline-block; min-width: 28mm; height: 1em; vertical-align: -0.15em; }\n")
+    if style["mark"] == "circle":
+        css += ".ring { border: 0.8pt solid #000; border-radius: 50%; padding: 0.3mm 2.2mm; margin: 0 0.6mm; }\n"
+    return css
+
+
+# The script's own grid (fpdf2, reportlab's canvas): runs wrapped a character at a time, rows sized to their cells,
+# pages broken between groups of rows (header rows repeated), rules and text drawn, widgets placed.
+
+class FpdfBE:
+    """fpdf2: the page in mm from the top left; fonts embedded as subsets (OpenType CFF as CIDFontType0C)."""
+    def __init__(self, style, landscape, title):
+        from fpdf import FPDF
+        self.pdf = FPDF(orientation="L" if landscape else "P", unit="mm", format="A4")
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_margins(0, 0, 0)
+        self.pdf.set_creation_date(dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc))
+        self.pdf.set_title(title)
+        self.pdf.set_creator("fpdf2")
+        for key, name in (("body", style["font"]), ("title", style.get("titlefont", style["font"]))):
+            path, idx = FONT_FILES6[name]
+            self.pdf.add_font(key, fname=path, **({} if idx is None else {"collection_font_number": idx}))
+        self.size = None
+
+    def page(self):
+        self.pdf.add_page()
+
+    def font(self, key, size):
+        self.pdf.set_font(key, size=size)
+        self.size = size
+
+    def width(self, s):
+        return self.pdf.get_string_width(s)
+
+    def text(self, x, y, s):
+        self.pdf.text(x, y, s)
+
+    def line(self, x0, y0, x1, y1, lw):
+        self.pdf.set_line_width(lw)
+        self.pdf.line(x0, y0, x1, y1)
+
+    def polyline(self, pts, lw):
+        self.pdf.set_line_width(lw)
+        self.pdf.polyline(pts)
+
+    def widget(self, w, x, y, wd, ht):
+        w.rect6 = (self.pdf.page_no() - 1, x, y, wd, ht)
+
+    def save(self, path):
+        self.pdf.output(path)
+
+
+class RlCanvasBE:
+    """reportlab's canvas (the page in pt from the bottom left: converted); widgets as reportlab AcroForm fields."""
+    def __init__(self, style, landscape, title, path, namer):
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        self.pm = pdfmetrics
+        self.W, self.H = (A4[1], A4[0]) if landscape else A4
+        self.c = canvas.Canvas(path, pagesize=(self.W, self.H), invariant=1)
+        self.c.setTitle(title)
+        self.c.setCreator("reportlab")
+        path_, idx = FONT_FILES6[style["font"]]
+        self.fname = "RF6" + re.sub(r"\W", "", style["font"])
+        if self.fname not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(self.fname, path_, subfontIndex=idx or 0))
+        self.started = False
+        self.namer, self.style = namer, style
+        self.k = 72 / 25.4
+
+    def page(self):
+        if self.started:
+            self.c.showPage()
+        self.started = True
+
+    def font(self, key, size):
+        self.c.setFont(self.fname, size)
+        self.size = size
+
+    def width(self, s):
+        return self.pm.stringWidth(s, self.fname, self.size) / self.k
+
+    def text(self, x, y, s):
+        self.c.drawString(x * self.k, self.H - y * self.k, s)
+
+    def line(self, x0, y0, x1, y1, lw):
+        self.c.setLineWidth(lw * self.k)
+        self.c.line(x0 * self.k, self.H - y0 * self.k, x1 * self.k, self.H - y1 * self.k)
+
+    def polyline(self, pts, lw):
+        for a, b in zip(pts, pts[1:]):
+            self.line(a[0], a[1], b[0], b[1], lw)
+
+    def widget(self, w, x, y, wd, ht):
+        from reportlab.lib.colors import Color, black
+        k = self.k
+        name, tip = self.namer(w)
+        border = dict(borderWidth=0.6, borderColor=Color(0.35, 0.35, 0.35), fillColor=Color(0.93, 0.95, 1.0), forceBorder=True) \
+            if self.style["border"] else dict(borderWidth=0, fillColor=None)
+        if w.kind == "check":
+            self.c.acroForm.checkbox(name=name, tooltip=tip, x=x * k, y=self.H - (y + ht) * k, size=ht * k, buttonStyle="check",
+                                     textColor=black, checked=False, **border)
+        elif w.kind == "radio":
+            self.c.acroForm.radio(name=name, tooltip=tip, value=w.export6, selected=False, x=x * k, y=self.H - (y + ht) * k,
+                                  size=ht * k, buttonStyle="check", shape="square", textColor=black, **border)
+        else:
+            self.c.acroForm.textfield(name=name, tooltip=tip, x=x * k, y=self.H - (y + ht) * k, width=wd * k, height=ht * k,
+                                      fontName="Helvetica", fontSize=0 if w.lines > 1 else 9, textColor=black, value="",
+                                      fieldFlags="multiline" if w.lines > 1 else "", **border)
+
+    def save(self, path):
+        self.c.showPage()
+        self.c.save()
+
+
+def paint_grid(G, style, be):
+    """Lays the grid out and draws it with be (FpdfBE, RlCanvasBE): title, header lines, the table, footer lines."""
+    size = style["size"]
+    lead = size * 0.3528 * 1.45
+    pad, vpad = style["pad"], 1.0
+    pw, ph = (297, 210) if G.landscape else (210, 297)
+    mt, mr, mb, ml = style["margins"]
+    tw = sum(G.columns)
+    be.font("body", size)
+    box = 3.2  # a tick's box, a check box (mm)
+
+    def wrap(p, avail):
+        lines, x = [[]], 0.0
+
+        def put(atom, w):
+            nonlocal x
+            if x + w > avail + 0.01 and lines[-1]:
+                lines.append([])
+                x = 0.0
+            lines[-1].append((atom, x, w))
+            x += w
+        for r in p.runs:
+            if isinstance(r, Widget):
+                if r.kind in ("check", "radio"):
+                    put(("w", r), box + 1.0)
+                else:
+                    want = min(r.width or avail, avail)
+                    if lines[-1] and avail - x < min(want, 20):
+                        lines.append([])
+                        x = 0.0
+                    put(("w", r), max(3.0, min(want, avail - x)))
+                    for _ in range(1, r.lines):
+                        lines.append([])
+                        x = 0.0
+            elif isinstance(r, Tick):
+                put(("tick", r.checked), box + 1.2)
+            else:
+                for ch in r:
+                    if ch == "\n":
+                        lines.append([])
+                        x = 0.0
+                        continue
+                    put(("c", ch, isinstance(r, Val)), be.width(ch))
+        return lines
+
+    def layout(paras, avail):
+        out, h = [], 0.0
+        for p in paras:
+            ls = wrap(p, avail)
+            out.append((p, ls))
+            h += p.space + len(ls) * lead
+        return out, h
+
+    def draw_lines(laid, x, y, avail):
+        for p, ls in laid:
+            y += p.space
+            for ln in ls:
+                wd = (ln[-1][1] + ln[-1][2]) if ln else 0
+                off = {"center": (avail - wd) / 2, "right": avail - wd}.get(p.align, 0)
+                base = y + (lead - size * 0.3528) / 2 + size * 0.3528 * 0.86
+                s, sx, under = "", None, []
+                for atom, ax, aw in ln + [(("end",), 0, 0)]:
+                    if atom[0] == "c":
+                        if sx is None:
+                            sx = x + off + ax
+                        s += atom[1]
+                        if atom[2] and atom[1].strip():
+                            under.append((x + off + ax, x + off + ax + aw))
+                        continue
+                    if s:
+                        be.text(sx, base, s)
+                    s, sx = "", None
+                    if atom[0] == "tick":
+                        bx, by = x + off + ax + 0.4, base - box + 0.35
+                        be.line(bx, by, bx + box, by, 0.18)
+                        be.line(bx + box, by, bx + box, by + box, 0.18)
+                        be.line(bx + box, by + box, bx, by + box, 0.18)
+                        be.line(bx, by + box, bx, by, 0.18)
+                        if atom[1]:  # a pen's tick, past the box
+                            be.polyline([(bx + 0.5, by + 1.6), (bx + 1.1, by + 2.3), (bx + 1.45, by + 2.95), (bx + 2.3, by + 1.2),
+                                         (bx + 3.4, by - 0.5), (bx + 4.0, by - 1.1)], 0.42)
+                    elif atom[0] == "w":
+                        w = atom[1]
+                        if w.kind in ("check", "radio"):
+                            bx, by = x + off + ax + 0.4, base - box + 0.35
+                            if isinstance(be, FpdfBE):  # a blank form: the box printed, the field over it
+                                for a, b, c2, d in ((bx, by, bx + box, by), (bx + box, by, bx + box, by + box),
+                                                    (bx + box, by + box, bx, by + box), (bx, by + box, bx, by)):
+                                    be.line(a, b, c2, d, 0.18)
+                            be.widget(w, bx, by, box, box)
+                        else:
+                            be.widget(w, x + off + ax, y + 0.3, aw, lead * max(1, w.lines) - 0.6)
+                if style.get("underline") and under:  # values underlined, a line per run of value characters
+                    segs = [list(under[0])]
+                    for a, b in under[1:]:
+                        if a - segs[-1][1] < 1.5:
+                            segs[-1][1] = b
+                        else:
+                            segs.append([a, b])
+                    for a, b in segs:
+                        be.line(a - 0.3, base + 0.9, b + 0.3, base + 0.9, 0.15)
+                y += lead
+
+    # rows: cells laid out, heights
+    cells = []
+    heights = [r["height"] for r in G.rows]
+    for ri, r in enumerate(G.rows):
+        for c in r["cells"]:
+            w = sum(G.columns[c.col:c.col + c.span])
+            laid, h = layout(c.paras, w - 2 * pad)
+            cells.append((ri, c, laid, h + 2 * vpad))
+            if c.rowspan == 1:
+                heights[ri] = max(heights[ri], h + 2 * vpad)
+    for ri, c, laid, h in cells:
+        if c.rowspan > 1:
+            have = sum(heights[ri:ri + c.rowspan])
+            if h > have:
+                heights[ri + c.rowspan - 1] += h - have
+    # groups of rows joined by cells spanning rows
+    groups, ri = [], 0
+    while ri < len(G.rows):
+        end = ri + 1
+        k = ri
+        while k < end:
+            for c in G.rows[k]["cells"]:
+                end = max(end, k + c.rowspan)
+            k += 1
+        groups.append(list(range(ri, end)))
+        ri = end
+    head = [i for i, r in enumerate(G.rows) if r["header"]] if style.get("repeat", True) else []
+    xs = [ml]
+    for w in G.columns:
+        xs.append(xs[-1] + w)
+
+    def draw_rows(rows, y):
+        ys = {}
+        for i in rows:
+            ys[i] = y
+            y += heights[i]
+        for ri, c, laid, h in cells:
+            if ri not in ys:
+                continue
+            x0, x1 = xs[c.col], xs[c.col + c.span]
+            y0 = ys[ri]
+            H = sum(heights[ri:ri + c.rowspan])
+            for a, b, cc, d in ((x0, y0, x1, y0), (x1, y0, x1, y0 + H), (x1, y0 + H, x0, y0 + H), (x0, y0 + H, x0, y0)):
+                be.line(a, b, cc, d, 0.25)
+            top = {"top": y0, "bottom": y0 + H - h}.get(c.valign, y0 + (H - h) / 2) + vpad
+            draw_lines(laid, x0 + pad, top, x1 - x0 - 2 * pad)
+        return y
+
+    be.page()
+    page_no = 0
+    y = mt
+    be.font("title", size + 7)
+    tws = be.width(G.title)
+    be.text(ml + (tw - tws) / 2, y + (size + 7) * 0.3528, G.title)
+    be.font("body", size)
+    y += (size + 7) * 0.3528 + 6
+    laid, h = layout(G.header, tw)
+    draw_lines(laid, ml, y, tw)
+    y += h + 2
+    for g in groups:
+        gh = sum(heights[i] for i in g)
+        if y + gh > ph - mb and page_no < 50:
+            be.page()
+            page_no += 1
+            y = mt
+            if head and g[0] not in head:
+                y = draw_rows(head, y)
+        y = draw_rows(g, y)
+    laid, h = layout(G.footer, tw)
+    if y + h > ph - mb:
+        be.page()
+        y = mt
+    draw_lines(laid, ml, y + 1, tw)
+
+
+def fpdf_pdf(G, style, pdf_path):
+    """heldout6 (fpdf2): the grid drawn by the script with fpdf2."""
+    be = FpdfBE(style, G.landscape, G.title)
+    paint_grid(G, style, be)
+    be.save(pdf_path)
+
+
+PINYIN_FULL = {
+    "unitName": "danweimingcheng", "uscc": "tongyishehuixinyongdaima", "address": "tongxundizhi",
+    "legalRepName": "fadingdaibiaoren_xingming", "legalRepPhone": "fadingdaibiaoren_lianxidianhua",
+    "legalRepIdNumber": "fadingdaibiaoren_shenfenzhenghaoma", "contactName": "jingbanrenyuan_xingming",
+    "contactDepartment": "jingbanrenyuan_suozaibumen", "contactMobile": "jingbanrenyuan_shoujihaoma",
+    "contactPhone": "jingbanrenyuan_lianxidianhua", "insuranceTypesOther": "canbaoxianzhong_qita_shuoming",
+    "declarationDate": "danweishenming_riqi", "unitCode": "danweibianhao", "fillDate": "tianbiaoriqi", "changeDate": "biangengshijian",
+    "remarks": "beizhu", "reportDate": "tianbaoriqi", "unitHead": "danweifuzeren", "preparer": "tianbiaoren",
+}
+PINYIN_FULL_FORM = {("ly-maternity-allowance", "unitName"): "tianbaodanwei", ("ly-maternity-allowance", "contactPhone"): "lianxidianhua",
+                    ("lc-unit-change", "legalRepName"): "fadingdaibiaoren_xingming", ("lc-unit-change", "legalRepPhone"): "fadingdaibiaoren_lianxifangshi",
+                    ("lc-unit-change", "contactName"): "jiaofeidanweijingbanren_xingming",
+                    ("lc-unit-change", "contactDepartment"): "jiaofeidanweijingbanren_suozaibumen",
+                    ("lc-unit-change", "contactPhone"): "jiaofeidanweijingbanren_lianxifangshi"}
+PINYIN_CHANGE = {"unitName": "danweimingcheng", "address": "zhusuo", "unitType": "danweileixing", "affiliation": "lishuguanxi",
+                 "supervisor": "zhuguanbumenhuozongjigou"}
+PINYIN_OPTION = {"机关单位": "jiguandanwei", "参公事业单位": "cangongshiyedanwei", "公益一类事业单位": "gongyiyileishiyedanwei",
+                 "公益二类事业单位": "gongyierleishiyedanwei", "监督管理类事业单位": "jianduguanlileishiyedanwei",
+                 "生产经营活动事业单位": "shengchanjingyinghuodongshiyedanwei", "参公社会团体": "cangongshehuituanti",
+                 "非参公社会团体": "feicangongshehuituanti", "企业": "qiye", "其他": "qita", "医疗保险": "yiliaobaoxian",
+                 "生育保险": "shengyubaoxian", "补充医疗保险": "buchongyiliaobaoxian", "长期护理保险": "changqihulibaoxian"}
+PINYIN_FULL_COLUMNS = {"name": "xingming", "gender": "xingbie", "idNumber": "shenfenzhenghao", "eventDate": "shengyushijian",
+                       "eventMethod": "shengyufangshi", "birthCertificateNumber": "chushengyixuezhengmingbianhao", "parity": "taici",
+                       "fetusCount": "taiershu", "hospitalName": "yiliaojigoumingcheng", "hospitalLevel": "yiyuandengji",
+                       "paymentMethod": "fafangfangshi", "bankCardNumber": "yinhangkahao"}
+
+
+def heldout6_name(w, form):
+    """heldout6 (naming pinyinfull): the label's full pinyin (danweimingcheng, fadingdaibiaoren_xingming, a check box
+    danweixingzhi_qiye, a table cell di1hang_shenfenzhenghao, the change form's columns yuandengjishixiang_zhusuo /
+    biangengshixiang_zhusuo)."""
+    m = re.match(r"employees\[(\d+)\]\.(\w+)$", w.key)
+    if m:
+        return "di%dhang_%s" % (int(m.group(1)) + 1, PINYIN_FULL_COLUMNS[m.group(2)])
+    if w.kind == "check":
+        return ("danweixingzhi_" if w.key == "unitType" else "canbaoxianzhong_") + PINYIN_OPTION[w.option]
+    m = re.match(r"(\w+?)(Old|New)$", w.key)
+    if m and m.group(1) in PINYIN_CHANGE:
+        return ("yuandengjishixiang_" if m.group(2) == "Old" else "biangengshixiang_") + PINYIN_CHANGE[m.group(1)]
+    return PINYIN_FULL_FORM.get((form, w.key), PINYIN_FULL[w.key])
+
+
+def grid_widgets(G):
+    """The widgets of a fillable grid in document order (header, table, footer), each with where it is: (grid row or
+    'top'/'bottom', column)."""
+    out = []
+    for i, p in enumerate(G.header):
+        out += [(r, ("top", 1)) for r in p.runs if isinstance(r, Widget)]
+    for ri, r in enumerate(G.rows):
+        for c in r["cells"]:
+            for p in c.paras:
+                out += [(x, (ri + 1, c.col + 1)) for x in p.runs if isinstance(x, Widget)]
+    for p in G.footer:
+        out += [(r, ("bottom", 1)) for r in p.runs if isinstance(r, Widget)]
+    return out
+
+
+def reportlab_form(G, style, case, path):
+    """heldout6 (reportlab-form): the grid drawn on reportlab's canvas with reportlab's AcroForm fields (f1, f2... in
+    document order, tooltips group + label (+ option), 单位性质 a radio group whose export values are the options' pinyin);
+    then filled by pikepdf: /V set, the filled text fields' appearance streams removed, check boxes' on-state renamed
+    /On, /NeedAppearances true. Returns (widgets by name, names, number of text values set)."""
+    import pikepdf
+    widgets, radio = {}, {}
+    counter = [0]
+    for w, _ in grid_widgets(G):
+        if w.kind == "radio":
+            w.export6 = PINYIN_OPTION[w.option]
+
+    def namer(w):
+        tip = ((w.group.replace("\n", "") + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
+        if w.kind == "radio":
+            if w.key not in radio:
+                counter[0] += 1
+                name = radio[w.key] = "f%d" % counter[0]
+                g = widgets[name] = Widget(w.key, "radio-group", "", w.label, w.group, options=[])
+                g.exports = {}
+            name = radio[w.key]
+            g = widgets[name]
+            g.options.append(w.option)
+            g.exports[w.export6] = w.option
+            if w.value:
+                g.value = w.option
+            return name, w.label.replace("\n", "")
+        counter[0] += 1
+        name = "f%d" % counter[0]
+        widgets[name] = w
+        return name, tip
+    be = RlCanvasBE(style, G.landscape, G.title, path, namer)
+    paint_grid(G, style, be)
+    be.save(path)
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    n = 0
+    for fld in pdf.Root.AcroForm.Fields:
+        name = str(fld.T)
+        w = widgets[name]
+        if w.kind == "radio-group":
+            want = "/" + [e for e, o in w.exports.items() if o == w.value][0] if w.value else "/Off"
+            for kid in fld.Kids:
+                st = [k for k in kid.AP.N.keys() if k != "/Off"][0]
+                kid.AS = pikepdf.Name(st if st == want else "/Off")
+            fld.V = pikepdf.Name(want)
+        elif w.kind == "check":
+            for ap in ("/N", "/D"):
+                d = fld.AP.get(ap)
+                if d is not None:
+                    on = [k for k in d.keys() if k != "/Off"][0]
+                    d["/On"] = d[on]
+                    del d[on]
+            if "/MK" in fld:
+                fld.MK.CA = pikepdf.String("4")
+            fld.V = fld.AS = pikepdf.Name("/On" if w.value else "/Off")
+        elif w.value:
+            fld.V = pikepdf.String(w.value)
+            if "/AP" in fld:
+                del fld["/AP"]
+            n += 1
+    pdf.Root.AcroForm.NeedAppearances = True
+    pdf.save(path, deterministic_id=True)
+    return widgets, {k: k for k in widgets}, n
+
+
+def pymupdf_widgets_form(G, style, case, path):
+    """heldout6 (pymupdf-widgets): a blank form drawn with fpdf2 (the script's grid), then PyMuPDF adds a field over each
+    blank (Page.add_widget) named by where it is: p<page>_r<grid row>_c<column> (_2, _3... in a cell of several; the
+    header and footer lines p1_top_N, pN_bottom_N), fills it (its appearance streams: CJK in its Droid Sans Fallback,
+    subset) and saves it. Returns (widgets by name, names, number of text values set)."""
+    import pymupdf
+    be = FpdfBE(style, G.landscape, G.title)
+    paint_grid(G, style, be)
+    blank = path + ".blank"
+    be.save(blank)
+    doc = pymupdf.open(blank)
+    widgets, used, n = {}, {}, 0
+    k = 72 / 25.4
+    for w, (row, col) in grid_widgets(G):
+        pg, x, y, wd, ht = w.rect6
+        base = "p%d_%s" % (pg + 1, ("r%d_c%d" % (row, col)) if isinstance(row, int) else row)
+        used[base] = used.get(base, 0) + 1
+        name = base if used[base] == 1 and isinstance(row, int) else "%s_%d" % (base, used[base])
+        pw = pymupdf.Widget()
+        pw.rect = pymupdf.Rect(x * k, y * k, (x + wd) * k, (y + ht) * k)
+        pw.field_name = name
+        if w.kind == "check":
+            pw.field_type = pymupdf.PDF_WIDGET_TYPE_CHECKBOX
+            pw.field_value = bool(w.value)
+        else:
+            pw.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+            pw.text_font = "china-s"
+            pw.text_fontsize = min(9.0, ht * k * 0.62)
+            if w.lines > 1:
+                pw.field_flags |= pymupdf.PDF_TX_FIELD_IS_MULTILINE
+            if w.value:
+                pw.field_value = w.value
+                n += 1
+        doc[pg].add_widget(pw)
+        widgets[name] = w
+    doc.set_metadata({"title": G.title, "creator": "fpdf2", "producer": "PyMuPDF %s" % pymupdf.VersionBind,
+                      "creationDate": "D:20261120093000Z", "modDate": "D:20261120093000Z"})
+    doc.subset_fonts()
+    doc.save(path, garbage=3, deflate=True, no_new_id=True)
+    doc.close()
+    os.remove(blank)
+    return widgets, {k_: k_ for k_ in widgets}, n
+
+
+def scan_pdf_heldout6(src, dst, params, seal_name, rng):
+    """heldout6: scan_pdf_heldout5's print, seal and signature, then one effect (params["effect"]): edge (the page off
+    the glass: a dark band along one edge), streaks (toner streaks: thin dark lines and a faint band down the page),
+    stamp (a rectangular 复印件与原件一致 stamp in red or blue across values), lowres (scanned at a low resolution and
+    scaled up to the stored one); grey, JPEG, img2pdf."""
+    import img2pdf
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+    dpi, angle, sigma, blur, q, effect = (params[k] for k in ("dpi", "angle", "noise", "blur", "jpeg", "effect"))
+    boxes = fx.word_boxes(src)
+    seal_at = fx.find_word(boxes, fx.SEAL_WORDS) if params["seal"] else None
+    sign_at = fx.find_word(boxes, SIGN_WORDS, prefer_last=True) if params["signature"] else None
+    stamp_at = None
+    if effect == "stamp":  # over the first value of the form: a word after a label
+        words = [(pi, w) for pi, ws in enumerate(boxes) for w in ws if re.search(r"\d{6,}|有限|公司", w[0])]
+        if words:
+            pi, w = words[min(len(words) - 1, rng.randrange(3))]
+            stamp_at = (pi, w[1], w[2], w[3], w[4])
+    work = tempfile.mkdtemp(dir=TMP)
+    rdpi = params.get("from_dpi") or dpi
+    run(["pdftoppm", "-r", str(rdpi), "-png", src, os.path.join(work, "p")])
+    pngs = sorted(f for f in os.listdir(work) if f.endswith(".png"))
+    px = rdpi / 72.0
+    out = []
+    for pi, name in enumerate(pngs):
+        page = Image.open(os.path.join(work, name)).convert("RGB")
+        if seal_at and seal_at[0] == pi:
+            _, x0, y0, x1, y1, _k = seal_at
+            S = int(40 / 25.4 * rdpi)
+            full = Image.new("L", page.size, 0)
+            full.paste(fx.draw_seal(S, seal_name), (int((x0 + x1) / 2 * px + rng.uniform(-0.2, 0.3) * S - S / 2),
+                                                    int((y0 + y1) / 2 * px + rng.uniform(-0.1, 0.25) * S - S / 2)))
+            page = fx.darken(page, full, (205, 32, 42))
+        if sign_at and sign_at[0] == pi:
+            _, x0, y0, x1, y1, _k = sign_at
+            w, h = int(26 / 25.4 * rdpi), int(10 / 25.4 * rdpi)
+            full = Image.new("L", page.size, 0)
+            full.paste(fx.draw_signature(w, h, rng, max(2, rdpi // 75)), (int(x1 * px + rng.uniform(8, 40) * px), int((y0 + y1) / 2 * px - h / 2)))
+            page = fx.darken(page, full, (30, 30, 30), 0.95)
+        if stamp_at and stamp_at[0] == pi:  # a rectangular stamp, its frame and words over the value
+            _, x0, y0, x1, y1 = stamp_at
+            sw, sh = int(44 / 25.4 * rdpi), int(13 / 25.4 * rdpi)
+            st = Image.new("L", (sw, sh), 0)
+            d = ImageDraw.Draw(st)
+            lw = max(2, rdpi // 60)
+            d.rectangle([lw, lw, sw - lw, sh - lw], outline=255, width=lw)
+            font = ImageFont.truetype(fx.SEAL_FONT[0], int(sh * 0.36), index=fx.SEAL_FONT[1])
+            d.text((sw / 2, sh / 2), "复印件与原件一致", fill=255, font=font, anchor="mm")
+            st = st.rotate(rng.uniform(-8, 8), resample=Image.BICUBIC, expand=True)
+            full = Image.new("L", page.size, 0)
+            full.paste(st, (int(((x0 + x1) / 2) * px - st.width / 2 + rng.uniform(-0.15, 0.15) * sw),
+                            int((y0 + y1) / 2 * px - st.height / 2 + rng.uniform(0.2, 0.4) * sh)))  # across the value's lower half
+            page = fx.darken(page, full, rng.choice([(200, 40, 50), (40, 60, 170)]), 0.5)
+        if rdpi != dpi:  # lowres: scaled up to the stored resolution
+            page = page.resize((int(page.width * dpi / rdpi), int(page.height * dpi / rdpi)), Image.BICUBIC)
+        W, H = page.size
+        arr = np.asarray(page).astype(float) * 0.96 + 6
+        page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+        dx, dy = rng.randint(-12, 12) * dpi // 200, rng.randint(-10, 14) * dpi // 200
+        page = page.rotate(angle, resample=Image.BICUBIC, translate=(dx, dy), fillcolor=(246, 245, 241)).convert("L")
+        arr = np.asarray(page).astype(float)
+        if effect == "edge":  # the lid not closed on that side: a dark band fading into the page
+            side = params["side"]
+            n = W if side in ("left", "right") else H
+            t = np.arange(n, dtype=float)
+            band = rng.uniform(0.03, 0.05) * n
+            prof = np.where(t < band, 1.0, np.exp(-(t - band) / (0.006 * n)))
+            prof = prof[::-1] if side in ("right", "bottom") else prof
+            dark = 200 * prof
+            arr = arr - (dark[None, :] if side in ("left", "right") else dark[:, None])
+        elif effect == "streaks":  # toner: thin dark lines and a faint band down the page
+            for _ in range(rng.randint(2, 3)):
+                x = rng.randrange(int(W * 0.05), int(W * 0.95))
+                wpx = max(1, dpi // 150)
+                arr[:, x:x + wpx] -= rng.uniform(70, 120)
+            x = rng.randrange(int(W * 0.1), int(W * 0.9))
+            arr[:, x:x + int(W * 0.02)] -= 18
+        arr = arr + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, sigma, arr.shape)
+        page = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+        jpg = os.path.join(work, "page-%d.jpg" % pi)
+        page.save(jpg, "JPEG", quality=q, dpi=(dpi, dpi), optimize=True)
+        out.append(jpg)
+    stamp = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc)
+    with open(dst, "wb") as f:
+        f.write(img2pdf.convert(out, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi)), creationdate=stamp, moddate=stamp))
+    return len(out), seal_at, sign_at, stamp_at
+
+
+# --------------------------------------------------------------------------------------------
 # Truth
 
 def truth_values(form, defn, v):
@@ -2373,14 +3336,14 @@ def plan(extra=0):
     cases = []
     for fam, st in FAMILIES.items():
         for form in FORMS:
-            if st["program"] == "libreoffice-form":
+            if st["program"] in ("libreoffice-form", "reportlab-form", "pymupdf-widgets"):
                 for i in range(FILLABLE_PER_FORM.get(form, FILLABLE_PER) + extra):
                     cases.append(dict(id="%s.%s.fillable.%02d" % (form, fam, i + 1), form=form, family=fam, kind="fillable", index=i))
             else:
                 for i in range(st.get("per", TYPED_PER) + extra):
                     cases.append(dict(id="%s.%s.typed.%02d" % (form, fam, i + 1), form=form, family=fam, kind="typed", index=i))
     # scans: per split and form, SCANS_PER_FORM (+extra) typed cases, families taken in turn
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
         for form in FORMS:
             typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
                      and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS and not FAMILIES[c["family"]].get("noscan")]
@@ -2421,12 +3384,16 @@ def case_values(case):
     else:
         if style.get("fillrange"):  # heldout3: a table over two pages
             nrows = rng.randint(*style["fillrange"])
-        elif style["program"] in ("libreoffice-form", "pymupdf", "writer-form"):
+        elif style["program"] in ("libreoffice-form", "pymupdf", "writer-form", "reportlab-form", "pymupdf-widgets"):
             nrows = rng.randint(1, style["rows"])
         else:
             nrows = rng.choices([1, 2, 3, 4, 5, 6, 8, 12, 18, 24], weights=[8, 10, 10, 8, 6, 5, 4, 3, 2, 1])[0]
         v, region = values_maternity(rng, defn, nrows)
     faults = plant_faults(form, v, rng_for("faults", cid), style, case.get("faults_plan", (0, [])))
+    if style.get("phone") == "space":  # heldout6: landlines written 0635 5123456 (a space, no hyphen)
+        for k in ("legalRepPhone", "contactPhone"):
+            if re.fullmatch(r"0\d{3}-\d{7}", v.get(k, "")):
+                v[k] = v[k].replace("-", " ")
     return defn, v, faults, region
 
 
@@ -2471,6 +3438,17 @@ def make_case(case, outdir, log):
             params.update(dpi=180 if multi else r.choice([180, 225]), angle=round(r.uniform(0.2, 1.5) * r.choice([-1, 1]), 2),
                           jpeg=r.choice([45, 50]), effect=r.choice(["fax", "fold", "grey", "perspective"]))
             pages, seal_at, sign_at = scan_pdf_heldout5(src, path, params, v.get("unitName") or "单位公章", r)
+        elif case["split"] == "heldout6":  # drawn after the others: the older splits' scans draw the same numbers
+            params.update(dpi=150 if multi else r.choice([150, 150, 300]), angle=round(r.uniform(0.3, 2.0) * r.choice([-1, 1]), 2),
+                          colour=False, jpeg=r.choice([50, 55]), effect=r.choice(["edge", "streaks", "stamp", "lowres"]))
+            if params["dpi"] == 300:
+                params["jpeg"] = 42
+            if params["effect"] == "edge":
+                params["side"] = r.choice(["left", "right", "top", "bottom"])
+            if params["effect"] == "lowres":  # scanned at 100 dpi, stored at 200
+                params.update(dpi=200, from_dpi=100, jpeg=60)
+            pages, seal_at, sign_at, stamp_at = scan_pdf_heldout6(src, path, params, v.get("unitName") or "单位公章", r)
+            params["stamp"] = bool(stamp_at)
         else:
             pages, seal_at, sign_at = scan_pdf(src, path, params, v.get("unitName") or "单位公章", r)
         truth["seal"] = bool(seal_at) if seal_area else None
@@ -2484,9 +3462,14 @@ def make_case(case, outdir, log):
             "; %s at %s p.%d" % ("red seal" if not params.get("bilevel") else "seal (red on paper, black dots in the scan)", seal_at[5],
                                  seal_at[0] + 1) if seal_at else "",
             "; signature after %s p.%d" % (sign_at[5], sign_at[0] + 1) if sign_at else "")
-        if params.get("effect"):  # heldout5
+        if params.get("effect") and case["split"] == "heldout5":  # heldout5
             notes += "; %s" % {"fax": "fax-like low contrast", "fold": "a fold line's shadow across the page", "grey": "grey paper",
                                "perspective": "a slight perspective (keystone)"}[params["effect"]]
+        if case["split"] == "heldout6":
+            notes += "; %s" % {"edge": "the page off the glass: a dark band along the %s edge" % params.get("side"),
+                               "streaks": "toner streaks down the page",
+                               "stamp": "a 复印件与原件一致 stamp across a value" if params.get("stamp") else "no value found for the stamp",
+                               "lowres": "scanned at %s dpi and scaled up to %d" % (params.get("from_dpi"), params["dpi"])}[params["effect"]]
     elif kind == "typed":
         G = build_grid(form, defn, v, style, rng_for("grid", case["id"]))
         prog = style["program"]
@@ -2498,6 +3481,14 @@ def make_case(case, outdir, log):
             weasyprint_pdf(form_html(G, style), path)
         elif prog == "pymupdf-story":  # heldout5
             story_pdf(G, style, path)
+        elif prog == "calc":  # heldout6
+            calc_pdf(G, style, path)
+        elif prog == "xelatex":
+            latex_pdf(G, style, path)
+        elif prog == "fpdf2":
+            fpdf_pdf(G, style, path)
+        elif prog == "wkhtmltopdf":
+            wkhtml_pdf(G, style, path)
         elif prog == "pymupdf":  # heldout3: the form filled by PyMuPDF and flattened
             G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
                            fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
@@ -2515,14 +3506,17 @@ def make_case(case, outdir, log):
     else:
         G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
                        fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
-        widgets = export_form(G, style, case, path)
-        if style.get("cellrects"):  # heldout3
-            widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]))
-        if style.get("split") == "heldout4":
-            heldout4_rework(path, widgets, style)
-        if style.get("split") == "heldout5":
-            heldout5_rework(path, widgets, style)
-        names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
+        if style["program"] in ("reportlab-form", "pymupdf-widgets"):  # heldout6: fields on the script's own grid
+            widgets, names, nfilled = (reportlab_form if style["program"] == "reportlab-form" else pymupdf_widgets_form)(G, style, case, path)
+        else:
+            widgets = export_form(G, style, case, path)
+            if style.get("cellrects"):  # heldout3
+                widgets_over_cells(path, widgets, style, rng_for("cells", case["id"]))
+            if style.get("split") == "heldout4":
+                heldout4_rework(path, widgets, style)
+            if style.get("split") == "heldout5":
+                heldout5_rework(path, widgets, style)
+            names, nfilled = fill_pdf(path, widgets, style.get("filler", "pikepdf"))
         if style.get("objstms"):  # heldout4
             object_streams(path, style)
         if style.get("needapp") is False:  # heldout5
@@ -2545,9 +3539,18 @@ def make_case(case, outdir, log):
              "english": "in English (unit_name, legalRep_idNo, emp1_idNo, unitType_3, insurance_medical)",
              "xfa": "as Adobe LiveCycle names them (topmostSubform[0].Page1[0].unitName[0], CheckBox3[0], "
                     "Table1[0].Row1[0].idNo[0]: a field hierarchy; truth `fields` has the full names)",
-             "snake": "in snake case with the page (p1_unit_name, p1_legal_rep_id_no, p1_emp1_id_no)"}[style["naming"]],
+             "snake": "in snake case with the page (p1_unit_name, p1_legal_rep_id_no, p1_emp1_id_no)",
+             "pinyinfull": "by the full pinyin of their labels (danweimingcheng, fadingdaibiaoren_xingming, danweixingzhi_qiye, "
+                           "di1hang_shenfenzhenghao)",
+             "f": "f1, f2... in document order (reportlab's AcroForm; 单位性质 a radio group)",
+             "pos": "by where they are: p<page>_r<grid row>_c<column> (_2... in a cell of several), p1_top_N, pN_bottom_N"}[style["naming"]],
             "tooltips (/TU) = group + label" if style["tooltips"] else "no tooltips", "visible" if style["border"] else "no",
-            len(widgets), nfilled, "NeedAppearances" if style.get("filler", "pikepdf") == "pikepdf" else
+            len(widgets), nfilled,
+            "by pikepdf, the filled text fields' appearance streams removed, check boxes /On, NeedAppearances"
+            if style["program"] == "reportlab-form" else
+            "by PyMuPDF when it added the widgets: appearance streams, CJK in a Droid Sans Fallback subset"
+            if style["program"] == "pymupdf-widgets" else
+            "NeedAppearances" if style.get("filler", "pikepdf") == "pikepdf" else
             "by pypdf: appearance streams in the /DA font, NeedAppearances" if style["filler"] == "pypdf" else
             "by PyMuPDF: appearance streams, CJK in its non-embedded Song font (UniGB-UTF16-H)" if style["filler"] == "pymupdf" else
             "filled in Writer before the export: /V and /DV by LibreOffice, empty appearance streams, NeedAppearances")
@@ -2600,6 +3603,7 @@ def typed_notes(style):
         out.append("horizontal rules only")
     if style["program"] == "pymupdf-story":
         out.append("HTML laid out by PyMuPDF's Story (MuPDF's HTML engine), fonts subset")
+    out += heldout6_notes(style)
     if style["program"] == "pymupdf":
         out.append("a LibreOffice form filled by PyMuPDF (text fields made multi-line, table fields 7 pt; CJK in its non-embedded "
                    "Song font, UniGB-UTF16-H) and flattened (Document.bake): the values are page text, what does not fit a "
@@ -2612,7 +3616,7 @@ def fillable_notes(style):
     out = []
     if style.get("choice") == "radio":
         out.append("单位性质 a radio group (one field, a button per option; export values %s: truth `exports`)" % (
-            "the options" if style["rexport"] == "text" else "1…10"))
+            {"text": "the options", "pinyin": "the options' pinyin (qiye)"}.get(style["rexport"], "1…10")))
     elif style.get("choice") == "list":
         out.append("单位性质 a drop-down list box (/Ch, /V the option)")
     if style.get("export") == "text":
@@ -2653,7 +3657,44 @@ def fillable_notes(style):
         out.append("NeedAppearances false")
     if style.get("ctlfont"):
         out.append("controls in %s" % style["font"])
+    out += heldout6_notes(style)
     return "".join("; " + x for x in out)
+
+
+def heldout6_notes(style):
+    """What a heldout6 family does besides font, labels, dates, ticks, alignment ([] for the others)."""
+    out = []
+    prog = style["program"]
+    if prog == "calc":
+        out.append("a spreadsheet (openpyxl .xlsx) exported by LibreOffice Calc, fit to the page's width, one alignment per "
+                   "cell (right-aligned lines pushed by full-width spaces)")
+    if prog == "xelatex":
+        out.append("LaTeX (ctex, fontset fandol; longtable) typeset by XeLaTeX/xdvipdfmx")
+    if prog == "fpdf2":
+        out.append("drawn by fpdf2 (the script's own grid; OpenType fonts as CIDFontType0C subsets)")
+    if prog == "wkhtmltopdf":
+        out.append("HTML printed by wkhtmltopdf (Qt WebKit)")
+    if prog == "reportlab-form":
+        out.append("laid out on reportlab's canvas (the script's grid), fields by reportlab's AcroForm")
+    if prog == "pymupdf-widgets":
+        out.append("a blank form drawn by fpdf2, the fields added and filled by PyMuPDF (Page.add_widget)")
+    if style.get("titlefont"):
+        out.append("title in %s" % style["titlefont"])
+    if style.get("labelfont"):
+        out.append("labels in %s" % style["labelfont"])
+    if style["labels"] == "merge":
+        out.append("label and value in one cell (单位名称：value), the value underlined, a blank one an empty line")
+    if style.get("underline"):
+        out.append("values underlined")
+    if style["mark"] == "circle" and prog == "weasyprint":
+        out.append("no boxes: the chosen option circled")
+    if style["mark"] == "pen":
+        out.append("boxes drawn, a ticked one with a pen-like stroke (no glyph)")
+    if style.get("phone") == "space":
+        out.append("landlines written with a space (0635 5123456)")
+    if style.get("export") == "1":
+        out.append("check boxes' on-state /1")
+    return out
 
 
 def main(argv):
