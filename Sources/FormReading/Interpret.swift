@@ -121,9 +121,10 @@ enum Interpret {
     }
 
     /// Whether a line is shaped like a date (2026年11月16日, 2026 年 11 月 16 日, 2026-11-16,
-    /// 2026.11.16, 2026/11/16, 20261116), real or not: it tells a date line from others in a
-    /// cell that holds two fields.
+    /// 2026.11.16, 2026/11/16, 20261116, 二〇二六年十一月十六日), real or not: it tells a date
+    /// line from others in a cell that holds two fields.
     static func looksLikeDate(_ text: String) -> Bool {
+        if CalendarDate.parse(text) != .unreadable { return true }
         var numbers: [Int] = []
         var current = 0
         for c in text {

@@ -20,7 +20,12 @@ struct RulingGrid {
         let w = raster.width, h = raster.height
         guard w > 8, h > 8 else { return .empty }
         let threshold: UInt8 = 225
-        let gap = 2
+        // Breaks a line may have: a scan's speckle or a faint rule's anti-aliasing (2 px), and
+        // the gaps of a dashed rule (up to 0.8 mm). A run bridging wider gaps than 2 px counts
+        // as a line only when at least half of it is ink: text of a row bridged across its gaps
+        // is mostly paper.
+        let speck = 2
+        let gap = max(speck, Int(0.8 * pxPerMM))
         let rowMin = Int(8 * pxPerMM), columnMin = Int(4.5 * pxPerMM)
         // A shaded cell (grey 217 behind a label) is no ink: a light pixel whose neighbours a few
         // pixels off are the same grey lies inside a fill. Left as ink, the fill
@@ -43,39 +48,57 @@ struct RulingGrid {
         var rowRuns: [(pos: Int, lo: Int, hi: Int)] = []
         var colRuns: [(pos: Int, lo: Int, hi: Int)] = []
         var colStart = [Int](repeating: -1, count: w), colLast = [Int](repeating: -10, count: w)
+        var colInk = [Int](repeating: 0, count: w), colDashed = [Bool](repeating: false, count: w)
+        func isLine(_ start: Int, _ last: Int, ink: Int, dashed: Bool, minimum: Int) -> Bool {
+            last - start + 1 >= minimum && (!dashed || 2 * ink >= last - start + 1)
+        }
         raster.pixels.withUnsafeBufferPointer { pixels in
             colStart.withUnsafeMutableBufferPointer { colStart in
                 colLast.withUnsafeMutableBufferPointer { colLast in
-                    let base = UnsafeRawPointer(pixels.baseAddress!)
-                    for y in 0..<h {
-                        let row = y * w
-                        var start = -1, lastDark = -10
-                        var x = 0
-                        while x < w {
-                            // Most of a page is white: skip eight white pixels at a time.
-                            if x + 8 <= w, base.loadUnaligned(fromByteOffset: row + x, as: UInt64.self) == .max {
-                                x += 8
-                                continue
-                            }
-                            let grey = pixels[row + x]
-                            if grey < threshold, grey < fillFloor || !isFill(x, y, grey) {
-                                if start < 0 || x - lastDark > gap + 1 {
-                                    if start >= 0, lastDark - start + 1 >= rowMin { rowRuns.append((y, start, lastDark)) }
-                                    start = x
+                    colInk.withUnsafeMutableBufferPointer { colInk in
+                        let base = UnsafeRawPointer(pixels.baseAddress!)
+                        for y in 0..<h {
+                            let row = y * w
+                            var start = -1, lastDark = -10, ink = 0, dashed = false
+                            var x = 0
+                            while x < w {
+                                // Most of a page is white: skip eight white pixels at a time.
+                                if x + 8 <= w, base.loadUnaligned(fromByteOffset: row + x, as: UInt64.self) == .max {
+                                    x += 8
+                                    continue
                                 }
-                                lastDark = x
-                                if colStart[x] < 0 || y - colLast[x] > gap + 1 {
-                                    if colStart[x] >= 0, colLast[x] - colStart[x] + 1 >= columnMin { colRuns.append((x, colStart[x], colLast[x])) }
-                                    colStart[x] = y
+                                let grey = pixels[row + x]
+                                if grey < threshold, grey < fillFloor || !isFill(x, y, grey) {
+                                    if start < 0 || x - lastDark > gap + 1 {
+                                        if start >= 0, isLine(start, lastDark, ink: ink, dashed: dashed, minimum: rowMin) { rowRuns.append((y, start, lastDark)) }
+                                        start = x
+                                        ink = 0
+                                        dashed = false
+                                    } else if x - lastDark > speck + 1 {
+                                        dashed = true
+                                    }
+                                    lastDark = x
+                                    ink += 1
+                                    if colStart[x] < 0 || y - colLast[x] > gap + 1 {
+                                        if colStart[x] >= 0, isLine(colStart[x], colLast[x], ink: colInk[x], dashed: colDashed[x], minimum: columnMin) {
+                                            colRuns.append((x, colStart[x], colLast[x]))
+                                        }
+                                        colStart[x] = y
+                                        colInk[x] = 0
+                                        colDashed[x] = false
+                                    } else if y - colLast[x] > speck + 1 {
+                                        colDashed[x] = true
+                                    }
+                                    colLast[x] = y
+                                    colInk[x] += 1
                                 }
-                                colLast[x] = y
+                                x += 1
                             }
-                            x += 1
+                            if start >= 0, isLine(start, lastDark, ink: ink, dashed: dashed, minimum: rowMin) { rowRuns.append((y, start, lastDark)) }
                         }
-                        if start >= 0, lastDark - start + 1 >= rowMin { rowRuns.append((y, start, lastDark)) }
-                    }
-                    for x in 0..<w where colStart[x] >= 0 && colLast[x] - colStart[x] + 1 >= columnMin {
-                        colRuns.append((x, colStart[x], colLast[x]))
+                        for x in 0..<w where colStart[x] >= 0 && isLine(colStart[x], colLast[x], ink: colInk[x], dashed: colDashed[x], minimum: columnMin) {
+                            colRuns.append((x, colStart[x], colLast[x]))
+                        }
                     }
                 }
             }
@@ -113,11 +136,15 @@ struct RulingGrid {
         }
         var hs = merge(rowRuns).map { Horizontal(y: $0.pos / scale, x0: Double($0.lo) / scale, x1: Double($0.hi) / scale) }
         var vs = merge(colRuns).map { Vertical(x: $0.pos / scale, y0: Double($0.lo) / scale, y1: Double($0.hi) / scale) }
-        // A stroke of a tall character (称, 1) that touches a rule above it is no column rule.
+        // A stroke of a tall character (称, 1) that touches a rule above it is no column rule, nor
+        // are strokes of characters set one above the other (a wrapped number's digits) that join
+        // across the lines' gap: text covers the whole of it.
         vs.removeAll { v in
-            text.contains { g in
-                g.x0 < v.x && v.x < g.x1 && v.y0 >= g.y0 - 0.3 * g.height && v.y1 <= g.y1 + 0.3 * g.height
-            }
+            let spans = text.filter { g in g.x0 < v.x && v.x < g.x1 && g.y1 + 0.3 * g.height > v.y0 && g.y0 - 0.3 * g.height < v.y1 }
+                .map { (lo: $0.y0 - 0.3 * $0.height, hi: $0.y1 + 0.3 * $0.height) }.sorted { $0.lo < $1.lo }
+            var reached = v.y0
+            for span in spans where span.lo <= reached { reached = max(reached, span.hi) }
+            return reached >= v.y1
         }
         // Strokes of small characters set tight (营活动事 at 9.5 pt) join into a run as long as a
         // rule: a horizontal that runs through the middle of the glyphs along most of it is text.

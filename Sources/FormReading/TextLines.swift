@@ -76,12 +76,27 @@ public enum LineBuilder {
     }
 }
 
-/// Some programs (Chromium's Type 3 fonts) report every glyph as tall as the whole font box, so
-/// the lines of a wrapped cell overlap. Such boxes are cut down to one em around their centre,
-/// the em being the width of the CJK characters of the same box height.
+/// A PDF text layer as the programs that made it left it, put right.
+/// - Some programs (Chromium's Type 3 fonts) report every glyph as tall as the whole font box, so
+///   the lines of a wrapped cell overlap. Such boxes are cut down to one em around their centre,
+///   the em being the width of the CJK characters of the same box height.
+/// - Some map ideographs to the Kangxi radicals or compatibility ideographs of the same shape
+///   (wkhtmltopdf: ⼭ for 山, ⽉ for 月), and spaces to control characters (U+0001): a value
+///   read from them would look right and compare wrong. They become the ordinary characters.
 public enum GlyphBoxes {
     public static func normalized(_ glyphs: [Glyph]) -> [Glyph] {
         func isCJK(_ c: Character) -> Bool { c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }
+        let glyphs = glyphs.map { g in
+            guard let v = g.character.unicodeScalars.first?.value else { return g }
+            var out = g
+            switch v {
+            case 0x00...0x1F, 0x7F: out.character = " "
+            case 0x2E80...0x2FDF, 0xF900...0xFAFF:
+                out.character = String(g.character).precomposedStringWithCompatibilityMapping.first ?? g.character
+            default: return g
+            }
+            return out
+        }
         var ems: [Int: [Double]] = [:]
         for g in glyphs where isCJK(g.character) { ems[Int(g.box.height.rounded()), default: []].append(g.box.width) }
         let em = ems.mapValues { widths in widths.sorted()[widths.count / 2] }

@@ -4,9 +4,9 @@ import IntakeCore
 /// Which options of a checkbox group are ticked: from the mark printed before each option
 /// (☑ ■ √ ✓, or an X over □) in typed text, from the pixels of its square on scans.
 enum Ticks {
-    static let marks: Set<Character> = ["☑", "✓", "✔", "√", "■", "☒", "⊠", "▣", "●", "◉", "✗", "✘", "×", "X", "x", "Ｘ", "🗹", "☐̸"]
+    static let marks: Set<Character> = ["☑", "✓", "✔", "√", "■", "◼", "☒", "⊠", "▣", "●", "◉", "◆", "✗", "✘", "×", "X", "x", "Ｘ", "🗹", "☐̸"]
     static let crosses: Set<Character> = ["✗", "✘", "×", "X", "x", "Ｘ", "╳"]
-    static let squares: Set<Character> = ["□", "☐", "○", "◯", "口", "▢"]
+    static let squares: Set<Character> = ["□", "☐", "◻", "○", "◯", "◇", "口", "▢"]
     /// Brackets a mark is written in: （√）, [√], 【√】.
     static let opening: Set<Character> = ["(", "（", "[", "［", "【"]
     static let closing: Set<Character> = [")", "）", "]", "］", "】"]
@@ -145,8 +145,8 @@ enum Ticks {
     }
 
     /// Each option's square where the page draws one as lines just left of every option: ticked
-    /// when ink fills its middle (an X, a tick) well beyond what an empty square of the group
-    /// shows there (most are empty). Nil when some option has no such square.
+    /// when ink fills its middle (an X, a tick) well beyond what the emptiest square of the group
+    /// shows there (several may be ticked: 参保险种). Nil when some option has no such square.
     static func drawnSquares(_ found: [Found], page: PageText) -> [(ticked: Bool, certainty: Double)]? {
         guard let raster = page.raster else { return nil }
         var shares: [Double] = []
@@ -157,7 +157,9 @@ enum Ticks {
             guard raster.darkShare(in: square.scaled(page.rasterScale), threshold: 200) >= 0.06 else { return nil }
             shares.append(raster.darkShare(in: square.scaledAboutCentre(0.5).scaled(page.rasterScale), threshold: 200))
         }
-        let empty = shares.sorted()[shares.count / 2]
+        // The emptiest square shows what an empty one does; when even it looks inked, every
+        // option is ticked and an empty square shows nothing in its middle.
+        let empty = shares.min()! < 0.15 ? shares.min()! : 0
         return shares.map { share in
             (share > max(0.2, empty + 0.15), share < empty + 0.08 || share > empty + 0.25 ? 1 : 0.6)
         }

@@ -42,9 +42,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// Reads `2024-03-05`, `2024-3-5`, `2024/3/5`, `2024.3.5`, `2024年3月5日`, `20240305`
-    /// (full-width digits folded, spaces between the parts ignored: `2024 年 3 月 5 日`).
+    /// (full-width digits folded, spaces between the parts ignored: `2024 年 3 月 5 日`), and a
+    /// date written in Chinese numerals, as official papers date themselves (二〇二四年三月五日).
     public static func parse(_ text: String) -> ParseResult {
-        let folded = CodeText.fold(text)
+        let folded = Self.arabic(CodeText.fold(text))
         var parts: [String] = []
         var current = ""
         for ch in folded {
@@ -66,6 +67,36 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return .unreadable }
         guard let date = CalendarDate(year: y, month: m, day: d) else { return .notARealDate }
         return .date(date)
+    }
+
+    /// `二〇二四年三月五日` as `2024年3月5日`: the year digit by digit, month and day as numbers
+    /// (十一, 二十, 三十一). Text with no such numeral, or numerals that make no number, is
+    /// returned as it is.
+    private static func arabic(_ text: String) -> String {
+        let digits: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        guard text.contains(where: { digits[$0] != nil || $0 == "十" }) else { return text }
+        var out = ""
+        var run: [Character] = []
+        func flush() -> Bool {
+            defer { run = [] }
+            guard !run.isEmpty else { return true }
+            if let ten = run.firstIndex(of: "十") {
+                // 十, 十一, 二十, 二十一: at most one digit either side of 十.
+                let tens = run[..<ten], units = run[(ten + 1)...]
+                guard tens.count <= 1, units.count <= 1, !units.contains("十"),
+                      let t = tens.first.map({ digits[$0] }) ?? 1, let u = units.first.map({ digits[$0] }) ?? 0 else { return false }
+                out += String(t * 10 + u)
+            } else {
+                out += run.map { String(digits[$0]!) }.joined()
+            }
+            return true
+        }
+        for ch in text {
+            if digits[ch] != nil || ch == "十" { run.append(ch); continue }
+            guard flush() else { return text }
+            out.append(ch)
+        }
+        return flush() ? out : text
     }
 
     /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).

@@ -38,7 +38,8 @@ public struct OCRPage: Sendable {
     /// Whether the page was in colour: on a grey one a seal cannot be told by its red.
     public var colour: Bool
     /// The deskewed grey image recognition read: for a colour page its red channel (red seal ink
-    /// near-white), for a grey page the grey itself. Judge check boxes on it with `darkShare`.
+    /// near-white), for a grey page the grey itself; a scan's grey paper made white. Judge check
+    /// boxes on it with `darkShare`.
     public var image: GreyRaster
     /// Seconds the worker spent on the page.
     public var seconds: Double

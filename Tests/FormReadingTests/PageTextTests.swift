@@ -32,8 +32,16 @@ import Testing
         ])
     }
 
+    @Test("ideographs given as Kangxi radicals or compatibility ideographs, and spaces as control characters, are put right")
+    func textLayerCharactersNormalized() {
+        let text: [Character] = ["⼭", "东", "\u{1}", "⽉", "\u{F91F}", "A"]
+        let glyphs = text.enumerated().map { Glyph($0.element, Rect(x0: Double($0.offset) * 10, y0: 0, x1: Double($0.offset) * 10 + 10, y1: 10)) }
+        // U+F91F is a compatibility ideograph of 蘭.
+        #expect(String(GlyphBoxes.normalized(glyphs).map(\.character)) == "山东 月蘭A")
+    }
+
     @Test("lines shaped like a date, real or not, are told from other lines",
-          arguments: ["2026年11月16日", "2026 年 1 月 6 日", "2026-11-16", "2026.11.16", "2026/1/16", "20261116", "2024年13月5日"])
+          arguments: ["2026年11月16日", "2026 年 1 月 6 日", "2026-11-16", "2026.11.16", "2026/1/16", "20261116", "2024年13月5日", "二〇二六年十一月十六日"])
     func dateShapedLines(text: String) {
         #expect(Interpret.looksLikeDate(text))
     }

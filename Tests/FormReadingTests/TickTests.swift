@@ -27,6 +27,14 @@ import Testing
         #expect(result.value("unitType") == .text("机关"))
     }
 
+    @Test("filled and hollow shapes: ◆ ticks beside ◇, ◼ beside ◻", arguments: [("◆", "◇"), ("◼", "◻")])
+    func shapes(pair: (String, String)) throws {
+        let form = try unitTypeForm(["企业", "机关", "事业单位", "社会团体"])
+        let (on, off) = pair
+        let result = read(form, [page("\(off)企业 \(on)机关 \(off)事业单位 \(off)社会团体")])
+        #expect(result.value("unitType") == .text("机关"))
+    }
+
     @Test("brackets set wide apart hold a detail, not a mark: empty ones say nothing; close ones say 'not ticked'")
     func wideBracketsHoldADetail() {
         func glyphs(_ spec: [(Character, Double)]) -> [Glyph] { spec.map { Glyph($0.0, Rect(x0: $0.1, y0: 100, x1: $0.1 + 10, y1: 110)) } }
@@ -106,6 +114,27 @@ import Testing
             canvas.fill(x0: 216, y0: 104, x1: 219, y1: 106)  // the cross at the middle of 机关's square
         }
         #expect(read(form, [page]).value("unitType") == .text("机关"))
+    }
+
+    @Test("squares drawn as lines, most of them ticked (参保险种): each is judged against the emptiest", arguments: [2, 3])
+    func drawnSquaresMostTicked(ticked: Int) throws {
+        let form = try unitTypeForm(["医疗保险", "生育保险", "补充医疗保险"], type: .multiChoice)
+        var page = SyntheticPage()
+        page.write("单位类型", x: 50, y: 100)
+        page.write("医疗保险", x: 165, y: 100)
+        page.write("生育保险", x: 245, y: 100)
+        page.write("补充医疗保险", x: 325, y: 100)
+        page.draw { canvas in
+            for (n, x) in [153, 233, 313].enumerated() {
+                canvas.horizontal(y: 101, from: x, to: x + 9)
+                canvas.horizontal(y: 109, from: x, to: x + 9)
+                canvas.vertical(x: x, from: 101, to: 109)
+                canvas.vertical(x: x + 9, from: 101, to: 109)
+                if n < ticked { canvas.fill(x0: x + 3, y0: 104, x1: x + 6, y1: 106) }
+            }
+        }
+        let expected = Array(["医疗保险", "生育保险", "补充医疗保险"].prefix(ticked))
+        #expect(read(form, [page]).value("unitType") == .choices(expected))
     }
 
     @Test("a multi-choice field keeps every ticked option in printed order")

@@ -124,6 +124,23 @@ struct OCREngineTests {
         #expect(empty < 0.05, "empty box: \(empty)")
     }
 
+    @Test("a scan on grey paper is read as if on white: the paper turns white, its rules stay dark")
+    func greyPaperTurnsWhite() async throws {
+        let dir = try TemporaryDirectory("ocr-grey-paper")
+        let url = dir.url.appendingPathComponent("grey.pgm")
+        let w = 600, h = 400
+        var pixels = [UInt8](repeating: 218, count: w * h)
+        for x in 100..<500 { for y in [100, 101, 300, 301] { pixels[y * w + x] = 120 } }
+        for y in 100..<302 { for x in [100, 101, 499, 500] { pixels[y * w + x] = 120 } }
+        var data = Data("P5\n\(w) \(h)\n255\n".utf8)
+        data.append(contentsOf: pixels)
+        try data.write(to: url)
+        let page = try await sharedEngine.recognize(pngAt: url)
+        #expect(page.image.pixels[50 * w + 50] >= 250, "paper")
+        #expect(page.image.pixels[200 * w + 300] >= 250, "inside the frame")
+        #expect(page.image.pixels[100 * w + 300] <= 150, "rule")
+    }
+
     @Test func aBadImageIsAnErrorNotACrash() async throws {
         let dir = try TemporaryDirectory("ocr-bad")
         let garbage = dir.url.appendingPathComponent("garbage.png")

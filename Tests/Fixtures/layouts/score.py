@@ -29,6 +29,7 @@ Bars, as issue 16 words them:
 """
 import argparse
 import datetime as dt
+import unicodedata
 import glob
 import json
 import os
@@ -110,6 +111,20 @@ def fields_of(form):
 WS = re.compile(r"[\s\u3000]+")
 DATE = re.compile(r"^(\d{4})\s*(?:-|年|/|\.)\s*(\d{1,2})\s*(?:-|月|/|\.)\s*(\d{1,2})\s*日?$")
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+HANZI_DIGITS = "〇一二三四五六七八九"
+HANZI_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([〇一二三四五六七八九十]{1,3})月([〇一二三四五六七八九十]{1,3})日$")
+
+
+def hanzi_number(s):
+    """一 … 三十一 as an integer (None when it is no number of one or two digits)."""
+    s = s.replace("零", "〇")
+    if "十" not in s:
+        return HANZI_DIGITS.index(s) if len(s) == 1 and s in HANZI_DIGITS else None
+    tens, _, units = s.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (HANZI_DIGITS.index(tens) if tens else 1) * 10 + (HANZI_DIGITS.index(units) if units else 0)
 
 
 def squash(v):
@@ -131,9 +146,23 @@ def valid_iso(s):
 
 
 def as_iso(text):
-    m = DATE.match(squash(text))
+    """A table cell's date as ISO, read as intake's `CalendarDate.parse` reads it: full-width
+    digits folded, 20260305, and the year, month and day in Chinese numerals (二〇二六年三月五日)."""
+    text = unicodedata.normalize("NFKC", squash(text))
+    m = DATE.match(text) or COMPACT.match(text)
     if not m:
-        return None
+        m = HANZI_DATE.match(text)
+        if not m:
+            return None
+        y = "".join(str(HANZI_DIGITS.index(c)) for c in m.group(1))
+        parts = [int(y), hanzi_number(m.group(2)), hanzi_number(m.group(3))]
+        if None in parts:
+            return None
+        y, mo, d = parts
+        try:
+            return dt.date(y, mo, d).isoformat()
+        except ValueError:
+            return None
     y, mo, d = (int(x) for x in m.groups())
     try:
         return dt.date(y, mo, d).isoformat()
