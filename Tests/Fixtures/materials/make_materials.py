@@ -25,7 +25,12 @@ uses designs none of the five uses (Noto Sans CJK SC Thin, Noto Serif CJK SC Ext
 C059 / Nimbus Sans Narrow / URW Gothic digits, labels with dotted leaders, smaller type, new card, 电子营业执照, older 出生医学证明,
 户口簿 首页 and 电子票据 layouts; sheet-feeder scans with streaks, duplex blank back pages, ID front and back on one A4,
 photos on patterned tables, steep, with fingers, in low light or a colour cast, PDFs of phone photos, new file names); it
-sits behind `Style.held5` or `split == "heldout5"`.
+sits behind `Style.held5` or `split == "heldout5"`. `heldout6`, a fifth one-shot set, uses designs none of the six uses (TW-Sung,
+TW-Kai and BabelStone Han with OCR-B / P052 / URW Bookman digits, GNU Unifont on thermal receipts, OCR-A on bank cards,
+handwriting, pill or bar labels, larger type; 临时居民身份证, 电子社保卡 and 电子营业执照 app screenshots, a co-branded 社保卡,
+hand-filled 户口簿 and 病历, 稿纸 承诺书, thermal and paper 住院 invoices, spreadsheet 明细清单; 300 dpi greyscale LZW scans,
+copier ID copies, scanning-app pictures, faxes, material on page 2, photos with a flash, in a sleeve, of a phone screen, with
+a watermark camera's stamp, forwarded through a chat app, PNGs with alpha); it sits behind `Style.held6` or `split == "heldout6"`.
 """
 import argparse
 import datetime as dt
@@ -45,7 +50,7 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 import fixturelib as fx  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)          # "expired" is relative to this day
-SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377, "heldout4": 64187253, "heldout5": 38562917}
+SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377, "heldout4": 64187253, "heldout5": 38562917, "heldout6": 71946203}
 
 # --------------------------------------------------------------------------------------------
 # Fonts and designs. tune, heldout and heldout2 never share a body font or a colour scheme.
@@ -149,7 +154,19 @@ class Style:
         self.held3 = split == "heldout3"
         self.held4 = split == "heldout4"
         self.held5 = split == "heldout5"
+        self.held6 = split == "heldout6"
         self.stack = self.brk = False
+        if self.held6:
+            # heldout6 geometry: blocks moved left 2–3.5 mm and up 1–2.5 mm, type ×1.21–1.25 on pages (larger than any older
+            # split; cards change by half that); labels white on a pill in the label colour, or in the label colour with a
+            # thin upright rule after them
+            self.held = True
+            self.dx = -rng.uniform(2.0, 3.5)
+            self.dy = -rng.uniform(1.0, 2.5)
+            self.k = rng.uniform(1.21, 1.25)
+            self.lab = rng.choice(["pill", "bar"])
+            self.sep = ""
+            return
         if self.held5:
             # heldout5 geometry: smaller type than any older split (×0.82–0.87 on pages, half that change on cards), blocks
             # moved down 0.5–1.2 mm and sideways up to 1 mm; labels in the label colour with a dotted leader to the value
@@ -398,6 +415,9 @@ def render(doc, dpi):
             img.paste(im2.convert("RGB"), (int(x * k), int(y * k)), im2.getchannel("A") if im2.mode == "RGBA" else None)
         elif t in ("seal", "sign"):
             inks.append(op)
+        elif t in HELD6_OPS:   # heldout6's own ops (rounded boxes, gradients, handwriting, fingerprints, steel seals)
+            img = render6_op(img, d, op, k, dpi)
+            d = ImageDraw.Draw(img)
     for op in inks:   # ink over print, never lightening
         if op[0] == "seal":
             _, cx, cy, dm, name, colour, oval = op
@@ -470,6 +490,8 @@ def render_pdf(docs, path, stamp_title="scan"):
             elif t == "poly":
                 _, pts, w, fill = op
                 svg.append('<polyline fill="none" points="%s" stroke="rgb%s" stroke-width="%.2f"/>' % (" ".join("%.2f,%.2f" % q for q in pts), str(tuple(fill)), w))
+            elif t in HELD6_OPS:
+                pdf6_op(op, svg, body)
             elif t in ("rect", "ellipse"):
                 _, x0, y0, x1, y1, outline, fill, w = op
                 st = 'fill="%s" stroke="%s" stroke-width="%.2f"' % ("rgb%s" % str(tuple(fill)) if fill else "none", "rgb%s" % str(tuple(outline)) if outline else "none", w)
@@ -3592,7 +3614,9 @@ def plan_split(split, rng):
             "heldout2": {"unit": "uscc", "maternity": "bc", "reimbursement": "id"},
             "heldout3": {"agent": "poa-name", "unit": "name", "maternity": "bc-swap", "ssc": "id-swap", "designated": "expired"},
             "heldout4": {"agent": "id-other", "unit": "name-drop", "maternity": "card-other", "ssc": "id-expired"},
-            "heldout5": {"agent": "name-swap", "unit": "uscc-other", "maternity": "child-name", "residence": "rp-expired"}}[split]
+            "heldout5": {"agent": "name-swap", "unit": "uscc-other", "maternity": "child-name", "residence": "rp-expired"},
+            "heldout6": {"ssc": "household-other", "maternity": "license-year", "reimbursement": "namesake", "designated": "biz-expired",
+                         "institution": "old-name"}}[split]
     # 1 agent for a person
     P, A = make_person(rng), make_person(rng)
     cp, ca = person_ctx(rng, P, 0), person_ctx(rng, A, 0)
@@ -3676,6 +3700,8 @@ def plan_split(split, rng):
     cm = person_ctx(rng, M, 0)
     cm.update(spouse=F, marriage_date=rand_date(rng, dt.date(2015, 1, 1), dt.date(2025, 6, 1)), child=child, mother=M, father=F,
               birth_time=bt, hospital=hosp, bc_no=rng.choice("NOPQR") + "%09d" % rng.randrange(10 ** 9))
+    if split == "heldout6":   # the 结婚证字号 is known here: the submission carries it
+        cm["marriage_no"] = "J%s-%d-%06d" % (M["area"], cm["marriage_date"].year, rng.randrange(1, 999999))
     if mism.get("maternity") == "bc":
         cm["bc_no"] = "O" + cm["bc_no"][1:]
     b = dict(id="maternity", purpose="生育津贴: 结婚证, 出生医学证明, the mother's ID card and bank card", files=[],
@@ -3705,10 +3731,18 @@ def plan_split(split, rng):
         b["applicant"]["child_name"] = v2
         b["mismatch"] = {"material": "birth-certificate", "fact": "child_name", "on_material": child["name"], "in_submission": v2,
                          "note": "the submission gives the child's name with the mother's surname; the 出生医学证明 has the father's"}
+    if split == "heldout6":
+        b["applicant"]["license_number"] = cm["marriage_no"]
+    if mism.get("maternity") == "license-year":   # heldout6: the 结婚证字号 with the year before the registration's
+        no = cm["marriage_no"]
+        v2 = no[:8] + str(int(no[8:12]) - 1) + no[12:]
+        b["applicant"]["license_number"] = v2
+        b["mismatch"] = {"material": "marriage-certificate", "fact": "license_number", "on_material": no, "in_submission": v2,
+                         "note": "the submitted 结婚证字号 has the year before the registration's in its year part (the certificate's 登记日期 agrees with its own number; the number has no check character)"}
     bundles.append(b)
     for k in ("marriage-certificate", "birth-certificate", "id-card-front", "bank-card"):
         add(k, cm, b, role="mother", mism=(k == "birth-certificate" and mism.get("maternity") in ("bc", "bc-swap", "child-name"))
-            or (k == "bank-card" and mism.get("maternity") == "card-other"))
+            or (k == "bank-card" and mism.get("maternity") == "card-other") or (k == "marriage-certificate" and mism.get("maternity") == "license-year"))
     # 4 reimbursement
     R = make_person(rng, born=(1945, 1985))
     cr = person_ctx(rng, R, 0)
@@ -3726,9 +3760,16 @@ def plan_split(split, rng):
         b["applicant"]["id_number"] = v2
         b["mismatch"] = {"material": "id-card-front", "fact": "id_number", "on_material": R["id_number"], "in_submission": v2,
                          "note": "one digit of the address code part differs (the submitted number fails its check digit)"}
+    cr_diag = None
+    if mism.get("reimbursement") == "namesake":   # heldout6: the 诊断证明书 is of another patient of the same name
+        N = make_person(rng, R["female"], (1945, 1985))
+        cr_diag = dict(cr, namesake_id=N["id_number"])
+        b["mismatch"] = {"material": "diagnosis", "fact": "id_number", "on_material": N["id_number"], "in_submission": R["id_number"],
+                         "note": "the 诊断证明书 shows the patient's name with another person's ID number (a namesake, 同名同姓; a valid number, and the age printed is that person's): it is not this patient's"}
     bundles.append(b)
     for k in ("id-card-front", "medical-invoice", "expense-list", "discharge-record", "diagnosis", "commitment-letter", "bank-card"):
-        add(k, cr, b, pair=(k == "id-card-front"), role="patient", mism=(k == "id-card-front" and mism.get("reimbursement") == "id"))
+        add(k, cr_diag if (k == "diagnosis" and cr_diag) else cr, b, pair=(k == "id-card-front"), role="patient",
+            mism=(k == "id-card-front" and mism.get("reimbursement") == "id") or (k == "diagnosis" and cr_diag is not None))
     # 5 residence filing
     Q = make_person(rng)
     cq = person_ctx(rng, Q, 0)
@@ -3766,13 +3807,20 @@ def plan_split(split, rng):
         b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": uname, "in_submission": alt,
                          "note": "the submission gives the unit's name without its place prefix"}
     lic_kind = "drug-license" if trade == 4 else "medical-institution-license"
+    if mism.get("designated") == "biz-expired":   # heldout6: the 营业执照's 营业期限 has ended
+        co6 = cd["company"]
+        co6["founded"] = rand_date(rng, dt.date(2006, 1, 1), dt.date(2015, 6, 30))
+        until6 = add_years(co6["founded"], 10) - dt.timedelta(days=1)
+        cd["biz_until"], cd["biz_until_text"] = until6.isoformat(), cn_date(until6)
+        b["mismatch"] = {"material": "business-license", "fact": "valid_until", "on_material": until6.isoformat(), "in_submission": iso(TODAY),
+                         "note": "the 营业执照's 营业期限 ended before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
     if mism.get("designated") == "expired":
         b["mismatch"] = {"material": lic_kind, "fact": "valid_until", "on_material": iso(cd["lic_valid"][1]), "in_submission": iso(TODAY),
                          "note": "the licence expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
     bundles.append(b)
     for k in ("business-license", lic_kind, "commitment-letter"):
         add(k, cd, b, role="legal representative" if k == "commitment-letter" else "unit",
-            mism=(k == "business-license" and mism.get("designated") == "name") or (k == lic_kind and mism.get("designated") == "expired"))
+            mism=(k == "business-license" and mism.get("designated") in ("name", "biz-expired")) or (k == lic_kind and mism.get("designated") == "expired"))
     # 7 public institution
     ins = make_institution(rng)
     ci = {"institution": ins, "lic_valid": validity(rng, 5, False)}
@@ -3783,9 +3831,14 @@ def plan_split(split, rng):
         b["applicant"]["unit_name"] = alt
         b["mismatch"] = {"material": "uscc-certificate", "fact": "unit_name", "on_material": ins["name"], "in_submission": alt,
                          "note": "the submitted unit name ends differently from the certificate's 机构名称"}
+    ci_doc = None
+    if mism.get("institution") == "old-name":   # heldout6: the 批复 approved the unit under its former name
+        ci_doc = dict(ci, old_name=old_name6(ins["name"]))
+        b["mismatch"] = {"material": "approval-document", "fact": "unit_name", "on_material": ci_doc["old_name"], "in_submission": ins["name"],
+                         "note": "the 批准成立文件 names the unit by its former name; the 信用代码证书 and the submission give the current one"}
     bundles.append(b)
     add("uscc-certificate", ci, b, mism=mism.get("institution") == "name")
-    add("approval-document", ci, b)
+    add("approval-document", ci_doc or ci, b, mism=ci_doc is not None)
     # 8 social security card application
     Z = make_person(rng)
     if mism.get("ssc") == "id-expired":   # heldout4: someone young enough at issue for a card that has run out
@@ -3803,16 +3856,24 @@ def plan_split(split, rng):
     if mism.get("ssc") == "id-expired":
         b["mismatch"] = {"material": "id-card-front", "fact": "valid_until", "on_material": iso(cz["id_valid"][1]), "in_submission": iso(TODAY),
                          "note": "the ID card (its 国徽面 is in the same file) expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
+    cz_h = None
+    if mism.get("ssc") == "household-other":   # heldout6: the 户口簿 page handed in is another member's of the household
+        mem = make_person(rng, not Z["female"], (max(1950, Z["birth"].year - 6), min(2004, Z["birth"].year + 6)))
+        mem["address"] = Z["address"]
+        cz_h = dict(cz, person=mem, relation="妻" if mem["female"] else "夫")
+        b["mismatch"] = {"material": "household-register", "fact": "name", "on_material": mem["name"], "in_submission": Z["name"],
+                         "note": "the 户口簿 page handed in is the applicant's spouse's (same household; its 公民身份证件编号 is the spouse's too): the applicant's own page is missing"}
     bundles.append(b)
     for k in ("id-card-front", "household-register", "residence-permit-receipt", "social-security-card"):
-        add(k, cz, b, pair=(k == "id-card-front"), role="applicant", mism=(k == "id-card-front" and mism.get("ssc") in ("id-swap", "id-expired")))
+        add(k, cz_h if (k == "household-register" and cz_h) else cz, b, pair=(k == "id-card-front"), role="applicant",
+            mism=(k == "id-card-front" and mism.get("ssc") in ("id-swap", "id-expired")) or (k == "household-register" and cz_h is not None))
 
     # singles up to the targets
     target = {k: 2 for k in KINDS}
     target.update({"id-card-front": 6, "id-card-back": 4, "other": 4, "business-license": 3, "medical-invoice": 3, "bank-card": 3})
     if split == "heldout4":   # each of its invoice layouts
         target["medical-invoice"] = 5
-    if split == "heldout5":
+    if split in ("heldout5", "heldout6"):
         target["medical-invoice"] = 4
     have = {}
     for it in items:
@@ -3837,6 +3898,21 @@ def plan_split(split, rng):
         next(it for it in items if it["kind"] == "household-register" and it["bundle"] is None)["c"]["first_page"] = True
         for i, it in enumerate([it for it in items if it["kind"] == "medical-invoice" and it["bundle"] is None]):
             it["c"]["invoice_type"] = ("outpatient", "inpatient", "outpatient")[i % 3]
+    if split == "heldout6":   # its single cards and papers take heldout6's variants in turn
+        singles6 = lambda kind: [it for it in items if it["kind"] == kind and it["bundle"] is None]
+        fronts = singles6("id-card-front") or [it for it in items if it["kind"] == "id-card-front" and it["bundle"]["id"] == "residence-filing"]
+        tf = next((it for it in fronts if it["pair"]), None) or fronts[0]
+        tf["c"] = dict(tf["c"], temp_id=True)
+        if singles6("id-card-back"):
+            singles6("id-card-back")[0]["c"]["temp_id"] = True
+        singles6("social-security-card")[0]["c"]["ssc_app"] = True
+        singles6("business-license")[0]["c"]["biz_app"] = True
+        for i, it in enumerate(singles6("other")):
+            it["c"]["other"] = ("driving", "admission", "lease", "receipt")[i % 4]
+        for i, it in enumerate(singles6("medical-invoice")):
+            it["c"]["invoice_type6"] = ("thermal", "einvoice", "thermal")[i % 3]
+        for i, it in enumerate([it for it in items if it["kind"] == "commitment-letter"]):
+            it["c"] = dict(it["c"], commit_style=("grid", "form")[i % 2])
     # about 15 % of the documents with a validity are expired on TODAY, all of them outside the bundles
     vkey = {"id-card-back": "id_valid", "residence-permit": "rp_valid", "uscc-certificate": "lic_valid",
             "medical-institution-license": "lic_valid", "drug-license": "lic_valid"}
@@ -5235,6 +5311,2239 @@ class Namer5(Namer):
 
 
 # --------------------------------------------------------------------------------------------
+# heldout6: a fifth one-shot measuring split. Fonts, palettes, layouts and captures none of the six older splits uses;
+# everything sits behind Style.held6 / split == "heldout6" (functions *6, display-list ops only heldout6 documents
+# contain), so the older splits draw the same random numbers as before and come out byte-identical.
+
+CNS = "/usr/share/fonts/truetype/cns11643/"
+FONT_FILES.update({   # heldout6 only (fonts-cns11643-sung, fonts-cns11643-kai, fonts-babelstone-han, fonts-unifont, fonts-seto,
+    # fonts-ocr-a, fonts-ocr-b; P052 and URW Bookman Light of fonts-urw-base35)
+    "twsung": (CNS + "TW-Sung-98_1.ttf", 0), "twkai": (CNS + "TW-Kai-98_1.ttf", 0),
+    "babel": ("/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf", 0),
+    "unifont": ("/usr/share/fonts/opentype/unifont/unifont.otf", 0),
+    "seto": ("/usr/share/fonts/truetype/seto/setofont.ttf", 0),
+    "ocr-a": ("/usr/share/fonts/truetype/ocr-a/OCRA.ttf", 0), "ocr-b": ("/usr/share/fonts/opentype/ocr-b/OCRB.otf", 0),
+    "p052": ("/usr/share/fonts/opentype/urw-base35/P052-Roman.otf", 0),
+    "bookman": ("/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf", 0),
+})
+LATIN_ONLY.update({"ocr-a": "twsung", "ocr-b": "twsung", "p052": "babel", "bookman": "twkai"})
+PARTIAL.update({"twsung": [("babel", Uncovered("twsung"))], "twkai": [("twsung", Uncovered("twkai"))],
+                "babel": [("twsung", Uncovered("babel"))], "unifont": [("twsung", Uncovered("unifont"))]})
+CSS_FAMILY.update({"twsung": ("TW-Sung', 'BabelStone Han", 400), "twkai": ("TW-Kai', 'TW-Sung", 400),
+                   "babel": ("BabelStone Han', 'TW-Sung", 400), "unifont": ("Unifont', 'TW-Sung", 400),
+                   "ocr-a": ("OCRA', 'TW-Sung", 400), "ocr-b": ("OCR B', 'TW-Sung", 400),
+                   "p052": ("P052', 'BabelStone Han", 400), "bookman": ("URW Bookman', 'TW-Kai", 300)})
+DESIGNS["heldout6"] = [   # burnt-orange labels, deep-teal accent on ice blue; graphite labels, raspberry accent on ivory;
+                          # moss labels, salmon accent on pale periwinkle. No 黑体 at all: bold is stroked (fake bold)
+    dict(name="twsung", sans=("twsung", 0), sansb=("twsung", 1), serif=("twsung", 0), serifb=("twsung", 1),
+         mono=("ocr-b", 0), pdf_font="twsung",
+         ink=(24, 20, 18), label=(160, 72, 24), accent=(12, 100, 112), tint=(236, 245, 252), pattern=(188, 214, 236)),
+    dict(name="twkai", sans=("twkai", 0), sansb=("babel", 1), serif=("babel", 0), serifb=("twkai", 1),
+         mono=("p052", 0), pdf_font="twkai",
+         ink=(20, 24, 38), label=(74, 74, 80), accent=(186, 28, 92), tint=(255, 250, 234), pattern=(236, 220, 178)),
+    dict(name="babel", sans=("babel", 0), sansb=("babel", 1), serif=("twsung", 0), serifb=("twsung", 1),
+         mono=("bookman", 0), pdf_font="babel",
+         ink=(30, 30, 28), label=(70, 110, 38), accent=(226, 96, 112), tint=(240, 240, 252), pattern=(204, 204, 236)),
+]
+HAND_INK = [(28, 36, 110), (32, 32, 36), (20, 60, 150)]   # ballpoint blue-black, black, blue
+
+
+def doc_rrect(doc, x0, y0, x1, y1, r, outline=None, fill=None, w=0.3):
+    doc.ops.append(("rrect", x0, y0, x1, y1, r, outline, fill, w))
+
+
+def doc_grad(doc, x0, y0, x1, y1, c0, c1, vertical=True, radius=0.0):
+    doc.ops.append(("grad", x0, y0, x1, y1, tuple(c0), tuple(c1), vertical, radius))
+
+
+def doc_hand(doc, x, y, s, size, colour, seed):
+    """Handwriting: s written by pen, each character a little turned, off the line and of its own size (hanzi in TW-Kai,
+    digits and Latin in SetoFont); y: top of the line. Only on paper (scanned or photographed) documents."""
+    doc.ops.append(("hand", x, y, s, size, tuple(colour), seed))
+    doc.paper_only = True
+
+
+def hand_width(doc, s, size):
+    return sum(measure(ch, size, ("seto" if ch.isascii() else "twkai", 0)) * (0.62 if ch == " " else 1.0) for ch in s)
+
+
+def doc_fprint(doc, cx, cy, w, h, seed, colour=(196, 30, 42)):
+    """A red fingerprint (手印) in 印泥 over a signature."""
+    doc.ops.append(("fprint", cx, cy, w, h, seed, tuple(colour)))
+    doc.paper_only = True
+
+
+def doc_emboss(doc, cx, cy, dm, name):
+    """A colourless steel seal (钢印) pressed into the paper: only relief, no ink."""
+    doc.ops.append(("emboss", cx, cy, dm, name))
+    doc.paper_only = True
+
+
+def render6_op(img, d, op, k, dpi):
+    """Draw one of heldout6's own display-list ops; returns the (possibly new) image."""
+    t = op[0]
+    if t == "rrect":
+        _, x0, y0, x1, y1, rad, outline, fill, w = op
+        d.rounded_rectangle([x0 * k, y0 * k, x1 * k, y1 * k], radius=max(1, int(rad * k)), outline=outline, fill=fill,
+                            width=max(1, int(round(w * k))))
+        return img
+    if t == "grad":
+        _, x0, y0, x1, y1, c0, c1, vert, rad = op
+        X0, Y0, X1, Y1 = int(round(x0 * k)), int(round(y0 * k)), int(round(x1 * k)), int(round(y1 * k))
+        n = (Y1 - Y0) if vert else (X1 - X0)
+        if n > 1 and X1 > X0 and Y1 > Y0:
+            tt = np.linspace(0, 1, n)[:, None]
+            row = (np.array(c0, np.float32)[None, :] * (1 - tt) + np.array(c1, np.float32)[None, :] * tt).round().astype("uint8")
+            strip = Image.fromarray(row[:, None, :] if vert else row[None, :, :])
+            m = None
+            if rad:
+                m = Image.new("L", (X1 - X0, Y1 - Y0), 0)
+                ImageDraw.Draw(m).rounded_rectangle([0, 0, X1 - X0 - 1, Y1 - Y0 - 1], int(rad * k), fill=255)
+            img.paste(strip.resize((X1 - X0, Y1 - Y0), Image.BILINEAR), (X0, Y0), m)
+        return img
+    if t == "hand":
+        _, x, y, s, size, colour, seed = op
+        hr = random.Random(seed)
+        px = max(6, int(round(size * dpi / 72.0)))
+        cx, base = x * k, y * k
+        drift = hr.uniform(-0.04, 0.04)
+        for i, ch in enumerate(s):
+            if ch == " ":
+                cx += measure(ch, size, ("seto", 0)) * k * 0.62
+                continue
+            key = "seto" if ch.isascii() else "twkai"
+            sc = hr.uniform(0.9, 1.08)
+            f = pil_font(key, max(5, int(px * sc)))
+            w = f.getlength(ch)
+            pad = int(px * 0.45) + 2
+            m = Image.new("L", (int(w) + 2 * pad, int(px * 1.3) + 2 * pad), 0)
+            ImageDraw.Draw(m).text((pad, pad), ch, font=f, fill=255, stroke_width=max(0, px // 36), stroke_fill=255)
+            m = m.transform(m.size, Image.AFFINE, (1, hr.uniform(0.05, 0.16), -m.size[1] * 0.08, 0, 1, 0), Image.BICUBIC)   # slant
+            m = m.rotate(hr.uniform(-6, 6), Image.BICUBIC).filter(ImageFilter.GaussianBlur(max(0.4, px / 90)))
+            m = m.point(lambda v: min(255, int(v * 1.35)))
+            yo = base + px * (hr.uniform(-0.07, 0.07) + drift * i) - pad + px * (1 - sc) * 0.6
+            img.paste(colour, (int(cx - pad), int(yo)), m)
+            cx += w * hr.uniform(0.95, 1.08) + px * hr.uniform(0.0, 0.06)
+        return img
+    if t == "fprint":
+        _, cx, cy, w, h, seed, colour = op
+        W, H = max(8, int(w * k)), max(8, int(h * k))
+        g = np.random.default_rng(seed)
+        yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+        u, v = (xx - W / 2) / (W / 2), (yy - H * 0.55) / (H / 2)
+        r = np.sqrt(u ** 2 + (v * 0.92) ** 2)
+        ang = np.arctan2(v, u)
+        ridges = np.sin(2 * np.pi * (r * 11 + 0.35 * np.sin(ang * 2 + g.uniform(0, 6)) + 0.15 * u))
+        inside = np.clip((1.0 - np.sqrt(u ** 2 + ((yy - H / 2) / (H / 2)) ** 2)) * 6, 0, 1)
+        ink = (ridges > -0.15).astype(np.float32) * inside
+        blot = np.asarray(Image.fromarray((g.random((max(2, H // 6), max(2, W // 6))) * 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(np.float32) / 255
+        ink *= np.clip(0.45 + blot * 0.8, 0, 1)
+        m = Image.fromarray((ink * 230).astype("uint8")).filter(ImageFilter.GaussianBlur(max(0.5, k * 0.06)))
+        full = Image.new("L", img.size, 0)
+        full.paste(m, (int(cx * k - W / 2), int(cy * k - H / 2)))
+        return fx.darken(img, full, colour, 0.8)
+    if t == "emboss":
+        _, cx, cy, dm, name = op
+        S_ = max(16, int(dm * k))
+        m = np.asarray(fx.draw_seal(S_, name).filter(ImageFilter.GaussianBlur(max(0.6, k * 0.08)))).astype(np.float32) / 255
+        sh = max(1, int(k * 0.15))
+        relief = m - np.roll(np.roll(m, sh, 0), sh, 1)
+        x0, y0 = int(cx * k - S_ / 2), int(cy * k - S_ / 2)
+        a = np.asarray(img).astype(np.float32)
+        ys, xs = slice(max(0, y0), min(a.shape[0], y0 + S_)), slice(max(0, x0), min(a.shape[1], x0 + S_))
+        rel = relief[ys.start - y0:ys.stop - y0, xs.start - x0:xs.stop - x0]
+        a[ys, xs] = a[ys, xs] * (1 - 0.16 * np.clip(rel, 0, 1)[..., None]) + 60 * np.clip(-rel, 0, 1)[..., None]
+        return Image.fromarray(a.clip(0, 255).astype("uint8"))
+    raise ValueError(t)
+
+
+HELD6_OPS = ("rrect", "grad", "hand", "fprint", "emboss")
+
+
+def pdf6_op(op, svg, body):
+    """heldout6's ops in a WeasyPrint PDF (hand, fprint and emboss are on paper-only documents, never printed this way)."""
+    t = op[0]
+    if t == "rrect":
+        _, x0, y0, x1, y1, rad, outline, fill, w = op
+        svg.append('<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" rx="%.2f" fill="%s" stroke="%s" stroke-width="%.2f"/>' % (
+            x0, y0, x1 - x0, y1 - y0, rad, "rgb%s" % str(tuple(fill)) if fill else "none", "rgb%s" % str(tuple(outline)) if outline else "none", w))
+    elif t == "grad":
+        _, x0, y0, x1, y1, c0, c1, vert, rad = op
+        gid = "g%d" % len(svg)
+        svg.append('<defs><linearGradient id="%s" x1="0" y1="0" x2="%d" y2="%d"><stop offset="0" stop-color="rgb%s"/><stop offset="1" stop-color="rgb%s"/>'
+                   '</linearGradient></defs><rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" rx="%.2f" fill="url(#%s)"/>' % (
+                       gid, 0 if vert else 1, 1 if vert else 0, str(c0), str(c1), x0, y0, x1 - x0, y1 - y0, rad, gid))
+    else:
+        raise ValueError("%s is drawn on paper-only documents" % t)
+
+
+def kc6(S):
+    """heldout6: cards change their type by half of S.k (1.21–1.25 is for pages)."""
+    return (1 + S.k) / 2
+
+
+def add_months(d, n):
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(y, m, day)
+        except ValueError:
+            continue
+
+
+def cn_date0(d):
+    """2008年03月05日: zero-padded, as a system prints it."""
+    return d.strftime("%Y年%m月%d日")
+
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_num_date(d):
+    """二〇一九年三月五日, as a 公文 dates itself."""
+    def n(v):
+        if v < 10:
+            return CN_DIGITS[v]
+        return ("" if v < 20 else CN_DIGITS[v // 10]) + "十" + (CN_DIGITS[v % 10] if v % 10 else "")
+    return "".join(CN_DIGITS[int(ch)] for ch in str(d.year)) + "年" + n(d.month) + "月" + n(d.day) + "日"
+
+
+def lab6(doc, S, x, y, lab, size, font="sans", room=None):
+    """heldout6's label: white on a rounded pill in the label colour (S.lab == "pill"), or in the label colour followed by
+    a thin upright rule (S.lab == "bar"). Returns the width it takes."""
+    f = S.f(font)
+    sz = size
+    pad = 2.2 if S.lab == "pill" else 1.0
+    while room and doc.width(lab, sz, f) + pad > room and sz > 4.0:
+        sz -= 0.25
+    w = doc.width(lab, sz, f)
+    em = sz * 25.4 / 72
+    top, bot = vext(f[0])
+    if S.lab == "pill":
+        doc_rrect(doc, x, y + top * em - 0.55, x + w + 2.2, y + bot * em + 0.55, min(1.5, em * 0.42), fill=S.c("label"))
+        doc.text(x + 1.1, y, lab, sz, f, (255, 255, 255))
+        return w + 2.2
+    doc.text(x, y, lab, sz, f, S.c("label"))
+    doc.line(x + w + 1.0, y + top * em - 0.3, x + w + 1.0, y + bot * em + 0.3, 0.28, S.c("label"))
+    return w + 1.0
+
+
+def kv6(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", vcol=None, wrap=None, lsize=0.84):
+    """heldout6: label (pill or bar, a little smaller than the value and centred on its line), the value at x + lw;
+    values longer than wrap (mm) run on over more lines. Returns the next y."""
+    em = size * 25.4 / 72
+    for lab, val in items:
+        ls = size * lsize
+        lab6(doc, S, x, y + (size - ls) * 25.4 / 72 * 0.45, lab, ls, font, lw - 1.6)
+        vf = S.f(vfont)
+        if wrap and doc.width(val, size, vf) > wrap:
+            y = doc.para(x + lw, y, wrap, val, size, vf, vcol or S.c("ink"), lh=1.42, indent=0) + em * (gap - 1.42)
+        else:
+            doc.text(x + lw, y, val, size, vf, vcol or S.c("ink"))
+            y += em * gap
+    return y
+
+
+def grid6(doc, S, x, y, colw, rows, size, rowh, font="sans", colour=None, style="open", value=None, fill_labels=None, lcol=None):
+    """heldout6's table. style "open": horizontal rules only, heavier at the top and bottom (no upright rules);
+    "full": every cell ruled, in colour (a pre-printed form). Labels in the label colour, centred; values in ink, or
+    drawn by value(x0, y, x1, rowh, text) (handwriting). Returns the bottom y."""
+    col = colour or S.c("label")
+    xs = [x]
+    for w in colw:
+        xs.append(xs[-1] + w)
+    f = S.f(font)
+    y0 = y
+    for ri, r in enumerate(rows):
+        ci = 0
+        for text, span, lab in r:
+            x0, x1 = xs[ci], xs[min(len(xs) - 1, ci + span)]
+            if lab and fill_labels:
+                doc.rect(x0, y, x1, y + rowh, fill=fill_labels)
+            if style == "full":
+                doc.rect(x0, y, x1, y + rowh, outline=col, w=0.25)
+            room = x1 - x0 - 2.0
+            if text and lab:
+                sz = size
+                while doc.width(text, sz, f) > room and sz > 4.0:
+                    sz -= 0.25
+                doc.text((x0 + x1) / 2, y + (rowh - sz * 25.4 / 72) / 2 - 0.3, text, sz, f, lcol or S.c("label"), "m")
+            elif text and value:
+                value(x0, y, x1, rowh, text)
+            elif text:
+                sz = size
+                while doc.width(text, sz, f) > room and sz > 4.0:
+                    sz -= 0.25
+                doc.text(x0 + 1.2, y + (rowh - sz * 25.4 / 72) / 2 - 0.3, text, sz, f, S.c("ink"))
+            ci += span
+        if style == "open":
+            doc.line(xs[0], y, xs[-1], y, 0.6 if ri == 0 else 0.18, col)
+        y += rowh
+    if style == "open":
+        doc.line(xs[0], y, xs[-1], y, 0.6, col)
+    elif style == "full":
+        doc.rect(xs[0], y0, xs[-1], y, outline=col, w=0.6)
+    return y
+
+
+def micro6(doc, colour, text="JUMIN SHENFENZHENG ", step=1.45, size=1.7, x0=0.0, y0=0.0, x1=None, y1=None):
+    """Rows of microtext (a security print), each row shifted."""
+    x1, y1 = x1 or doc.w, y1 or doc.h
+    n = int((x1 - x0) / max(0.5, doc.width(text, size, ("twsung", 0)))) + 2
+    y, i = y0 + 0.3, 0
+    while y < y1 - 0.8:
+        doc.text(x0 - (i * 2.3) % 6.0, y, text * n, size, ("twsung", 0), colour)
+        y += step
+        i += 1
+
+
+def pale(c, a):
+    return tuple(int(v + (255 - v) * a) for v in c)
+
+
+def pale_emblem(size, a):
+    """The emblem faded to a watermark (a: how far towards white)."""
+    e = emblem(size)
+    alpha = e.getchannel("A").point(lambda v: int(v * (1 - a)))
+    e.putalpha(alpha)
+    return e
+
+
+def barcode6(doc, x, y, w, h, seed, colour=(0, 0, 0)):
+    """A barcode-looking block of bars (seeded)."""
+    r = random.Random(seed)
+    bars, t = [], 0.0
+    while t < w:
+        bw = r.choice([0.25, 0.25, 0.5, 0.75])
+        bars.append((t, bw))
+        t += bw + r.choice([0.25, 0.25, 0.5, 0.75])
+    k = w / t
+    for bx, bw in bars:
+        doc.rect(x + bx * k, y, x + (bx + bw) * k, y + h, fill=colour)
+
+
+def logo6(doc, x, y, d, colour, ch=None, font=("twsung", 1)):
+    """A hospital's or a company's round mark: a ring with a cross, or with a character."""
+    doc.ellipse(x, y, x + d, y + d, outline=colour, w=d * 0.07)
+    if ch:
+        doc.text(x + d / 2, y + d * 0.2, ch, d * 1.7, font, colour, "m")
+    else:
+        a = d * 0.16
+        doc.rect(x + d / 2 - a / 2, y + d * 0.22, x + d / 2 + a / 2, y + d * 0.78, fill=colour)
+        doc.rect(x + d * 0.22, y + d / 2 - a / 2, x + d * 0.78, y + d / 2 + a / 2, fill=colour)
+
+
+def sqseal6(doc, x, y, s, name, colour=(200, 34, 40)):
+    """A small square name seal (私章): the name in two columns inside a square, read right to left."""
+    doc.rect(x, y, x + s, y + s, outline=colour, w=s * 0.07)
+    chars = list(name) + (["印"] if len(name) == 3 else ["之", "印"] if len(name) == 2 else [])
+    cols = [chars[:2], chars[2:4]]
+    for ci, colc in enumerate(cols):
+        for ri, ch in enumerate(colc):
+            doc.text(x + s * (0.73 - ci * 0.46), y + s * (0.08 + ri * 0.45), ch, s * 1.15, ("twkai", 1), colour, "m")
+
+
+def hand_lines(doc, text, size, width, first=0.0):
+    """Break text into lines that a hand of this size fills to width (first: what the first line has used already)."""
+    out, cur, used = [], "", first
+    for ch in text:
+        cw = hand_width(doc, ch, size)
+        if used + cw > width and cur:
+            out.append(cur)
+            cur, used = "", 0.0
+        cur += ch
+        used += cw
+    if cur:
+        out.append(cur)
+    return out
+
+
+def ornament6(doc, x0, y0, x1, y1, colour, motif="diamond", step=4.0):
+    """A border of small repeated motifs between two frames (a certificate's ornamental frame)."""
+    pts = []
+    n = int((x1 - x0) / step)
+    for i in range(n + 1):
+        xx = x0 + (x1 - x0) * i / n
+        pts += [(xx, y0), (xx, y1)]
+    n = int((y1 - y0) / step)
+    for i in range(1, n):
+        yy = y0 + (y1 - y0) * i / n
+        pts += [(x0, yy), (x1, yy)]
+    a = step * 0.32
+    for (px, py) in pts:
+        if motif == "diamond":
+            doc.poly([(px - a, py), (px, py - a), (px + a, py), (px, py + a), (px - a, py)], 0.25, colour)
+        else:
+            doc.ellipse(px - a, py - a, px + a, py + a, outline=colour, w=0.25)
+
+
+# ---- cards
+
+MONO6 = {"ocr-b": "OCR-B", "p052": "P052", "bookman": "URW Bookman Light"}
+
+
+def id_ground6(doc, S, rng, temp):
+    top, bot = ((222, 238, 240), (248, 236, 226)) if not temp else ((246, 246, 238), (232, 240, 248))
+    doc_grad(doc, 0, 0, CARD_W, CARD_H, top, bot)
+    micro6(doc, (206, 222, 226) if not temp else (222, 226, 232))
+    if temp:   # a pale 临时 pattern over the ground
+        for i, yy in enumerate(np.arange(3.0, CARD_H - 3, 6.5)):
+            doc.text(2.0 + (i % 2) * 6.0, yy, "临时　　" * 8, 4.2, S.f("sans"), (238, 212, 212))
+
+
+def k_id_front6(rng, S, c):
+    """heldout6: a gradient ground with rows of microtext; 临时居民身份证 (c["temp_id"]) with a pale 临时 pattern. Labels in
+    the label colour, the number in the design's digit face (OCR-B, P052 or URW Bookman)."""
+    p = c["person"]
+    temp = c.get("temp_id")
+    k = kc6(S)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    id_ground6(doc, S, rng, temp)
+    lab, ink, f = S.c("label"), S.c("ink"), S.f("sans")
+    x0, y0 = 4.8 + S.dx * 0.25, 5.6 + S.dy * 0.25
+    ls = 6.3
+    doc.text(x0, y0 + 0.5, "姓　名", ls, f, lab)
+    doc.text(x0 + 11.5, y0 - 0.3, p["name"], 10.5 * k, S.f("sansb"), ink, spacing=0.6)
+    doc.text(x0, y0 + 7.2, "性　别", ls, f, lab)
+    doc.text(x0 + 11.5, y0 + 7.0, p["sex"], 7.6 * k, f, ink)
+    doc.text(x0 + 19.5, y0 + 7.2, "民　族", ls, f, lab)
+    doc.text(x0 + 30, y0 + 7.0, p["nation"], 7.6 * k, f, ink)
+    b = p["birth"]
+    doc.text(x0, y0 + 13.9, "出　生", ls, f, lab)
+    doc.text(x0 + 11.5, y0 + 13.7, "%d 年 %d 月 %d 日" % (b.year, b.month, b.day), 7.6 * k, f, ink)
+    doc.text(x0, y0 + 20.6, "住　址", ls, f, lab)
+    addr, line, yy = p["address"], "", y0 + 20.4
+    for ch in addr:
+        if doc.width(line + ch, 7.6 * k, f) > 37.5:
+            doc.text(x0 + 11.5, yy, line, 7.6 * k, f, ink)
+            yy += 4.3
+            line = ""
+        line += ch
+    doc.text(x0 + 11.5, yy, line, 7.6 * k, f, ink)
+    doc.text(x0, 44.4, "公民身份号码", ls, f, lab)
+    nsz, nsp = 10.2 * k, 0.45
+    while doc.width(p["id_number"], nsz, S.f("mono"), nsp) > CARD_W - (x0 + 21.5) - 3.0:
+        nsp, nsz = (nsp - 0.05, nsz) if nsp > 0.1 else (nsp, nsz - 0.2)
+    doc.text(x0 + 21.5, 43.4 + (10.2 * k - nsz) * 0.2, p["id_number"], nsz, S.f("mono"), ink, spacing=nsp)
+    doc.image(58.5, 7.0, 23, 29, portrait(rng, p["female"], (232, 238, 242) if not temp else (226, 236, 248)))
+    what = "临时居民身份证" if temp else "居民身份证"
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "%s 人像面 (heldout6: gradient ground with microtext rows%s, number in %s), design %s" % (
+            what, ", a pale 临时 pattern" if temp else "", MONO6[S.f("mono")[0]], S.name), {}
+
+
+def k_id_back6(rng, S, c):
+    """heldout6: gradient and microtext, the emblem with 中华人民共和国 over 居民身份证 (or 临时居民身份证, valid three
+    months), a row of small diamonds under the title."""
+    p = c["person"]
+    temp = c.get("temp_id")
+    k = kc6(S)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    id_ground6(doc, S, rng, temp)
+    frm, until = c["id_valid"]
+    if temp:   # a temporary card is valid three months; expired when the case's validity is
+        exp = until != "长期" and until < TODAY
+        frm = rand_date(rng, dt.date(2025, 3, 1), dt.date(2026, 7, 31)) if exp else rand_date(rng, dt.date(2026, 9, 2), dt.date(2026, 11, 25))
+        until = add_months(frm, 3)
+    doc.image(5.0, 5.0, 16, 16, emblem())
+    big = S.f("serifb")
+    doc.text(25.5, 6.0, "中华人民共和国", 11 * k, big, S.c("ink"), spacing=1.3)
+    title = "临时居民身份证" if temp else "居民身份证"
+    doc.text(25.0 if not temp else 23.5, 14.5, title, (18 if not temp else 15.5) * k, big, S.c("ink"), spacing=1.6 if not temp else 0.9)
+    for i in range(14):
+        cx = 27 + i * 3.6
+        doc.poly([(cx - 0.8, 25.5), (cx, 24.7), (cx + 0.8, 25.5), (cx, 26.3), (cx - 0.8, 25.5)], 0.2, S.c("pattern"))
+    lab = S.c("label")
+    doc.text(12.5, 37.0, "签发机关", 6.3, S.f("sans"), lab)
+    doc.text(27.5, 36.4, p["authority"], 7.8 * k, S.f("sans"), S.c("ink"))
+    doc.text(12.5, 44.0, "有效期限", 6.3, S.f("sans"), lab)
+    doc.text(27.5, 43.4, "%s-%s" % (dotted(frm), dotted(until)), 7.8 * k, S.f("sans"), S.c("ink"))
+    exp = until != "长期" and until < TODAY
+    return [doc], {"valid_from": iso(frm), "valid_until": iso(until)}, \
+        "%s 国徽面 (heldout6: gradient and microtext, diamonds under the title%s), design %s%s" % (
+            title, ", valid three months" if temp else "", S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def status_bar6(doc, S, dark=False, clock="9:41"):
+    fg = (255, 255, 255) if dark else (20, 20, 20)
+    ui = ("noto-sans-m", 0)
+    doc.text(5, 1.3, clock, 4.6, ui, fg)
+    x = doc.w - 5
+    doc_rrect(doc, x - 6.0, 1.6, x - 0.6, 4.0, 0.6, outline=fg, w=0.22)
+    doc.rect(x - 5.6, 2.0, x - 2.2, 3.6, fill=fg)
+    doc.rect(x - 0.5, 2.3, x - 0.1, 3.3, fill=fg)
+    for i in range(4):
+        doc.rect(x - 12.5 + i * 1.1, 3.9 - (i + 1) * 0.55, x - 11.9 + i * 1.1, 3.9, fill=fg)
+    doc.text(x - 17.5, 1.35, "5G", 4.0, ui, fg)
+
+
+def app_header6(doc, S, title, fg=(20, 20, 20), bg=None):
+    ui = ("noto-sans-m", 0)
+    if bg:
+        doc.rect(0, 0, doc.w, 13, fill=bg)
+    doc.text(4.5, 6.3, "＜", 6.0, ui, fg)
+    doc.text(doc.w / 2, 6.5, title, 6.2, ui, fg, "m")
+    doc.text(doc.w - 4.5, 6.0, "···", 6.0, ui, fg, "r")
+
+
+def k_ssc_app6(rng, S, c):
+    """heldout6: a phone screenshot of the 电子社保卡 (as an app shows it): status bar, app bar, a rounded blue card with
+    the name, the full 社会保障号码 and 卡号 (the eye opened), a QR to show at the window, and the platform's name."""
+    p = c["person"]
+    doc = Doc(72, 156, bg=(243, 244, 247), S=S)
+    doc.app = True
+    status_bar6(doc, S, clock="%d:%02d" % (rng.randint(8, 17), rng.randint(0, 59)))
+    app_header6(doc, S, "电子社保卡")
+    doc_grad(doc, 5, 16, 67, 58, (24, 96, 188), (70, 150, 226), radius=3.0)
+    white = (255, 255, 255)
+    doc.image(56, 19, 8, 8, emblem())
+    doc.text(9, 19.2, "中华人民共和国社会保障卡", 4.6, S.f("sans"), (220, 232, 250))
+    doc.text(9, 23.0, "电子社保卡", 8.5, S.f("sansb"), white, spacing=0.6)
+    y = 32.0
+    for lab, val in (("姓名", p["name"]), ("社会保障号码", p["id_number"]), ("社会保障卡号", c["ssc_no"]),
+                     ("签发地", PLACES[p["area"]][0].replace("山东省", "山东省 ")[:12])):
+        doc.text(9, y, lab, 4.2, S.f("sans"), (210, 226, 248))
+        doc.text(27, y - 0.5, val, 5.6 if lab != "社会保障号码" else 5.3, S.f("mono") if lab.startswith("社会保障") else S.f("sans"), white,
+                 spacing=0.15 if lab.startswith("社会保障") else 0)
+        y += 6.0
+    doc.ellipse(61.0, 37.6, 64.4, 40.0, outline=white, w=0.3)   # the eye, open
+    doc.ellipse(62.2, 38.3, 63.2, 39.3, fill=white)
+    doc_rrect(doc, 5, 62, 67, 122, 3.0, fill=(255, 255, 255))
+    doc.text(36, 65, "请向服务人员出示此二维码", 5.0, S.f("sans"), (60, 60, 60), "m")
+    doc.image(18, 71, 36, 36, qr_block(rng, 29))
+    doc.text(36, 110, "二维码每分钟自动更新 · 刷新", 4.2, S.f("sans"), (120, 120, 120), "m")
+    doc.text(36, 115.5, "有效期至：%s" % (TODAY + dt.timedelta(days=rng.randint(1, 20))).strftime("%Y-%m-%d"), 4.2, S.f("sans"), (120, 120, 120), "m")
+    for i, t in enumerate(("亮码", "扫码", "缴费", "查询")):
+        cx = 14 + i * 14.7
+        doc.ellipse(cx - 3.5, 126, cx + 3.5, 133, fill=(226, 236, 250))
+        doc.text(cx, 134.5, t, 4.4, S.f("sans"), (50, 50, 50), "m")
+    doc.text(36, 146, "国家社会保险公共服务平台", 4.2, S.f("sans"), (140, 140, 140), "m")
+    doc.text(36, 150, "人力资源和社会保障部", 4.0, S.f("sans"), (160, 160, 160), "m")
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "card_number": c["ssc_no"]}, \
+        "电子社保卡 (heldout6: a phone screenshot of the app's card, numbers shown in full, QR), design %s" % S.name, {}
+
+
+def k_ssc6(rng, S, c):
+    """heldout6: a bank co-branded 社会保障卡 (a light gradient, the 社保 mark and 社会保障卡 over a line naming the
+    co-issuing bank, the bank's round mark and 金融IC at the bottom right); or the 电子社保卡 screenshot (c["ssc_app"])."""
+    if c.get("ssc_app"):
+        return k_ssc_app6(rng, S, c)
+    p = c["person"]
+    bank = c.get("bank") or rng.choice(BANKS)
+    k = kc6(S)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc_grad(doc, 0, 0, CARD_W, CARD_H, (232, 242, 252), (252, 252, 250), vertical=False)
+    micro6(doc, (220, 232, 244), "SHEHUI BAOZHANG KA ", 1.7, 1.6)
+    blue = (20, 84, 166)
+    doc.ellipse(4.0, 2.8, 11.5, 10.3, outline=blue, w=0.7)
+    doc.text(7.75, 4.6, "社保", 4.0, S.f("sansb"), blue, "m")
+    doc.text(13.5, 2.4, "社会保障卡", 13 * k, S.f("sansb"), blue, spacing=1.2)
+    doc.text(13.8, 10.2, "山东省人力资源和社会保障厅 · %s 联合发行" % bank[0], 4.3, S.f("sans"), (80, 90, 110))
+    chip(doc, 7, 16.5)
+    lab, ink = S.c("label"), S.c("ink")
+    doc.text(22, 17.0, "姓名", 5.2, S.f("sans"), lab)
+    doc.text(30, 16.4, p["name"], 8.2 * k, S.f("sansb"), ink)
+    doc.text(22, 22.6, "发卡日期", 5.2, S.f("sans"), lab)
+    doc.text(32, 22.2, c["ssc_date"], 6.6 * k, S.f("sans"), ink)
+    doc.text(7, 30.0, "社会保障号码", 5.2, S.f("sans"), lab)
+    doc.text(7, 33.3, p["id_number"], 8.2 * k, S.f("mono"), ink, spacing=0.3)
+    doc.text(7, 39.6, "社会保障卡号", 5.2, S.f("sans"), lab)
+    doc.text(7, 42.9, c["ssc_no"], 8.2 * k, S.f("mono"), ink, spacing=0.3)
+    doc.image(61, 13, 19, 24, portrait(rng, p["female"], (246, 248, 252)))
+    bc = (176, 28, 34) if "农" not in bank[0] else (16, 110, 84)
+    doc.ellipse(58, 42, 64, 48, outline=bc, w=0.7)
+    doc.text(61, 43.4, bank[0][2] if bank[0].startswith("中国") else bank[0][0], 5.2, S.f("sansb"), bc, "m")
+    doc.text(65, 42.6, bank[0], 5.0, S.f("sansb"), bc)
+    doc.text(65, 46.4, "金融IC · 银联", 3.8, S.f("sans"), (90, 90, 90))
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "card_number": c["ssc_no"]}, \
+        "社会保障卡 (heldout6: co-branded with %s, light gradient, 社保 mark, issuing line), design %s" % (bank[0], S.name), {}
+
+
+def k_bank6(rng, S, c):
+    """heldout6: gradient cards (teal to navy, pearl to pink with dark print, emerald to jade, graphite with gold); the
+    number embossed in OCR-A (highlight, shadow, a silver or gold face), 19 digits grouped 6-6-7, 16 digits 4-4-4-4;
+    a hologram patch by the UnionPay mark."""
+    bank, number = c["bank"], c["bank_no"]
+    name, c0, c1 = rng.choice([("teal to navy", (12, 92, 104), (18, 40, 96)), ("pearl to pink", (250, 244, 246), (234, 196, 212)),
+                               ("emerald to jade", (14, 100, 64), (76, 164, 120)), ("graphite", (44, 44, 50), (96, 96, 106))])
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc_grad(doc, 0, 0, CARD_W, CARD_H, c0, c1, vertical=False)
+    light = sum(c0) > 600
+    for i in range(7):
+        doc.ellipse(-30 + i * 4, 30 - i * 2, 60 + i * 6, 110, outline=tuple(min(255, v + 18) for v in c1), w=0.2)
+    fg = (52, 40, 70) if light else (255, 255, 255)
+    doc.ellipse(4, 4, 11, 11, outline=fg, w=0.8)
+    doc.text(7.5, 5.6, bank[1][0], 6, S.f("sansb"), fg, "m")
+    doc.text(13, 4, bank[0], 10 * kc6(S), S.f("sansb"), fg)
+    doc.text(13, 9.4, bank[1], 4.3, S.f("sans"), fg)
+    chip(doc, 8, 17.5)
+    groups = (number[:6] + " " + number[6:12] + " " + number[12:]) if len(number) == 19 else " ".join(number[i:i + 4] for i in range(0, 16, 4))
+    size = 10.6 if len(number) == 19 else 12.0
+    face = (76, 62, 92) if light else (222, 190, 108) if name == "graphite" else (224, 226, 232)
+    hi = (255, 255, 255) if light else tuple(min(255, v + 90) for v in c0)
+    lo = tuple(max(0, v - 70) for v in c1)
+    f = ("ocr-a", 0)
+    doc.text(6.8 - 0.15, 31.5 - 0.15, groups, size, f, hi, spacing=0.25)
+    doc.text(6.8 + 0.22, 31.5 + 0.22, groups, size, f, lo, spacing=0.25)
+    doc.text(6.8, 31.5, groups, size, f, face, spacing=0.25)
+    mm, yy = rng.randint(1, 12), rng.randint(28, 36)
+    doc.text(30, 40.8, "VALID", 3.0, f, fg)
+    doc.text(30, 42.2, "THRU", 3.0, f, fg)
+    doc.text(37.0 - 0.12, 40.6 - 0.12, "%02d/%02d" % (mm, yy), 7.2, f, hi)
+    doc.text(37.0 + 0.18, 40.6 + 0.18, "%02d/%02d" % (mm, yy), 7.2, f, lo)
+    doc.text(37.0, 40.6, "%02d/%02d" % (mm, yy), 7.2, f, face)
+    doc.text(7, 47.5, rng.choice(["借记卡", "储蓄卡", "IC借记卡"]), 5.6, S.f("sans"), fg)
+    doc_grad(doc, CARD_W - 33, CARD_H - 13, CARD_W - 23, CARD_H - 5, (200, 170, 230), (170, 230, 210), vertical=False)
+    doc.rect(CARD_W - 33, CARD_H - 13, CARD_W - 23, CARD_H - 5, outline=(220, 220, 225), w=0.15)
+    x0, y0 = CARD_W - 20, CARD_H - 14
+    for i, col in enumerate([(220, 30, 40), (20, 60, 140), (0, 130, 120)]):
+        doc.poly([(x0 + i * 5, y0 + 10), (x0 + i * 5 + 2, y0), (x0 + i * 5 + 7, y0), (x0 + i * 5 + 5, y0 + 10), (x0 + i * 5, y0 + 10)], 1.6, col)
+    doc.text(x0 + 8.5, y0 + 2.2, "银联", 5.5, S.f("sansb"), (255, 255, 255), "m")
+    doc.text(x0 + 8.5, y0 + 6, "UnionPay", 4, S.f("sansb"), (255, 255, 255), "m")
+    return [doc], {"card_number": number}, "银联借记卡 %s (heldout6: %s gradient, OCR-A digits embossed, grouped %s, hologram patch), design %s" % (
+        bank[0], name, "6-6-7" if len(number) == 19 else "4-4-4-4", S.name), {"bank": bank[0]}
+
+
+def k_residence_permit6(rng, S, c):
+    """heldout6: 山东省居住证 with an English line under its title, labels as pills or bars, a QR at the bottom right."""
+    p = c["person"]
+    frm, until = c["rp_valid"]
+    k = kc6(S)
+    doc = Doc(CARD_W, CARD_H, S=S, card=True)
+    doc_grad(doc, 0, 0, CARD_W, CARD_H, (252, 246, 234), (236, 244, 252))
+    micro6(doc, (236, 230, 222), "JUZHUZHENG SHANDONG ", 1.6, 1.6)
+    doc.text(4.5, 2.6, "山东省居住证", 11 * k, S.f("serifb"), S.c("accent"), spacing=1.0)
+    doc.text(4.6, 8.6, "SHANDONG PROVINCE RESIDENCE PERMIT", 3.6, S.f("sans"), S.c("label"))
+    items = [("姓名", p["name"]), ("性别", p["sex"] + "　民族 " + p["nation"]), ("出生", cn_date(p["birth"])), ("居住地址", c["rp_address"]),
+             ("公民身份号码", p["id_number"]), ("签发机关", c["rp_authority"]), ("有效期限", "%s-%s" % (dotted(frm), dotted(until)))]
+    y = 12.6
+    for lab, val in items:
+        lab6(doc, S, 4.2, y + 0.3, lab, 4.4, "sans", 14)
+        vf = S.f("mono") if lab == "公民身份号码" else S.f("sans")
+        sz = 6.2 * k if lab != "公民身份号码" else 6.6 * k
+        room = 60 - 19.5 if y < 36 else 62 - 19.5
+        while doc.width(val, sz, vf) > room:
+            cut = len(val)
+            while doc.width(val[:cut], sz, vf) > room:
+                cut -= 1
+            doc.text(19.5, y, val[:cut], sz, vf, S.c("ink"))
+            val = val[cut:]
+            y += 3.1
+        doc.text(19.5, y, val, sz, vf, S.c("ink"), spacing=0.25 if lab == "公民身份号码" else 0)
+        y += 5.0
+    doc.image(63.5, 11.5, 17.5, 22.5, portrait(rng, p["female"], (240, 244, 250)))
+    doc.image(70.0, 38.5, 12.5, 12.5, qr_block(rng, 21))
+    exp = until < TODAY
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "山东省居住证 (heldout6: English line, %s labels, QR), design %s%s" % (S.lab, S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+# ---- pages
+
+def k_rp_receipt6(rng, S, c):
+    """heldout6: 居住证申领受理单 as a two-part slip on A4 — 存根联 above, 申请人联 below a dashed cut line — each with a
+    barcode and the 受理编号, a fully ruled table; the 派出所 seal on the applicant's part."""
+    p = c["person"]
+    doc = Doc(210, 297, S=S)
+    acc = rand_date(rng, dt.date(2026, 8, 1), dt.date(2026, 11, 20))
+    no = "%s%s%05d" % (p["area"], acc.strftime("%Y%m%d"), rng.randrange(100000))
+    station = rng.choice(["城区派出所", "银雀山派出所", "柳青派出所", "兰山派出所"])
+    phone = "1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9)
+    seed = rng.randrange(10 ** 6)
+    for part, y0 in (("存根联", 12 + S.dy), ("申请人联", 160 + S.dy)):
+        x0 = 18 + S.dx
+        doc.text(105 + S.dx, y0, "居住证申领受理单", 16 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=1.2)
+        doc.text(105 + S.dx, y0 + 9.5, "（%s）" % part, 9 * S.k, S.f("sans"), S.c("label"), "m")
+        barcode6(doc, 138, y0 + 16, 50, 7, seed)
+        doc.text(163, y0 + 24, no, 7.5, S.f("mono"), S.c("ink"), "m")
+        doc.text(x0, y0 + 19, "受理编号：" + no, 9 * S.k, S.f("sans"), S.c("ink"))
+        rows = [[("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False)],
+                [("公民身份号码", 1, True), (p["id_number"], 3, False)],
+                [("居住地址", 1, True), (c["rp_address"], 3, False)],
+                [("申领类型", 1, True), ("首次申领", 1, False), ("联系电话", 1, True), (phone, 1, False)],
+                [("受理单位", 1, True), (c["rp_authority"] + station, 3, False)],
+                [("受理日期", 1, True), (cn_date(acc), 1, False), ("领证日期", 1, True), (cn_date(acc + dt.timedelta(days=15)), 1, False)]]
+        y = grid6(doc, S, x0, y0 + 30, [32, 54, 30, 58], rows, 9.5 * S.k, 10.5, style="full", fill_labels=pale(S.c("tint"), 0.2))
+        if part == "申请人联":
+            doc.para(x0 + 2, y + 5, 170, "凭本单及本人居民身份证于领证日期后到受理单位领取居住证。", 9 * S.k, S.f("sans"), S.c("ink"), indent=0)
+            doc.text(150, y + 15, "受理单位（盖章）", 9.5, S.f("sans"), S.c("ink"), "m")
+            doc.seal(150, y + 17, 36, station)
+        else:
+            doc.text(x0 + 2, y + 5, "受理人：" + fake_name(rng, rng.random() < 0.5), 9 * S.k, S.f("sans"), S.c("ink"))
+    x = 10.0
+    while x < 200:
+        doc.line(x, 150.5, x + 3.0, 150.5, 0.3, (120, 120, 120))
+        x += 5.0
+    doc.text(105, 146.3, "沿此线剪开", 6.5, S.f("sans"), (120, 120, 120), "m")
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "居住证申领受理单 (heldout6: 存根联 and 申请人联 on one sheet, barcode, ruled tables), design %s" % S.name, {}
+
+
+def k_household6(rng, S, c):
+    """heldout6: the 常住人口登记卡 as a pre-printed form with its entries written by hand (the clerk's ballpoint), the
+    户口专用章 and the clerk's square name seal."""
+    p = c["person"]
+    doc = Doc(190, 133, bg=pale(S.c("tint"), 0.3), S=S)
+    form = rng.choice([(40, 96, 150), (150, 60, 60), (60, 110, 70)])
+    ink = rng.choice(HAND_INK)
+    doc.text(95 + S.dx, 5.5 + S.dy, "常 住 人 口 登 记 卡", 14 * S.k, S.f("serifb"), form, "m", spacing=0.8)
+    rel = c.get("relation", rng.choice(["户主", "妻", "长子", "长女", "之子", "之女"]))
+    b = p["birth"]
+    place = PLACES[p["area"]][0]
+    rows = [[("姓名", 1, True), (p["name"], 2, False), ("户主或与户主关系", 2, True), (rel, 1, False)],
+            [("曾用名", 1, True), ("", 2, False), ("性别", 2, True), (p["sex"], 1, False)],
+            [("出生地", 1, True), (place, 2, False), ("民族", 2, True), (p["nation"], 1, False)],
+            [("籍贯", 1, True), (place[:3], 2, False), ("出生日期", 2, True), (cn_date(b), 1, False)],
+            [("本市(县)其他住址", 1, True), ("", 5, False)],
+            [("宗教信仰", 1, True), ("", 2, False), ("公民身份证件编号", 2, True), ("", 1, False)],
+            [("身高", 1, True), ("%d厘米" % rng.randint(150, 185), 1, False), ("血型", 1, True), (rng.choice(["A", "B", "O", "AB"]), 1, False),
+             ("文化程度", 1, True), (rng.choice(["大学", "高中", "初中", "大专"]), 1, False)],
+            [("婚姻状况", 1, True), (rng.choice(["已婚", "未婚"]), 1, False), ("兵役状况", 1, True), ("", 1, False), ("职业", 1, True), ("", 1, False)],
+            [("何时由何地迁来本市(县)", 2, True), ("", 4, False)],
+            [("何时由何地迁来本址", 2, True), ("", 4, False)]]
+    colw = [27, 30, 22, 25, 24, 44]
+    hs = rng.randrange(10 ** 6)
+    cnt = [0]
+
+    def write(x0, y, x1, rowh, text):
+        sz = 11
+        while hand_width(doc, text, sz) > x1 - x0 - 2.5 and sz > 5.5:
+            sz -= 0.5
+        doc_hand(doc, x0 + 1.5, y + (rowh - sz * 25.4 / 72) / 2 - 0.6, text, sz, ink, hs + cnt[0])
+        cnt[0] += 1
+    gx, gy = 8 + S.dx * 0.4, 14.5 + S.dy * 0.5
+    y = grid6(doc, S, gx, gy, colw, rows, 7.6, 9.4, style="full", colour=form, value=write, lcol=form)
+    # the ID number in its cell (the row of 宗教信仰): larger, written across the whole cell
+    yid = gy + 9.4 * 5
+    doc_hand(doc, gx + sum(colw[:5]) + 1.0, yid + 1.0, p["id_number"], 10, ink, hs + 99)
+    reg = rand_date(rng, dt.date(2008, 1, 1), dt.date(2025, 12, 31))
+    doc.text(12, y + 5, "承办人签章：", 8.5, S.f("sans"), form)
+    clerk = fake_name(rng, rng.random() < 0.5)
+    sqseal6(doc, 34, y + 2.5, 9, clerk[:3])
+    doc.text(112, y + 5, "登记日期：", 8.5, S.f("sans"), form)
+    doc_hand(doc, 128, y + 4.2, "%d.%d.%d" % (reg.year, reg.month, reg.day), 9, ink, hs + 7)
+    doc.seal(70 + rng.uniform(-6, 6), y - 8, 32, PLACES[p["area"]][1][-5:] + "户口专用章")
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "户口簿 常住人口登记卡 (%s; heldout6: a pre-printed form with the entries written by hand, square name seal), design %s" % (rel, S.name), {}
+
+
+def k_business_license_app6(rng, S, c):
+    """heldout6: a phone screenshot of the 电子营业执照 app: a red head with the emblem, 营业执照, the fields, a QR to
+    亮照, and the app's buttons."""
+    co = c["company"]
+    doc = Doc(72, 156, bg=(245, 245, 245), S=S)
+    doc.app = True
+    doc_grad(doc, 0, 0, 72, 48, (206, 30, 36), (236, 84, 60))
+    status_bar6(doc, S, dark=True, clock="%d:%02d" % (rng.randint(8, 17), rng.randint(0, 59)))
+    app_header6(doc, S, "电子营业执照", fg=(255, 255, 255))
+    doc_rrect(doc, 4, 16, 68, 122, 2.5, fill=(255, 255, 255))
+    doc.image(31, 18.5, 10, 10, emblem())
+    doc.text(36, 30, "营 业 执 照", 10, S.f("serifb"), (186, 20, 26), "m", spacing=0.8)
+    doc.text(36, 37.5, "统一社会信用代码", 4.4, S.f("sans"), (110, 110, 110), "m")
+    doc.text(36, 40.8, co["uscc"], 6.4, S.f("mono"), (30, 30, 30), "m", spacing=0.2)
+    doc.line(8, 46.5, 64, 46.5, 0.2, (225, 225, 225))
+    founded = co["founded"]
+    items = [("名称", co["name"]), ("类型", co["type"]), ("法定代表人", co["rep"]["name"]), ("注册资本", co["capital"]),
+             ("成立日期", cn_date(founded)), ("营业期限", "%s 至 %s" % (cn_date(founded), c.get("biz_until_text", "长期"))),
+             ("住所", co["address"]), ("登记机关", co["authority"])]
+    y = 49.0
+    for lab, val in items:
+        doc.text(8, y, lab, 4.5, S.f("sans"), (130, 130, 130))
+        y = doc.para(25, y - 0.2, 39, val, 4.9, S.f("sans"), (30, 30, 30), lh=1.45, indent=0) + 1.6
+    doc.line(8, y, 64, y, 0.2, (225, 225, 225))
+    qy = max(y + 3, 96.0)
+    doc.image(26, qy, 20, 20, qr_block(rng, 25))
+    doc.text(36, qy + 21, "扫码亮照 · 验照", 4.2, S.f("sans"), (120, 120, 120), "m")
+    for i, t in enumerate(("亮照", "验照", "下载", "授权")):
+        cx = 13 + i * 15.3
+        doc_rrect(doc, cx - 6, 128, cx + 6, 136, 1.5, fill=(255, 255, 255), outline=(220, 60, 50), w=0.3)
+        doc.text(cx, 129.8, t, 5.0, S.f("sans"), (206, 40, 40), "m")
+    doc.text(36, 146, "国家市场监督管理总局", 4.2, S.f("sans"), (140, 140, 140), "m")
+    exp = c.get("biz_until") not in (None, "长期") and dt.date.fromisoformat(c["biz_until"]) < TODAY
+    facts = {"uscc": co["uscc"], "unit_name": co["name"], "valid_from": iso(founded), "valid_until": c.get("biz_until", "长期")}
+    return [doc], facts, "营业执照 (heldout6: a phone screenshot of the 电子营业执照 app), design %s%s" % (S.name, ", EXPIRED" if exp else ""), \
+        ({"expired": True} if exp else {})
+
+
+def k_business_license6(rng, S, c):
+    """heldout6: 营业执照 （副本） in a frame of small diamonds, the code and QR at the top, labels as pills or bars,
+    dates zero-padded (2008年03月05日), 营业期限 自…至…; or the 电子营业执照 app screenshot (c["biz_app"])."""
+    if c.get("biz_app"):
+        return k_business_license_app6(rng, S, c)
+    co = c["company"]
+    doc = Doc(210, 297, bg=(253, 252, 248), S=S)
+    acc = S.c("accent")
+    doc.rect(10, 10, 200, 287, outline=acc, w=0.9)
+    doc.rect(15, 15, 195, 282, outline=acc, w=0.35)
+    ornament6(doc, 12.5, 12.5, 197.5, 284.5, pale(acc, 0.35), "diamond", 4.0)
+    doc.image(96, 21, 18, 18, emblem())
+    doc.text(105, 42 + S.dy, "营业执照", 27 * S.k, S.f("serifb"), (182, 22, 26), "m", spacing=4)
+    doc.text(105, 60 + S.dy, "（副　本）", 11 * S.k, S.f("serif"), S.c("ink"), "m")
+    doc.text(24 + S.dx, 22, "统一社会信用代码", 8.5 * S.k, S.f("sans"), S.c("label"))
+    doc.text(24 + S.dx, 28, co["uscc"], 11 * S.k, S.f("mono"), S.c("ink"), spacing=0.25)
+    doc.text(24 + S.dx, 35.5, "副本编号：1-%d" % rng.randint(1, 3), 7.5, S.f("sans"), S.c("ink"))
+    doc.image(163, 21, 23, 23, qr_block(rng))
+    doc.para(160, 45, 30, "扫描二维码登录“国家企业信用信息公示系统”了解更多登记、备案、许可、监管信息", 5.2, S.f("sans"), (90, 90, 90), lh=1.4, indent=0)
+    founded = co["founded"]
+    until_text = c.get("biz_until_text0") or ("长期" if c.get("biz_until", "长期") == "长期" else cn_date0(dt.date.fromisoformat(c["biz_until"])))
+    items = [("名　　称", co["name"]), ("类　　型", co["type"]), ("法定代表人", co["rep"]["name"]), ("经营范围", co["scope"]),
+             ("注册资本", co["capital"]), ("成立日期", cn_date0(founded)), ("营业期限", "自%s至%s" % (cn_date0(founded), until_text)),
+             ("住　　所", co["address"])]
+    y = kv6(doc, S, 30 + S.dx, 76 + S.dy, items, 10 * S.k, 31, gap=2.0, font="serif", vfont="serif", wrap=128)
+    issue = rand_date(rng, founded, dt.date(2026, 10, 31))
+    by = max(y + 22, 205)
+    doc.text(150, by, "登记机关", 12, S.f("serif"), S.c("ink"), "m")
+    doc.seal(150, by + 6, 40, co["authority"])
+    doc.text(150, by + 18, cn_date(issue), 10.5, S.f("serif"), S.c("ink"), "m")
+    doc.text(105, 271, "国家企业信用信息公示系统网址：http://www.gsxt.gov.cn", 7, S.f("sans"), (90, 90, 90), "m")
+    doc.text(105, 276, "国家市场监督管理总局监制", 7, S.f("sans"), (90, 90, 90), "m")
+    exp = c.get("biz_until") not in (None, "长期") and dt.date.fromisoformat(c["biz_until"]) < TODAY
+    facts = {"uscc": co["uscc"], "unit_name": co["name"], "valid_from": iso(founded), "valid_until": c.get("biz_until", "长期")}
+    return [doc], facts, "营业执照 (副本; heldout6: a frame of diamonds, %s labels, zero-padded dates), design %s%s" % (
+        S.lab, S.name, ", EXPIRED (营业期限 ended)" if exp else ""), ({"expired": True} if exp else {})
+
+
+def k_uscc_cert6(rng, S, c):
+    """heldout6: 统一社会信用代码证书 with its title white in a gradient band, the code boxed in large digits, a red
+    certificate serial, a QR with its caption, labels as pills or bars."""
+    ins = c["institution"]
+    frm, until = c["lic_valid"]
+    doc = Doc(297, 210, bg=(252, 252, 250), S=S)
+    acc = S.c("accent")
+    doc_grad(doc, 0, 14, 297, 40, acc, pale(acc, 0.45), vertical=False)
+    doc.image(24, 16, 22, 22, emblem())
+    doc.text(148.5 + S.dx, 19.5, "统一社会信用代码证书", 22 * S.k, S.f("serifb"), (255, 255, 255), "m", spacing=2)
+    doc.text(262, 46, "No. %08d" % rng.randrange(10 ** 8), 10, S.f("mono"), (196, 30, 40), "r")
+    doc.text(40 + S.dx, 54 + S.dy, "统一社会信用代码", 10 * S.k, S.f("sans"), S.c("label"))
+    doc.rect(38 + S.dx, 61 + S.dy, 170 + S.dx, 75 + S.dy, outline=S.c("label"), w=0.5)
+    doc.text(104 + S.dx, 62.8 + S.dy, ins["uscc"], 17 * S.k, S.f("mono"), S.c("ink"), "m", spacing=0.8)
+    items = [("机构名称", ins["name"]), ("机构性质", ins["nature"]), ("机构地址", ins["address"]), ("负 责 人", ins["head"]["name"]),
+             ("有 效 期", "自%s至%s" % (cn_date0(frm), cn_date0(until)))]
+    kv6(doc, S, 40 + S.dx, 86 + S.dy, items, 12.5 * S.k, 36, gap=2.1, font="serif", vfont="serif", wrap=150)
+    doc.image(28, 160, 26, 26, qr_block(rng))
+    doc.para(58, 168, 46, "扫描二维码查询机构登记信息", 7.5, S.f("sans"), (90, 90, 90), lh=1.4, indent=0)
+    issuer = ins["city"] + {"机关": "机构编制委员会办公室", "事业单位": "事业单位登记管理局", "社会团体": "民政局"}[ins["nature"]]
+    doc.text(222, 168, "颁发单位：" + issuer, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(222, 178, "颁发日期：" + cn_date0(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(226, 166, 40, issuer)
+    exp = until < TODAY
+    return [doc], {"uscc": ins["uscc"], "unit_name": ins["name"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "统一社会信用代码证书 (%s; heldout6: gradient title band, boxed code, serial, %s labels), design %s%s" % (
+            ins["nature"], S.lab, S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+RENAME6 = {"医疗保障服务中心": "医疗保险事业中心", "社会保险事业中心": "社会保险事业处", "疾病预防控制中心": "卫生防疫站",
+           "综合检验检测中心": "产品质量监督检验所", "第二实验小学": "第二小学", "医疗保障局": "医疗保险管理局", "农业农村局": "农业局",
+           "司法局": "司法行政局", "统计局": "统计调查局", "个体劳动者协会": "个体私营经济协会", "老年人体育协会": "老年体育协会",
+           "餐饮行业协会": "饭店餐饮协会", "书法家协会": "书法协会"}
+
+
+def old_name6(name):
+    for new, old in RENAME6.items():
+        if name.endswith(new):
+            return name[:-len(new)] + old
+    return name + "筹备处"
+
+
+def k_approval6(rng, S, c):
+    """heldout6: a 公文 as printed: the issuer's name in red, 文号 at the left and 签发人 at the right above a double red
+    rule, a bold title, body text, the date in Chinese numerals (二〇一九年三月五日) under the seal, 抄送 and 印发 lines
+    between rules and a — 1 — page number. The unit named is c["old_name"] when the case plants a former name."""
+    ins = c["institution"]
+    name = c.get("old_name") or ins["name"]
+    doc = Doc(210, 297, S=S)
+    red = (206, 18, 24)
+    issuer = ins["city"] + rng.choice(["机构编制委员会办公室", "机构编制委员会", "人民政府办公室"])
+    sz = 24 * S.k
+    while doc.width(issuer, sz, S.f("serifb")) > 170 and sz > 12:
+        sz -= 0.5
+    doc.text(105, 30 + S.dy, issuer, sz, S.f("serifb"), red, "m", spacing=0.4)
+    yr = rng.randint(2008, 2024)
+    num = "%s〔%d〕%d号" % (rng.choice(["临编办发", "兰编发", "济编办", "淄编发", "聊政办字"]), yr, rng.randint(3, 120))
+    doc.text(28 + S.dx, 52, num, 11 * S.k, S.f("serif"), S.c("ink"))
+    doc.text(182, 52, "签发人：" + fake_name(rng, rng.random() < 0.3), 11 * S.k, S.f("serif"), S.c("ink"), "r")
+    doc.line(25, 60.5, 185, 60.5, 1.0, red)
+    doc.line(25, 62.0, 185, 62.0, 0.3, red)
+    title = "关于同意设立%s的批复" % name if ins["nature"] != "机关" else "关于%s机构设置有关事项的批复" % name
+    y = doc.para(32, 72, 146, title, 16 * S.k, S.f("serifb"), S.c("ink"), lh=1.45, indent=0)
+    dept = ins["city"] + rng.choice(["卫生健康局", "教育和体育局", "人力资源和社会保障局", "民政局"])
+    body_f = S.f("serif")
+    doc.text(25, y + 5, dept + "：", 12 * S.k, body_f, S.c("ink"))
+    body = ("你单位《关于设立%s的请示》收悉。经研究，同意设立%s，为你单位所属公益一类事业单位，机构规格相当于正科级，"
+            "核定事业编制%d名，所需经费由财政全额拨款。请按照有关规定办理事业单位法人登记手续。" % (name, name, rng.randint(8, 40)))
+    y = doc.para(25, y + 16, 160, body, 12 * S.k, body_f, S.c("ink"), lh=1.9)
+    doc.text(25 + 12 * S.k * 25.4 / 72 * 2, y + 2, "此复。", 12 * S.k, body_f, S.c("ink"))
+    d = dt.date(yr, rng.randint(1, 12), rng.randint(1, 28))
+    doc.text(150, y + 26, issuer, 11 * S.k, body_f, S.c("ink"), "m")
+    doc.text(150, y + 36, cn_num_date(d), 11 * S.k, body_f, S.c("ink"), "m")
+    doc.seal(150, y + 31, 42, issuer)
+    fy = max(y + 56, 250)
+    doc.line(25, fy, 185, fy, 0.5, S.c("ink"))
+    doc.text(27, fy + 2.5, "抄送：" + ins["city"] + rng.choice(["财政局", "人力资源和社会保障局", "事业单位登记管理局"]) + "。", 10 * S.k, body_f, S.c("ink"))
+    doc.line(25, fy + 10, 185, fy + 10, 0.3, S.c("ink"))
+    doc.text(27, fy + 12.5, issuer, 10 * S.k, body_f, S.c("ink"))
+    doc.text(183, fy + 12.5, "%d年%d月%d日印发" % (d.year, d.month, d.day), 10 * S.k, body_f, S.c("ink"), "r")
+    doc.line(25, fy + 20, 185, fy + 20, 0.5, S.c("ink"))
+    doc.text(105, 284, "— 1 —", 10, S.f("serif"), S.c("ink"), "m")
+    planted = ", PLANTED MISMATCH: the 批复 names the unit's former name" if c.get("old_name") else ""
+    return [doc], {"unit_name": name}, "单位批准成立文件 %s (heldout6: 签发人, double red rule, date in Chinese numerals, 抄送/印发 lines), design %s%s" % (
+        num, S.name, planted), {"title": title}
+
+
+def k_marriage6(rng, S, c):
+    """heldout6: the 结婚证 inner spread with a pale 结婚证 microtext ground, labels as pills or bars, 备注, the 婚姻登记员,
+    a colourless steel seal (钢印) pressed across the photo, 民政部监制 at the foot."""
+    a, b = c["person"], c["spouse"]
+    doc = Doc(250, 88, bg=(252, 240, 238), S=S)
+    micro6(doc, (246, 222, 222), "JIEHUNZHENG ", 1.8, 1.9)
+    doc.line(125, 3, 125, 85, 0.3, (210, 170, 170))
+    reg = c["marriage_date"]
+    no = c.get("marriage_no") or "J%s-%d-%06d" % (a["area"], reg.year, rng.randrange(1, 999999))
+    lx = 14 + S.dx
+    y = kv6(doc, S, lx, 14, [("持证人", a["name"]), ("登记日期", cn_date(reg)), ("结婚证字号", no), ("备注", "")], 9.5 * S.k, 26, gap=2.25,
+            font="serif", vfont="sans")
+    doc.para(lx, y + 1, 102, "申请结婚，经审查符合《中华人民共和国民法典》关于结婚的规定，予以登记，发给此证。", 8, S.f("serif"), S.c("ink"), lh=1.5)
+    auth = PLACES[a["area"]][0].replace("山东省", "") + "民政局"
+    doc.text(30, 73, "登记机关：" + auth, 8, S.f("serif"), S.c("ink"))
+    doc.text(30, 78.5, "婚姻登记员：" + fake_name(rng, rng.random() < 0.6), 8, S.f("serif"), S.c("ink"))
+    doc.seal(92, 70, 28, auth + "婚姻登记专用章")
+    doc.image(152, 5, 46, 29, portrait(rng, False, (206, 36, 40)).resize((320, 200)))
+    doc_emboss(doc, 196, 30, 22, auth)
+    y = 38.5
+    for q in (a, b):
+        y = kv6(doc, S, 132, y, [("姓名", q["name"] + "　　性别 " + q["sex"]), ("国籍", "中国　　出生日期 " + cn_date(q["birth"])),
+                                 ("身份证件号", q["id_number"])], 7.4 * S.k, 18, gap=1.7, font="serif", vfont="sans")
+        y += 1.6
+    doc.text(243, 83, "中华人民共和国民政部监制", 5.5, S.f("sans"), (150, 110, 110), "r")
+    facts = {"name": a["name"], "id_number": a["id_number"], "license_number": no}
+    return [doc], facts, "结婚证 inner spread (heldout6: microtext ground, %s labels, 备注, a steel seal over the photo), design %s" % (S.lab, S.name), \
+        {"spouse_name": b["name"], "spouse_id_number": b["id_number"], "registered": iso(reg)}
+
+
+def k_birth6(rng, S, c):
+    """heldout6: another edition of the 出生医学证明: a QR at the top left, No. and the number at the top right, a faint
+    emblem watermark and diagonal hairlines, the facts in two columns with pill or bar labels, 出生时间 zero-padded
+    (2026年06月27日09时47分), 国家卫生健康委员会监制."""
+    ch, mo, fa = c["child"], c["mother"], c["father"]
+    doc = Doc(250, 176, S=S)
+    doc_grad(doc, 0, 0, 250, 176, (238, 248, 240), (250, 238, 242))
+    hl = (222, 236, 226)
+    for i in range(0, 430, 6):
+        doc.line(i, 0, i - 176, 176, 0.12, hl)
+    doc.image(95, 58, 60, 60, pale_emblem(300, 0.86))
+    doc.rect(6, 6, 244, 170, outline=S.c("accent"), w=0.7)
+    doc.image(12, 10, 22, 22, qr_block(rng, 25))
+    doc.text(125, 12 + S.dy, "出生医学证明", 24 * S.k, S.f("serifb"), (30, 110, 70), "m", spacing=3)
+    doc.text(125, 25.5 + S.dy, "BIRTH CERTIFICATE", 7.5, S.f("sans"), (90, 120, 100), "m", spacing=1)
+    doc.text(238, 13.4, c["bc_no"], 12.5 * S.k, S.f("mono"), (196, 30, 40), "r")
+    doc.text(238 - doc.width(c["bc_no"], 12.5 * S.k, S.f("mono")) - 2, 14, "No.", 10, S.f("mono"), (196, 30, 40), "r")
+    bt = c["birth_time"]
+    age = lambda p: "%d" % ((bt.date() - p["birth"]).days // 365)
+    left = [("新生儿姓名", ch["name"]), ("性　　别", ch["sex"]), ("出生时间", bt.strftime("%Y年%m月%d日%H时%M分")),
+            ("出生孕周", "%d周" % rng.randint(37, 41)), ("出生体重", "%d克" % rng.randint(2600, 4100)),
+            ("出生身长", "%d厘米" % rng.randint(47, 54)), ("出生地点", PLACES[mo["area"]][0]), ("医疗机构名称", c["hospital"])]
+    right = [("母亲姓名", mo["name"]), ("年龄　国籍", age(mo) + "岁　中国"), ("民　　族", mo["nation"]), ("身份证件号码", mo["id_number"]),
+             ("父亲姓名", fa["name"]), ("年龄　国籍", age(fa) + "岁　中国"), ("民　　族", fa["nation"]), ("身份证件号码", fa["id_number"])]
+    kv6(doc, S, 16 + S.dx, 40 + S.dy, left, 9.6 * S.k, 28, gap=1.95, font="serif", vfont="sans", wrap=72)
+    kv6(doc, S, 130 + S.dx, 40 + S.dy, right, 9.6 * S.k, 29, gap=1.95, font="serif", vfont="sans", wrap=80)
+    issue = (bt + dt.timedelta(days=rng.randint(2, 20))).date()
+    doc.text(20, 154, "签发日期：" + cn_date0(issue), 9.5, S.f("sans"), S.c("ink"))
+    doc.text(185, 146, "签证机构（盖章）", 9.5, S.f("sans"), S.c("ink"), "m")
+    doc.seal(185, 152, 34, c["hospital"] + "出生医学证明专用章"[:4])
+    doc.text(125, 163, "国家卫生健康委员会监制", 7.5, S.f("sans"), (100, 120, 105), "m")
+    facts = {"birth_certificate_number": c["bc_no"], "child_name": ch["name"], "mother_name": mo["name"], "mother_id_number": mo["id_number"]}
+    return [doc], facts, "出生医学证明 (heldout6: QR top left, No. top right, watermark, two columns with %s labels, 国家卫生健康委员会监制), design %s" % (
+        S.lab, S.name), {"father_name": fa["name"], "father_id_number": fa["id_number"]}
+
+
+def k_diagnosis6(rng, S, c):
+    """heldout6: another hospital template: the hospital's round mark and name at the top left, a barcode with the 门诊号
+    at the top right, 诊 断 证 明 书 letter-spaced, the patient in a fully ruled table with the 身份证号, boxed 诊断 and
+    医嘱, a footnote. A planted namesake (c["namesake_id"]) prints another person's ID number (and age) under the name."""
+    p = c["person"]
+    doc = Doc(210, 297 if rng.random() < 0.5 else 160, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    acc = S.c("accent")
+    logo6(doc, 16 + S.dx, 9, 13, acc)
+    doc.text(32 + S.dx, 10.5, hosp, 15 * S.k, S.f("sansb"), acc, spacing=0.5)
+    opno = "%010d" % rng.randrange(10 ** 10)
+    barcode6(doc, 150, 9, 44, 8, rng.randrange(10 ** 6))
+    doc.text(172, 18.5, "门诊号：" + opno, 7.5, S.f("sans"), S.c("ink"), "m")
+    doc.line(14, 25, 196, 25, 0.6, acc)
+    doc.text(105, 31 + S.dy, "诊　断　证　明　书", 17 * S.k, S.f("serifb"), S.c("ink"), "m")
+    idn = c.get("namesake_id") or p["id_number"]
+    show_id = bool(c.get("namesake_id")) or rng.random() < 0.7
+    bd = dt.date(int(idn[6:10]), int(idn[10:12]), int(idn[12:14]))
+    d = c.get("visit") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    age = (d - bd).days // 365
+    rows = [[("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False), ("年龄", 1, True), ("%d岁" % age, 1, False)],
+            [("科室", 1, True), (dept, 1, False), ("就诊日期", 1, True), (d.isoformat(), 3, False)]]
+    if show_id:
+        rows.insert(1, [("身份证号", 1, True), (idn, 5, False)])
+    y = grid6(doc, S, 16 + S.dx, 45 + S.dy, [24, 38, 22, 30, 22, 42], rows, 10 * S.k, 10, style="full", fill_labels=pale(S.c("tint"), 0.0))
+    bh = 24 if doc.h > 200 else 16
+    doc.rect(16 + S.dx, y + 4, 194 + S.dx, y + 4 + bh, outline=S.c("label"), w=0.35)
+    lab6(doc, S, 19 + S.dx, y + 7, "诊断", 9.5 * S.k)
+    doc.text(38 + S.dx, y + 6.5, dx, 12 * S.k, S.f("sansb"), S.c("ink"))
+    y += 8 + bh
+    doc.rect(16 + S.dx, y, 194 + S.dx, y + bh + 6, outline=S.c("label"), w=0.35)
+    lab6(doc, S, 19 + S.dx, y + 3, "医嘱", 9.5 * S.k)
+    doc.para(38 + S.dx, y + 2.6, 150, rng.choice(["注意休息，全休两周，定期门诊复查。", "继续口服药物治疗，低盐低脂饮食，门诊随诊。",
+                                                   "建议住院治疗；出院后休息一个月，不适随诊。"]), 10.5 * S.k, S.f("sans"), S.c("ink"), lh=1.6, indent=0)
+    y += bh + 12
+    doc.text(120, y, "医师签名：", 10, S.f("sans"), S.c("ink"))
+    doc.sign(140, y - 3, 26, 10, rng.randrange(10 ** 6))
+    doc.text(120, y + 9, "日期：" + cn_date(d), 10, S.f("sans"), S.c("ink"))
+    doc.seal(90, y + 4, 34, hosp + "诊断证明专用章")
+    doc.text(105, doc.h - 10, "注：本证明须加盖医院诊断证明专用章方有效，涂改无效。", 7.5, S.f("sans"), (110, 110, 110), "m")
+    facts = {"name": p["name"]}
+    if show_id:
+        facts["id_number"] = idn
+    planted = ", PLANTED MISMATCH: the 身份证号 is a namesake's (同名同姓), not the patient's" if c.get("namesake_id") else ""
+    return [doc], facts, "诊断证明书 %s (heldout6: round mark, barcode with 门诊号, ruled patient table, boxed 诊断/医嘱), design %s%s" % (
+        hosp, S.name, planted), {"diagnosis": dx}
+
+
+def k_discharge6(rng, S, c):
+    """heldout6: 出院记录 as an EMR printout: hospital at the left and 出院记录 at the right of a head rule, the patient in
+    a box of pairs, sections headed by a small square in the accent colour, 电子签名 and 打印时间 at the foot."""
+    p = c["person"]
+    doc = Doc(210, 297, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    acc = S.c("accent")
+    doc.text(18 + S.dx, 12 + S.dy, hosp, 14 * S.k, S.f("sansb"), S.c("ink"))
+    doc.text(192 + S.dx, 12 + S.dy, "出院记录", 16 * S.k, S.f("sansb"), acc, "r", spacing=1.5)
+    doc.line(16, 22, 194, 22, 0.8, acc)
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    age = (TODAY - p["birth"]).days // 365
+    doc.rect(16, 25, 194, 44, outline=pale(S.c("label"), 0.3), fill=pale(S.c("tint"), 0.3), w=0.3)
+    pairs = [("姓名", p["name"]), ("性别", p["sex"]), ("年龄", "%d岁" % age), ("科室", dept),
+             ("床号", "%d床" % rng.randint(1, 60)), ("住院号", "%08d" % rng.randrange(10 ** 8)), ("入院日期", a.isoformat()), ("出院日期", b.isoformat())]
+    for i, (l, v) in enumerate(pairs):
+        x, y = 19 + (i % 4) * 44, 28 + (i // 4) * 8
+        doc.text(x, y, l + "：", 8.5 * S.k, S.f("sans"), S.c("label"))
+        doc.text(x + doc.width(l + "：", 8.5 * S.k, S.f("sans")), y, v, 8.5 * S.k, S.f("sans"), S.c("ink"))
+    y = 50
+    secs = [("入院诊断", dx), ("出院诊断", dx + "（好转）"),
+            ("入院情况", "患者因“%s”入院。查体：T 36.6℃，P 80次/分，R 18次/分，BP 132/82mmHg，神志清，精神可。" % rng.choice(["反复胸闷3天", "腹痛12小时", "咳嗽咳痰1周", "腰痛伴右下肢麻木2月"])),
+            ("诊疗经过", "入院后完善相关检查，给予%s等治疗，症状逐渐缓解，病情稳定，准予出院。" % rng.choice(["抗感染、化痰", "降压、调脂、抗血小板", "营养神经、改善循环", "手术"])),
+            ("出院情况", "一般情况可，无明显不适，切口愈合良好。" if rng.random() < 0.3 else "一般情况可，无明显不适。"),
+            ("出院医嘱", "1.注意休息，清淡饮食；2.按时服药；3.出院两周后门诊复查，不适随诊。")]
+    for lab, val in secs:
+        doc.rect(18, y + 1.2, 20.6, y + 3.8, fill=acc)
+        doc.text(23, y, lab, 10.5 * S.k, S.f("sansb"), S.c("ink"))
+        y = doc.para(23, y + 6.5 * S.k, 168, val, 10 * S.k, S.f("serif"), S.c("ink"), lh=1.6, indent=2) + 3
+    doc.text(130, y + 6, "主治医师（电子签名）：" + fake_name(rng, rng.random() < 0.5), 9, S.f("sans"), S.c("ink"))
+    pt = dt.datetime(2026, 11, rng.randint(20, 28), rng.randint(8, 17), rng.randint(0, 59), rng.randint(0, 59))
+    doc.line(16, 284, 194, 284, 0.3, (150, 150, 150))
+    doc.text(18, 286, "打印时间：" + pt.strftime("%Y-%m-%d %H:%M:%S"), 7.5, S.f("sans"), (110, 110, 110))
+    doc.text(192, 286, "第1页 共1页", 7.5, S.f("sans"), (110, 110, 110), "r")
+    return [doc], {"name": p["name"]}, "出院记录 %s (heldout6: EMR printout, patient box, square section heads, 电子签名), design %s" % (hosp, S.name), \
+        {"admitted": iso(a), "discharged": iso(b), "diagnosis": dx}
+
+
+def k_medical_record6(rng, S, c):
+    """heldout6: a page of a 门诊病历本 written by the doctor by hand: the printed head with blanks (姓名 性别 年龄 科别),
+    ruled lines, the visit written in ballpoint, the doctor's signature written out."""
+    p = c["person"]
+    doc = Doc(148, 210, bg=(252, 251, 245), S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    form = rng.choice([(40, 100, 160), (60, 120, 80), (150, 70, 60)])
+    ink = rng.choice(HAND_INK)
+    hs = rng.randrange(10 ** 6)
+    doc.text(74 + S.dx, 9, hosp, 12 * S.k, S.f("serifb"), form, "m")
+    doc.text(74 + S.dx, 17, "门 诊 病 历", 13 * S.k, S.f("sansb"), form, "m", spacing=1)
+    age = (TODAY - p["birth"]).days // 365
+    x, y = 10, 29
+    for lab, val, w in (("姓名", p["name"], 24), ("性别", p["sex"], 9), ("年龄", "%d岁" % age, 12), ("科别", dept, 20)):
+        doc.text(x, y, lab, 8.5, S.f("sans"), form)
+        x += doc.width(lab, 8.5, S.f("sans")) + 1
+        doc.line(x, y + 4.6, x + w, y + 4.6, 0.25, form)
+        doc_hand(doc, x + 1.2, y - 1.0, val, 10.5 if lab == "姓名" else 9.5, ink, hs + int(x))
+        x += w + 2.5
+    doc.line(8, 38, 140, 38, 0.5, form)
+    for ly in np.arange(46, 200, 8.0):
+        doc.line(10, ly, 138, ly, 0.15, pale(form, 0.55))
+    d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    text = ["%d.%d.%d" % (d.year, d.month, d.day),
+            "主诉：" + rng.choice(["头晕3天。", "咳嗽、咽痛2天。", "上腹部不适1周。", "左膝关节疼痛1月。"]),
+            "现病史：" + "近期症状加重，无发热，无恶心呕吐，饮食睡眠可，二便正常。",
+            "既往史：" + rng.choice(["否认高血压、糖尿病史。", "高血压病史5年。", "否认药物过敏史。"]),
+            "查体：" + "神清，心肺听诊未闻及异常，腹软，无压痛。",
+            "诊断：" + dx,
+            "处理：" + rng.choice(["1.血常规 2.口服药物 3.不适随诊", "1.完善检查 2.对症治疗 3.一周后复诊"])]
+    row = 0
+    for para in text:
+        for ln in hand_lines(doc, para, 9.5, 124):
+            doc_hand(doc, 12, 46 + row * 8 - 5.2, ln, 9.5, ink, hs + 1000 + row)
+            row += 1
+    doc_hand(doc, 92, 46 + (row + 1) * 8 - 5.2, "医师：" + fake_name(rng, rng.random() < 0.5), 9.5, ink, hs + 3000)
+    return [doc], {"name": p["name"]}, "门诊病历 %s (heldout6: a booklet page written by hand, ruled lines), design %s" % (hosp, S.name), {"diagnosis": dx}
+
+
+MED6 = [("阿莫西林胶囊", "盒", 23.5), ("布洛芬缓释胶囊", "盒", 18.6), ("血常规", "次", 20.0), ("心电图", "次", 25.0), ("头孢克肟片", "盒", 32.8),
+        ("门诊诊查费", "次", 10.0), ("尿常规", "次", 12.0), ("胸部DR", "次", 90.0), ("C反应蛋白", "项", 30.0), ("蒙脱石散", "盒", 15.2),
+        ("氨溴索口服液", "瓶", 26.4), ("静脉输液", "组", 8.0), ("雾化吸入", "次", 15.0), ("肝功能", "项", 88.0)]
+
+
+def invoice_thermal6(rng, S, c, p, hosp):
+    """A self-service kiosk's thermal 门诊收费票据: 80 mm paper, everything in a bitmap face (GNU Unifont), dashed rules,
+    a barcode."""
+    items = []
+    for n, unit, price in rng.sample(MED6, rng.randint(4, 8)):
+        q = rng.randint(1, 3)
+        items.append((n, q, round(q * price, 2)))
+    total = round(sum(a for _, _, a in items), 2)
+    fund = round(total * rng.uniform(0.2, 0.55), 2)
+    acct = round(min(total - fund, rng.uniform(0, 60)), 2)
+    d = c.get("visit") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    tm = dt.datetime(d.year, d.month, d.day, rng.randint(7, 17), rng.randint(0, 59), rng.randint(0, 59))
+    num = "%010d" % rng.randrange(10 ** 10)
+    H = 120 + len(items) * 4.6
+    doc = Doc(80, H, bg=(250, 250, 246), S=S)
+    f, ink = ("unifont", 0), (52, 52, 58)
+    doc.text(40, 5, hosp, 11, f, ink, "m")
+    doc.text(40, 11.5, "门诊收费票据", 11, f, ink, "m")
+    y = 19.0
+
+    def ln(s, dy=4.4, size=8.2):
+        nonlocal y
+        doc.text(4, y, s, size, f, ink)
+        y += dy
+
+    def rule():
+        nonlocal y
+        doc.text(4, y - 1.2, "-" * 49, 8.2, f, ink)
+        y += 3.2
+    ln("票据号：" + num)
+    ln("流水号：" + tm.strftime("%Y%m%d%H%M%S") + "%03d" % rng.randrange(1000))
+    ln("姓名：%s    性别：%s" % (p["name"], p["sex"]))
+    ln("医保类型：" + rng.choice(["职工医保", "居民医保"]))
+    ln("门诊号：%010d" % rng.randrange(10 ** 10))
+    rule()
+    doc.text(4, y, "项目名称", 8.2, f, ink)
+    doc.text(47, y, "数量", 8.2, f, ink, "r")
+    doc.text(76, y, "金额", 8.2, f, ink, "r")
+    y += 4.6
+    for n, q, a in items:
+        doc.text(4, y, n, 8.2, f, ink)
+        doc.text(47, y, str(q), 8.2, f, ink, "r")
+        doc.text(76, y, "%.2f" % a, 8.2, f, ink, "r")
+        y += 4.6
+    rule()
+    ln("合计金额：¥%.2f" % total, 5.2, 9.5)
+    ln("大写：" + rmb_upper(total))
+    ln("统筹支付：%.2f" % fund)
+    ln("个人账户：%.2f" % acct)
+    ln("个人现金：%.2f" % (total - fund - acct))
+    rule()
+    ln("收费员：%03d    自助机：ZZJ-%02d" % (rng.randint(1, 40), rng.randint(1, 12)))
+    ln(tm.strftime("%Y-%m-%d %H:%M:%S"))
+    barcode6(doc, 10, y + 1, 60, 9, rng.randrange(10 ** 6), ink)
+    doc.text(40, y + 12, "请妥善保管  遗失不补", 8.2, f, ink, "m")
+    return [doc], total, num, "门诊收费票据 %s (heldout6: a self-service kiosk's thermal print, 80 mm, GNU Unifont, %d lines)" % (hosp, len(items))
+
+
+PAPER6 = ["床位费", "诊察费", "检查费", "化验费", "治疗费", "手术费", "护理费", "卫生材料费", "西药费", "中药饮片", "中成药费", "其他费"]
+
+
+def invoice_paper6(rng, S, c, p, hosp):
+    """The pre-printed paper 山东省医疗住院收费票据: green rules, labels and fixed category grid, a red NO., the oval
+    财政 seal at the top centre; the values laser-printed into it, a little off their boxes."""
+    doc = Doc(230, 127, bg=(252, 252, 246), S=S)
+    g = (24, 120, 84)
+    doc.text(115, 10, "山东省医疗住院收费票据", 17, S.f("serifb"), g, "m", spacing=1.5)
+    doc.line(70, 19.8, 160, 19.8, 0.3, g)
+    doc.line(70, 20.9, 160, 20.9, 0.3, g)
+    doc.seal(115, 7.5, 24, "山东省财政厅票据监制章", colour=(206, 36, 44), oval=True)
+    num = "%010d" % rng.randrange(10 ** 10)
+    doc.text(178, 9, "NO.", 10, S.f("sansb"), (200, 30, 40))
+    doc.text(188, 8.5, num, 12, S.f("mono"), (200, 30, 40))
+    a = c.get("admit") or rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30))
+    b = c.get("discharge") or a + dt.timedelta(days=rng.randint(3, 15))
+    ox, oy = rng.uniform(-0.8, 0.9), rng.uniform(-0.6, 0.8)
+    P = lambda x, y, s, size=9.0: doc.text(x + ox, y + oy, s, size, S.f("sans"), (20, 20, 24))
+    L = lambda x, y, s: doc.text(x, y, s, 8.5, S.f("serif"), g)
+    L(12, 25, "住院号")
+    P(28, 24.6, "%08d" % rng.randrange(10 ** 8))
+    L(62, 25, "科别")
+    P(73, 24.6, (c.get("diag") or rng.choice(DIAG))[1])
+    L(100, 25, "住院时间")
+    P(118, 24.6, "%s 至 %s  共%d天" % (a.isoformat(), b.isoformat(), (b - a).days))
+    L(12, 32, "姓名")
+    P(28, 31.6, p["name"])
+    L(62, 32, "性别")
+    P(73, 31.6, p["sex"])
+    L(100, 32, "医保类型")
+    P(118, 31.6, rng.choice(["职工基本医疗保险", "城乡居民基本医疗保险"]))
+    amounts = {k: round(rng.uniform(30, 2600), 2) for k in rng.sample(PAPER6, rng.randint(6, 9))}
+    total = round(sum(amounts.values()), 2)
+    x0, y0, cw, rh = 12, 38, 34.3, 8
+    for i, k in enumerate(PAPER6):
+        r, col = i // 3, i % 3
+        x, y = x0 + col * 2 * cw, y0 + r * rh
+        doc.rect(x, y, x + cw, y + rh, outline=g, w=0.25)
+        doc.rect(x + cw, y, x + 2 * cw, y + rh, outline=g, w=0.25)
+        doc.text(x + cw / 2, y + 2.2, k, 8.5, S.f("serif"), g, "m")
+        if k in amounts:
+            P(x + cw + 3, y + 2.0, "%.2f" % amounts[k])
+    y = y0 + 4 * rh
+    fund = round(total * rng.uniform(0.45, 0.75), 2)
+    pre = round(math.ceil(total / 1000.0) * 1000 * rng.choice([0.5, 1.0]), 2)
+    cash = round(total - fund, 2)
+    for j, (lab, val) in enumerate([("合计（大写）", rmb_upper(total)), ("合计（小写）", "¥%.2f" % total)]):
+        doc.rect(x0, y, x0 + 6 * cw, y + rh, outline=g, w=0.25)
+        L(x0 + 2, y + 2.2, lab)
+        P(x0 + 36, y + 2.0, val)
+        y += rh
+    L(x0 + 2, y + 3, "预交金额")
+    P(x0 + 22, y + 2.6, "%.2f" % pre)
+    L(x0 + 52, y + 3, "补交金额")
+    P(x0 + 72, y + 2.6, "%.2f" % max(0, cash - pre))
+    L(x0 + 102, y + 3, "退还金额")
+    P(x0 + 122, y + 2.6, "%.2f" % max(0, pre - cash))
+    L(x0 + 152, y + 3, "统筹支付")
+    P(x0 + 172, y + 2.6, "%.2f" % fund)
+    L(12, 115, "收款单位（章）")
+    doc.seal(48, 112, 26, hosp + "财务专用章"[:2], oval=True)
+    L(120, 115, "收款人")
+    P(134, 114.6, fake_name(rng, rng.random() < 0.6))
+    L(165, 115, "日期")
+    P(175, 114.6, b.isoformat())
+    return [doc], total, num, "山东省医疗住院收费票据 %s (heldout6: pre-printed green paper form, fixed category grid, 财政 oval seal at the top, values laser-printed %.1f/%.1f mm off)" % (hosp, ox, oy)
+
+
+def invoice_e6(rng, S, c, p, hosp):
+    """An 电子票据 of 门诊 with a blue oval 监制章 at the top centre, 票据代码/号码/校验码/开票日期 in a 2×2 block under the
+    title, items in three side-by-side groups (项目名称 数量 金额), the QR at the bottom right."""
+    doc = Doc(240, 140, S=S)
+    col = (150, 60, 40)
+    title = "医疗门诊收费电子票据"
+    doc.seal(120, 10, 22, "财政部票据监制章", colour=(40, 80, 170), oval=True)
+    doc.text(120 + S.dx, 15, title, 15 * S.k, S.f("serifb"), col, "m", spacing=1.5)
+    code, num = "37%06d" % rng.randrange(10 ** 6), "%010d" % rng.randrange(10 ** 10)
+    check = "".join(rng.choice("0123456789abcdef") for _ in range(6))
+    d = c.get("visit") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    for i, (lab, val) in enumerate([("票据代码", code), ("票据号码", num), ("校验码", check), ("开票日期", d.isoformat())]):
+        x, y = 30 + (i % 2) * 100, 27 + (i // 2) * 6
+        doc.text(x, y, lab + "：", 8.5 * S.k, S.f("sans"), col)
+        doc.text(x + 20, y, val, 8.5 * S.k, S.f("mono"), S.c("ink"))
+    doc.text(14, 42, "交款人：%s" % p["name"], 9 * S.k, S.f("sans"), S.c("ink"))
+    doc.text(80, 42, "交款人统一社会信用代码：%s" % p["id_number"], 9 * S.k, S.f("sans"), S.c("ink"))
+    doc.text(14, 48.5, "门诊号：%010d    就诊日期：%s    医保类型：%s" % (rng.randrange(10 ** 10), d.isoformat(), rng.choice(["职工医保", "居民医保"])),
+             8.5 * S.k, S.f("sans"), S.c("ink"))
+    items = []
+    for n, unit, price in rng.sample(MED6, rng.randint(6, 12)):
+        q = rng.randint(1, 3)
+        items.append((n, "%d%s" % (q, unit), round(q * price, 2)))
+    total = round(sum(a for _, _, a in items), 2)
+    head = [("项目名称", 1, True), ("数量", 1, True), ("金额", 1, True)] * 3
+    rows = [head]
+    n = -(-len(items) // 3)
+    for i in range(n):
+        r = []
+        for g in range(3):
+            j = g * n + i
+            r += [(items[j][0], 1, False), (items[j][1], 1, False), ("%.2f" % items[j][2], 1, False)] if j < len(items) else [("", 1, False)] * 3
+        rows.append(r)
+    y = grid6(doc, S, 12, 56, [34, 14, 23] * 3, rows, 8 * S.k, 6.4, colour=col, style="full")
+    fund = round(total * rng.uniform(0.2, 0.6), 2)
+    doc.rect(12, y, 225, y + 7, outline=col, w=0.25)
+    doc.text(14, y + 1.4, "金额合计（大写）%s　　（小写）¥%.2f" % (rmb_upper(total), total), 8.5 * S.k, S.f("sans"), S.c("ink"))
+    doc.rect(12, y + 7, 225, y + 14, outline=col, w=0.25)
+    doc.text(14, y + 8.4, "其他信息：医保统筹基金支付 %.2f　个人现金支付 %.2f　业务流水号 %s" % (fund, total - fund, "".join(rng.choice("0123456789") for _ in range(16))),
+             7.8 * S.k, S.f("sans"), S.c("ink"))
+    doc.text(14, y + 19, "收款单位（章）：" + hosp, 8.5, S.f("sans"), S.c("ink"))
+    doc.text(120, y + 19, "复核人：%s　　收款人：%s" % (fake_name(rng, True), fake_name(rng, False)), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(64, y + 18, 28, hosp + "财务专用章"[:2], oval=True)
+    doc.image(205, y + 15, 20, 20, qr_block(rng, 21))
+    return [doc], total, num, "%s %s (heldout6: blue oval 监制章, 2×2 number block, items in three groups, QR bottom right)" % (title, hosp)
+
+
+def k_invoice6(rng, S, c):
+    """heldout6's invoices: a kiosk's thermal 门诊收费票据 (c["invoice_type"] "thermal"), the pre-printed paper 住院 form
+    ("paper"; the 住院 bundle's), an 电子票据 with items in three groups ("einvoice")."""
+    p = c["person"]
+    t = c.get("invoice_type6") or ("paper" if c.get("invoice_type") == "inpatient" else rng.choice(["thermal", "einvoice"]))
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    docs, total, num, note = {"thermal": invoice_thermal6, "paper": invoice_paper6, "einvoice": invoice_e6}[t](rng, S, c, p, hosp)
+    if t in ("paper", "thermal"):   # paper only: scanned or photographed
+        docs[0].paper_only = True
+    else:   # an 电子票据 comes as a PDF
+        docs[0].pdf_native = True
+    return docs, {"name": p["name"]}, note + ", design %s" % S.name, {"total": "%.2f" % total, "invoice_number": num}
+
+
+def k_expense_list6(rng, S, c):
+    """heldout6: 费用明细清单 as a spreadsheet printout, landscape: a merged title row, grey header row, thin grid; in
+    half the files the sheet's row numbers and column letters printed too; 执行科室 column; 第 1 页，共 2 页 and the print
+    date at the foot."""
+    p = c["person"]
+    pages_n = c.get("pages", rng.choice([1, 2, 2]))
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    heads = rng.random() < 0.5
+    names = [("0.9%氯化钠注射液", "250ml", "袋", 3.8, "甲类", "病区药房"), ("头孢呋辛钠注射剂", "0.75g", "支", 12.6, "乙类", "病区药房"),
+             ("血常规", "", "次", 20.0, "甲类", "检验科"), ("肝功能检查", "", "项", 88.0, "甲类", "检验科"), ("胸部CT平扫", "", "次", 180.0, "甲类", "放射科"),
+             ("一级护理", "", "日", 28.0, "甲类", "护理单元"), ("床位费(三人间)", "", "日", 40.0, "甲类", "护理单元"),
+             ("阿托伐他汀钙片", "20mg*7", "盒", 16.5, "乙类", "病区药房"), ("静脉输液", "", "组", 8.0, "甲类", "护理单元"),
+             ("一次性输液器", "", "支", 2.5, "乙类", "供应室"), ("心电图", "", "次", 25.0, "甲类", "心电图室"), ("奥美拉唑肠溶胶囊", "20mg*14", "盒", 9.8, "甲类", "病区药房")]
+    cols = ["序号", "费用日期", "项目编码", "项目名称", "规格", "单位", "单价", "数量", "金额", "医保类别", "执行科室"]
+    colw = [12, 24, 34, 52, 22, 12, 18, 12, 22, 18, 28]
+    letters = "ABCDEFGHIJK"
+    title = rng.choice(["住院费用明细清单", "费用明细清单", "住院患者费用明细"])
+    docs, grand, seq = [], 0.0, 0
+    f = S.f("sans")
+    for pi in range(pages_n):
+        doc = Doc(297, 210, S=S)
+        x0 = 14 + (7 if heads else 0) + S.dx
+        y0 = 12 + (5 if heads else 0) + S.dy
+        rh = 6.0
+        nrows = rng.randint(18, 22)
+        rows = []
+        if pi == 0:
+            rows.append(("title", hosp + title))
+            rows.append(("info", "姓名：%s    住院号：%08d    科室：%s    入院日期：%s    出院日期：%s" % (
+                p["name"], 20260000 + rng.randrange(10 ** 4), (c.get("diag") or rng.choice(DIAG))[1], a.isoformat(), b.isoformat())))
+        rows.append(("head", None))
+        for _ in range(nrows):
+            n = rng.choice(names)
+            q = rng.randint(1, 6)
+            seq += 1
+            grand += q * n[3]
+            rows.append(("row", [str(seq), rand_date(rng, a, b).isoformat(), "%012d" % rng.randrange(10 ** 12),
+                                 n[0], n[1], n[2], "%.2f" % n[3], str(q), "%.2f" % (q * n[3]), n[4], n[5]]))
+        if pi == pages_n - 1:
+            rows.append(("total", "%.2f" % grand))
+        W = sum(colw)
+        y = y0
+        for ri, (kind, val) in enumerate(rows):
+            xs = [x0]
+            for w in colw:
+                xs.append(xs[-1] + w)
+            if kind in ("title", "info"):
+                doc.rect(x0, y, x0 + W, y + (rh * 1.6 if kind == "title" else rh), outline=(200, 200, 200), w=0.15)
+                if kind == "title":
+                    doc.text(x0 + W / 2, y + 1.4, val, 13 * S.k, S.f("sansb"), (0, 0, 0), "m")
+                else:
+                    doc.text(x0 + 1.5, y + 1.3, val, 8 * S.k, f, (0, 0, 0))
+                h = rh * 1.6 if kind == "title" else rh
+            else:
+                h = rh
+                cells = cols if kind == "head" else val if kind == "row" else ["合计", "", "", "", "", "", "", "", val, "", ""]
+                for ci, t in enumerate(cells):
+                    if kind == "head":
+                        doc.rect(xs[ci], y, xs[ci + 1], y + h, fill=(217, 217, 217))
+                    doc.rect(xs[ci], y, xs[ci + 1], y + h, outline=(160, 160, 160), w=0.15)
+                    if t:
+                        sz = 7.6 * S.k
+                        while doc.width(t, sz, f) > colw[ci] - 1.5 and sz > 4:
+                            sz -= 0.25
+                        right = kind == "row" and ci in (6, 7, 8)
+                        doc.text(xs[ci + 1] - 0.8 if right else xs[ci] + 0.8, y + (h - sz * 25.4 / 72) / 2 - 0.2, t, sz,
+                                 S.f("sansb") if kind != "row" else f, (0, 0, 0), "r" if right else "l")
+            if heads:
+                doc.rect(x0 - 7, y, x0, y + h, fill=(232, 232, 232), outline=(190, 190, 190), w=0.12)
+                doc.text(x0 - 3.5, y + (h - 2.4) / 2 - 0.3, str(ri + 1), 6, f, (90, 90, 90), "m")
+            y += h
+        if heads:
+            xs = [x0]
+            for w in colw:
+                xs.append(xs[-1] + w)
+            for ci, L_ in enumerate(letters):
+                doc.rect(xs[ci], y0 - 5, xs[ci + 1], y0, fill=(232, 232, 232), outline=(190, 190, 190), w=0.12)
+                doc.text((xs[ci] + xs[ci + 1]) / 2, y0 - 4.3, L_, 6.5, f, (90, 90, 90), "m")
+            doc.rect(x0 - 7, y0 - 5, x0, y0, fill=(232, 232, 232), outline=(190, 190, 190), w=0.12)
+        doc.text(148.5, 200, "第 %d 页，共 %d 页" % (pi + 1, pages_n), 8, f, (60, 60, 60), "m")
+        doc.text(283, 200, "打印日期：%s" % (b + dt.timedelta(days=rng.randint(1, 9))).strftime("%Y/%m/%d"), 8, f, (60, 60, 60), "r")
+        docs.append(doc)
+    return docs, {"name": p["name"]}, "%s %s (heldout6: a spreadsheet printout, landscape, %s), %d page(s), design %s" % (
+        title, hosp, "with row numbers and column letters" if heads else "grid only", pages_n, S.name), {"total": "%.2f" % grand}
+
+
+def k_poa6(rng, S, c):
+    """heldout6: a person's 授权委托书 written by hand on ruled letter paper (the principal's signature with a red
+    fingerprint); a unit's typed on the company's letterhead (mark, name, double rule, address and phone at the foot),
+    its fields as pill or bar labels, the unit's seal."""
+    pr, ag = c["principal"], c["agent"]
+    unit = c.get("company")
+    poa_agent_id = c.get("poa_agent_id", ag["id_number"])
+    ag = dict(ag, name=c["poa_agent_name"]) if "poa_agent_name" in c else ag
+    matter = c.get("matter", rng.choice(["医疗费用手工报销", "异地就医备案", "生育保险待遇申领", "参保信息变更"]))
+    d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+    until = d + dt.timedelta(days=rng.choice([30, 90, 180]))
+    doc = Doc(210, 297, S=S)
+    if not unit:
+        ink = rng.choice(HAND_INK)
+        hs = rng.randrange(10 ** 6)
+        red = (206, 90, 90)
+        doc.line(18, 30, 192, 30, 0.8, red)
+        doc.line(18, 31.3, 192, 31.3, 0.25, red)
+        for ly in np.arange(44, 268, 10.0):
+            doc.line(18, ly, 192, ly, 0.2, pale(red, 0.35))
+        doc.text(105, 274, rng.choice(["信　笺", "便　笺"]), 8, S.f("serif"), pale(red, 0.2), "m")
+        doc_hand(doc, 105 - hand_width(doc, "授权委托书", 19) / 2, 15, "授权委托书", 19, ink, hs)
+        paras = ["委托人：%s，身份证号：%s。" % (pr["name"], pr["id_number"]),
+                 "受托人：%s，身份证号：%s。" % (ag["name"], poa_agent_id),
+                 "本人因%s，不能亲自到医保经办机构办理%s业务，现委托%s代为办理，受托人所签文件本人均予承认，由此产生的法律责任由本人承担。" % (
+                     rng.choice(["身体原因", "在外地工作", "行动不便", "年纪大"]), matter, ag["name"]),
+                 "委托期限：%d年%d月%d日至%d年%d月%d日。" % (d.year, d.month, d.day, until.year, until.month, until.day)]
+        row = 0
+        for i, para in enumerate(paras):
+            first = hand_width(doc, "　　", 13) if i >= 2 else 0
+            for j, ln in enumerate(hand_lines(doc, para, 13, 166, first)):
+                doc_hand(doc, 21 + (first if j == 0 else 0), 44 + row * 10 - 6.9, ln, 13, ink, hs + 10 + row)
+                row += 1
+        yb = 44 + (row + 2) * 10 - 6.9
+        doc_hand(doc, 96, yb, "委托人：" + pr["name"], 13, ink, hs + 200)
+        doc_fprint(doc, 96 + hand_width(doc, "委托人：" + pr["name"], 13) + 7, yb + 2.5, 13, 17, hs + 201)
+        doc_hand(doc, 96, yb + 20, "受托人：" + ag["name"], 13, ink, hs + 202)
+        doc_hand(doc, 108, yb + 30, "%d年%d月%d日" % (d.year, d.month, d.day), 13, ink, hs + 203)
+        note = "授权委托书 (person principal; heldout6: written by hand on ruled letter paper, a red fingerprint by the principal's name)"
+    else:
+        acc = S.c("accent")
+        word = next((w for w in BIZ_WORDS if w in unit["name"]), unit["name"][3])
+        logo6(doc, 18 + S.dx, 10, 15, acc, word[0], S.f("serifb"))
+        doc.text(37 + S.dx, 11, unit["name"], 15 * S.k, S.f("serifb"), acc)
+        doc.text(37 + S.dx, 20.5, "统一社会信用代码：" + unit["uscc"], 7.5, S.f("sans"), S.c("label"))
+        doc.line(16, 28, 194, 28, 1.0, acc)
+        doc.line(16, 29.5, 194, 29.5, 0.3, acc)
+        doc.text(105 + S.dx, 38 + S.dy, "授 权 委 托 书", 18 * S.k, S.f("serifb"), S.c("ink"), "m")
+        items = [("委托单位", unit["name"]), ("法定代表人", unit["rep"]["name"]), ("受托人", ag["name"]), ("身份证号码", poa_agent_id),
+                 ("联系电话", "1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9)), ("委托事项", "代为办理本单位" + matter + "业务"),
+                 ("委托期限", "%s至%s" % (cn_date(d), cn_date(until)))]
+        y = kv6(doc, S, 24 + S.dx, 56 + S.dy, items, 11 * S.k, 32, gap=2.15, font="serif", vfont="sans", wrap=125)
+        y = doc.para(24, y + 4, 162, "受托人在上述期限和事项范围内所签署的文件，本单位均予以承认，并承担相应的法律责任。", 11 * S.k, S.f("serif"), S.c("ink"), lh=1.8)
+        doc.text(110, y + 16, "委托单位（盖章）：", 11, S.f("serif"), S.c("ink"))
+        doc.seal(165, y + 18, 40, unit["name"])
+        doc.text(110, y + 32, "法定代表人（签字）：", 11, S.f("serif"), S.c("ink"))
+        doc.sign(152, y + 29, 28, 10, rng.randrange(10 ** 6))
+        doc.text(110, y + 46, cn_date(d, True), 11, S.f("serif"), S.c("ink"))
+        doc.line(16, 280, 194, 280, 0.3, acc)
+        doc.text(105, 282.5, "地址：%s　　电话：0539-%07d" % (unit["address"], rng.randrange(10 ** 7)), 7, S.f("sans"), (100, 100, 100), "m")
+        note = "授权委托书 (unit principal; heldout6: typed on the company's letterhead, %s labels)" % S.lab
+    facts = {"principal_name": unit["name"] if unit else pr["name"], "agent_name": ag["name"], "agent_id_number": poa_agent_id}
+    if not unit:
+        facts["principal_id_number"] = pr["id_number"]
+    return [doc], facts, note + ", design %s" % S.name, {"matter": matter}
+
+
+def k_commitment6(rng, S, c):
+    """heldout6: a 承诺书 (a title of forms/named) written by hand on 方格稿纸 (20 × 20 squares, one character a square)
+    when c["commit_style"] is "grid"; otherwise printed with a ruled table of the person and 承诺事项, signed by hand with
+    a red fingerprint."""
+    p = c["person"]
+    title = c.get("commit_title") or rng.choice(commitment_titles())
+    matter = c.get("matter", "相关医疗保障业务")
+    d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+    phone = "1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9)
+    pledge = rng.choice(["本人配偶目前无工作单位，未参加职工基本医疗保险；", "本次医疗费用未在其他任何单位或机构报销；", "本人长期居住在异地；",
+                         "本次受伤无第三方责任；", ""])
+    doc = Doc(210, 297, S=S)
+    ink = rng.choice(HAND_INK)
+    hs = rng.randrange(10 ** 6)
+    style = c.get("commit_style") or rng.choice(["grid", "form"])
+    if style == "grid":
+        gcol = rng.choice([(54, 140, 90), (200, 70, 60)])
+        cell, gap, x0, y0 = 8.5, 3.3, 20.0, 24.0
+        rows_n = 20
+        for r in range(rows_n):
+            y = y0 + r * (cell + gap)
+            doc.rect(x0, y, x0 + 20 * cell, y + cell, outline=gcol, w=0.3)
+            for ci in range(1, 20):
+                doc.line(x0 + ci * cell, y, x0 + ci * cell, y + cell, 0.15, gcol)
+        doc.rect(x0 - 1.5, y0 - 1.5, x0 + 20 * cell + 1.5, y0 + rows_n * (cell + gap) - gap + 1.5, outline=gcol, w=0.6)
+        doc.text(x0 + 20 * cell, y0 + rows_n * (cell + gap) + 0.5, "20×20＝400", 7, S.f("serif"), gcol, "r")
+        cells = []   # (row, col, char)
+
+        def put(text, row, col):
+            for ch in text:
+                if col >= 20:
+                    row, col = row + 1, 0
+                cells.append((row, col, ch))
+                col += 1
+            return row, col
+        tcol = max(0, (20 - len(title)) // 2)
+        put(title, 0, tcol)
+        body = "%s医疗保障局：本人%s，身份证号码%s，现申请办理%s。本人郑重承诺：%s所提供的材料及填报的信息真实、准确、完整，如有虚假，本人愿意退回已享受的待遇并承担相应的法律责任。" % (
+            PLACES[p["area"]][0].replace("山东省", ""), p["name"], p["id_number"], matter, pledge)
+        head, rest = body.split("：", 1)
+        r, cc = put(head + "：", 2, 0)
+        r, cc = put(rest, r + 1, 2)
+        r, cc = put("特此承诺。", r + 1, 2)
+        sign = "承诺人：" + p["name"]
+        r, cc = put(sign, r + 2, 20 - len(sign) - 1)
+        dd = "%d年%d月%d日" % (d.year, d.month, d.day)
+        put(dd, r + 1, 20 - len(dd) - 1)
+        for (r, col, ch) in cells:
+            sz = 15.5   # a stop or comma sits low in the left of its square, as its full-width glyph does
+            xw = hand_width(doc, ch, sz)
+            doc_hand(doc, x0 + col * cell + (cell - xw) / 2, y0 + r * (cell + gap) + 0.6, ch, sz, ink, hs + r * 20 + col)
+        note = "%s (heldout6: written by hand on 方格稿纸, one character a square)" % title
+    else:
+        y = doc.para(24, 24 + S.dy, 162, title, 18 * S.k, S.f("serifb"), S.c("ink"), lh=1.3, indent=0) if len(title) > 12 else None
+        if y is None:
+            doc.text(105 + S.dx, 24 + S.dy, title, 18 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=1.5)
+            y = 36 + S.dy
+        rows = [[("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False)],
+                [("身份证号码", 1, True), (p["id_number"], 3, False)],
+                [("联系电话", 1, True), (phone, 1, False), ("办理事项", 1, True), (matter, 1, False)],
+                [("住址", 1, True), (p["address"], 3, False)]]
+        y = grid6(doc, S, 20, y + 6, [30, 55, 30, 60], rows, 10.5 * S.k, 11, style="full", fill_labels=pale(S.c("tint"), 0.1))
+        lab6(doc, S, 22, y + 7, "承诺事项", 10.5 * S.k)
+        body = "本人郑重承诺：%s所提供的材料及填报的信息真实、准确、完整，如有虚假，本人愿意退回已享受的待遇并承担相应的法律责任。" % pledge
+        y = doc.para(22, y + 15, 166, body, 11.5 * S.k, S.f("serif"), S.c("ink"), lh=1.9)
+        doc.text(96, y + 14, "承诺人（签字并按手印）：", 11, S.f("serif"), S.c("ink"))
+        doc_hand(doc, 146, y + 12.5, p["name"], 13, ink, hs)
+        doc_fprint(doc, 146 + hand_width(doc, p["name"], 13) + 8, y + 15, 12, 16, hs + 1)
+        doc_hand(doc, 124, y + 28, "%d年%d月%d日" % (d.year, d.month, d.day), 11, ink, hs + 2)
+        note = "%s (heldout6: printed with a ruled table of the person, signed by hand with a red fingerprint)" % title
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, note + ", design %s" % S.name, {"title": title}
+
+
+def k_med_license6(rng, S, c):
+    """heldout6: the 医疗机构执业许可证 as an 电子证照 printout: title with an （电子证照） tag, QR with the 证照编号, the
+    fields in an open table (horizontal rules only), the legal note and the download time."""
+    co = c["company"]
+    frm, until = c["lic_valid"]
+    doc = Doc(210, 297, S=S)
+    acc = S.c("accent")
+    doc.image(97, 14, 16, 16, emblem())
+    doc.text(105 + S.dx, 34 + S.dy, "医疗机构执业许可证", 21 * S.k, S.f("serifb"), (186, 22, 28), "m", spacing=1.5)
+    tw = doc.width("（电子证照）", 9, S.f("sans"))
+    doc_rrect(doc, 105 - tw / 2 - 2, 47 + S.dy, 105 + tw / 2 + 2, 53.5 + S.dy, 2.5, fill=acc)
+    doc.text(105, 48 + S.dy, "（电子证照）", 9, S.f("sans"), (255, 255, 255), "m")
+    org = co["uscc"][8:17]
+    lic = org + co["area"] + "%02d%s%04d" % (rng.randint(10, 19), rng.choice("ABCDJ"), rng.randint(1001, 1999))
+    doc.image(158, 12, 30, 30, qr_block(rng))
+    ident = "%s%s%08d" % (co["area"], frm.strftime("%Y"), rng.randrange(10 ** 8))
+    doc.text(173, 43, "证照编号", 6.5, S.f("sans"), (90, 90, 90), "m")
+    doc.text(173, 46.5, ident, 6.5, S.f("mono"), (90, 90, 90), "m")
+    auth = PLACES[co["area"]][0].replace("山东省", "") + "卫生健康局"
+    rows = [[("机构名称", 1, True), (co["name"], 1, False)], [("地　　址", 1, True), (co["address"], 1, False)],
+            [("法定代表人", 1, True), (co["rep"]["name"], 1, False)], [("主要负责人", 1, True), (co["rep"]["name"], 1, False)],
+            [("诊疗科目", 1, True), (rng.choice(["内科；外科；预防保健科；医学检验科", "全科医疗科；中医科；口腔科", "内科；妇产科；儿科；医学影像科"]), 1, False)],
+            [("登记号", 1, True), (lic, 1, False)], [("有效期限", 1, True), ("自%s至%s" % (cn_date(frm), cn_date(until)), 1, False)],
+            [("发证机关", 1, True), (auth, 1, False)], [("发证日期", 1, True), (cn_date(frm), 1, False)]]
+    y = grid6(doc, S, 22 + S.dx, 64 + S.dy, [36, 130], rows, 10.5 * S.k, 13, style="open")
+    doc.seal(150, y + 18, 40, auth)
+    doc.para(22, y + 44, 166, "本电子证照依据《国务院关于在线政务服务的若干规定》制发，与纸质证照具有同等法律效力，可通过扫描二维码核验。",
+             8.5, S.f("sans"), (90, 90, 90), lh=1.6, indent=0)
+    dl = dt.datetime(2026, 11, rng.randint(10, 30), rng.randint(8, 17), rng.randint(0, 59), rng.randint(0, 59))
+    doc.text(105, 284, "下载时间：" + dl.strftime("%Y-%m-%d %H:%M:%S") + "　　山东省电子证照共享服务平台", 7.5, S.f("sans"), (120, 120, 120), "m")
+    exp = until < TODAY
+    return [doc], {"unit_name": co["name"], "license_number": lic, "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "医疗机构执业许可证 (heldout6: an 电子证照 printout, open table, QR with 证照编号), design %s%s" % (S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_drug_license6(rng, S, c):
+    """heldout6: 药品经营许可证 （正本） portrait, in a frame of small rings, a large faint emblem watermark behind the
+    fields, labels as pills or bars, 签发人, a QR at the bottom left."""
+    co = c["company"]
+    frm, until = c["lic_valid"]
+    doc = Doc(210, 297, bg=(254, 253, 249), S=S)
+    acc = S.c("accent")
+    doc.rect(9, 9, 201, 288, outline=acc, w=1.0)
+    doc.rect(14, 14, 196, 283, outline=acc, w=0.3)
+    ornament6(doc, 11.5, 11.5, 198.5, 285.5, pale(acc, 0.3), "ring", 4.2)
+    doc.image(55, 100, 100, 100, pale_emblem(400, 0.9))
+    doc.text(105 + S.dx, 30 + S.dy, "药品经营许可证", 24 * S.k, S.f("serifb"), (180, 22, 26), "m", spacing=2.5)
+    doc.text(105, 46 + S.dy, "（正　本）", 11 * S.k, S.f("serif"), S.c("ink"), "m")
+    lic = "鲁%s%s%04d" % (rng.choice(["AA", "DA", "CA", "CB"]), "539", rng.randrange(10000))
+    items = [("证　　号", lic), ("企业名称", co["name"]), ("统一社会信用代码", co["uscc"]), ("注册地址", co["address"]),
+             ("法定代表人", co["rep"]["name"]), ("企业负责人", co["rep"]["name"]), ("质量负责人", fake_name(rng, True)),
+             ("经营方式", rng.choice(["零售", "零售（单体）", "零售（连锁）"])), ("经营范围", "中成药、化学药、生物制品（除疫苗）"),
+             ("仓库地址", "无"), ("有效期至", cn_date0(until))]
+    y = kv6(doc, S, 26 + S.dx, 62 + S.dy, items, 10.5 * S.k, 38, gap=2.05, font="serif", vfont="serif", wrap=118)
+    auth = PLACES[co["area"]][0].replace("山东省", "")[:3] + "行政审批服务局"
+    by = max(y + 16, 236)
+    doc.text(148, by, "发证机关：" + auth, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(148, by + 9, "签发人：" + fake_name(rng, False) + "　　签发日期：" + cn_date0(frm), 9.5, S.f("serif"), S.c("ink"), "m")
+    doc.seal(150, by + 1, 38, auth)
+    doc.image(24, by - 8, 24, 24, qr_block(rng))
+    exp = until < TODAY
+    return [doc], {"unit_name": co["name"], "license_number": lic, "uscc": co["uscc"], "valid_until": iso(until)}, \
+        "药品经营许可证 (正本; heldout6: a frame of rings, an emblem watermark, %s labels, 签发人, QR), design %s%s" % (
+            S.lab, S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+def k_other6(rng, S, c):
+    """Not a 医保 material: a 机动车驾驶证 (a card with a name and an ID number as 证号), a 准考证, the first page of a
+    房屋租赁合同, a 收据 from a receipt book filled in by hand through carbon paper."""
+    t = c.get("other") or rng.choice(["driving", "admission", "lease", "receipt"])
+    p = make_person(rng)
+    if t == "driving":
+        doc = Doc(88, 60, S=S, card=True)
+        doc_grad(doc, 0, 0, 88, 60, (236, 244, 238), (226, 236, 246))
+        micro6(doc, (220, 230, 226), "JIASHIZHENG ", 1.6, 1.6)
+        doc.text(44, 2.5, "中华人民共和国机动车驾驶证", 8.5, S.f("sansb"), (20, 90, 60), "m", spacing=0.3)
+        doc.text(44, 7.0, "Driving License of the People's Republic of China", 3.6, S.f("sans"), (20, 90, 60), "m")
+        first = rand_date(rng, dt.date(2006, 1, 1), dt.date(2022, 12, 31))
+        frm = add_years(first, 6 * rng.randint(0, 2))
+        items = [("证号", p["id_number"]), ("姓名", p["name"] + "　性别 " + p["sex"] + "　国籍 中国"), ("住址", p["address"][:16]),
+                 ("出生日期", p["birth"].isoformat()), ("初次领证日期", first.isoformat()), ("准驾车型", rng.choice(["C1", "C2", "A2", "B1"])),
+                 ("有效期限", "%s 至 %s" % (frm.isoformat(), add_years(frm, 10).isoformat()))]
+        y = 12.0
+        for lab, val in items:
+            doc.text(4, y + 0.3, lab, 4.3, S.f("sans"), (60, 90, 70))
+            doc.text(19, y, val, 5.4, S.f("mono") if lab == "证号" else S.f("sans"), S.c("ink"))
+            y += 5.6
+        doc.image(66, 12, 18, 23, portrait(rng, p["female"], (232, 240, 246)))
+        doc.seal(72, 44, 18, PLACES[p["area"]][0].replace("山东省", "")[:3] + "公安局交通警察支队")
+        note = "机动车驾驶证"
+    elif t == "admission":
+        doc = Doc(210, 148.5, S=S)
+        doc.text(105, 10, "2027年山东省%s考试" % rng.choice(["事业单位公开招聘", "专业技术人员职业资格", "成人高等教育招生"]), 13 * S.k, S.f("sansb"), S.c("ink"), "m")
+        doc.text(105, 19, "准　考　证", 17 * S.k, S.f("serifb"), S.c("accent"), "m")
+        rows = [[("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False)],
+                [("身份证号", 1, True), (p["id_number"], 3, False)],
+                [("准考证号", 1, True), ("%012d" % rng.randrange(10 ** 12), 3, False)],
+                [("考点", 1, True), (PLACES[p["area"]][0].replace("山东省", "") + rng.choice(["第一中学", "职业学院", "实验中学"]), 3, False)],
+                [("考场", 1, True), ("第%02d考场" % rng.randint(1, 60), 1, False), ("座位号", 1, True), ("%02d" % rng.randint(1, 30), 1, False)]]
+        y = grid6(doc, S, 16, 32, [26, 50, 24, 40], rows, 10 * S.k, 10, style="full")
+        doc.image(162, 32, 32, 42, portrait(rng, p["female"], (230, 236, 246)))
+        doc.para(16, y + 5, 178, "考生须知：1.考生须凭准考证和有效居民身份证参加考试；2.开考30分钟后不得入场；3.严禁携带通讯工具进入考场。",
+                 8.5 * S.k, S.f("sans"), S.c("ink"), lh=1.6, indent=0)
+        note = "准考证"
+    elif t == "lease":
+        q = make_person(rng)
+        doc = Doc(210, 297, S=S)
+        doc.text(105, 24, "房屋租赁合同", 20 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=2)
+        y = kv6(doc, S, 24, 44, [("出租方（甲方）", q["name"]), ("身份证号码", q["id_number"]), ("承租方（乙方）", p["name"]),
+                                  ("身份证号码", p["id_number"])], 11 * S.k, 42, gap=2.0, font="serif", vfont="sans")
+        for i, t_ in enumerate(["第一条　房屋基本情况：甲方将坐落于%s的房屋出租给乙方居住使用，建筑面积%d平方米。" % (q["address"], rng.randint(45, 140)),
+                                "第二条　租赁期限：自2026年%d月1日起至2027年%d月31日止。" % (rng.randint(1, 6), rng.randint(1, 6)),
+                                "第三条　租金及支付方式：月租金人民币%d元整，按季度支付，乙方应于每季度首月5日前交付。" % rng.choice([800, 1200, 1500, 2000]),
+                                "第四条　甲方应保证房屋及设施安全，乙方应合理使用并爱护房屋及附属设施，不得擅自转租。"]):
+            y = doc.para(24, y + 4, 162, t_, 11 * S.k, S.f("serif"), S.c("ink"), lh=1.8, indent=0) + 2
+        doc.text(105, 287, "第 1 页 共 3 页", 8, S.f("sans"), (100, 100, 100), "m")
+        note = "房屋租赁合同, first page"
+    else:
+        doc = Doc(190, 95, bg=(246, 240, 244), S=S)
+        carbon = (78, 62, 150)
+        hs = rng.randrange(10 ** 6)
+        red = (200, 40, 50)
+        doc.text(95, 7, "收　　据", 16, S.f("serifb"), red, "m", spacing=1)
+        doc.text(150, 9, "NO.", 9, S.f("sansb"), red)
+        doc.text(158, 8.6, "%07d" % rng.randrange(10 ** 7), 11, S.f("mono"), red)
+        d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+        xs_ = 128.0
+        for part, unit in ((str(d.year), "年"), (str(d.month), "月"), (str(d.day), "日")):
+            doc_hand(doc, xs_ - hand_width(doc, part, 10) - 0.8, 19.6, part, 10, carbon, hs + int(xs_))
+            doc.text(xs_, 21, unit, 9, S.f("serif"), red)
+            xs_ += 13.0
+        what = rng.choice([("保育费", "育苗幼儿园"), ("物业费", "和谐家园物业"), ("房屋押金", fake_name(rng, False)), ("报名费", "阳光培训学校")])
+        amt = rng.choice([300, 600, 1200, 1800, 2400])
+        for i, (lab, val, w) in enumerate([("今收到", p["name"], 60), ("交　来", what[0], 60), ("人民币（大写）", rmb_upper(amt), 70)]):
+            y = 32 + i * 12
+            doc.text(18, y, lab, 10, S.f("serif"), red)
+            x = 18 + doc.width(lab, 10, S.f("serif")) + 2
+            doc.line(x, y + 5.2, x + w + 40, y + 5.2, 0.25, red)
+            doc_hand(doc, x + 4, y - 1.4, val, 11, carbon, hs + i + 1)
+        doc.text(140, 56, "¥", 10, S.f("serif"), red)
+        doc_hand(doc, 146, 54.6, "%d.00" % amt, 11, carbon, hs + 9)
+        doc.text(18, 74, "收款单位（盖章）", 9, S.f("serif"), red)
+        doc.text(100, 74, "收款人", 9, S.f("serif"), red)
+        doc_hand(doc, 114, 72.6, fake_name(rng, True), 10, carbon, hs + 10)
+        doc.text(145, 74, "交款人", 9, S.f("serif"), red)
+        doc.seal(50, 74, 24, what[1] if len(what[1]) > 4 else "财务专用章", colour=(200, 40, 50))
+        doc.text(186, 88, "第二联　收据（交款人）", 6.5, S.f("serif"), red, "r")
+        note = "收据 (%s), filled in by hand through carbon paper" % what[0]
+    return [doc], {}, "other: %s (heldout6), design %s" % (note, S.name), {}
+
+
+def cover6(rng, S, doc, c, mode):
+    """Page 1 of a file whose material is on page 2 (same size as that page): a fax cover, a 申报材料 cover sheet, or
+    the printout of an e-mail that carried the material."""
+    cv = Doc(doc.w, doc.h, S=S)
+    W = cv.w
+    p = c.get("person") or c.get("agent") or make_person(rng)
+    d = rand_date(rng, dt.date(2026, 11, 1), dt.date(2026, 11, 28))
+    if mode == "fax":
+        cv.text(W / 2, 22, "传　　真", 22, S.f("serifb"), (0, 0, 0), "m")
+        cv.text(W / 2, 34, "FAX", 12, S.f("sans"), (0, 0, 0), "m")
+        y = kv6(cv, S, 28, 50, [("收件人", PLACES[p["area"]][0].replace("山东省", "") + "医疗保障局 经办科"), ("发件人", p["name"]),
+                                 ("日　期", cn_date(d)), ("页　数", "共 2 页（含本页）"), ("主　题", "申报材料，请查收")], 12, 28, gap=2.2)
+        cv.line(24, y + 4, W - 24, y + 4, 0.6, (0, 0, 0))
+        cv.para(28, y + 12, W - 56, "如有页数不全或字迹不清，请与发件人联系。", 11, S.f("sans"), (0, 0, 0), indent=0)
+        what = "a fax cover sheet"
+    elif mode == "folder":
+        cv.text(W / 2, 40, "医疗保障业务申报材料", 20, S.f("serifb"), S.c("ink"), "m", spacing=1)
+        y = kv6(cv, S, 40, 70, [("申请人（单位）", (c.get("company") or {}).get("name") or p["name"]), ("业务类型", c.get("matter", "待遇申领")),
+                                 ("报送日期", cn_date(d))], 12, 40, gap=2.4)
+        cv.text(40, y + 8, "材料清单：", 12, S.f("sansb"), S.c("ink"))
+        for i, m in enumerate(["1. 申请表", "2. 有效身份证件复印件", "3. 相关证明材料", "4. 其他材料"]):
+            cv.text(48, y + 18 + i * 9, "□ " + m, 11, S.f("sans"), S.c("ink"))
+        what = "a 申报材料 cover sheet"
+    else:
+        cv.text(20, 16, "主题：" + rng.choice(["材料", "申报材料扫描件", "报销材料"]), 13, S.f("sansb"), (20, 20, 20))
+        y = 26
+        for lab, val in (("发件人", "%s <%s@163.com>" % (p["name"], "".join(rng.choice("abcdefghkmnpqrstwxyz") for _ in range(7)))),
+                         ("时　间", d.strftime("%Y年%m月%d日 ") + "%02d:%02d" % (rng.randint(8, 22), rng.randint(0, 59))),
+                         ("收件人", "ybj_jbk@%s.gov.cn" % rng.choice(["linyi", "lanshan", "luozhuang"])), ("附　件", "1 个（%s.pdf）" % rng.choice(["材料", "扫描件", "附件1"]))):
+            cv.text(20, y, lab + "：", 9, S.f("sans"), (110, 110, 110))
+            cv.text(36, y, val, 9, S.f("sans"), (20, 20, 20))
+            y += 6
+        cv.line(18, y + 2, W - 18, y + 2, 0.3, (180, 180, 180))
+        cv.para(20, y + 8, W - 40, "您好，材料见附件，请查收。谢谢！", 10, S.f("sans"), (20, 20, 20), indent=0)
+        what = "the printout of the e-mail that carried it"
+    return cv, what
+
+
+KINDS6 = {"id-card-front": k_id_front6, "id-card-back": k_id_back6, "social-security-card": k_ssc6, "household-register": k_household6,
+          "residence-permit": k_residence_permit6, "residence-permit-receipt": k_rp_receipt6, "business-license": k_business_license6,
+          "uscc-certificate": k_uscc_cert6, "approval-document": k_approval6, "marriage-certificate": k_marriage6, "birth-certificate": k_birth6,
+          "diagnosis": k_diagnosis6, "discharge-record": k_discharge6, "medical-record": k_medical_record6, "medical-invoice": k_invoice6,
+          "expense-list": k_expense_list6, "bank-card": k_bank6, "power-of-attorney": k_poa6, "commitment-letter": k_commitment6,
+          "medical-institution-license": k_med_license6, "drug-license": k_drug_license6, "other": k_other6}
+
+
+# heldout6's captures: scans at 300 dpi greyscale for an LZW TIFF, a copier's ID card copy (front and back side by side),
+# a scanning app's flattened and whitened picture, received faxes (204 × 196 dpi, 1 bit, header line, some with a cover
+# page), material on page 2; photos on marble, counter glass, kraft board or car-seat fabric, with a flash, of a page in
+# a punched plastic sleeve, of a phone's screen, with a watermark camera's stamp; photos forwarded through a chat app
+# (1080/1280 px, JPEG q70, no EXIF); app screenshots, PNGs with alpha
+
+def noise_field6(g, h, w, cells):
+    """Smooth noise in [0, 1], h × w, from a cells × cells grid."""
+    a = (g.random((cells, cells)) * 255).astype("uint8")
+    return np.asarray(Image.fromarray(a).resize((w, h), Image.BICUBIC)).astype(np.float32) / 255
+
+
+def bg6(rng, W, H, t):
+    """A surface none of the older splits uses: white marble with grey veins, a service counter's blue-grey glass with
+    a reflection, kraft cardboard, dark car-seat fabric."""
+    sm = (max(8, W // 4), max(8, H // 4))
+    g = np.random.default_rng(rng.randrange(2 ** 32))
+    yy, xx = np.mgrid[0:sm[1], 0:sm[0]].astype(np.float32)
+    if t == "marble":
+        nf = noise_field6(g, sm[1], sm[0], 5)
+        nf2 = noise_field6(g, sm[1], sm[0], 23)
+        v = np.abs(np.sin((xx * 0.5 + yy * 0.3) / (sm[0] / 5.0) + nf * 5.0 + nf2 * 1.6))
+        arr = np.full((sm[1], sm[0], 3), 234, np.float32) * np.array([1.0, 0.99, 0.975], np.float32)
+        arr -= (np.clip(0.05 - v, 0, 0.05) / 0.05 * 34 * nf2)[..., None]
+        arr -= ((nf2 - 0.5) * 14 + nf * 8)[..., None]
+    elif t == "glass":
+        base = np.array([150, 172, 182], np.float32)
+        band = np.exp(-(((xx - yy * 0.6) - sm[0] * rng.uniform(0.2, 0.7)) / (sm[0] * 0.08)) ** 2)
+        arr = base[None, None, :] * (0.9 + 0.1 * yy / sm[1])[..., None] + (band * 60)[..., None]
+    elif t == "kraft":
+        base = np.array([184, 146, 102], np.float32)
+        arr = base[None, None, :] + (g.normal(0, 7, (sm[1], sm[0])) + (noise_field6(g, sm[1], sm[0], 10) - 0.5) * 24)[..., None]
+    else:
+        base = np.array([48, 50, 58], np.float32)
+        weave = np.sin(xx * 2.1) * np.sin(yy * 2.1) * 7
+        arr = base[None, None, :] + weave[..., None] + g.normal(0, 3, (sm[1], sm[0], 1))
+    return Image.fromarray(arr.clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC), {"marble": "white marble", "glass": "a service counter's glass",
+                                                                                           "kraft": "kraft cardboard", "fabric": "dark car-seat fabric"}[t]
+
+
+def phone_screen6(doc, rng, Wpx, land=False):
+    """A phone held up showing doc (an app screen as it is; a picture of a page or card in the gallery, the phone turned
+    sideways for a landscape one): RGBA of the phone's body and screen, the screen's pixel grid beating with the
+    camera's (moiré) and its glow. Wpx: the phone's width as held."""
+    sw = Wpx
+    sh = int(sw * 2.16) if not land else int(sw / 2.16)
+    short = min(sw, sh)
+    bez = int(short * 0.035)
+    body = Image.new("RGBA", (sw, sh), (0, 0, 0, 0))
+    ImageDraw.Draw(body).rounded_rectangle([0, 0, sw - 1, sh - 1], radius=int(short * 0.12), fill=(18, 18, 20, 255))
+    cw, ch = sw - 2 * bez, sh - 2 * bez
+    if getattr(doc, "app", False):
+        scr = render(doc, cw / (doc.w / 25.4)).resize((cw, ch), Image.LANCZOS)
+    else:
+        scr = Image.new("RGB", (cw, ch), (16, 16, 18))
+        dpi = min(cw * 0.98 / (doc.w / 25.4), ch * 0.9 / (doc.h / 25.4))
+        pg = render(doc, dpi)
+        scr.paste(pg, ((cw - pg.width) // 2, (ch - pg.height) // 2))
+    a = np.asarray(scr).astype(np.float32)
+    moire4(a, rng, rng.uniform(0.04, 0.07), screen=True)
+    a = a * 0.94 + 14
+    scr = Image.fromarray(a.clip(0, 255).astype("uint8"))
+    m = Image.new("L", (cw, ch), 0)
+    ImageDraw.Draw(m).rounded_rectangle([0, 0, cw - 1, ch - 1], radius=int(short * 0.09), fill=255)
+    body.paste(scr, (bez, bez), m)
+    return body
+
+
+def two_cards6(docs, dpi, rng):
+    """Front and back laid side by side (one photo of both): one RGBA image."""
+    ims = [rounded_card(render(d, dpi), dpi) for d in docs]
+    gap = int(rng.uniform(6, 14) / 25.4 * dpi)
+    dy = int(rng.uniform(-4, 4) / 25.4 * dpi)
+    W = ims[0].width + ims[1].width + gap
+    H = max(ims[0].height, ims[1].height) + abs(dy)
+    out = Image.new("RGBA", (W, H), (0, 0, 0, 0))
+    out.paste(ims[0], (0, max(0, -dy)), ims[0])
+    out.paste(ims[1], (ims[0].width + gap, max(0, dy)), ims[1])
+    return out
+
+
+def photo6(docs, rng, card, S, extra="none", surface="marble"):
+    """heldout6's phone photo on a surface (surface), in turn with a flash (hot spot, dark corners), of a page in a clear
+    punched sleeve (haze, a glare band, the holes), of a phone's screen showing the document, with a watermark camera's
+    stamp, plain. Front and back cards photographed together side by side. Returns (upright image, how)."""
+    L = int(rng.choice([2000, 2400, 2400, 3000]))
+    d = docs[0]
+    pair = card and len(docs) == 2
+    dw, dh = (d.w * 2 + 10, d.h) if pair else (d.w, d.h)
+    sideways = extra == "screen" and not getattr(d, "app", False) and d.w > d.h
+    if extra == "screen":
+        dw, dh = (156, 72) if sideways else (72, 156)
+    fwd = extra in ("forward", "watermark")   # to be sent on: framed to the document, held square to it
+    land = (dw > dh) == (fwd or rng.random() < 0.85)
+    W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
+    bg, bgname = bg6(rng, W, H, surface)
+    extras = []
+    frac = rng.uniform(0.82, 0.9) if pair or fwd or extra == "screen" else rng.uniform(0.62, 0.8) if card else rng.uniform(0.72, 0.88)
+    dpi = min(W * frac / (dw / 25.4), H * frac / (dh / 25.4))
+    if extra == "screen":
+        im = phone_screen6(d, rng, int(dw / 25.4 * dpi), sideways)
+        extras.append("a phone's screen showing it%s (moiré of the pixel grid)" % (", the phone turned sideways" if sideways else ""))
+    elif pair:
+        im = two_cards6(docs, dpi, rng)
+        extras.append("front and back side by side in one photo")
+    else:
+        im = render(d, dpi)
+        im = rounded_card(im, dpi) if card else im.convert("RGBA")
+    sleeve_mask = None
+    if extra == "sleeve":   # a clear punched sleeve around the page: film beyond the page, its holes at the left
+        k = dpi / 25.4
+        padl, pad = int(12 * k), int(4 * k)
+        sl = Image.new("RGBA", (im.width + padl + pad, im.height + pad * 2), (255, 255, 255, 40))
+        dr = ImageDraw.Draw(sl)
+        for i in range(11):
+            cy = pad + im.height * (i + 0.5) / 11
+            r = 2.6 * k
+            dr.ellipse([padl * 0.45 - r, cy - r, padl * 0.45 + r, cy + r], fill=(0, 0, 0, 0), outline=(255, 255, 255, 120), width=max(1, int(k * 0.3)))
+        dr.rectangle([0, 0, sl.width - 1, sl.height - 1], outline=(255, 255, 255, 150), width=max(1, int(k * 0.35)))
+        sl.paste(im, (padl, pad), im)
+        im = sl
+        extras.append("in a clear punched plastic sleeve (haze, a glare band, the holes)")
+    w, h = im.size
+    cx, cy = W / 2 + rng.uniform(-0.05, 0.05) * W, H / 2 + rng.uniform(-0.05, 0.05) * H
+    rot = math.radians(rng.uniform(-6, 6))
+    j = 0.035 * max(w, h)
+    corners = []
+    for (px, py) in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+        corners.append((cx + px * math.cos(rot) - py * math.sin(rot) + rng.uniform(-j, j), cy + px * math.sin(rot) + py * math.cos(rot) + rng.uniform(-j, j)))
+    shrink = rng.uniform(0.03, 0.13)
+    corners[0] = (corners[0][0] + shrink * w / 2, corners[0][1] + shrink * h * 0.35)
+    corners[1] = (corners[1][0] - shrink * w / 2, corners[1][1] + shrink * h * 0.35)
+    co = persp_coeffs([(0, 0), (w, 0), (w, h), (0, h)], corners)
+    warped = im.transform((W, H), Image.PERSPECTIVE, co, Image.BICUBIC)
+    alpha = warped.getchannel("A")
+    shadow = alpha.filter(ImageFilter.GaussianBlur(max(4, W // 150)))
+    off = int(W * 0.006)
+    bg.paste((20, 20, 20), (off, off), shadow.point(lambda a: int(a * 0.45)))
+    bg.paste(warped.convert("RGB"), (0, 0), alpha)
+    if extra == "sleeve":
+        sleeve_mask = np.asarray(alpha.point(lambda a: 255 if a > 0 else 0).filter(ImageFilter.GaussianBlur(2))).astype(np.float32) / 255
+    arr = np.asarray(bg).astype(np.float32)
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    if extra == "sleeve":
+        arr = arr * (1 - 0.06 * sleeve_mask[..., None]) + 255 * 0.06 * sleeve_mask[..., None]
+        ang = rng.uniform(0.5, 1.1)
+        c0 = rng.uniform(0.3, 0.7) * W
+        dist = (xx - c0) * math.cos(ang) + (yy - H / 2) * math.sin(ang)
+        band = np.exp(-(dist / (rng.uniform(0.04, 0.08) * L)) ** 2) * rng.uniform(0.35, 0.55) * sleeve_mask
+        arr = arr + (255 - arr) * band[..., None]
+    if extra == "flash":
+        gx, gy = W / 2 + rng.uniform(-0.12, 0.12) * W, H / 2 + rng.uniform(-0.12, 0.12) * H
+        r2 = ((xx - W / 2) / (W / 2)) ** 2 + ((yy - H / 2) / (H / 2)) ** 2
+        vig = 1 - 0.42 * np.clip(r2, 0, 2) / 2
+        s = rng.uniform(0.035, 0.06) * L
+        hot = np.exp(-((xx - gx) ** 2 + (yy - gy) ** 2) / (2 * s * s)) * (rng.uniform(0.55, 0.75) if card else rng.uniform(0.3, 0.45))
+        arr = arr * vig[..., None]
+        arr = arr + (255 - arr) * hot[..., None]
+        extras.append("with the flash (a hot spot, dark corners)")
+    del xx, yy
+    sy, sx = np.mgrid[0:H:8, 0:W:8].astype(np.float32)
+    gxx, gyy = rng.uniform(-0.2, 0.2), rng.uniform(-0.2, 0.2)
+    light = 1 + gxx * (sx / W - 0.5) + gyy * (sy / H - 0.5)
+    light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(np.float32) / 100
+    cool = rng.random() < 0.5
+    cast = np.array([rng.uniform(0.92, 0.97), rng.uniform(0.97, 1.0), 1.0] if cool else [1.0, rng.uniform(0.96, 1.0), rng.uniform(0.88, 0.96)], np.float32)
+    arr = arr * light[..., None] * cast[None, None, :]
+    arr = paper_noise(arr, rng, rng.uniform(1.0, 2.2))
+    blur = rng.uniform(0.4, 1.0) * L / 2000
+    out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    if extra == "watermark":
+        out, stamp = stamp6(out, rng)
+        extras.append("a watermark camera's stamp (%s)" % stamp)
+    return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°), %s light%s, blur %.1f" % (
+        W, H, bgname, shrink, math.degrees(rot), "cool" if cool else "warm", "".join(", " + e for e in extras), blur)
+
+
+def stamp6(img, rng):
+    """A watermark camera's stamp at the bottom left: a yellow bar, the time large, the date, weekday and a place."""
+    W, H = img.size
+    u = min(W, H) / 1000.0
+    tm = dt.datetime(2026, 11, rng.randint(20, 30), rng.randint(8, 18), rng.randint(0, 59))
+    week = "一二三四五六日"[tm.weekday()]
+    area = rng.choice(list(PLACES))
+    place = PLACES[area][0].replace("山东省", "山东省·") + "·" + rng.choice(PLACES[area][3])
+    d = ImageDraw.Draw(img)
+    x, y = int(40 * u), int(H - 190 * u)
+    f1, f2 = pil_font("ocr-b", int(64 * u)), pil_font("twsung", int(30 * u))
+    for dx_, col in ((3, (0, 0, 0)), (0, (255, 255, 255))):
+        d.text((x + 24 * u + dx_, y + dx_), tm.strftime("%H:%M"), font=f1, fill=col)
+        d.text((x + 24 * u + dx_, y + 80 * u + dx_), tm.strftime("%Y.%m.%d") + " 星期" + week, font=f2, fill=col)
+        d.text((x + 24 * u + dx_, y + 120 * u + dx_), place, font=f2, fill=col)
+    d.rectangle([x, y + 6 * u, x + 8 * u, y + 150 * u], fill=(250, 200, 30))
+    return img, "%s 星期%s, %s" % (tm.strftime("%H:%M %Y.%m.%d"), week, place)
+
+
+def forward6(img, rng, long_side):
+    """As a chat app forwards a picture: compressed once by the sender's phone (JPEG q85), scaled to long_side px on the
+    long side, compressed again (q70 when saved), the EXIF gone."""
+    b = io.BytesIO()
+    img.save(b, "JPEG", quality=85)
+    im = Image.open(io.BytesIO(b.getvalue())).convert("RGB")
+    f = long_side / max(im.size)
+    if f < 1:
+        im = im.resize((int(round(im.width * f)), int(round(im.height * f))), Image.LANCZOS)
+    return im
+
+
+def scan6(docs, rng, card, S, mode, dpi):
+    """heldout6's scans of one sheet (docs: its page, or the cards on it). mode: "flat" (a flatbed, colour or grey),
+    "grey300" (300 dpi greyscale, the paper cleaned to white, for an LZW TIFF), "idcopy" (a copier's ID card copy: the
+    cards side by side on the top half of A4, grey), "appscan" (a scanning app's picture: photographed, flattened to
+    the page, whitened, sharpened), "fax" (a received fax: fine mode 204 × 196 dpi, 1 bit). Returns (image, how)."""
+    k = dpi / 25.4
+    if card:
+        cards = [rounded_card(render(d, dpi), dpi) for d in docs]
+        page = Image.new("RGB", (int(210 * k), int(297 * k)), (250, 250, 248))
+        if mode == "idcopy" or len(cards) == 2:
+            x, y = int(rng.uniform(16, 24) * k), int(rng.uniform(18, 34) * k)
+            for im in cards:
+                page.paste(im, (x, y), im)
+                x += im.width + int(rng.uniform(6, 12) * k)
+            how = "card%s on A4 (%s)" % ("s side by side" if len(cards) > 1 else "", "a copier's ID card copy" if mode == "idcopy" else "flatbed")
+        else:
+            lay_cards(page, cards, int(rng.uniform(40, 80) * k), int(rng.uniform(30, 120) * k), k, rng, gap=(10, 20), shadow=55, offset=(2, 2))
+            how = "card on A4"
+    else:
+        page = render(docs[0], dpi)
+        how = "page"
+    if mode == "fax":
+        W0, H0 = page.size
+        page = page.convert("L").resize((W0, int(H0 * 196 / 204)), Image.LANCZOS).rotate(rng.uniform(-0.6, 0.6), Image.BICUBIC, fillcolor=255)
+        page = page.filter(ImageFilter.GaussianBlur(0.6))
+        a = np.asarray(page).astype(np.float32) + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, 18, (page.height, page.width))
+        bw = a > rng.uniform(135, 160)
+        g = np.random.default_rng(rng.randrange(2 ** 32))
+        for _ in range(rng.randint(2, 6)):   # transmission errors: a few rows dropped out (white) or smeared black
+            r0 = g.integers(0, page.height - 3)
+            bw[r0:r0 + g.integers(1, 3), :] = g.random() < 0.8
+        bw &= g.random(bw.shape) > 0.0015   # specks
+        page = Image.fromarray((bw * 255).astype("uint8")).convert("1")
+        return page, "received fax, fine mode 204×196 dpi, 1 bit, %s" % how
+    arr = np.asarray(page).astype(np.float32)
+    if mode == "appscan":   # photographed under uneven light, then flattened and whitened by the app
+        H, W = arr.shape[:2]
+        yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+        shade = 0.74 + 0.22 * (xx / W * rng.uniform(-1, 1) + yy / H * rng.uniform(-1, 1) + 1) / 2
+        arr = arr * shade[..., None]
+        # the app's estimate of the light: the shade, a few per cent off in broad patches; then its levels (paper to white)
+        err = 1 + (noise_field6(np.random.default_rng(rng.randrange(2 ** 32)), H, W, 4) - 0.5) * 0.08
+        arr = arr / (shade * err)[..., None]
+        lo, hi = rng.uniform(14, 26), rng.uniform(222, 236)
+        arr = np.clip((arr - lo) * 255 / (hi - lo), 0, 255)
+        im = Image.fromarray(arr.astype("uint8"))
+        wj = 0.008
+        dst = [(rng.uniform(-wj, wj) * W, rng.uniform(-wj, wj) * H), (W + rng.uniform(-wj, wj) * W, rng.uniform(-wj, wj) * H),
+               (W + rng.uniform(-wj, wj) * W, H + rng.uniform(-wj, wj) * H), (rng.uniform(-wj, wj) * W, H + rng.uniform(-wj, wj) * H)]
+        im = im.transform((W, H), Image.PERSPECTIVE, persp_coeffs([(0, 0), (W, 0), (W, H), (0, H)], dst), Image.BICUBIC, fillcolor=rng.choice([(70, 58, 48), (40, 40, 44)]))
+        im = im.filter(ImageFilter.UnsharpMask(2, 110, 3))
+        bwmode = rng.random() < 0.4
+        if bwmode:
+            im = ImageOps.autocontrast(im.convert("L"), cutoff=1)
+        noise = rng.uniform(0.6, 1.4)
+        im = Image.fromarray(paper_noise(np.asarray(im).astype(np.float32), rng, noise).clip(0, 255).astype("uint8"))
+        return im, "a scanning app's picture of the %s (photographed, flattened to the page with a residual keystone, whitened and sharpened, %s filter), %d px/inch" % (
+            how, "black-and-white" if bwmode else "colour", dpi)
+    arr = arr * rng.uniform(0.93, 0.97) + rng.uniform(4, 9)
+    angle = rng.uniform(-1.2, 1.2)
+    page = Image.fromarray(arr.clip(0, 255).astype("uint8")).rotate(angle, Image.BICUBIC, expand=False, fillcolor=(244, 244, 240))
+    if mode == "grey300":
+        page = page.convert("L")
+        a = np.asarray(page).astype(np.float32)
+        a = np.clip((a - 35) * 255 / (212 - 35), 0, 255)   # the scanner's levels: the paper cleaned to white
+        ink = a < 235
+        a = a + np.where(ink, np.random.default_rng(rng.randrange(2 ** 32)).normal(0, 2.5, a.shape), 0)
+        page = Image.fromarray(np.clip(a, 0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(0.45))
+        page = page.point(lambda v: 255 if v > 246 else v)
+        return page, "scan 300 dpi greyscale, %s, the paper cleaned to white, skew %.2f°" % (how, angle)
+    colour = rng.random() < 0.5 and mode != "idcopy"
+    if not colour:
+        page = page.convert("L")
+        if mode == "idcopy":
+            page = page.point(lambda v: max(0, min(255, int((v - 30) * 1.15))))
+    sigma, blur = rng.uniform(1.0, 2.4), rng.uniform(0.3, 0.7) * dpi / 200
+    page = Image.fromarray(paper_noise(np.asarray(page).astype(np.float32), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    return page, "scan %d dpi, %s, %s, skew %.2f°, noise %.1f, blur %.2f" % (dpi, how, "colour" if colour else "grey", angle, sigma, blur)
+
+
+def fax_header6(page, n, total, sender, t):
+    """The sending machine's line at the top of a received fax page (sender: its number and name)."""
+    d = ImageDraw.Draw(page)
+    f = pil_font("unifont", 24)
+    d.rectangle([0, 0, page.width, 30], fill=255)
+    d.text((20, 4), "%s  FROM:%s  P.%03d/%03d" % (t.strftime("%Y-%m-%d %H:%M"), sender, n, total), font=f, fill=0)
+    return page
+
+
+def degrade6(docs, r, card, S, kind, how, rec, page_kinds, st, c):
+    """heldout6: the pages of a file and how they were made. Returns (docs, pages, dpi, desc, fmt, turned clockwise°);
+    docs gains a cover page when the material is on page 2."""
+    rot = 0
+    dpi = 200
+    app = any(getattr(d, "app", False) for d in docs)
+    if how == "scan":
+        if card:
+            mode = ("idcopy", "flat", "appscan")[st["scan_cards"] % 3]
+            st["scan_cards"] += 1
+            dpi = r.choice([150, 200]) if mode != "appscan" else r.choice([200, 240])
+        else:
+            mode = ("flat", "grey300", "appscan", "fax", "flat", "grey300", "fax", "appscan")[st["scan_pages"] % 8]
+            st["scan_pages"] += 1
+            a4 = kind != "other" and (round(docs[0].w), round(docs[0].h)) in ((210, 297), (297, 210))
+            if mode == "fax" and not a4:   # faxed: A4 sheets of the material only (the next one that is)
+                mode, st["fax_due"] = "flat", st["fax_due"] + 1
+            elif mode == "flat" and a4 and st["fax_due"]:
+                mode, st["fax_due"] = "fax", st["fax_due"] - 1
+            dpi = {"flat": r.choice([150, 200, 200, 240]), "grey300": 300, "appscan": r.choice([150, 180, 200]), "fax": 204}[mode]
+        cover = None
+        if mode == "fax" and len(docs) == 1 and kind != "other" and st["fax_cover"] < 2:
+            st["fax_cover"] += 1
+            cover, what = cover6(r, S, docs[0], c, "fax")
+        if card and len(docs) == 2:
+            img, desc = scan6(docs, r, True, S, mode, dpi)
+            pages = [img]
+            rec["page_kinds"], rec["also_shows"] = [kind], ["id-card-back"]
+            desc += " (front and back side by side on one sheet)"
+        else:
+            pages = []
+            for dd in ([cover] if cover else []) + docs:
+                img, desc = scan6([dd], r, card and dd is not cover, S, mode, dpi)
+                pages.append(img)
+            if cover:
+                docs = [cover] + docs
+                page_kinds = ["other"] + page_kinds
+                rec["cover_pages"] = [1]
+                desc += "; page 1 is %s, the material is on page 2" % what
+            if len(pages) > 1:
+                rec["page_kinds"] = page_kinds
+        if mode == "fax":
+            t = dt.datetime(2026, 11, r.randint(20, 30), r.randint(8, 17), r.randint(0, 59))
+            sender = "0539-8%06d  %s" % (r.randrange(10 ** 6), r.choice(["YIMENG", "LANSHAN", "HEDONG", "FEIXIAN"]))
+            st["fax"] += 1
+            if st["fax"] == 2:   # fed upside down at the sending end: the page turned, the sender's header line upright
+                pages = [p_.rotate(180) for p_ in pages]
+                rec["rotated"] = 180
+                desc += ", stored turned 180° clockwise (the sheet was fed upside down at the sending end, the header line upright; no EXIF Orientation to undo it)"
+            pages = [fax_header6(p_, i + 1, len(pages), sender, t) for i, p_ in enumerate(pages)]
+            st["sub"] = "fax"
+            fmt = "tif-fax"
+        elif mode == "grey300":
+            fmt = "tif-grey"
+        elif mode == "appscan":
+            fmt = r.choice(["jpg", "pdf"]) if len(pages) == 1 else "pdf"
+            st["sub"] = "appscan"
+        else:
+            fmt = r.choice(["jpg", "jpg", "pdf"]) if len(pages) == 1 else "pdf"
+            if mode == "flat" and len(pages) == 1 and not card and docs[-1].w > docs[-1].h and r.random() < 0.5:
+                rot = r.choice([90, 270])
+        desc = desc if len(pages) == 1 else desc + ", %d pages" % len(pages)
+    elif how == "photo":
+        if app:
+            extra = "screen"
+        else:
+            extra = ("forward", "flash", "sleeve", "watermark", "forward", "screen", "none")[st["photos"] % 7]
+            if extra == "sleeve" and (card or docs[0].w < 100):
+                extra = "forward"
+        surface = ("marble", "glass", "kraft", "fabric")[st["photos"] % 4]
+        st["photos"] += 1
+        img, desc = photo6(docs, r, card, S, extra, surface)
+        if card and len(docs) == 2:
+            rec["page_kinds"], rec["also_shows"] = [kind], ["id-card-back"]
+        pages = [img]
+        fmt = "jpg"
+        if extra in ("forward", "watermark"):
+            side = 1080 if (card or docs[0].w * docs[0].h < 210 * 200) else 1280
+            pages = [forward6(img, r, side)]
+            rec["_forward"] = True
+            st["sub"] = "forward"
+            desc += ", forwarded through a chat app (%d px on the long side, recompressed, no EXIF)" % side
+    else:
+        if app:
+            fmt = r.choice(["png", "jpg"])
+            pages = [render(docs[0], 1080 / (docs[0].w / 25.4)).resize((1080, int(round(1080 * docs[0].h / docs[0].w))), Image.LANCZOS)]
+            st["sub"] = "screenshot"
+            desc = "clean digital: a phone screenshot, 1080 × %d px" % pages[0].height
+        elif card:
+            dpi = 300
+            if len(docs) == 1:
+                fmt = ("png-alpha", "jpg", "png-alpha")[st["cardclean"] % 3]
+                st["cardclean"] += 1
+            else:
+                fmt = "tif"
+            pages = [render(d, dpi) for d in docs]
+            desc = "clean digital %d dpi" % dpi
+            if fmt == "png-alpha":
+                pages = [rounded_card(p_, dpi) for p_ in pages]
+                desc += ", PNG with alpha (the card's rounded corners transparent)"
+        else:
+            dpi = r.choice([150, 200])
+            if len(docs) == 1:
+                fmt = ("pdf-text", "png", "pdf-cover", "jpg", "pdf-text", "pdf-cover")[st["clean"] % 6]
+                st["clean"] += 1
+                if getattr(docs[0], "pdf_native", False):
+                    fmt = "pdf-text"
+                a4 = kind != "other" and (round(docs[0].w), round(docs[0].h)) in ((210, 297), (297, 210))
+                if fmt == "pdf-cover" and not a4:   # a cover page only before an A4 material (the next one that is)
+                    fmt, st["cover_due"] = "pdf-text", st["cover_due"] + 1
+                elif fmt in ("pdf-text", "png", "jpg") and a4 and st["cover_due"] and not getattr(docs[0], "pdf_native", False):
+                    fmt, st["cover_due"] = "pdf-cover", st["cover_due"] - 1
+            else:
+                fmt = r.choice(["pdf-text", "tif"])
+            if fmt == "pdf-cover":
+                cover, what = cover6(r, S, docs[0], c, ("folder", "email")[st["cover"] % 2])
+                st["cover"] += 1
+                docs = [cover] + docs
+                page_kinds = ["other"] + page_kinds
+                rec["cover_pages"] = [1]
+                fmt = "pdf-text"
+                desc = "clean digital (WeasyPrint vector PDF with a text layer); page 1 is %s, the material is on page 2" % what
+            else:
+                desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer)" if fmt == "pdf-text" else "%d dpi" % dpi)
+            pages = [render(d, dpi) for d in docs] if fmt != "pdf-text" else []
+        if len(docs) > 1:
+            rec["page_kinds"] = page_kinds
+    if rot:
+        pages = [p_.rotate(-rot, expand=True) for p_ in pages]
+        desc += ", stored turned %d° clockwise (%s; no EXIF Orientation to undo it)" % (
+            rot, "the sheet was fed upside down at the sending end" if rot == 180 else "a landscape sheet laid sideways on the glass")
+    return docs, pages, dpi, desc, fmt, rot
+
+
+EXT6 = {"jpg": "jpg", "png": "png", "png-alpha": "png", "pdf": "pdf", "pdf-text": "pdf", "tif": "tif", "tif-grey": "tif", "tif-fax": "tif"}
+
+
+def save6(pages, docs, path, fmt, how, dpi, r, rot, desc, st, rec):
+    """heldout6: write the file. Direct photos carry EXIF (maker, model, time), in turn with Orientation 6, 8 or 3 (pixels
+    stored turned, upright when EXIF is honoured); forwarded ones carry none. Returns (desc, EXIF orientation or None)."""
+    orient = None
+    if fmt == "jpg":
+        img = pages[0]
+        if how == "photo" and rec.pop("_forward", False):
+            q = 70
+            img.save(path, "JPEG", quality=q, optimize=True)
+        elif how == "photo":
+            q = r.randint(72, 88)
+            ex = Image.Exif()
+            ex[0x010F], ex[0x0110] = r.choice([("HONOR", "PGT-AN10"), ("OnePlus", "PJD110"), ("Redmi", "23127PN0CC"), ("vivo", "V2309A"), ("Apple", "iPhone 14")])
+            ex[0x0132] = (dt.datetime(2026, 12, 1, 8, 0, 0) + dt.timedelta(minutes=r.randint(0, 600))).strftime("%Y:%m:%d %H:%M:%S")
+            ex[0x0112] = 1
+            if st["photo_saves"] % 2 == 1:
+                orient = (6, 8, 3)[st["exif"] % 3]
+                st["exif"] += 1
+                ex[0x0112] = orient
+                img = img.transpose(Image.Transpose.ROTATE_90 if orient == 6 else Image.Transpose.ROTATE_180 if orient == 3 else Image.Transpose.ROTATE_270)
+                desc += ", EXIF Orientation %d (pixels stored turned; upright when EXIF is honoured)" % orient
+            st["photo_saves"] += 1
+            img.save(path, "JPEG", quality=q, optimize=True, exif=ex.tobytes())
+            if orient:
+                assert ImageOps.exif_transpose(Image.open(path)).size == pages[0].size
+        else:
+            q = r.randint(62, 85) if how == "scan" else r.randint(80, 92)
+            img.save(path, "JPEG", quality=q, optimize=True, dpi=(dpi, dpi))
+        desc += ", JPEG q%d" % q
+    elif fmt in ("png", "png-alpha"):
+        pages[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+        desc += ", PNG" + (" (RGBA)" if pages[0].mode == "RGBA" else "")
+    elif fmt == "pdf":
+        q = r.randint(62, 82) if how == "scan" else 90
+        image_pdf(pages, path, dpi, q)
+        desc += ", image-only PDF (img2pdf, JPEG q%d)" % q
+    elif fmt == "pdf-text":
+        render_pdf(docs, path)
+    elif fmt == "tif-grey":
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], compression="tiff_lzw", dpi=(300, 300))
+        desc += ", TIFF LZW greyscale, %d page(s)" % len(pages)
+    elif fmt == "tif-fax":
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], compression="group3", dpi=(204, 196))
+        desc += ", TIFF Group 3 (fax), %d page(s)" % len(pages)
+    else:
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], compression="tiff_lzw", dpi=(dpi, dpi))
+        desc += ", TIFF LZW, %d page(s)" % len(pages)
+    if rot and "rotated" not in rec:
+        rec["rotated"] = rot
+    return desc, orient
+
+
+MISLEADING6 = {"marriage-certificate": "户口本", "discharge-record": "诊断证明", "power-of-attorney": "承诺书", "residence-permit-receipt": "居住证"}
+
+
+class Namer6(Namer):
+    """heldout6's file names: chat apps' (TIM图片…, 微信图片_2026-11-28_143215_123, 企业微信截图_…),
+    phones' (P_…, Photo …, an iPhone screenshot IMG_1234.PNG, Android Screenshot_20261128-143215); scanners and apps
+    (MFP_…, 扫描文档_…, Office Lens …, Adobe Scan 28 Nov 2026, FAX…); 未标题-…, 导出_…, bare numbers."""
+    def __init__(self, rng, split):
+        super().__init__(rng, split)
+        self.t = dt.datetime(2026, 12, 2, 8, 17, 9)
+        self.mis = MISLEADING6
+        self.sub = None
+        self.iph = rng.randint(2000, 7000)
+
+    def __call__(self, kind, ext, how, misleading):
+        r = self.rng
+        self.t += dt.timedelta(seconds=r.randint(20, 4000))
+        self.n += 1
+        t = self.t
+        up = False
+        if misleading:
+            base = self.mis[kind] + r.choice(["", "（扫描件）", "_1", " 复印件"])
+        elif self.sub == "forward":
+            c = r.randrange(2)
+            base = ("TIM图片%s" % t.strftime("%Y%m%d%H%M%S"), "微信图片_%s_%03d" % (t.strftime("%Y-%m-%d_%H%M%S"), r.randrange(1000)))[c]
+        elif self.sub == "screenshot":
+            c = r.randrange(3)
+            if c == 0 and ext != "png":   # an iPhone's screenshots are PNGs
+                c = 1
+            if c == 0:
+                base, up = "IMG_%04d" % (self.iph + self.n), True
+            elif c == 1:
+                base = "Screenshot_%s" % t.strftime("%Y%m%d-%H%M%S")
+            else:
+                base = "企业微信截图_%d" % (int(t.timestamp()) * 1000 + r.randrange(1000))
+        elif self.sub == "fax":
+            base, up = "FAX%s" % t.strftime("%m%d%H%M%S"), True
+        elif self.sub == "appscan":
+            base = r.choice(["Office Lens %s" % t.strftime("%Y%m%d-%H%M%S"), "Adobe Scan %d %s %d" % (t.day, t.strftime("%b"), t.year)])
+        elif how == "photo":
+            base = r.choice(["P_%s" % t.strftime("%Y%m%d_%H%M%S"), "Photo %s" % t.strftime("%Y-%m-%d %H%M%S")])
+        elif how == "scan":
+            base = r.choice(["MFP_%s" % t.strftime("%Y%m%d_%H%M%S"), "扫描文档_%d" % (300 + self.n), "WPS扫描件_%s" % t.strftime("%Y%m%d%H%M")])
+        else:
+            base = r.choice(["未标题-%d" % self.n, "导出_%s" % t.strftime("%Y%m%d%H%M%S"), "%d" % r.randrange(10 ** 7, 10 ** 8)])
+        self.sub = None
+        name = base + "." + (ext.upper() if up else ext)
+        while name in self.used:
+            name = base + "-%d.%s" % (r.randint(2, 9), ext.upper() if up else ext)
+        self.used.add(name)
+        return name
+
+
+# --------------------------------------------------------------------------------------------
 
 def make_split(split, out_root):
     rng = random.Random(SEEDS[split])
@@ -5245,7 +7554,7 @@ def make_split(split, out_root):
     for d in (out, tdir):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-    namer = (Namer5 if split == "heldout5" else Namer4 if split == "heldout4" else Namer)(random.Random(SEEDS[split] + 1), split)
+    namer = (Namer6 if split == "heldout6" else Namer5 if split == "heldout5" else Namer4 if split == "heldout4" else Namer)(random.Random(SEEDS[split] + 1), split)
     misleading_left = {"id-card-front": 1, "business-license": 1, "bank-card": 1, "other": 1} if split == "tune" else {"id-card-front": 1, "diagnosis": 1, "bank-card": 1, "other": 1}
     if split == "heldout2":
         misleading_left = {"business-license": 1, "medical-invoice": 1, "household-register": 1, "other": 1}
@@ -5255,6 +7564,10 @@ def make_split(split, out_root):
         misleading_left = {k: 1 for k in MISLEADING4}
     if split == "heldout5":
         misleading_left = {k: 1 for k in MISLEADING5}
+    if split == "heldout6":
+        misleading_left = {k: 1 for k in MISLEADING6}
+    st6 = {"scan_cards": 0, "scan_pages": 0, "fax_cover": 0, "fax": 0, "photos": 0, "clean": 0, "cardclean": 0, "cover": 0, "photo_saves": 0, "exif": 0,
+           "fax_due": 0, "cover_due": 0}
     st5 = {"one_sheet": 2, "photos": 0, "clean": 0, "cardclean": 0, "photo_saves": 0, "exif": 0, "raw": 0, "duplex": 0, "photo_pdf": 0}
     st4 = {"one_sheet": 1, "photos": 0, "clean": 0, "cardclean": 0, "photo_saves": 0, "exif": 0, "raw": 0}   # heldout4's turns
     records = []
@@ -5266,7 +7579,7 @@ def make_split(split, out_root):
         r = random.Random(rng.randrange(2 ** 32))
         kind, c = it["kind"], it["c"]
         S = Style(split, r)
-        docs, facts, notes, extra = ((KINDS5.get(kind) if split == "heldout5" else None) or KINDS[kind])(r, S, c)
+        docs, facts, notes, extra = ((KINDS5.get(kind) if split == "heldout5" else KINDS6.get(kind) if split == "heldout6" else None) or KINDS[kind])(r, S, c)
         if S.held2:
             notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, label separator %s%s%s)" % (
                 S.dx, S.dy, S.k, "ideographic space" if S.sep == "\u3000" else "one space",
@@ -5283,9 +7596,12 @@ def make_split(split, out_root):
         if S.held5:
             notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels in the label colour %s and a dotted leader to the value)" % (
                 S.dx, S.dy, S.k, "with ：" if S.sep else "without a colon")
+        if S.held6:
+            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels %s)" % (
+                S.dx, S.dy, S.k, "white on a pill in the label colour" if S.lab == "pill" else "in the label colour with a thin rule after them")
         page_kinds = [kind] * len(docs)
         if it["pair"]:
-            bdocs, bfacts, bnotes, bextra = (k_id_back5 if split == "heldout5" else k_id_back)(r, S, c)
+            bdocs, bfacts, bnotes, bextra = (k_id_back5 if split == "heldout5" else k_id_back6 if split == "heldout6" else k_id_back)(r, S, c)
             docs, page_kinds = docs + bdocs, page_kinds + ["id-card-back"]
             facts.update(bfacts)
             notes += "; " + bnotes
@@ -5323,13 +7639,27 @@ def make_split(split, out_root):
                 how = "scan" if u < 0.44 else "photo" if u < 0.78 else "clean"
             else:
                 how = "scan" if u < 0.46 else "photo" if u < 0.74 else "clean"
+        elif split == "heldout6":   # about 45 % scans, a quarter photos, 30 % clean; app screens are screenshots or photos of the
+            # phone showing them; what was written by hand (or is a paper form) is never clean
+            if any(getattr(d, "app", False) for d in docs):
+                how = "clean" if u < 0.6 else "photo"
+            elif any(getattr(d, "pdf_native", False) for d in docs):
+                how = "clean" if u < 0.7 else "photo"
+            elif len(docs) > 1 and not card:
+                how = "scan" if u < 0.6 else "clean"
+            elif card:
+                how = "scan" if u < 0.45 else "photo" if u < 0.7 else "clean"
+            else:
+                how = "scan" if u < 0.5 else "photo" if u < 0.7 else "clean"
+            if how == "clean" and any(getattr(d, "paper_only", False) for d in docs):
+                how = "scan"
         elif it["pair"] or len(docs) > 1:
             how = "scan" if u < 0.6 else "clean"
         elif card:
             how = "scan" if u < 0.45 else "photo" if u < 0.85 else "clean"
         else:
             how = "scan" if u < 0.45 else "photo" if u < 0.75 else "clean"
-        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3", "heldout4", "heldout5") or r.random() < 0.6)   # heldout2/3/4/5: always 4
+        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6") or r.random() < 0.6)   # heldout2–6: always 4
         if misleading:
             misleading_left[kind] -= 1
         rec = {"kind": kind, "pages": 0, "facts": facts, "notes": "", "design": S.name, "how": how}
@@ -5339,6 +7669,9 @@ def make_split(split, out_root):
             namer.sub = st4.pop("sub", None)
         elif split == "heldout5":
             pages, dpi, desc, fmt, rot = degrade5(docs, r, card, S, kind, how, rec, page_kinds, st5)
+        elif split == "heldout6":
+            docs, pages, dpi, desc, fmt, rot = degrade6(docs, r, card, S, kind, how, rec, page_kinds, st6, c)
+            namer.sub = st6.pop("sub", None)
         elif how == "scan" and split == "heldout3":
             if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
                 one_sheet_left -= 1
@@ -5404,9 +7737,12 @@ def make_split(split, out_root):
             desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer)" if fmt == "pdf-text" else "%d dpi" % dpi)
             if len(docs) > 1:
                 rec["page_kinds"] = page_kinds
-        ext = "pdf" if fmt.startswith("pdf") else fmt
-        if fmt == "tif" and r.random() < 0.3:
-            ext = "tiff"
+        if split == "heldout6":
+            ext = EXT6[fmt]
+        else:
+            ext = "pdf" if fmt.startswith("pdf") else fmt
+            if fmt == "tif" and r.random() < 0.3:
+                ext = "tiff"
         name = namer(kind, ext, how, misleading)
         path = os.path.join(out, name)
         orient = None
@@ -5414,6 +7750,8 @@ def make_split(split, out_root):
             desc, orient = save4(pages, docs, path, fmt, how, dpi, r, rot, desc, st4, rec)
         elif split == "heldout5":
             desc, orient = save5(pages, docs, path, fmt, how, dpi, r, rot, desc, st5, rec)
+        elif split == "heldout6":
+            desc, orient = save6(pages, docs, path, fmt, how, dpi, r, rot, desc, st6, rec)
         elif fmt == "jpg" and split == "heldout3":
             q = r.randint(58, 80) if how == "photo" else r.randint(55, 80) if how == "scan" else r.randint(70, 86)
             if how == "photo" and r.random() < 0.4:   # 3, 6, 8 in turn
@@ -5462,7 +7800,7 @@ def make_split(split, out_root):
         if orient:
             rec["exif_orientation"] = orient
         truth = {"file": name, "kind": kind, "pages": rec["pages"], "facts": facts, "notes": rec["notes"]}
-        for k in ("page_kinds", "blank_pages", "also_shows", "expired", "exif_orientation", "rotated", "extra"):
+        for k in ("page_kinds", "blank_pages", "cover_pages", "also_shows", "expired", "exif_orientation", "rotated", "extra"):
             if k in rec:
                 truth[k] = rec[k]
         truth["design"], truth["degradation"] = S.name, how
@@ -5482,7 +7820,7 @@ def make_split(split, out_root):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"], default="all")
     ap.add_argument("--out", default=HERE)
     a = ap.parse_args()
     if a.split == "all":
@@ -5490,7 +7828,7 @@ def main():
         # draws from the C library's rand() (seeded once per process), so a split is reproducible
         # only when it starts in a fresh process
         import subprocess
-        for s in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
+        for s in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
             subprocess.run([sys.executable, os.path.abspath(__file__), "--split", s, "--out", a.out], check=True)
         return
     for s in [a.split]:
