@@ -40,7 +40,7 @@ final class PageModels {
         grids = pages.enumerated().map { i, page in
             guard let raster = page.raster else { return .empty }
             return RulingGrid.detect(in: raster, scale: page.rasterScale, unitsPerMM: max(page.width, page.height) / 297,
-                                     text: page.glyphs.map(\.box), widgets: page.widgets)
+                                     text: page.glyphs.map(\.box), widgets: page.widgets, dashes: !page.judgeTicksFromPixels && page.widgets.isEmpty)
         }
     }
 

@@ -9,13 +9,24 @@ struct RulingGrid {
     var verticals: [Vertical]
 
     static let empty = RulingGrid(horizontals: [], verticals: [])
+
+    /// Dark pixels along one pixel row or column; `dashed` when it bridges several gaps wider than
+    /// a speck (one such gap is a solid rule's dropout in a scan).
+    private struct Run {
+        var pos: Int, lo: Int, hi: Int
+        var dashed: Bool
+        init(_ pos: Int, _ lo: Int, _ hi: Int, _ gaps: Int) { self.pos = pos; self.lo = lo; self.hi = hi; dashed = gaps >= 2 }
+    }
     var isEmpty: Bool { horizontals.isEmpty || verticals.isEmpty }
 
     /// Finds lines in `raster` and returns them in page units (`scale` raster pixels per unit).
     /// `unitsPerMM` converts the minimum lengths; `text` holds the boxes of the page's glyphs
     /// (page units), whose own strokes are not rules; `widgets` those of a fillable form's
-    /// widgets, whose frames are not either.
-    static func detect(in raster: GreyRaster, scale: Double, unitsPerMM: Double, text: [Rect] = [], widgets: [Rect] = []) -> RulingGrid {
+    /// widgets, whose frames are not either. `dashes`: dashed rules are looked for (a rendered
+    /// PDF; on a scan, or among a fillable form's widgets, bridged gaps cost more rules than
+    /// they found).
+    static func detect(in raster: GreyRaster, scale: Double, unitsPerMM: Double, text: [Rect] = [], widgets: [Rect] = [],
+                       dashes: Bool = true) -> RulingGrid {
         let pxPerMM = unitsPerMM * scale
         let w = raster.width, h = raster.height
         guard w > 8, h > 8 else { return .empty }
@@ -25,7 +36,7 @@ struct RulingGrid {
         // as a line only when at least half of it is ink: text of a row bridged across its gaps
         // is mostly paper.
         let speck = 2
-        let gap = max(speck, Int(0.8 * pxPerMM))
+        let gap = dashes ? max(speck, Int(0.8 * pxPerMM)) : speck
         let rowMin = Int(8 * pxPerMM), columnMin = Int(4.5 * pxPerMM)
         // A shaded cell (grey 217 behind a label) is no ink: a light pixel whose neighbours a few
         // pixels off are the same grey lies inside a fill. Left as ink, the fill
@@ -45,12 +56,12 @@ struct RulingGrid {
         // of up to `gap` pixels, then merged across neighbouring rows/columns (a line 2–4 px
         // thick is one line). Both are found in one pass over the rows, columns keeping their
         // own open run, as a raster is stored row by row.
-        var rowRuns: [(pos: Int, lo: Int, hi: Int)] = []
-        var colRuns: [(pos: Int, lo: Int, hi: Int)] = []
+        var rowRuns: [Run] = []
+        var colRuns: [Run] = []
         var colStart = [Int](repeating: -1, count: w), colLast = [Int](repeating: -10, count: w)
-        var colInk = [Int](repeating: 0, count: w), colDashed = [Bool](repeating: false, count: w)
-        func isLine(_ start: Int, _ last: Int, ink: Int, dashed: Bool, minimum: Int) -> Bool {
-            last - start + 1 >= minimum && (!dashed || 2 * ink >= last - start + 1)
+        var colInk = [Int](repeating: 0, count: w), colGaps = [Int](repeating: 0, count: w)
+        func isLine(_ start: Int, _ last: Int, ink: Int, gaps: Int, minimum: Int) -> Bool {
+            last - start + 1 >= minimum && (gaps == 0 || 2 * ink >= last - start + 1)
         }
         raster.pixels.withUnsafeBufferPointer { pixels in
             colStart.withUnsafeMutableBufferPointer { colStart in
@@ -59,7 +70,7 @@ struct RulingGrid {
                         let base = UnsafeRawPointer(pixels.baseAddress!)
                         for y in 0..<h {
                             let row = y * w
-                            var start = -1, lastDark = -10, ink = 0, dashed = false
+                            var start = -1, lastDark = -10, ink = 0, gaps = 0
                             var x = 0
                             while x < w {
                                 // Most of a page is white: skip eight white pixels at a time.
@@ -70,34 +81,34 @@ struct RulingGrid {
                                 let grey = pixels[row + x]
                                 if grey < threshold, grey < fillFloor || !isFill(x, y, grey) {
                                     if start < 0 || x - lastDark > gap + 1 {
-                                        if start >= 0, isLine(start, lastDark, ink: ink, dashed: dashed, minimum: rowMin) { rowRuns.append((y, start, lastDark)) }
+                                        if start >= 0, isLine(start, lastDark, ink: ink, gaps: gaps, minimum: rowMin) { rowRuns.append(Run(y, start, lastDark, gaps)) }
                                         start = x
                                         ink = 0
-                                        dashed = false
+                                        gaps = 0
                                     } else if x - lastDark > speck + 1 {
-                                        dashed = true
+                                        gaps += 1
                                     }
                                     lastDark = x
                                     ink += 1
                                     if colStart[x] < 0 || y - colLast[x] > gap + 1 {
-                                        if colStart[x] >= 0, isLine(colStart[x], colLast[x], ink: colInk[x], dashed: colDashed[x], minimum: columnMin) {
-                                            colRuns.append((x, colStart[x], colLast[x]))
+                                        if colStart[x] >= 0, isLine(colStart[x], colLast[x], ink: colInk[x], gaps: colGaps[x], minimum: columnMin) {
+                                            colRuns.append(Run(x, colStart[x], colLast[x], colGaps[x]))
                                         }
                                         colStart[x] = y
                                         colInk[x] = 0
-                                        colDashed[x] = false
+                                        colGaps[x] = 0
                                     } else if y - colLast[x] > speck + 1 {
-                                        colDashed[x] = true
+                                        colGaps[x] += 1
                                     }
                                     colLast[x] = y
                                     colInk[x] += 1
                                 }
                                 x += 1
                             }
-                            if start >= 0, isLine(start, lastDark, ink: ink, dashed: dashed, minimum: rowMin) { rowRuns.append((y, start, lastDark)) }
+                            if start >= 0, isLine(start, lastDark, ink: ink, gaps: gaps, minimum: rowMin) { rowRuns.append(Run(y, start, lastDark, gaps)) }
                         }
-                        for x in 0..<w where colStart[x] >= 0 && isLine(colStart[x], colLast[x], ink: colInk[x], dashed: colDashed[x], minimum: columnMin) {
-                            colRuns.append((x, colStart[x], colLast[x]))
+                        for x in 0..<w where colStart[x] >= 0 && isLine(colStart[x], colLast[x], ink: colInk[x], gaps: colGaps[x], minimum: columnMin) {
+                            colRuns.append(Run(x, colStart[x], colLast[x], colGaps[x]))
                         }
                     }
                 }
@@ -106,8 +117,8 @@ struct RulingGrid {
         // Column by column, top to bottom, as merging expects.
         colRuns.sort { ($0.pos, $0.lo) < ($1.pos, $1.lo) }
         let widest = Int(1.2 * pxPerMM) + 2
-        func merge(_ raw: [(pos: Int, lo: Int, hi: Int)]) -> [(pos: Double, lo: Int, hi: Int)] {
-            var groups: [(last: Int, lo: Int, hi: Int, runs: [(pos: Int, lo: Int, hi: Int)])] = []
+        func merge(_ raw: [Run]) -> [(pos: Double, lo: Int, hi: Int, dashed: Bool)] {
+            var groups: [(last: Int, lo: Int, hi: Int, runs: [Run])] = []
             for r in raw {
                 if let i = groups.lastIndex(where: { r.pos - $0.last <= 2 && r.lo <= $0.hi && r.hi >= $0.lo }) {
                     groups[i].last = r.pos
@@ -131,11 +142,29 @@ struct RulingGrid {
                     runs = runs.filter { $0.hi - $0.lo >= longest / 2 }
                 }
                 guard let first = runs.map(\.pos).min(), let last = runs.map(\.pos).max(), last - first <= widest else { return nil }
-                return (Double(first + last) / 2, runs.map(\.lo).min()!, runs.map(\.hi).max()!)
+                return (Double(first + last) / 2, runs.map(\.lo).min()!, runs.map(\.hi).max()!, runs.contains(where: \.dashed))
             }
         }
-        var hs = merge(rowRuns).map { Horizontal(y: $0.pos / scale, x0: Double($0.lo) / scale, x1: Double($0.hi) / scale) }
-        var vs = merge(colRuns).map { Vertical(x: $0.pos / scale, y0: Double($0.lo) / scale, y1: Double($0.hi) / scale) }
+        // A run bridged across gaps that passes through text is strokes of characters, not a
+        // dashed rule: a rule keeps out of the words. (A recogniser's character boxes are rough
+        // at the sides: a vertical must pass well inside them.)
+        func throughText(_ lo: Double, _ hi: Double, across: (Rect) -> Bool, along: (Rect) -> (Double, Double)) -> Bool {
+            let covered = text.filter(across).reduce(0.0) { sum, g in
+                let (a, b) = along(g)
+                return sum + max(0, min(b, hi) - max(a, lo))
+            }
+            return covered >= 0.3 * (hi - lo)
+        }
+        var hs = merge(rowRuns).compactMap { run -> Horizontal? in
+            let line = Horizontal(y: run.pos / scale, x0: Double(run.lo) / scale, x1: Double(run.hi) / scale)
+            if run.dashed, throughText(line.x0, line.x1, across: { $0.y0 <= line.y && line.y <= $0.y1 }, along: { ($0.x0, $0.x1) }) { return nil }
+            return line
+        }
+        var vs = merge(colRuns).compactMap { run -> Vertical? in
+            let line = Vertical(x: run.pos / scale, y0: Double(run.lo) / scale, y1: Double(run.hi) / scale)
+            if run.dashed, throughText(line.y0, line.y1, across: { $0.x0 + 0.15 * $0.width <= line.x && line.x <= $0.x1 - 0.15 * $0.width }, along: { ($0.y0, $0.y1) }) { return nil }
+            return line
+        }
         // A stroke of a tall character (称, 1) that touches a rule above it is no column rule, nor
         // are strokes of characters set one above the other (a wrapped number's digits) that join
         // across the lines' gap: text covers the whole of it.

@@ -129,6 +129,12 @@ enum Ticks {
             found.append(Found(option: span.option, ticked: ticked, box: box, after: after, certainty: certainty))
         }
         let anySquare = glyphs.contains { squares.contains($0.character) || marks.contains($0.character) }
+        // Squares drawn as lines, not typed, beside an empty pair of brackets (其他（　）): the
+        // brackets said "not ticked" for their option only.
+        if anyMark, !anySquare, !pageText.judgeTicksFromPixels, found.count > 1, !found.contains(where: \.ticked),
+           let drawn = drawnSquares(found, page: pageText) {
+            for i in found.indices { (found[i].ticked, found[i].certainty) = drawn[i] }
+        }
         if !anyMark && !anySquare && !pageText.judgeTicksFromPixels && !found.isEmpty {
             if found.count > 1, let drawn = drawnSquares(found, page: pageText) {
                 // Squares drawn as lines, not typed (a word processor's check boxes printed).
@@ -145,21 +151,29 @@ enum Ticks {
     }
 
     /// Each option's square where the page draws one as lines just left of every option: ticked
-    /// when ink fills its middle (an X, a tick) well beyond what the emptiest square of the group
-    /// shows there (several may be ticked: 参保险种). Nil when some option has no such square.
+    /// when ink fills its middle (an X, a tick) well beyond what an empty square of the group
+    /// shows there. Nil when some option has no such square.
     static func drawnSquares(_ found: [Found], page: PageText) -> [(ticked: Bool, certainty: Double)]? {
         guard let raster = page.raster else { return nil }
         var shares: [Double] = []
+        // Options whose "square" holds a printed character: the option before, set close.
+        var printed = 0
         for option in found {
             let h = max(option.box.height, 1)
             let square = Rect(x0: option.box.x0 - 1.3 * h, y0: option.box.y0, x1: option.box.x0 - 0.05 * h, y1: option.box.y1)
             // Thin strokes drawn at 100 dpi come out grey: count anything darker than light grey.
             guard raster.darkShare(in: square.scaled(page.rasterScale), threshold: 200) >= 0.06 else { return nil }
+            if page.glyphs.contains(where: { !$0.character.isWhitespace && square.contains(x: $0.box.midX, y: $0.box.midY) }) {
+                printed += 1
+            }
             shares.append(raster.darkShare(in: square.scaledAboutCentre(0.5).scaled(page.rasterScale), threshold: 200))
         }
-        // The emptiest square shows what an empty one does; when even it looks inked, every
-        // option is ticked and an empty square shows nothing in its middle.
-        let empty = shares.min()! < 0.15 ? shares.min()! : 0
+        guard 2 * printed <= found.count else { return nil }
+        // What an empty square shows: the lower quartile's (several may be ticked, 参保险种; one
+        // square may stand apart, its option wrapped). When all look alike and inked, all are
+        // shaded and empty or all ticked: which, the clerk sees.
+        let empty = shares.sorted()[shares.count / 4]
+        guard shares.max()! - empty >= 0.15 || shares.max()! < 0.15 else { return shares.map { _ in (false, 0.6) } }
         return shares.map { share in
             (share > max(0.2, empty + 0.15), share < empty + 0.08 || share > empty + 0.25 ? 1 : 0.6)
         }

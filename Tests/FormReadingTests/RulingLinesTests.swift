@@ -28,6 +28,31 @@ import Testing
         expectLines(canvas, h: [[100, 50, 545], [140, 50, 545], [180, 50, 545]], v: [[50, 100, 180], [200, 100, 180], [545, 100, 180]])
     }
 
+    @Test("dashed rules are rules in a rendered PDF; on a scan, where bridged gaps in text would cost more than they find, they are not looked for")
+    func dashedRules() {
+        var canvas = Canvas(width: 827, height: 1170)  // A4 at 100 dpi, as PDFs are rendered for their grid
+        let xs = [70, 280, 760], ys = [140, 200, 260]
+        // Dashes of 4 px with gaps of 3.
+        for y in ys { for x in stride(from: xs[0], to: xs.last!, by: 7) { canvas.fill(x0: x, y0: y, x1: min(x + 3, xs.last!), y1: y + 1) } }
+        for x in xs { for y in stride(from: ys[0], to: ys.last!, by: 7) { canvas.fill(x0: x, y0: y, x1: x + 1, y1: min(y + 3, ys.last!)) } }
+        let scale = 100.0 / 72
+        let dashed = RulingGrid.detect(in: canvas.raster, scale: scale, unitsPerMM: Self.unitsPerMM)
+        #expect(dashed.horizontals.count == 3 && dashed.verticals.count == 3, "\(dashed)")
+        #expect(RulingGrid.detect(in: canvas.raster, scale: scale, unitsPerMM: Self.unitsPerMM, dashes: false).isEmpty)
+    }
+
+    @Test("a row of text bridged across its gaps is no dashed rule: it passes through the words")
+    func textIsNoDashedRule() {
+        var canvas = Canvas(width: 827, height: 1170)
+        canvas.grid(xs: [70, 760], ys: [140, 260])
+        // Bottom strokes of small characters along y = 200 from the left rule on, 5 px each with gaps of 3.
+        for x in stride(from: 73, to: 400, by: 8) { canvas.fill(x0: x, y0: 200, x1: x + 4, y1: 200) }
+        let scale = 100.0 / 72
+        let glyphs = stride(from: 73, to: 400, by: 8).map { x in Rect(x0: Double(x) / scale, y0: 190 / scale, x1: Double(x + 7) / scale, y1: 201 / scale) }
+        let grid = RulingGrid.detect(in: canvas.raster, scale: scale, unitsPerMM: Self.unitsPerMM, text: glyphs)
+        #expect(grid.horizontals.count == 2, "\(grid.horizontals)")
+    }
+
     @Test("a frame drawn inside a cell, touching none of its rules, is no cell wall; one joined to the rules is")
     func nestedFrameIsNoWall() {
         var canvas = a4()
