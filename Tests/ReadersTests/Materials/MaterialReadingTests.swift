@@ -171,6 +171,9 @@ import Testing
         // A 居住证 shows the ID card's labels too; its title decides.
         #expect(kind(["山东省居住证", "姓名唐娜凤", "性别女民族汉", "居住地址山东省济南市", "公民身份号码371311199302142209"]) == "residence-permit")
         #expect(kind(["山东省居住证申领回执", "姓名唐娜凤", "公民身份号码371311199302142209", "受理单位"]) == "residence-permit-receipt")
+        // A receipt by another name: 申领受理单, its 受理编号 and 领证日期 (with the 居住地址 a 居住证 shows).
+        #expect(kind(["居住证申领受理单", "受理编号：3715022026092933127", "姓名 梁芳雯 性别 女", "公民身份号码 371502198201206621",
+                      "居住地址 山东省淄博市张店区", "受理日期 2026年9月29日 领证日期 2026年10月14日"]) == "residence-permit-receipt")
         // A social security card carries a bank's name and UnionPay: its own labels outweigh them.
         #expect(kind(["临商银行", "姓名：郑军", "社会保障号码：370202195712200319", "社会保障卡号：L20866685", "UnionPay银联"]) == "social-security-card")
         #expect(kind(["临商银行", "6228622627343734801", "银联", "借记卡"]) == "bank-card")
