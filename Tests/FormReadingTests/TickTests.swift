@@ -12,6 +12,14 @@ import Testing
                      rows: [row(label("单位类型"), choices("unitType"))])
     }
 
+    /// A 9-point square drawn as lines from x, on the line at y = 100.
+    private func square(at x: Int, on canvas: inout Canvas) {
+        canvas.horizontal(y: 101, from: x, to: x + 9)
+        canvas.horizontal(y: 109, from: x, to: x + 9)
+        canvas.vertical(x: x, from: 101, to: 109)
+        canvas.vertical(x: x + 9, from: 101, to: 109)
+    }
+
     /// The label at the left of the line, the options from x = 150.
     private func page(_ options: String) -> SyntheticPage {
         var page = SyntheticPage()
@@ -122,12 +130,7 @@ import Testing
         page.write("机关", x: 225, y: 100)
         page.write("事业单位", x: 285, y: 100)
         page.draw { canvas in
-            for x in [153, 213, 273] {  // 9-point squares a point left of each option
-                canvas.horizontal(y: 101, from: x, to: x + 9)
-                canvas.horizontal(y: 109, from: x, to: x + 9)
-                canvas.vertical(x: x, from: 101, to: 109)
-                canvas.vertical(x: x + 9, from: 101, to: 109)
-            }
+            for x in [153, 213, 273] { square(at: x, on: &canvas) }  // 9-point squares a point left of each option
             canvas.fill(x0: 216, y0: 104, x1: 219, y1: 106)  // the cross at the middle of 机关's square
         }
         #expect(read(form, [page]).value("unitType") == .text("机关"))
@@ -144,10 +147,7 @@ import Testing
         page.write("补充医疗保险", x: 325, y: 100)
         page.draw { canvas in
             for (n, x) in [153, 233, 313].enumerated() {
-                canvas.horizontal(y: 101, from: x, to: x + 9)
-                canvas.horizontal(y: 109, from: x, to: x + 9)
-                canvas.vertical(x: x, from: 101, to: 109)
-                canvas.vertical(x: x + 9, from: 101, to: 109)
+                square(at: x, on: &canvas)
                 if n < ticked { canvas.fill(x0: x + 3, y0: 104, x1: x + 6, y1: 106) }
             }
         }
@@ -169,12 +169,7 @@ import Testing
         page.write("生育保险", x: 245, y: 100)
         page.write("其他（　　）", x: 325, y: 100)
         page.draw { canvas in
-            for x in [153, 233, 313] {
-                canvas.horizontal(y: 101, from: x, to: x + 9)
-                canvas.horizontal(y: 109, from: x, to: x + 9)
-                canvas.vertical(x: x, from: 101, to: 109)
-                canvas.vertical(x: x + 9, from: 101, to: 109)
-            }
+            for x in [153, 233, 313] { square(at: x, on: &canvas) }
             canvas.fill(x0: 236, y0: 104, x1: 239, y1: 106)  // 生育保险 ticked
         }
         #expect(read(form, [page]).value("unitType") == .choices(["生育保险"]))
