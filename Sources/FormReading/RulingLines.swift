@@ -9,6 +9,7 @@ struct RulingGrid {
     var verticals: [Vertical]
 
     static let empty = RulingGrid(horizontals: [], verticals: [])
+    var isEmpty: Bool { horizontals.isEmpty || verticals.isEmpty }
 
     /// Dark pixels along one pixel row or column; `dashed` when it bridges several gaps wider than
     /// a speck (one such gap is a solid rule's dropout in a scan).
@@ -17,7 +18,6 @@ struct RulingGrid {
         var dashed: Bool
         init(_ pos: Int, _ lo: Int, _ hi: Int, _ gaps: Int) { self.pos = pos; self.lo = lo; self.hi = hi; dashed = gaps >= 2 }
     }
-    var isEmpty: Bool { horizontals.isEmpty || verticals.isEmpty }
 
     /// Finds lines in `raster` and returns them in page units (`scale` raster pixels per unit).
     /// `unitsPerMM` converts the minimum lengths; `text` holds the boxes of the page's glyphs
