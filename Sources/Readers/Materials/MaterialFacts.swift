@@ -347,8 +347,10 @@ enum MaterialFacts {
                             i += 1
                         }
                         // A person's name is never another label (发卡日期 printed under 姓名 on a
-                        // card that sets labels above their values).
+                        // card that sets labels above their values), nor cut from longer words
+                        // (请向服务人员出示此二维码 on the line under 姓名).
                         if longest <= 5, ["日期", "号码", "卡号", "期限", "地址", "机关"].contains(where: value.hasSuffix) { continue }
+                        if longest <= 5, value.count >= longest, i < chars.count, isCJK(chars[i]) { continue }
                         if value.count >= 2 { return (value, p) }
                     }
                 }

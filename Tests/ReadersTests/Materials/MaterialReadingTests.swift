@@ -69,12 +69,17 @@ import Testing
         #expect(bad["cardNumber"] == nil, "a number failing the Luhn check is not taken")
     }
 
-    @Test("a card setting labels above their values: the line under 姓名 holding the next label is no name")
+    @Test("a card setting labels above their values: the line under 姓名 holding the next label, or a sentence, is no name")
     func labelUnderNameIsNoName() throws {
         let facts = try Self.facts(["社会保障卡", "姓名", "发卡日期", "2019年05月"], kind: "social-security-card")
         #expect(facts["name"] == nil)
         let named = try Self.facts(["社会保障卡", "姓名", "韩静雪", "发卡日期"], kind: "social-security-card")
         #expect(named["name"] == "韩静雪")
+        // An app's screen: the holder's name hidden, a sentence under the label.
+        let screen = try Self.facts(["电子社保卡", "姓名", "请向服务人员出示此二维码"], kind: "social-security-card")
+        #expect(screen["name"] == nil)
+        let five = try Self.facts(["社会保障卡", "姓名", "欧阳娜娜丽", "发卡日期"], kind: "social-security-card")
+        #expect(five["name"] == "欧阳娜娜丽")
     }
 
     @Test func powerOfAttorneyParties() throws {
