@@ -136,22 +136,27 @@ import Testing
         #expect(read(form, [page]).value("unitType") == .text("机关"))
     }
 
-    @Test("squares drawn as lines, most of them ticked (参保险种): each is judged against the emptiest; all alike and inked is not vouched for",
-          arguments: [1, 2, 3])
-    func drawnSquaresMostTicked(ticked: Int) throws {
-        let form = try unitTypeForm(["医疗保险", "生育保险", "补充医疗保险"], type: .multiChoice)
+    /// 医疗保险, 生育保险 and `third`, each after a square drawn as lines; the first `ticked` marked.
+    private func insurancePage(third: String, ticked: Int) -> SyntheticPage {
         var page = SyntheticPage()
         page.write("单位类型", x: 50, y: 100)
         page.write("医疗保险", x: 165, y: 100)
         page.write("生育保险", x: 245, y: 100)
-        page.write("补充医疗保险", x: 325, y: 100)
+        page.write(third, x: 325, y: 100)
         page.draw { canvas in
             for (n, x) in [153, 233, 313].enumerated() {
                 square(at: x, on: &canvas)
                 if n < ticked { canvas.fill(x0: x + 3, y0: 104, x1: x + 6, y1: 106) }
             }
         }
-        let result = read(form, [page])
+        return page
+    }
+
+    @Test("squares drawn as lines, most of them ticked (参保险种): each is judged against an empty one; all alike and inked is not vouched for",
+          arguments: [1, 2, 3])
+    func drawnSquaresMostTicked(ticked: Int) throws {
+        let form = try unitTypeForm(["医疗保险", "生育保险", "补充医疗保险"], type: .multiChoice)
+        let result = read(form, [insurancePage(third: "补充医疗保险", ticked: ticked)])
         if ticked < 3 {
             #expect(result.value("unitType") == .choices(Array(["医疗保险", "生育保险", "补充医疗保险"].prefix(ticked))))
         } else {
@@ -163,15 +168,8 @@ import Testing
     @Test("squares drawn as lines with an empty pair of brackets after 其他: the brackets speak for 其他 only")
     func drawnSquaresBesideBrackets() throws {
         let form = try unitTypeForm(["医疗保险", "生育保险", "其他"], type: .multiChoice)
-        var page = SyntheticPage()
-        page.write("单位类型", x: 50, y: 100)
-        page.write("医疗保险", x: 165, y: 100)
-        page.write("生育保险", x: 245, y: 100)
-        page.write("其他（　　）", x: 325, y: 100)
-        page.draw { canvas in
-            for x in [153, 233, 313] { square(at: x, on: &canvas) }
-            canvas.fill(x0: 236, y0: 104, x1: 239, y1: 106)  // 生育保险 ticked
-        }
+        var page = insurancePage(third: "其他（　　）", ticked: 0)
+        page.draw { canvas in canvas.fill(x0: 236, y0: 104, x1: 239, y1: 106) }  // 生育保险 ticked
         #expect(read(form, [page]).value("unitType") == .choices(["生育保险"]))
     }
 
