@@ -72,8 +72,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// `二〇二四年三月五日` as `2024年3月5日`: the year digit by digit, month and day as numbers
     /// (十一, 二十, 三十一). Text with no such numeral, or numerals that make no number, is
     /// returned as it is.
+    private static let chineseDigits: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                                                           "七": 7, "八": 8, "九": 9]
+
     private static func arabic(_ text: String) -> String {
-        let digits: [Character: Int] = ["〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let digits = chineseDigits
         guard text.contains(where: { digits[$0] != nil || $0 == "十" }) else { return text }
         var out = ""
         var run: [Character] = []
