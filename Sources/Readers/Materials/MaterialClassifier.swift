@@ -99,12 +99,14 @@ public struct MaterialClassifier: Sendable {
     /// The kind the text shows best, with a confidence; nil below a title's weight. A narrow lead
     /// over another kind lowers the confidence.
     func recognise(_ text: MaterialText) -> (MaterialKind, Double)? {
-        let folded = text.folded
+        let folded = text.folded, headings = text.headings
         guard !folded.isEmpty else { return nil }
         let scored = kinds.map { kind in
             // A word read with one character off counts half: 社会保障号码 is one off 社会保障卡.
+            // So does a word found only in running text.
             let words = kind.evidence.reduce(0.0) { sum, entry in
-                sum + (folded.contains(entry.key) ? entry.value : Self.shows(folded, entry.key) ? entry.value / 2 : 0)
+                sum + (headings.contains(entry.key) ? entry.value
+                    : folded.contains(entry.key) || Self.shows(headings, entry.key) ? entry.value / 2 : 0)
             }
             let numbers = (kind.numbers ?? [:]).reduce(0.0) { sum, entry in sum + (shows(entry.key, in: text) ? entry.value : 0) }
             return (kind, words + numbers)

@@ -14,14 +14,19 @@ enum MaterialFacts {
         let lines = text.lines
         for fact in kind.facts {
             switch fact {
-            case .name: add("name", labelled(["持证人", "承诺人", "交款人", "购买方名称", "姓名", "患者"], in: lines) ?? selfNamed(in: lines)
-                ?? misreadNameLabel(in: lines))
+            case .name: add("name", labelled(["持证人", "承诺人", "交款人", "购买方名称"], in: lines)
+                ?? (kind.id == "marriage-certificate" ? misreadHolderLabel(in: lines) : nil)
+                ?? partyName(in: lines) ?? selfNamed(in: lines) ?? misreadNameLabel(in: lines))
             case .idNumber: add("idNumber", holdersIDNumber(in: lines, name: facts.first { $0.key == "name" }?.value, today: today))
             case .validPeriod: add("validUntil", validUntil(in: lines))
             case .uscc: add("uscc", usccs(in: lines).first)
             case .unitName: add("unitName", labelled(["名称", "机构名称", "企业名称", "单位名称"], in: lines, longest: 40) ?? approved(in: lines))
             case .birthCertificateNumber: add("birthCertificateNumber", birthCertificateNumber(in: lines))
-            case .motherIDNumber: add("motherIdNumber", idNumbers(in: Array(lines.drop { !$0.text.contains("母亲") }), today: today).first)
+            case .motherIDNumber:
+                // From 母亲 to 父亲: a 出生医学证明 gives the father's number after the mother's.
+                let from = lines.drop { !$0.text.contains("母亲") }
+                let mother = from.prefix { !$0.text.contains("父亲") || $0.text.contains("母亲") }
+                add("motherIdNumber", idNumbers(in: Array(mother), today: today).first)
             case .cardNumber: add("cardNumber", cardNumber(in: lines))
             case .principal, .agent:
                 // 委托人 … 受托人 …: each party's name in its own part of the text, and each number
@@ -93,9 +98,12 @@ enum MaterialFacts {
         var miswritten: [(String, Double)] = []
         for line in lines {
             let chars = Array(line.text), probabilities = line.confidences
-            var run: [(Character, Double)] = []
+            var run: [(Character, Double, read: Character)] = []
             func flush() {
                 defer { run = [] }
+                // A table's rule read as | or I before or after the number is no digit of it.
+                while run.count > 18, let first = run.first, !first.read.isNumber { run.removeFirst() }
+                while run.count > 18, let last = run.last, !last.read.isNumber, last.read != "X" { run.removeLast() }
                 // A longer run of digits is another number (a 受理编号, a card number).
                 // X only as the check character.
                 guard run.count == 18, !run.dropLast().contains(where: { $0.0 == "X" }) else { return }
@@ -109,7 +117,7 @@ enum MaterialFacts {
             }
             for (i, c) in chars.enumerated() {
                 if c == " " { continue }
-                if let d = digit(c) { run.append((d, i < probabilities.count ? probabilities[i] : 0)) } else { flush() }
+                if let d = digit(c) { run.append((d, i < probabilities.count ? probabilities[i] : 0, c)) } else { flush() }
             }
             flush()
         }
@@ -253,6 +261,28 @@ enum MaterialFacts {
         return nil
     }
 
+    /// The name after 姓名 (or 患者). Where several people are named (a 结婚证's two parties with
+    /// its 持证人 line lost) the first is shown to the clerk, not vouched for.
+    static func partyName(in lines: [MaterialText.Line]) -> (String, Double)? {
+        guard let (name, p) = labelled(["姓名", "患者"], in: lines) else { return nil }
+        let named = lines.filter { line in
+            guard let at = line.text.range(of: "姓名") else { return false }
+            return !line.text[line.text.startIndex..<at.lowerBound].hasSuffix("户主")
+        }
+        return (name, named.count > 1 ? min(p, 0.9) : p)
+    }
+
+    /// 持证人 with its first character misread (将证人, 特证人) at the start of a 结婚证's line.
+    static func misreadHolderLabel(in lines: [MaterialText.Line]) -> (String, Double)? {
+        for line in lines {
+            let chars = Array(line.text)
+            guard chars.count >= 5, isCJK(chars[0]), chars[1] == "证", chars[2] == "人", chars[3].isWhitespace else { continue }
+            let rest = MaterialText.Line(text: "持证人" + String(chars[3...]), confidences: [1, 1, 1] + Array(line.confidences.dropFirst(3)))
+            if let (name, p) = labelled(["持证人"], in: [rest]) { return (name, min(p, 0.9)) }
+        }
+        return nil
+    }
+
     /// A letter's writer naming themselves: 本人万晨，身份证号码… (a 承诺书 has no 姓名 label).
     static func selfNamed(in lines: [MaterialText.Line]) -> (String, Double)? {
         for line in lines {
@@ -290,6 +320,9 @@ enum MaterialFacts {
         }
         return nil
     }
+
+    /// Words printed beside a name that a merged line puts after 姓名 (姓名 中国出生日期…: 国籍's value).
+    static let notNames: Set<String> = ["中国", "中华人民共和国", "汉族", "男性", "女性", "户主", "本人", "已婚", "未婚", "长期"]
 
     static func isCJK(_ c: Character) -> Bool {
         c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false
@@ -351,6 +384,10 @@ enum MaterialFacts {
                         // (请向服务人员出示此二维码 on the line under 姓名).
                         if longest <= 5, ["日期", "号码", "卡号", "期限", "地址", "机关"].contains(where: value.hasSuffix) { continue }
                         if longest <= 5, value.count >= longest, i < chars.count, isCJK(chars[i]) { continue }
+                        if longest <= 5, notNames.contains(value) { continue }
+                        // A unit's name does not end in a street (…北京路 of …北京路252号): where values
+                        // stand above their labels, the line under 机构名称 is the address.
+                        if longest > 5, let last = value.last, "路街巷号弄道室层栋幢".contains(last) { continue }
                         if value.count >= 2 { return (value, p) }
                     }
                 }

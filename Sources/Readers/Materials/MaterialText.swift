@@ -22,6 +22,14 @@ public struct MaterialText: Sendable {
     /// The whole text without white space, for finding printed words.
     public var folded: String { lines.map { $0.text.filter { !$0.isWhitespace } }.joined(separator: "\n") }
 
+    /// `folded` without running text: a word in a sentence (考生须凭准考证和有效居民身份证参加考试；)
+    /// names what the document speaks of, not what it is.
+    public var headings: String {
+        lines.map { $0.text.filter { !$0.isWhitespace } }.filter { line in
+            line.count < 12 || !line.contains(where: { "，。；".contains($0) })
+        }.joined(separator: "\n")
+    }
+
     /// Pages read at most: an ID card's two sides, a certificate's first page.
     static let maxPages = 2
 

@@ -56,6 +56,12 @@ import Testing
         // 有效期至 …, then a 签发日期: the end of validity, not the day of issue.
         let drug = try Self.facts(["药品经营许可证", "有效期至2029年8月10日", "签发日期：2024年8月11日"], kind: "drug-license")
         #expect(drug["validUntil"] == "2029-08-10")
+        // An e-licence setting each value above its label: the line under 机构名称 is the address, no unit name.
+        let stacked = try Self.facts(["医疗机构执业许可证", "济南市沂蒙诊所有限公司", "机构名称", "山东省济南市历城区山大路街道北京路252号",
+                                      "地 址"], kind: "medical-institution-license")
+        #expect(stacked["unitName"] == nil)
+        let street = try Self.facts(["医疗机构执业许可证", "机构名称 济南市历城区山大路街道社区卫生服务中心"], kind: "medical-institution-license")
+        #expect(street["unitName"] == "济南市历城区山大路街道社区卫生服务中心")
     }
 
     @Test func birthCertificateAndCards() throws {
@@ -63,6 +69,12 @@ import Testing
                                    kind: "birth-certificate")
         #expect(birth["birthCertificateNumber"] == "O245695608")
         #expect(birth["motherIdNumber"] == "371302199002152826" || birth["motherIdNumber"] == nil)
+        // Two columns read as one (the child's beside the mother's, then the father's): the mother's
+        // number is the one before 父亲, whatever rule OCR reads as | before it.
+        let columns = try Self.facts(["出生医学证明\tNo. O257203830", "新生儿姓名|\t姜宇涛\t母亲姓名I\t叶雯",
+                                      "出生孕周|\t41周\t身份证件号码| 371323198504097064", "出生体重|\t3015克\t父亲姓名|\t姜帅刚",
+                                      "医疗机构名称| 临沂市肿瘤医院\t身份证件号码|\t370112199812265692"], kind: "birth-certificate")
+        #expect(columns["motherIdNumber"] == "371323198504097064")
         let card = try Self.facts(["中国银行", "6216 6113 4436 1298 945", "借记卡DEBIT有效期01/29银联"], kind: "bank-card")
         #expect(card["cardNumber"] == "6216611344361298945")
         let bad = try Self.facts(["中国银行", "6216 6113 4436 1298 946"], kind: "bank-card")
@@ -154,6 +166,17 @@ import Testing
                      "身份证件号\t371321200012267423"]
         let marriage = MaterialFacts.read(Self.text(lines), kind: try Self.kind("marriage-certificate"), today: Self.today)
         #expect(marriage.first { $0.key == "idNumber" }?.value == "371321200012267423")
+        // 国籍's 中国 run into the 姓名 line is no name; the 持证人 label misread (将证人) still names the holder,
+        // not vouched for; without it the first of two parties is not vouched for either.
+        let merged = ["结婚证", "将证人\t范兰颖", "结婚证字号 J370202-2018-114203\t姓名 中国出生日期1985年3月27日",
+                      "身份证件导 370202198503271886", "姓名 姜鹏凯 出性生别日期男1983年8月2日", "份证件号 371302198308026275"]
+        let holder = MaterialFacts.read(Self.text(merged), kind: try Self.kind("marriage-certificate"), today: Self.today)
+        let name = try #require(holder.first { $0.key == "name" })
+        #expect(name.value == "范兰颖" && name.confidence < 0.97)
+        let parties = MaterialFacts.read(Self.text(merged.enumerated().filter { $0.offset != 1 }.map(\.element)),
+                                         kind: try Self.kind("marriage-certificate"), today: Self.today)
+        #expect((parties.first { $0.key == "name" }?.confidence ?? 0) < 0.97)
+        #expect(parties.first { $0.key == "name" }?.value != "中国")
         // Without the holder's name, the first of several is listed but not vouched for.
         let unnamed = MaterialFacts.read(Self.text(["结婚证", "身份证件号\t371302199706029951", "身份证件号\t371321200012267423"]),
                                          kind: try Self.kind("marriage-certificate"), today: Self.today)
@@ -190,6 +213,9 @@ import Testing
         // A title read with one character wrong still counts.
         #expect(kind(["医疗机构执业许可正", "机构名称 聊城市人民医院", "诊疗科目 内科"]) == "medical-institution-license")
         #expect(kind(["本周菜单", "红烧肉 38元", "清蒸鱼 58元"]) == nil)
+        // A title's word in running text counts half: a 准考证 whose 考生须知 names the 居民身份证 is no ID card.
+        #expect(kind(["准考证", "姓名\t史雯雯\t性别\t女", "身份证号\t371302195210214928",
+                      "考生须知：1.考生须凭准考证和有效居民身份证参加考试；2.开考30分钟后不得入场；"]) == nil)
         // A title with one character dropped still counts; a longer label that starts like one does not.
         #expect(kind(["医疗机构执业许证", "机构名称 聊城市人民医院"]) == "medical-institution-license")
         #expect(kind(["电子发票（普通发票）", "名称姚梅", "统一社会信用代码/纳税人识别号371312197908304142", "项目名称 单价 金额"])
