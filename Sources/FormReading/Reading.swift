@@ -350,7 +350,13 @@ struct Reading {
         }
         let meaningful = sameLine.filter { !":：".contains(model.glyph($0).character) }
         if let start = meaningful.first.map({ model.glyph($0).box.x0 }) {
-            return sameLine + wrapped(below: anchor.line, page: page, from: start, to: right, h: h)
+            // A value that fills its line to the next label (or to the text's right margin)
+            // wraps to the cell's left edge, under its label: 建设路369 / 号.
+            let end = meaningful.last.map { model.glyph($0).box.x1 } ?? start
+            let margin = right < model.pages[page].width ? right : lines.map(\.box.x1).max() ?? right
+            let full = end >= margin - 3 * h
+            return sameLine + wrapped(below: anchor.line, page: page, from: start, to: right, h: h,
+                                      under: full ? anchor.box.x0 : nil)
         }
         var taken: [GlyphRef] = []
         var lastY = anchor.box.y1
@@ -406,11 +412,17 @@ struct Reading {
     /// The lines a value beside its label wraps on to (填报日期： 2026年 / 11月18日): just below,
     /// holding nothing but text under the value, none of it printed words. Without it the date
     /// was read 2026年 and reported as malformed.
-    private func wrapped(below first: Int, page: Int, from x0: Double, to x1: Double, h: Double) -> [GlyphRef] {
+    /// `under`: where a wrapped line may start instead, left of the value (the label's x).
+    private func wrapped(below first: Int, page: Int, from x0: Double, to x1: Double, h: Double, under: Double? = nil) -> [GlyphRef] {
         let lines = model.lines[page]
         var taken: [GlyphRef] = []
         var bottom = lines[first].box.y1
         for l in lines.indices where lines[l].box.midY > bottom {
+            // Under the label only within the row: no rule between, and right below.
+            let left = under.flatMap { label in
+                let ruled = model.grids[page].horizontals.contains { $0.y > bottom && $0.y < lines[l].box.y0 && $0.x0 <= label && $0.x1 >= label }
+                return ruled || lines[l].box.y0 - bottom > 0.5 * h ? nil : min(x0, label)
+            } ?? x0
             // One stray glyph (a scan's speck below a name, debris read m) is no line of text; a
             // character or digit read surely is (号 of an address wrapped alone).
             let glyphs = lines[l].glyphs
@@ -418,7 +430,7 @@ struct Reading {
                   glyphs.count >= 2 || glyphs.allSatisfy({ g in
                       g.confidence >= 0.9 && (g.character.isNumber || g.character.unicodeScalars.first.map { (0x3400...0x9FFF).contains($0.value) } == true)
                   }),
-                  lines[l].glyphs.allSatisfy({ $0.box.x0 >= x0 - h && $0.box.x1 <= x1 + 0.5 * h }),
+                  lines[l].glyphs.allSatisfy({ $0.box.x0 >= left - h && $0.box.x1 <= x1 + 0.5 * h }),
                   let lead = lines[l].glyphs.first, lead.box.x0 <= x0 + 2 * h
             else { break }
             let refs = lines[l].glyphs.indices.map { GlyphRef(page: page, line: l, index: $0) }

@@ -218,12 +218,17 @@ extension Reading {
         let sorted = columns.sorted { $0.x0 < $1.x0 }
         let grid = model.grids[page]
         let slack = model.unitsPerMM[page]
-        let open = zip(sorted, sorted.dropFirst()).map { a, b in
-            (x: (a.x1 + b.x0) / 2, ruled: grid.verticals.contains { abs($0.x - a.x1) <= slack && $0.y0 <= y0 + slack && $0.y1 >= y1 - slack })
-        }.filter { !$0.ruled }.map(\.x)
+        func ruled(_ x: Double) -> Bool { grid.verticals.contains { abs($0.x - x) <= slack && $0.y0 <= y0 + slack && $0.y1 >= y1 - slack } }
+        var open = zip(sorted, sorted.dropFirst()).filter { !ruled($0.0.x1) }.map { ($0.0.x1 + $0.1.x0) / 2 }
+        // The table's outer sides too: a last column without its right rule (a table run off
+        // the page) is bounded by its header's words, narrower than the number below them.
+        let left = sorted[0].x0, right = sorted.map(\.x1).max()!
+        let reach = (ruled(left) ? left : 0, ruled(right) ? right : model.pages[page].width)
+        if !ruled(left) { open.append(left) }
+        if !ruled(right) { open.append(right) }
         guard !open.isEmpty else { return row }
         // Every glyph of the row across the table, also in gaps between columns.
-        let all = model.glyphs(in: Rect(x0: sorted[0].x0, y0: y0, x1: sorted.map(\.x1).max()!, y1: y1), page: page)
+        let all = model.glyphs(in: Rect(x0: reach.0, y0: y0, x1: reach.1, y1: y1), page: page)
         // Runs of glyphs set close together on one line.
         var runs: [[GlyphRef]] = []
         for ref in all.sorted(by: { ($0.line, model.glyph($0).box.x0) < ($1.line, model.glyph($1).box.x0) }) {
@@ -240,6 +245,8 @@ extension Reading {
         }) else { return row }
         var result = row.mapValues { _ in [GlyphRef]() }
         for run in runs {
+            // Words wholly outside the table are not its.
+            guard model.glyph(run[run.count - 1]).box.x1 > left, model.glyph(run[0]).box.x0 < right else { continue }
             let mid = (model.glyph(run[0]).box.x0 + model.glyph(run[run.count - 1]).box.x1) / 2
             guard let column = sorted.first(where: { $0.x0 <= mid && mid < $0.x1 }) ?? sorted.min(by: {
                 min(abs($0.x0 - mid), abs($0.x1 - mid)) < min(abs($1.x0 - mid), abs($1.x1 - mid))

@@ -66,8 +66,8 @@ private func probe(_ name: String) throws -> (result: SubmissionResult, truth: [
     return (result, values.compactMapValues { $0 as? String })
 }
 
-/// A fillable form of the layouts corpus (`Tests/Fixtures/layouts/pdf`) read, with its truth's values.
-private func layoutCase(_ name: String) throws -> (result: SubmissionResult, values: [String: Any]) {
+/// A form of the layouts corpus (`Tests/Fixtures/layouts/pdf`) read, with its truth's values.
+func layoutCase(_ name: String) throws -> (result: SubmissionResult, values: [String: Any]) {
     let layouts = Repository.fixtures.appendingPathComponent("layouts")
     let result = try #require(try processed(layouts.appendingPathComponent("pdf/\(name).pdf").path))
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: layouts.appendingPathComponent("truth/\(name).json"))) as? [String: Any]
