@@ -221,7 +221,7 @@ struct Reading {
                     // The label's own colon left in the cell is no value.
                     guard let key = block.fieldKey, let anchor,
                           result[key]?.refs.allSatisfy({ ":：".contains(model.glyph($0).character) }) ?? true else { continue }
-                    let refs = freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor, row: cell.row) }
+                    let refs = freeRegion(after: anchor, options: options(key)).filter { !inOtherCell($0, than: anchor, row: cell.row) }
                     if !refs.isEmpty { result[key] = raw(refs, page: anchor.page, block: block) }
                 }
                 return result
@@ -234,7 +234,8 @@ struct Reading {
                 if let o = own.first(where: { $0.block == b }) { anchor = o.occurrence; continue }
                 guard let key = block.fieldKey else { continue }
                 if let anchor {
-                    result[key] = raw(freeRegion(after: anchor).filter { !inOtherCell($0, than: anchor, row: cell.row) }, page: anchor.page, block: block)
+                    result[key] = raw(freeRegion(after: anchor, options: options(key)).filter { !inOtherCell($0, than: anchor, row: cell.row) },
+                                      page: anchor.page, block: block)
                 } else if let prev = previousAnchor(cell) {
                     result[key] = raw(freeRegion(after: prev, above: first.occurrence.box.y0).filter { !inOtherCell($0, than: prev, row: cell.row) },
                                       page: prev.page, block: block)
@@ -252,7 +253,8 @@ struct Reading {
                 result[k] = raw(refs, page: page, block: b)
             }
         } else if let prev = previousAnchor(cell) {
-            result[key] = raw(freeRegion(after: prev).filter { !inOtherCell($0, than: prev, row: cell.row) }, page: prev.page, block: block)
+            result[key] = raw(freeRegion(after: prev, options: options(key)).filter { !inOtherCell($0, than: prev, row: cell.row) },
+                              page: prev.page, block: block)
             if result[key]?.refs.isEmpty == true { result[key]?.placeGuessed = true }
         }
         // Its label, the printed words just before it, was not found: the cell taken for it is a
@@ -335,7 +337,14 @@ struct Reading {
 
     /// Text after `anchor` on its line up to the next printed word; when there is none, the
     /// lines below it in its column, up to the next printed word or a wide gap.
-    func freeRegion(after anchor: Occurrence, above limit: Double? = nil) -> [GlyphRef] {
+    /// The printed options of a check-box field, none for other fields.
+    private func options(_ key: String) -> [String] {
+        guard let field = form.fields.first(where: { $0.key == key }), field.type == .choice || field.type == .multiChoice else { return [] }
+        return field.options
+    }
+
+    /// `options`: a check-box field's, whose lines may also stand above the label's.
+    func freeRegion(after anchor: Occurrence, above limit: Double? = nil, options: [String] = []) -> [GlyphRef] {
         let page = anchor.page
         let lines = model.lines[page]
         let line = lines[anchor.line]
@@ -355,8 +364,8 @@ struct Reading {
             let end = meaningful.last.map { model.glyph($0).box.x1 } ?? start
             let margin = right < model.pages[page].width ? right : lines.map(\.box.x1).max() ?? right
             let full = end >= margin - 3 * h
-            return sameLine + wrapped(below: anchor.line, page: page, from: start, to: right, h: h,
-                                      under: full ? anchor.box.x0 : nil)
+            return above(anchor.line, page: page, from: start, to: right, h: h, options: options) + sameLine
+                + wrapped(below: anchor.line, page: page, from: start, to: right, h: h, under: full ? anchor.box.x0 : nil)
         }
         var taken: [GlyphRef] = []
         var lastY = anchor.box.y1
@@ -412,6 +421,35 @@ struct Reading {
     /// The lines a value beside its label wraps on to (填报日期： 2026年 / 11月18日): just below,
     /// holding nothing but text under the value, none of it printed words. Without it the date
     /// was read 2026年 and reported as malformed.
+    /// Lines of the value set above its label's line (options over three lines, the label
+    /// centred beside the middle one): where the row's top rule closes them above, or (rules
+    /// lost on a scan) each prints two of the field's options; never across a rule.
+    private func above(_ labelLine: Int, page: Int, from x0: Double, to x1: Double, h: Double, options: [String]) -> [GlyphRef] {
+        guard !options.isEmpty else { return [] }
+        let words = options.map { MatchText.label(FieldDefinition.optionWithoutEmptyBrackets($0)) }.filter { $0.count >= 2 }
+        let lines = model.lines[page]
+        let rules = model.grids[page].horizontals
+        var taken: [([GlyphRef], Bool)] = []
+        var top = lines[labelLine].box
+        for l in lines.indices.filter({ lines[$0].box.midY < top.midY - 0.5 * h }).sorted(by: { lines[$0].box.midY > lines[$1].box.midY }) {
+            let line = lines[l].box
+            guard top.y0 - line.y1 <= 0.8 * h, line.midY < top.midY - 0.5 * h,
+                  !rules.contains(where: { $0.y > line.midY && $0.y < top.midY && $0.x0 <= x0 && $0.x1 >= x0 }),
+                  lines[l].glyphs.allSatisfy({ $0.box.x0 >= x0 - 2 * h && $0.box.x1 <= x1 + 0.5 * h }),
+                  let lead = lines[l].glyphs.first, lead.box.x0 <= x0 + 2 * h
+            else { break }
+            let refs = lines[l].glyphs.indices.map { GlyphRef(page: page, line: l, index: $0) }
+            guard !refs.contains(where: model.claimed.contains) else { break }
+            let text = MatchText.label(String(lines[l].glyphs.map(\.character)))
+            taken.insert((refs, words.filter(text.contains).count >= 2), at: 0)
+            top = line
+        }
+        // The row's top rule right above the topmost line taken; else the lines may be the row above's.
+        let closed = rules.contains { $0.y <= top.y0 + 0.2 * h && $0.y >= top.y0 - 1.5 * h && $0.x0 <= x0 && $0.x1 >= x0 }
+        guard closed || taken.allSatisfy(\.1) else { return [] }
+        return taken.flatMap(\.0)
+    }
+
     /// `under`: where a wrapped line may start instead, left of the value (the label's x).
     private func wrapped(below first: Int, page: Int, from x0: Double, to x1: Double, h: Double, under: Double? = nil) -> [GlyphRef] {
         let lines = model.lines[page]

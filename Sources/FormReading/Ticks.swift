@@ -62,6 +62,9 @@ enum Ticks {
         let markedBefore = !markedAfter && !spans.isEmpty && leading.allSatisfy { $0 != nil }
         var found: [Found] = []
         var anyMark = false
+        // A character's width: OCR's boxes are as tall as their line's box, wider than the type.
+        let widths = glyphs.filter { $0.character.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } == true }.map(\.box.width).sorted()
+        let em = widths.isEmpty ? .infinity : widths[widths.count / 2]
         for (n, span) in spans.enumerated() {
             let first = glyphs[span.start]
             let h = max(first.box.height, 1)
@@ -89,14 +92,21 @@ enum Ticks {
                 // The recogniser itself read a tick (√) before the option.
                 ticked = true; marked = true
             } else if pageText.judgeTicksFromPixels, let raster = pageText.raster {
-                // The square stands just left of the option; OCR reads it as 口 or drops it.
+                // The square stands just left of the option; OCR reads it as 口 or drops it. A
+                // dropped one widens the option's first character box, which then holds it.
                 var square = Rect(x0: first.box.x0 - 1.2 * h, y0: first.box.y0, x1: first.box.x0 - 0.1 * h, y1: first.box.y1)
+                if first.box.width > 1.6 * em {
+                    square = Rect(x0: first.box.x1 - 2.1 * em, y0: first.box.midY - 0.5 * em, x1: first.box.x1 - 1.05 * em, y1: first.box.midY + 0.5 * em)
+                }
                 if let before, adjacentBefore, squares.contains(before.character) || marks.contains(before.character)
                     || squareReadings.contains(before.character) { square = before.box }
                 let share = raster.darkShare(in: square.scaledAboutCentre(0.5).scaled(pageText.rasterScale))
                 ticked = share > 0.15
                 certainty = share <= 0.05 || share >= 0.25 ? 1 : 0.6
                 let ownSquare = before.map { adjacentBefore && (squares.contains($0.character) || squareReadings.contains($0.character)) } ?? false
+                // No square read and hardly any ink where one was guessed: the guess may have
+                // missed it (a dropped ☑ left of the first option), so blank is not vouched for.
+                if !ticked, !ownSquare, share > 0.01 { certainty = min(certainty, 0.6) }
                 if recognisesMarks, ownSquare, let before, squares.contains(before.character), before.confidence >= 0.9 {
                     // Read empty; where the pixels say otherwise, the clerk looks.
                     ticked = false

@@ -303,4 +303,46 @@ import Testing
         let result = read(form, [recognisedScan()])
         #expect(result.value("unitType") == .text("企业"), "机关 has its own square: the √ after it is 企业's")
     }
+
+    @Test("on a scan whose recogniser dropped a ticked square, the option's first character box holds it: that option is ticked")
+    func scanDroppedSquare() throws {
+        let form = try unitTypeForm(["机关", "企业", "其他"])
+        var page = SyntheticPage()
+        page.judgeTicksFromPixels = true
+        page.write("单位类型", x: 50, y: 100)
+        // 口机关 企业 口其他 as OCR gives it: the ☑ before 企业 dropped, 企's box stretched over it.
+        page.write("口机关", x: 150, y: 100)
+        page.put("企", Rect(x0: 180, y0: 100, x1: 210, y1: 110))
+        page.write("业口其他", x: 210, y: 100)
+        page.draw { canvas in
+            for x in [150, 220] {
+                canvas.horizontal(y: 101, from: x + 1, to: x + 9)
+                canvas.horizontal(y: 109, from: x + 1, to: x + 9)
+                canvas.vertical(x: x + 1, from: 101, to: 109)
+                canvas.vertical(x: x + 9, from: 101, to: 109)
+            }
+            canvas.fill(x0: 190, y0: 101, x1: 198, y1: 109)
+        }
+        let result = read(form, [page])
+        #expect(result.value("unitType") == .text("企业"))
+    }
+
+    @Test("on a scan without rules, a line of options above the label's line is the field's; a line of other words is not")
+    func scanOptionsAboveTheLabel() throws {
+        let form = try unitTypeForm(["机关", "企业", "事业单位", "其他"])
+        func page(_ first: String) -> SyntheticPage {
+            var page = SyntheticPage()
+            page.judgeTicksFromPixels = true
+            page.write(first, x: 150, y: 95)
+            page.write("单位类型", x: 50, y: 110)
+            page.write("口事业单位口其他", x: 150, y: 110)
+            page.draw { canvas in
+                canvas.horizontal(y: 300, from: 0, to: 1)  // a raster, mostly white
+                canvas.fill(x0: 181, y0: 96, x1: 189, y1: 104)  // the square before 企业, ticked
+            }
+            return page
+        }
+        #expect(read(form, [page("口机关口企业")]).value("unitType") == .text("企业"))
+        #expect(read(form, [page("聊城市企业")]).value("unitType") != .text("企业"))
+    }
 }
