@@ -620,9 +620,16 @@ class Engine:
             return sum(1 for l in a["lines"] if len(l["chars"]) >= 3 for c in l["chars"] if c["p"] >= 0.9)
         total = sum(len(l["chars"]) for l in answer["lines"])
         best, best_sure = answer, sure(answer)
+        # A fax's header line, printed upright by the receiving machine on a page sent upside
+        # down, is no proof of the page: the two surest lines do not count where there are many.
+        lines = sorted((sum(1 for c in l["chars"] if c["p"] >= 0.9), len(l["chars"])) for l in answer["lines"] if len(l["chars"]) >= 3)
+        rest = lines[:-2] if len(lines) >= 8 else lines
+        body_total = sum(n for _, n in rest) if len(lines) >= 8 else total
+        body_sure = sum(k for k, _ in rest)
         # An upright page, even a poor photo, reads a good share surely (30 % and up); a turned
         # one a few per cent.
-        if request.get("negative") or request.get("turn") or (total >= 15 and best_sure >= 0.15 * total):
+        if request.get("negative") or request.get("turn") or (total >= 15 and best_sure >= 0.15 * total
+                                                               and body_sure >= 0.15 * body_total):
             return answer
         deskewed = request.get("deskewed")
         kept = None

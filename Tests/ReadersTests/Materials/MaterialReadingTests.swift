@@ -213,6 +213,10 @@ import Testing
         // A title read with one character wrong still counts.
         #expect(kind(["医疗机构执业许可正", "机构名称 聊城市人民医院", "诊疗科目 内科"]) == "medical-institution-license")
         #expect(kind(["本周菜单", "红烧肉 38元", "清蒸鱼 58元"]) == nil)
+        // A 统一社会信用代码证书 whose red title OCR lost: its labels say what it is.
+        #expect(kind(["No.13588250", "统一社会信用代码", "12371325271019512L", "机构名称\t费县医疗保障服务中心", "机构性质\t事业单位",
+                      "机构地址\t山东省费县费城街道红旗路287号", "负责\t彭丽燕", "有效期\t自2026年10月24日至2031年10月23日",
+                      "扫描二维码查询机构登记信息\t颁发单位费县事业单位登记管理局"]) == "uscc-certificate")
         // A title's word in running text counts half: a 准考证 whose 考生须知 names the 居民身份证 is no ID card.
         #expect(kind(["准考证", "姓名\t史雯雯\t性别\t女", "身份证号\t371302195210214928",
                       "考生须知：1.考生须凭准考证和有效居民身份证参加考试；2.开考30分钟后不得入场；"]) == nil)
@@ -238,13 +242,16 @@ import Testing
     }
 }
 
-@Test("a scan or photo stored turned a quarter round, with no EXIF orientation to undo it, is read upright and recognised",
+@Test("a scan or photo stored turned a quarter or half round, with no EXIF orientation to undo it, is read upright and recognised",
       arguments: [
           // A 户口簿 page scanned on its side (heldout4): as stored it reads as garbage.
           ("materials/heldout4/20261129102128.jpg", "household-register"),
           // A 门诊病历 photographed on its side (heldout5): as stored a few single characters read
           // surely (医, 第, 历), never a line of words.
           ("materials/heldout5/MTXX_20261130171826.jpg", "medical-record"),
+          // A 承诺书 faxed upside down (heldout6): the receiving machine's header line stands
+          // upright over it and reads surely, the page itself does not.
+          ("materials/heldout6/FAX1202162344.TIF", "commitment-letter"),
       ])
 func turnedScanReadUpright(file: String, kind: String) async throws {
     let url = Repository.fixtures.appendingPathComponent(file)
