@@ -31,6 +31,14 @@ handwriting, pill or bar labels, larger type; 临时居民身份证, 电子社�
 hand-filled 户口簿 and 病历, 稿纸 承诺书, thermal and paper 住院 invoices, spreadsheet 明细清单; 300 dpi greyscale LZW scans,
 copier ID copies, scanning-app pictures, faxes, material on page 2, photos with a flash, in a sleeve, of a phone screen, with
 a watermark camera's stamp, forwarded through a chat app, PNGs with alpha); it sits behind `Style.held6` or `split == "heldout6"`.
+`heldout7`, a sixth one-shot set, uses designs none of the seven uses (older faces in new roles with every character scaled
+horizontally, 长体 or 扁体; DejaVu Serif Condensed / Latin Modern Mono / Latin Modern Sans Demi Cond digits, bullet or bilingual
+labels, dashed-rule tables; rainbow-and-cross-hatch cards, a landscape-band 社保卡, vertical and laser-engraved bank cards, an
+open 户口簿 spread, a 分公司's 营业执照, a jointly issued 公文, prose 诊断书, a label stuck into a 病历本, tractor-feed 明细清单, a
+wallet app's 电子票据; CMYK JPEGs, 16-bit PNGs, error-diffused 1-bit scans, Deflate TIFFs, copies under a typed watermark or
+certified by the window, an ID card and a bank card on one sheet, photos under a desk lamp, with a shallow depth of field or a
+corner out of the frame, a chat screenshot, PNGs with a transparent margin); it sits behind `Style.held7` or
+`split == "heldout7"`.
 """
 import argparse
 import datetime as dt
@@ -50,7 +58,7 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 import fixturelib as fx  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)          # "expired" is relative to this day
-SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377, "heldout4": 64187253, "heldout5": 38562917, "heldout6": 71946203}
+SEEDS = {"tune": 20261201, "heldout": 77031129, "heldout2": 51208873, "heldout3": 90412377, "heldout4": 64187253, "heldout5": 38562917, "heldout6": 71946203, "heldout7": 45830619}
 
 # --------------------------------------------------------------------------------------------
 # Fonts and designs. tune, heldout and heldout2 never share a body font or a colour scheme.
@@ -155,7 +163,21 @@ class Style:
         self.held4 = split == "heldout4"
         self.held5 = split == "heldout5"
         self.held6 = split == "heldout6"
+        self.held7 = split == "heldout7"
         self.stack = self.brk = False
+        if self.held7:
+            # heldout7 geometry: every character scaled horizontally (长体 or 扁体 by design, HS7; cards by half that), blocks
+            # moved right 1–2.5 mm and down 2.5–4 mm, type ×0.98–1.03; labels after a small square in the accent colour
+            # with ：, or followed by their English word
+            self.held = True
+            lo, hi = HS7[self.name]
+            self.hs = rng.uniform(lo, hi)
+            self.dx = rng.uniform(1.0, 2.5)
+            self.dy = rng.uniform(2.5, 4.0)
+            self.k = rng.uniform(0.98, 1.03)
+            self.lab = rng.choice(["bullet", "bilingual"])
+            self.sep = "："
+            return
         if self.held6:
             # heldout6 geometry: blocks moved left 2–3.5 mm and up 1–2.5 mm, type ×1.21–1.25 on pages (larger than any older
             # split; cards change by half that); labels white on a pill in the label colour, or in the label colour with a
@@ -418,6 +440,9 @@ def render(doc, dpi):
         elif t in HELD6_OPS:   # heldout6's own ops (rounded boxes, gradients, handwriting, fingerprints, steel seals)
             img = render6_op(img, d, op, k, dpi)
             d = ImageDraw.Draw(img)
+        elif t in HELD7_OPS:   # heldout7's own ops (horizontally scaled text, its handwriting, filled polygons)
+            img = render7_op(img, d, op, k, dpi)
+            d = ImageDraw.Draw(img)
     for op in inks:   # ink over print, never lightening
         if op[0] == "seal":
             _, cx, cy, dm, name, colour, oval = op
@@ -492,6 +517,8 @@ def render_pdf(docs, path, stamp_title="scan"):
                 svg.append('<polyline fill="none" points="%s" stroke="rgb%s" stroke-width="%.2f"/>' % (" ".join("%.2f,%.2f" % q for q in pts), str(tuple(fill)), w))
             elif t in HELD6_OPS:
                 pdf6_op(op, svg, body)
+            elif t in HELD7_OPS:
+                pdf7_op(op, svg, body, doc)
             elif t in ("rect", "ellipse"):
                 _, x0, y0, x1, y1, outline, fill, w = op
                 st = 'fill="%s" stroke="%s" stroke-width="%.2f"' % ("rgb%s" % str(tuple(fill)) if fill else "none", "rgb%s" % str(tuple(outline)) if outline else "none", w)
@@ -3616,7 +3643,9 @@ def plan_split(split, rng):
             "heldout4": {"agent": "id-other", "unit": "name-drop", "maternity": "card-other", "ssc": "id-expired"},
             "heldout5": {"agent": "name-swap", "unit": "uscc-other", "maternity": "child-name", "residence": "rp-expired"},
             "heldout6": {"ssc": "household-other", "maternity": "license-year", "reimbursement": "namesake", "designated": "biz-expired",
-                         "institution": "old-name"}}[split]
+                         "institution": "old-name"},
+            "heldout7": {"unit": "branch", "reimbursement": "payer", "residence": "commit-spouse", "institution": "cert-expired",
+                         "designated": "other-unit"}}[split]
     # 1 agent for a person
     P, A = make_person(rng), make_person(rng)
     cp, ca = person_ctx(rng, P, 0), person_ctx(rng, A, 0)
@@ -3687,8 +3716,21 @@ def plan_split(split, rng):
         b["applicant"]["uscc"] = v2
         b["mismatch"] = {"material": "business-license", "fact": "uscc", "on_material": u, "in_submission": v2,
                          "note": "the submitted 统一社会信用代码 is another valid code (its GB 32100 check character holds) with the same first 8 characters, not the licence's"}
+    cc_b = None
+    if mism.get("unit") == "branch":   # heldout7: the licence handed in is the company's branch's (分公司), not the company's
+        co7 = cc["company"]
+        barea = rng.choice([a for a in PLACES if a != co7["area"]])
+        bcity = PLACES[barea][0].replace("山东省", "")
+        dist = bcity[bcity.index("市") + 1:] if "市" in bcity and not bcity.endswith("市") else bcity
+        dist = dist[:-1] if dist[-1] in "区县" and len(dist) > 2 else dist
+        branch = dict(name=co7["name"] + dist + "分公司", uscc=uscc(rng, barea), address=address(rng, barea), head=make_person(rng),
+                      founded=rand_date(rng, max(co7["founded"], dt.date(2010, 1, 1)), dt.date(2025, 10, 31)))
+        cc_b = dict(cc, branch=branch)
+        b["mismatch"] = {"material": "business-license", "fact": "unit_name", "on_material": branch["name"], "in_submission": co7["name"],
+                         "note": "the 营业执照 handed in is the company's branch's (分公司: its own name and 统一社会信用代码, 负责人 and 营业场所, no 注册资本), "
+                                 "not the company's that enrols (the unit's 授权委托书 and the submission name the company)"}
     bundles.append(b)
-    add("business-license", cc, b, mism=mism.get("unit") in ("uscc", "name", "name-drop", "uscc-other"))
+    add("business-license", cc_b or cc, b, mism=mism.get("unit") in ("uscc", "name", "name-drop", "uscc-other", "branch"))
     add("power-of-attorney", poa2, b, mism=mism.get("unit") == "poa")
     add("id-card-front", ca2, b, role="agent")
     # 3 maternity
@@ -3766,10 +3808,19 @@ def plan_split(split, rng):
         cr_diag = dict(cr, namesake_id=N["id_number"])
         b["mismatch"] = {"material": "diagnosis", "fact": "id_number", "on_material": N["id_number"], "in_submission": R["id_number"],
                          "note": "the 诊断证明书 shows the patient's name with another person's ID number (a namesake, 同名同姓; a valid number, and the age printed is that person's): it is not this patient's"}
+    cr_inv = None
+    if mism.get("reimbursement") == "payer":   # heldout7: the 住院 bill's 交款人 is the patient's child
+        kid = make_person(rng, rng.random() < 0.5, (min(R["birth"].year + 22, 2002), min(R["birth"].year + 35, 2004)))
+        kid["name"] = R["name"][0] + kid["name"][1:]
+        cr_inv = dict(cr, payer=kid)
+        b["mismatch"] = {"material": "medical-invoice", "fact": "name", "on_material": kid["name"], "in_submission": R["name"],
+                         "note": "the 住院 电子票据's 交款人 is the patient's child (another person of the same surname; the 交款人统一社会信用代码 is the child's "
+                                 "ID number): the bill is not in the patient's name, while the 明细清单, 出院记录 and 诊断证明 are"}
     bundles.append(b)
     for k in ("id-card-front", "medical-invoice", "expense-list", "discharge-record", "diagnosis", "commitment-letter", "bank-card"):
-        add(k, cr_diag if (k == "diagnosis" and cr_diag) else cr, b, pair=(k == "id-card-front"), role="patient",
-            mism=(k == "id-card-front" and mism.get("reimbursement") == "id") or (k == "diagnosis" and cr_diag is not None))
+        add(k, cr_diag if (k == "diagnosis" and cr_diag) else cr_inv if (k == "medical-invoice" and cr_inv) else cr, b, pair=(k == "id-card-front"), role="patient",
+            mism=(k == "id-card-front" and mism.get("reimbursement") == "id") or (k == "diagnosis" and cr_diag is not None)
+            or (k == "medical-invoice" and cr_inv is not None))
     # 5 residence filing
     Q = make_person(rng)
     cq = person_ctx(rng, Q, 0)
@@ -3786,10 +3837,17 @@ def plan_split(split, rng):
     if mism.get("residence") == "rp-expired":
         b["mismatch"] = {"material": "residence-permit", "fact": "valid_until", "on_material": iso(cq["rp_valid"][1]), "in_submission": iso(TODAY),
                          "note": "the 居住证 expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
+    cq_c = None
+    if mism.get("residence") == "commit-spouse":   # heldout7: the 承诺书 handed in is the applicant's spouse's
+        sp = make_person(rng, not Q["female"], (max(1950, Q["birth"].year - 6), min(2004, Q["birth"].year + 6)))
+        sp["address"] = Q["address"]
+        cq_c = dict(cq, person=sp)
+        b["mismatch"] = {"material": "commitment-letter", "fact": "name", "on_material": sp["name"], "in_submission": Q["name"],
+                         "note": "the 承诺书 is the applicant's spouse's (their name, ID number and signature; a valid number): the applicant's own pledge is missing"}
     bundles.append(b)
     for k in ("id-card-front", "residence-permit", "commitment-letter"):
-        add(k, cq, b, role="applicant", mism=(k == "id-card-front" and mism.get("residence") == "id")
-            or (k == "residence-permit" and mism.get("residence") == "rp-expired"))
+        add(k, cq_c if (k == "commitment-letter" and cq_c) else cq, b, role="applicant", mism=(k == "id-card-front" and mism.get("residence") == "id")
+            or (k == "residence-permit" and mism.get("residence") == "rp-expired") or (k == "commitment-letter" and cq_c is not None))
     # 6 designated institution
     trade = rng.choice([4, 5])
     cd = company_ctx(rng, trade, 0)
@@ -3817,10 +3875,21 @@ def plan_split(split, rng):
     if mism.get("designated") == "expired":
         b["mismatch"] = {"material": lic_kind, "fact": "valid_until", "on_material": iso(cd["lic_valid"][1]), "in_submission": iso(TODAY),
                          "note": "the licence expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
+    cd_lic = None
+    if mism.get("designated") == "other-unit":   # heldout7: the licence is another unit's of the same 字号 in another county
+        co7 = cd["company"]
+        word = next(w for w in BIZ_WORDS if w in co7["name"])
+        oarea = rng.choice([a for a in PLACES if a != co7["area"]])
+        oname = PLACES[oarea][0].replace("山东省", "") + co7["name"][co7["name"].index(word):]
+        cd_lic = dict(cd, company=dict(co7, name=oname, area=oarea, uscc=uscc(rng, oarea), address=address(rng, oarea), rep=make_person(rng)),
+                      planted_other7=True)
+        b["mismatch"] = {"material": lic_kind, "fact": "unit_name", "on_material": oname, "in_submission": uname,
+                         "note": "the %s handed in is another unit's with the same 字号 in another county (its own name, address%s): not the applicant's" % (
+                             "药品经营许可证" if trade == 4 else "医疗机构执业许可证", " and 统一社会信用代码" if trade == 4 else "")}
     bundles.append(b)
     for k in ("business-license", lic_kind, "commitment-letter"):
-        add(k, cd, b, role="legal representative" if k == "commitment-letter" else "unit",
-            mism=(k == "business-license" and mism.get("designated") in ("name", "biz-expired")) or (k == lic_kind and mism.get("designated") == "expired"))
+        add(k, cd_lic if (k == lic_kind and cd_lic) else cd, b, role="legal representative" if k == "commitment-letter" else "unit",
+            mism=(k == "business-license" and mism.get("designated") in ("name", "biz-expired")) or (k == lic_kind and mism.get("designated") in ("expired", "other-unit")))
     # 7 public institution
     ins = make_institution(rng)
     ci = {"institution": ins, "lic_valid": validity(rng, 5, False)}
@@ -3836,8 +3905,13 @@ def plan_split(split, rng):
         ci_doc = dict(ci, old_name=old_name6(ins["name"]))
         b["mismatch"] = {"material": "approval-document", "fact": "unit_name", "on_material": ci_doc["old_name"], "in_submission": ins["name"],
                          "note": "the 批准成立文件 names the unit by its former name; the 信用代码证书 and the submission give the current one"}
+    if mism.get("institution") == "cert-expired":   # heldout7: the 信用代码证书 ran out before the submission
+        ci["lic_valid"] = validity(rng, 5, True, dt.date(2015, 1, 1))
+        ci["planted_expired7"] = True
+        b["mismatch"] = {"material": "uscc-certificate", "fact": "valid_until", "on_material": iso(ci["lic_valid"][1]), "in_submission": iso(TODAY),
+                         "note": "the 统一社会信用代码证书 expired before the day of submission; in_submission holds that day (%s), not a submitted value" % iso(TODAY)}
     bundles.append(b)
-    add("uscc-certificate", ci, b, mism=mism.get("institution") == "name")
+    add("uscc-certificate", ci, b, mism=mism.get("institution") in ("name", "cert-expired"))
     add("approval-document", ci_doc or ci, b, mism=ci_doc is not None)
     # 8 social security card application
     Z = make_person(rng)
@@ -3873,7 +3947,7 @@ def plan_split(split, rng):
     target.update({"id-card-front": 6, "id-card-back": 4, "other": 4, "business-license": 3, "medical-invoice": 3, "bank-card": 3})
     if split == "heldout4":   # each of its invoice layouts
         target["medical-invoice"] = 5
-    if split in ("heldout5", "heldout6"):
+    if split in ("heldout5", "heldout6", "heldout7"):
         target["medical-invoice"] = 4
     have = {}
     for it in items:
@@ -3913,6 +3987,24 @@ def plan_split(split, rng):
             it["c"]["invoice_type6"] = ("thermal", "einvoice", "thermal")[i % 3]
         for i, it in enumerate([it for it in items if it["kind"] == "commitment-letter"]):
             it["c"] = dict(it["c"], commit_style=("grid", "form")[i % 2])
+    if split == "heldout7":   # its single cards and papers take heldout7's variants in turn
+        singles7 = lambda kind: [it for it in items if it["kind"] == kind and it["bundle"] is None]
+        fr7 = [it for it in singles7("id-card-front") if not it["pair"]] or \
+            [it for it in items if it["kind"] == "id-card-front" and it["bundle"] and it["bundle"]["id"] == "residence-filing"]
+        fr7[0]["pair"] = True   # an ID card's front and back and the holder's bank card copied on one sheet
+        fr7[0]["c"] = dict(fr7[0]["c"], idbank7=True)
+        for i, it in enumerate(singles7("other")):
+            it["c"]["other7"] = ("food", "registration", "property", "blood")[i % 4]
+        for i, it in enumerate([it for it in items if it["kind"] == "medical-invoice"]):
+            it["c"] = dict(it["c"], invoice7="efin" if it["bundle"] is not None else ("app", "efin")[i % 2])
+        for i, it in enumerate(singles7("bank-card")):
+            bank7 = rng.choice(BANKS7)
+            it["c"] = dict(it["c"], bank=bank7, bank_no=bank_number(rng, bank7), bank_style7=("vertical", "engraved")[i % 2])
+        for i, it in enumerate([it for it in items if it["kind"] == "bank-card" and it["bundle"] is not None]):
+            it["c"] = dict(it["c"], bank_style7=("engraved", "vertical")[i % 2])
+        for i, it in enumerate([it for it in items if it["kind"] == "commitment-letter"]):
+            it["c"] = dict(it["c"], commit7=("pad", "band")[i % 2])
+        next(it for it in items if it["kind"] == "power-of-attorney" and it["c"].get("principal"))["c"]["id_copies7"] = True
     # about 15 % of the documents with a validity are expired on TODAY, all of them outside the bundles
     vkey = {"id-card-back": "id_valid", "residence-permit": "rp_valid", "uscc-certificate": "lic_valid",
             "medical-institution-license": "lic_valid", "drug-license": "lic_valid"}
@@ -3922,7 +4014,7 @@ def plan_split(split, rng):
     valid = [it for it in items if key(it)]
     singles = [it for it in valid if it["bundle"] is None]
     want = max(1, round(0.15 * len(valid)))
-    if split in ("heldout3", "heldout4", "heldout5"):   # the expired licence (heldout3), ID card (heldout4) or 居住证 (heldout5) in a bundle counts
+    if split in ("heldout3", "heldout4", "heldout5", "heldout7"):   # the expired licence (heldout3), ID card (heldout4), 居住证 (heldout5) or 信用代码证书 (heldout7) in a bundle counts
         want -= 1
     order = singles[:]
     rng.shuffle(order)
@@ -7544,6 +7636,1940 @@ class Namer6(Namer):
 
 
 # --------------------------------------------------------------------------------------------
+# heldout7: a sixth one-shot measuring split. Designs none of the seven older splits uses; everything sits behind
+# Style.held7 / split == "heldout7" (functions *7, the display-list ops text7, hand7 and fpoly7 that only heldout7
+# documents contain, fonts, CSS families and designs under new keys only), so the older splits draw the same random
+# numbers as before and come out byte-identical. Debian has no simplified-Chinese face that an older split has not used:
+# heldout7 puts older faces into new roles and draws every character scaled horizontally (长体 or 扁体, as a word
+# processor's 字符缩放 does), with number faces no older split uses (DejaVu Serif Condensed, Latin Modern Mono, Latin
+# Modern Sans Demi Condensed, DejaVu Sans Condensed Bold on bank cards) and DkgHandwriting for written digits.
+
+LM = "/usr/share/texmf/fonts/opentype/public/lm/"
+FONT_FILES.update({   # heldout7 only (fonts-dejavu-extra, fonts-lmodern, fonts-dkg-handwriting)
+    "dejavu-serif-c": ("/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf", 0),
+    "dejavu-sans-cb": ("/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf", 0),
+    "lm-mono": (LM + "lmmono10-regular.otf", 0), "lm-sans-dc": (LM + "lmsansdemicond10-regular.otf", 0),
+    "dkg": ("/usr/share/fonts/truetype/fifthhorseman/dkg.ttf", 0),
+})
+LATIN_ONLY.update({"dejavu-serif-c": "uming", "dejavu-sans-cb": "noto-sans-m", "lm-mono": "zenhei", "lm-sans-dc": "wenkai-l", "dkg": "gkai"})
+CSS_FAMILY.update({"dejavu-serif-c": ("DejaVu Serif Condensed', 'AR PL UMing CN", 400), "dejavu-sans-cb": ("DejaVu Sans Condensed', 'Noto Sans CJK SC", 700),
+                   "lm-mono": ("LM Mono 10', 'WenQuanYi Zen Hei", 400), "lm-sans-dc": ("LM Sans Demi Cond 10', 'LXGW WenKai", 400)})
+DESIGNS["heldout7"] = [   # plum-brown labels, cobalt accent on pale lemon; blue-grey labels, leaf-green accent on pale rose-beige;
+                          # sepia-grey labels, turquoise accent on pale lavender
+    dict(name="changsong", sans=("uming", 0), sansb=("noto-sans-m", 0), serif=("gbsn", 0), serifb=("noto-serif-b", 0),
+         mono=("dejavu-serif-c", 0), pdf_font="changsong",
+         ink=(25, 25, 32), label=(112, 54, 70), accent=(20, 70, 170), tint=(252, 250, 228), pattern=(226, 222, 170)),
+    dict(name="bianhei", sans=("zenhei", 0), sansb=("noto-sans-bk", 0), serif=("hanamin", 0), serifb=("noto-serif-bk", 0),
+         mono=("lm-mono", 0), pdf_font="bianhei",
+         ink=(18, 22, 30), label=(70, 86, 110), accent=(58, 146, 40), tint=(250, 238, 230), pattern=(232, 206, 192)),
+    dict(name="kaichang", sans=("wenkai-l", 0), sansb=("noto-sans-b", 0), serif=("gkai", 0), serifb=("noto-serif-sb", 0),
+         mono=("lm-sans-dc", 0), pdf_font="kaichang",
+         ink=(30, 28, 26), label=(105, 90, 75), accent=(0, 140, 150), tint=(242, 240, 248), pattern=(210, 206, 228)),
+]
+HS7 = {"changsong": (0.80, 0.86), "bianhei": (1.10, 1.16), "kaichang": (0.86, 0.92)}   # 字符缩放 per design
+STAMP7 = (52, 58, 150)   # a clerk's 核对章 in blue-violet stamp ink
+
+
+class Doc7(Doc):
+    """heldout7's document: every text drawn scaled horizontally by hs (S.hs on pages, half that change on cards; 1 on an
+    app's screen)."""
+    def __init__(self, w, h, bg=(255, 255, 255), S=None, card=False, hs=None):
+        super().__init__(w, h, bg, S, card)
+        self.hs = hs if hs is not None else (S.hs if not card else (1 + S.hs) / 2)
+
+    def text(self, x, y, s, size, font, fill=(0, 0, 0), anchor="l", spacing=0.0):
+        self.ops.append(("text7", x, y, s, size, font, tuple(fill), anchor, spacing, self.hs))
+
+    def width(self, s, size, font, spacing=0.0):
+        return (measure(s, size, font) + spacing * max(0, len(s) - 1)) * self.hs
+
+    def para(self, x, y, w, text, size, font, fill=(0, 0, 0), lh=1.7, indent=2):
+        """Doc.para, but a comma or a full stop never starts a line (it stays at the end of the line before)."""
+        em = size * 25.4 / 72.0
+        lines, cur = [], "\u3000" * indent
+        for ch in text:
+            if self.width(cur + ch, size, font) > w and ch not in "，。、；：）”":
+                lines.append(cur)
+                cur = ""
+            cur += ch
+        if cur:
+            lines.append(cur)
+        for ln in lines:
+            self.text(x, y, ln, size, font, fill)
+            y += em * lh
+        return y
+
+
+def doc_hand7(doc, x, y, s, size, colour, seed):
+    """Written by pen: hanzi in AR PL KaitiM GB, digits and Latin in DkgHandwriting, on a gently waving line; y: top of
+    the line. Paper only."""
+    doc.ops.append(("hand7", x, y, s, size, tuple(colour), seed))
+    doc.paper_only = True
+
+
+def hand_width7(s, size):
+    return sum(measure(ch, size, ("dkg" if ch.isascii() else "gkai", 0)) * (1.12 if ch.isascii() else 1.0) for ch in s) * 0.97
+
+
+def doc_fpoly7(doc, pts, fill):
+    doc.ops.append(("fpoly7", [tuple(p) for p in pts], tuple(fill)))
+
+
+def text_mask7(s, size, font, spacing, k, dpi):
+    """The string as an L mask at its natural width (characters a font lacks from their fallback, as render does);
+    returns (mask, pad, natural width in px)."""
+    px = max(4, int(round(size * dpi / 72.0)))
+    f = pil_font(font[0], px)
+    sw = max(1, px // 28) if font[1] else 0
+    pad = px // 2 + sw + 2
+    wn = (measure(s, size, font) + spacing * max(0, len(s) - 1)) * k
+    m = Image.new("L", (int(math.ceil(wn)) + 2 * pad, int(px * 1.6) + 2 * pad), 0)
+    dm = ImageDraw.Draw(m)
+    if spacing or per_glyph(font[0], s):
+        x0 = float(pad)
+        base = pad + f.getmetrics()[0] if font[0] in PARTIAL else None
+        for ch in s:
+            gf = pil_font(glyph_font(font[0], ch), px)
+            if base is not None:
+                dm.text((x0, base), ch, font=gf, fill=255, anchor="ls", stroke_width=sw, stroke_fill=255)
+            else:
+                dm.text((x0, pad), ch, font=gf, fill=255, anchor="la", stroke_width=sw, stroke_fill=255)
+            x0 += (measure(ch, size, font) + spacing) * k
+    else:
+        dm.text((pad, pad), s, font=f, fill=255, anchor="la", stroke_width=sw, stroke_fill=255)
+    return m, pad, wn
+
+
+def hand_draw7(img, x, y, s, px, colour, seed):
+    """Pen writing onto img at (x, y) px (top of the line), px the character size."""
+    hr = random.Random(seed)
+    cx = float(x)
+    wave, slope = hr.uniform(0, 6.28), hr.uniform(-0.025, 0.025)
+    for i, ch in enumerate(s):
+        if ch == " ":
+            cx += px * 0.32
+            continue
+        key = "dkg" if ch.isascii() else "gkai"
+        sc = hr.uniform(0.93, 1.06) * (1.12 if key == "dkg" else 1.0)
+        f = pil_font(key, max(5, int(px * sc)))
+        w = f.getlength(ch)
+        pad = int(px * 0.4) + 2
+        m = Image.new("L", (int(w) + 2 * pad, int(px * 1.5) + 2 * pad), 0)
+        ImageDraw.Draw(m).text((pad, pad + px * 0.88), ch, font=f, fill=255, anchor="ls", stroke_width=max(0, px // 44), stroke_fill=255)
+        m = m.rotate(hr.uniform(-4, 4), Image.BICUBIC).filter(ImageFilter.GaussianBlur(max(0.35, px / 110)))
+        m = m.point(lambda v: min(255, int(v * 1.4)))
+        yo = y + px * (0.06 * math.sin(wave + i * 0.75) + slope * i) - pad
+        img.paste(colour, (int(cx - pad), int(yo)), m)
+        cx += w * hr.uniform(0.93, 1.02) + px * 0.03
+    return img
+
+
+def render7_op(img, d, op, k, dpi):
+    t = op[0]
+    if t == "text7":
+        _, x, y, s, size, font, fill, anchor, spacing, hs = op
+        if not s.strip():
+            return img
+        m, pad, wn = text_mask7(s, size, font, spacing, k, dpi)
+        if abs(hs - 1) > 1e-3:
+            m = m.resize((max(1, int(round(m.width * hs))), m.height), Image.LANCZOS)
+        tw = wn * hs
+        x0 = x * k - (tw / 2 if anchor == "m" else tw if anchor == "r" else 0) - pad * hs
+        img.paste(fill, (int(round(x0)), int(round(y * k - pad))), m)
+        return img
+    if t == "hand7":
+        _, x, y, s, size, colour, seed = op
+        return hand_draw7(img, x * k, y * k, s, max(6, int(round(size * dpi / 72.0))), colour, seed)
+    if t == "fpoly7":
+        _, pts, fill = op
+        d.polygon([(a * k, b * k) for a, b in pts], fill=fill)
+        return img
+    raise ValueError(t)
+
+
+HELD7_OPS = ("text7", "hand7", "fpoly7")
+
+
+def pdf7_op(op, svg, body, doc):
+    """heldout7's ops in a WeasyPrint PDF: text scaled with a CSS transform (still a text layer), filled polygons."""
+    import html as H
+    t = op[0]
+    if t == "text7":
+        _, x, y, s, size, font, fill, anchor, spacing, hs = op
+        fam, wt = CSS_FAMILY[font[0]]
+        if font[1]:
+            wt = 700
+        wmm = (measure(s, size, font) + spacing * max(0, len(s) - 1)) * hs
+        x0 = x - (wmm / 2 if anchor == "m" else wmm if anchor == "r" else 0)
+        body.append('<div style="left:%.2fmm;top:%.2fmm;font-family:\'%s\';font-weight:%d;font-size:%.2fpt;color:rgb%s;letter-spacing:%.2fmm;'
+                    'transform:scaleX(%.4f);transform-origin:0 0">%s</div>' % (x0, y - size * 0.06 * 25.4 / 72, fam, wt, size, str(tuple(fill)), spacing, hs, H.escape(s)))
+    elif t == "fpoly7":
+        _, pts, fill = op
+        svg.append('<polygon points="%s" fill="rgb%s"/>' % (" ".join("%.2f,%.2f" % q for q in pts), str(tuple(fill))))
+    else:
+        raise ValueError("%s is drawn on paper-only documents" % t)
+
+
+EN7 = {"姓名": "Name", "性别": "Sex", "民族": "Ethnicity", "出生": "Born", "出生日期": "Date of Birth", "住址": "Address",
+       "公民身份号码": "ID No.", "身份证号": "ID No.", "身份证号码": "ID No.", "签发机关": "Authority", "有效期限": "Validity", "居住地址": "Residence",
+       "名称": "Name", "类型": "Type", "法定代表人": "Legal Rep.", "负责人": "Person in Charge", "注册资本": "Capital", "成立日期": "Est.",
+       "营业期限": "Term", "住所": "Domicile", "营业场所": "Premises", "登记机关": "Registrar", "机构名称": "Institution", "机构性质": "Nature",
+       "机构地址": "Address", "有效期": "Validity", "企业名称": "Enterprise", "注册地址": "Address", "经营方式": "Mode", "经营范围": "Scope",
+       "证号": "No.", "有效期至": "Valid Until", "发证机关": "Issued by", "登记号": "Reg. No.", "地址": "Address", "主要负责人": "Head",
+       "持证人": "Holder", "登记日期": "Registered", "结婚证字号": "Cert. No.", "备注": "Remarks", "新生儿姓名": "Name", "出生时间": "Born",
+       "出生孕周": "Gestation", "出生体重": "Weight", "出生身长": "Length", "出生地点": "Place", "医疗机构名称": "Hospital",
+       "统一社会信用代码": "USCC", "质量负责人": "Quality", "企业负责人": "Manager", "所有制形式": "Ownership", "发证日期": "Issued",
+       "社会保障号码": "SSN", "社会保障卡号": "Card No.", "发卡日期": "Issued", "受理编号": "No.", "受理日期": "Accepted"}
+
+
+def lab7(doc, S, x, y, lab, size, font="sans", room=None):
+    """heldout7's label: after a small square in the accent colour, with ： (S.lab == "bullet"); or with its English
+    word after it, smaller and paler (S.lab == "bilingual"; a label without one takes ：). Returns the width taken."""
+    f = S.f(font)
+    col = S.c("label")
+    en = EN7.get(lab.replace("　", "").replace(" ", "")) if S.lab == "bilingual" else None
+    sz = size
+    em = size * 25.4 / 72
+    a = em * 0.34 if S.lab == "bullet" else 0.0
+
+    def total(z):
+        if en:
+            return doc.width(lab, z, f) + 0.9 + doc.width(en, z * 0.6, S.f("mono"))
+        return a + (0.8 if a else 0) + doc.width(lab + "：", z, f)
+    while room and total(sz) > room and sz > 4.0:
+        sz -= 0.25
+    dy = (size - sz) * 25.4 / 72 * 0.5
+    if S.lab == "bullet":
+        top, bot = vext(glyph_font(f[0], "国"))
+        cy = y + (top + bot) / 2 * em
+        doc.rect(x, cy - a / 2, x + a, cy + a / 2, fill=S.c("accent"))
+        doc.text(x + a + 0.8, y + dy, lab + "：", sz, f, col)
+        return total(sz)
+    doc.text(x, y + dy, lab if en else lab + "：", sz, f, col)
+    if en:
+        es = sz * 0.6
+        doc.text(x + doc.width(lab, sz, f) + 0.9, y + dy + (sz - es) * 25.4 / 72 * 0.75, en, es, S.f("mono"), pale(col, 0.35))
+    return total(sz)
+
+
+def kv7(doc, S, x, y, items, size, lw, gap=1.9, font="sans", vfont="sans", vcol=None, wrap=None):
+    """Label (bullet or bilingual) and value at x + lw; values wider than wrap (mm) run on over more lines."""
+    em = size * 25.4 / 72
+    vf = S.f(vfont)
+    # the label's ink sits on the value's line: the bottoms of 国 in the two faces level
+    off = vext(glyph_font(vf[0], "国"))[1] * em - vext(glyph_font(S.f(font)[0], "国"))[1] * em * 0.86
+    for lab, val in items:
+        lab7(doc, S, x, y + off, lab, size * 0.86, font, lw - 1.2)
+        if wrap and doc.width(val, size, vf) > wrap:
+            y = doc.para(x + lw, y, wrap, val, size, vf, vcol or S.c("ink"), lh=1.42, indent=0) + em * (gap - 1.42)
+        else:
+            doc.text(x + lw, y, val, size, vf, vcol or S.c("ink"))
+            y += em * gap
+    return y
+
+
+def dashed7(doc, x0, y0, x1, y1, w, col, dash=1.2, gap=0.8):
+    L_ = math.hypot(x1 - x0, y1 - y0)
+    t = 0.0
+    while t < L_:
+        a, b = t / L_, min(1.0, (t + dash) / L_)
+        doc.line(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b, w, col)
+        t += dash + gap
+
+
+def grid7(doc, S, x, y, colw, rows, size, rowh, font="sans", colour=None, vfont=None, centre=False):
+    """heldout7's table: a solid outer frame, dashed inner rules, label cells tinted and their text left-aligned in the
+    label colour (centre: header cells centred). rows: cells (text, span, is_label). Returns the bottom y."""
+    col = colour or S.c("label")
+    xs = [x]
+    for w in colw:
+        xs.append(xs[-1] + w)
+    y0 = y
+    for ri, r in enumerate(rows):
+        ci = 0
+        for text, span, lab in r:
+            x0, x1 = xs[ci], xs[min(len(xs) - 1, ci + span)]
+            if lab:
+                doc.rect(x0, y, x1, y + rowh, fill=S.c("tint"))
+            if ci > 0:
+                dashed7(doc, x0, y, x0, y + rowh, 0.18, col)
+            if text:
+                f = S.f(font if lab or not vfont else vfont)
+                sz = size
+                while doc.width(text, sz, f) > x1 - x0 - 2.2 and sz > 4.0:
+                    sz -= 0.25
+                ty = y + (rowh - sz * 25.4 / 72) / 2 - 0.3
+                if lab and centre:
+                    doc.text((x0 + x1) / 2, ty, text, sz, f, S.c("label"), "m")
+                else:
+                    doc.text(x0 + 1.3, ty, text, sz, f, S.c("label") if lab else S.c("ink"))
+            ci += span
+        if ri > 0:
+            dashed7(doc, xs[0], y, xs[-1], y, 0.18, col)
+        y += rowh
+    doc.rect(xs[0], y0, xs[-1], y, outline=col, w=0.5)
+    return y
+
+
+def hatch7(doc, rng, colour, step=1.7, w=0.08):
+    """Two families of fine, gently waved diagonal lines crossing (a security ground)."""
+    H_ = doc.h
+    for fam in (1, -1):
+        ph = rng.uniform(0, 6.3)
+        n = int((doc.w + H_) / step) + 2
+        for i in range(n):
+            c0 = -H_ + i * step
+            pts = []
+            for yy in np.linspace(0, H_, 16):
+                off = yy * 0.9 if fam > 0 else (H_ - yy) * 0.9
+                pts.append((c0 + off + 0.35 * math.sin(yy / 2.6 + ph + i * 0.21), yy))
+            doc.poly(pts, w, colour)
+
+
+def rainbow7(doc, cols):
+    """A pale rainbow print across the ground, left to right, in two gradients."""
+    doc_grad(doc, 0, 0, doc.w / 2 + 0.4, doc.h, cols[0], cols[1], vertical=False)
+    doc_grad(doc, doc.w / 2, 0, doc.w, doc.h, cols[1], cols[2], vertical=False)
+
+
+def kc7(S):
+    """heldout7: cards change their type by half of S.k."""
+    return (1 + S.k) / 2
+
+
+def copy_image7(doc_, dpi=150):
+    """A card drawn as a grey photocopy (pasted onto a form)."""
+    im = render(doc_, dpi).convert("L")
+    im = im.point(lambda v: max(0, min(255, int((v - 40) * 1.25))))
+    return rounded_card(im.convert("RGB"), dpi).convert("RGB")
+
+
+# ---- cards
+
+def k_id_front7(rng, S, c):
+    """heldout7: a pale rainbow print under a cross-hatch of waved diagonal lines; labels without spaces in the label
+    colour; the date's digits, and the number, in the design's Latin face; the address wrapped at 36 mm."""
+    p = c["person"]
+    k = kc7(S)
+    doc = Doc7(CARD_W, CARD_H, S=S, card=True)
+    rainbow7(doc, ((250, 236, 238), (250, 248, 230), (232, 242, 250)))
+    hatch7(doc, rng, (214, 222, 228))
+    lab, ink, f, mono = S.c("label"), S.c("ink"), S.f("sans"), S.f("mono")
+    x0, y0 = 5.0 + S.dx * 0.2, 4.6 + S.dy * 0.2
+    ls = 6.2
+    doc.text(x0, y0 + 0.5, "姓名", ls, f, lab)
+    doc.text(x0 + 10.5, y0 - 0.3, p["name"], 10.2 * k, S.f("sansb"), ink)
+    doc.text(x0, y0 + 7.2, "性别", ls, f, lab)
+    doc.text(x0 + 10.5, y0 + 7.0, p["sex"], 7.6 * k, f, ink)
+    doc.text(x0 + 20, y0 + 7.2, "民族", ls, f, lab)
+    doc.text(x0 + 29, y0 + 7.0, p["nation"], 7.6 * k, f, ink)
+    b = p["birth"]
+    doc.text(x0, y0 + 13.9, "出生", ls, f, lab)
+    doc.text(x0 + 10.5, y0 + 13.7, "%d年%d月%d日" % (b.year, b.month, b.day), 7.6 * k, mono, ink)
+    doc.text(x0, y0 + 20.6, "住址", ls, f, lab)
+    line, yy = "", y0 + 20.4
+    for ch in p["address"]:
+        if doc.width(line + ch, 7.4 * k, f) > 36.0:
+            doc.text(x0 + 10.5, yy, line, 7.4 * k, f, ink)
+            yy += 4.2
+            line = ""
+        line += ch
+    doc.text(x0 + 10.5, yy, line, 7.4 * k, f, ink)
+    doc.text(x0, 45.0, "公民身份号码", ls, f, lab)
+    nsz, nsp = 9.8 * k, 0.5
+    while doc.width(p["id_number"], nsz, mono, nsp) > CARD_W - (x0 + 21.0) - 2.5:
+        nsp, nsz = (nsp - 0.05, nsz) if nsp > 0.1 else (nsp, nsz - 0.2)
+    doc.text(x0 + 21.0, 44.2, p["id_number"], nsz, mono, ink, spacing=nsp)
+    doc.image(57.5, 6.0, 23.5, 29.5, portrait(rng, p["female"], (238, 240, 244)))
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "居民身份证 人像面 (heldout7: rainbow print under a waved cross-hatch, digits in %s, type ×%.2f wide), design %s" % (
+            CSS_FAMILY[mono[0]][0].split("'")[0], doc.hs, S.name), {}
+
+
+def k_id_back7(rng, S, c):
+    """heldout7: rainbow print and cross-hatch, the emblem at the top left, the title beside it, 签发机关 and 有效期限
+    inside a thin rounded frame."""
+    p = c["person"]
+    k = kc7(S)
+    doc = Doc7(CARD_W, CARD_H, S=S, card=True)
+    rainbow7(doc, ((232, 242, 250), (250, 248, 230), (250, 236, 238)))
+    hatch7(doc, rng, (214, 222, 228))
+    frm, until = c["id_valid"]
+    doc.image(6.0, 5.0, 17, 17, emblem())
+    big = S.f("serifb")
+    doc.text(27.0, 6.0, "中华人民共和国", 10.5 * k, big, S.c("ink"), spacing=1.2)
+    doc.text(26.5, 13.8, "居民身份证", 17.5 * k, big, S.c("ink"), spacing=1.8)
+    doc_rrect(doc, 8.0, 31.5, 79.0, 50.5, 2.0, outline=pale(S.c("label"), 0.35), w=0.25)
+    lab = S.c("label")
+    doc.text(11.5, 35.0, "签发机关", 6.2, S.f("sans"), lab)
+    doc.text(26.5, 34.4, p["authority"], 7.8 * k, S.f("sans"), S.c("ink"))
+    doc.text(11.5, 43.0, "有效期限", 6.2, S.f("sans"), lab)
+    doc.text(26.5, 42.4, "%s-%s" % (dotted(frm), dotted(until)), 7.8 * k, S.f("mono"), S.c("ink"))
+    exp = until != "长期" and until < TODAY
+    return [doc], {"valid_from": iso(frm), "valid_until": iso(until)}, \
+        "居民身份证 国徽面 (heldout7: rainbow print, cross-hatch, fields in a rounded frame), design %s%s" % (S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+BANKS7 = [("交通银行", "BANK OF COMMUNICATIONS", ["622262"]), ("招商银行", "CHINA MERCHANTS BANK", ["621483", "622588"]),
+          ("兴业银行", "INDUSTRIAL BANK", ["622909"])]
+
+
+def k_ssc7(rng, S, c):
+    """heldout7: a 社会保障卡 with a landscape band across the top (sky and layered hills), 中华人民共和国 社会保障卡 in
+    white on it, the co-issuing bank (交通银行, 招商银行 or 兴业银行) named at the bottom right."""
+    p = c["person"]
+    bank = c.get("ssc_bank7") or rng.choice(BANKS7)
+    k = kc7(S)
+    doc = Doc7(CARD_W, CARD_H, S=S, card=True)
+    doc_grad(doc, 0, 0, CARD_W, CARD_H, (250, 250, 246), (238, 244, 250))
+    doc_grad(doc, 0, 0, CARD_W, 20, (70, 140, 210), (170, 208, 238))
+    for layer, colr, base in ((0, (96, 150, 110), 16.5), (1, (52, 110, 80), 19.0)):
+        pts = [(0, 20.5)]
+        ph = rng.uniform(0, 6.3)
+        for xx in np.linspace(0, CARD_W, 30):
+            pts.append((xx, base - 3.2 * abs(math.sin(xx / (11 + layer * 5) + ph)) - 1.2 * math.sin(xx / 3.1 + ph)))
+        pts.append((CARD_W, 20.5))
+        doc_fpoly7(doc, pts, colr)
+    white = (255, 255, 255)
+    doc.text(5.0, 2.2, "中华人民共和国", 5.4, S.f("sansb"), white, spacing=0.5)
+    doc.text(5.0, 6.6, "社会保障卡", 12.5 * k, S.f("sansb"), white, spacing=1.0)
+    doc.ellipse(70.5, 2.5, 80.5, 12.5, outline=white, w=0.6)
+    doc.text(75.5, 5.0, "社保", 4.6, S.f("sansb"), white, "m")
+    chip(doc, 6, 24.5)
+    lab, ink = S.c("label"), S.c("ink")
+    doc.text(20, 23.6, "姓名", 5.2, S.f("sans"), lab)
+    doc.text(28, 23.0, p["name"], 8.0 * k, S.f("sansb"), ink)
+    doc.text(20, 29.2, "发卡日期", 5.2, S.f("sans"), lab)
+    doc.text(30, 28.8, c["ssc_date"], 6.4 * k, S.f("sans"), ink)
+    doc.text(6, 35.0, "社会保障号码", 5.2, S.f("sans"), lab)
+    doc.text(22, 34.4, p["id_number"], 7.8 * k, S.f("mono"), ink, spacing=0.25)
+    doc.text(6, 41.2, "社会保障卡号", 5.2, S.f("sans"), lab)
+    doc.text(22, 40.6, c["ssc_no"], 7.8 * k, S.f("mono"), ink, spacing=0.25)
+    doc.image(64, 22.5, 17, 21.5, portrait(rng, p["female"], (244, 246, 250)))
+    doc.text(CARD_W - 4, 47.6, bank[0] + " · 金融社保卡", 5.0, S.f("sansb"), S.c("accent"), "r")
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "card_number": c["ssc_no"]}, \
+        "社会保障卡 (heldout7: a landscape band of sky and hills, co-issued by %s), design %s" % (bank[0], S.name), {}
+
+
+def k_bank7(rng, S, c):
+    """heldout7: a vertical (portrait) debit card, the number printed flat in two lines (4 4 / 4 4 3), or a landscape
+    card with the number laser-engraved in one ungrouped run; DejaVu Sans Condensed Bold digits."""
+    bank, number = c["bank"], c["bank_no"]
+    style = c.get("bank_style7") or rng.choice(["vertical", "engraved"])
+    f = ("dejavu-sans-cb", 0)
+    if style == "vertical":
+        name, c0, c1 = rng.choice([("mint", (214, 240, 228), (168, 214, 196)), ("midnight", (24, 30, 60), (60, 70, 120)),
+                                   ("coral", (250, 214, 200), (236, 150, 130))])
+        doc = Doc7(CARD_H, CARD_W, S=S, card=True)
+        doc_grad(doc, 0, 0, CARD_H, CARD_W, c0, c1)
+        dark = sum(c0) < 300
+        fg = (255, 255, 255) if dark else (40, 40, 52)
+        doc.ellipse(4, 5, 11, 12, outline=fg, w=0.7)
+        doc.text(7.5, 6.7, bank[1][0], 5.6, S.f("sansb"), fg, "m")
+        doc.text(13, 5.2, bank[0], 8.5, S.f("sansb"), fg)
+        doc.text(13, 10.0, bank[1], 3.2, S.f("sans"), fg)
+        doc.rect(6, 22, 14.5, 33, outline=(150, 120, 50), fill=(222, 190, 110), w=0.25)
+        doc.line(6, 27.5, 14.5, 27.5, 0.2, (150, 120, 50))
+        doc.line(10.2, 22, 10.2, 33, 0.2, (150, 120, 50))
+        lines = [number[:4] + " " + number[4:8], number[8:12] + " " + number[12:16] + (" " + number[16:] if len(number) > 16 else "")]
+        for i, ln in enumerate(lines):
+            doc.text(5, 52 + i * 6.2, ln, 10.5, f, fg, spacing=0.35)
+        doc.text(5, 66, rng.choice(["借记卡", "储蓄卡", "IC借记卡"]), 5.2, S.f("sans"), fg)
+        grouping = "two lines, 4 4 / 4 4%s" % (" 3" if len(number) > 16 else "")
+        x0, y0 = CARD_H - 20, CARD_W - 15
+    else:
+        name, c0, c1 = rng.choice([("brushed steel", (150, 154, 160), (206, 208, 212)), ("graphite blue", (50, 62, 80), (96, 108, 130))])
+        doc = Doc7(CARD_W, CARD_H, S=S, card=True)
+        doc_grad(doc, 0, 0, CARD_W, CARD_H, c0, c1, vertical=False)
+        for i in range(0, 60):
+            doc.line(0, i * 0.9, CARD_W, i * 0.9, 0.06, tuple(min(255, v + 14) for v in c0))
+        fg = (255, 255, 255) if sum(c0) < 400 else (30, 34, 40)
+        doc.ellipse(4, 4, 11, 11, outline=fg, w=0.7)
+        doc.text(7.5, 5.6, bank[1][0], 5.6, S.f("sansb"), fg, "m")
+        doc.text(13, 4.0, bank[0], 9.5, S.f("sansb"), fg)
+        doc.text(13, 9.3, bank[1], 3.6, S.f("sans"), fg)
+        chip(doc, 8, 17)
+        eng = (232, 234, 238) if fg == (255, 255, 255) else (58, 60, 66)
+        doc.text(7.0 + 0.12, 36.0 + 0.12, number, 8.6, f, tuple(max(0, v - 60) for v in c0), spacing=0.28)
+        doc.text(7.0, 36.0, number, 8.6, f, eng, spacing=0.28)
+        doc.text(7, 44.5, rng.choice(["借记卡", "储蓄卡", "IC借记卡"]), 5.4, S.f("sans"), fg)
+        grouping = "one ungrouped run, laser-engraved"
+        x0, y0 = CARD_W - 20, CARD_H - 14
+    for i, col in enumerate([(220, 30, 40), (20, 60, 140), (0, 130, 120)]):
+        doc.poly([(x0 + i * 5, y0 + 10), (x0 + i * 5 + 2, y0), (x0 + i * 5 + 7, y0), (x0 + i * 5 + 5, y0 + 10), (x0 + i * 5, y0 + 10)], 1.6, col)
+    doc.text(x0 + 8.5, y0 + 2.2, "银联", 5.5, S.f("sansb"), (255, 255, 255), "m")
+    doc.text(x0 + 8.5, y0 + 6, "UnionPay", 4, S.f("sansb"), (255, 255, 255), "m")
+    return [doc], {"card_number": number}, "银联借记卡 %s (heldout7: %s, %s, the number %s, DejaVu Sans Condensed Bold), design %s" % (
+        bank[0], "a vertical card" if style == "vertical" else "landscape", name, grouping, S.name), {"bank": bank[0]}
+
+
+def k_residence_permit7(rng, S, c):
+    """heldout7: 山东省居住证 with its title written down a coloured strip at the left edge, fields to its right, the
+    portrait at the right, a cross-hatch ground."""
+    p = c["person"]
+    frm, until = c["rp_valid"]
+    k = kc7(S)
+    doc = Doc7(CARD_W, CARD_H, S=S, card=True)
+    doc_grad(doc, 0, 0, CARD_W, CARD_H, (246, 250, 244), (252, 246, 236), vertical=False)
+    hatch7(doc, rng, (226, 230, 220), 2.0)
+    acc = S.c("accent")
+    doc.rect(0, 0, 12.5, CARD_H, fill=acc)
+    for i, ch in enumerate("山东省居住证"):
+        doc.text(6.25, 4.0 + i * 7.8, ch, 11.5 if i >= 3 else 8.5, S.f("serifb"), (255, 255, 255), "m")
+    lab, ink, f = S.c("label"), S.c("ink"), S.f("sans")
+    items = [("姓名", p["name"]), ("性别", p["sex"] + "　民族 " + p["nation"]), ("出生", cn_date(p["birth"])), ("公民身份号码", p["id_number"]),
+             ("居住地址", c["rp_address"]), ("签发机关", c["rp_authority"]), ("有效期限", "%s-%s" % (dotted(frm), dotted(until)))]
+    y = 4.2
+    for labt, val in items:
+        doc.text(15.0, y + 0.4, labt, 4.3, f, lab)
+        vf = S.f("mono") if labt in ("公民身份号码", "有效期限") else f
+        sz = 6.2 * k
+        x1 = 28.0
+        room = (62.0 if y < 30 else CARD_W - 3) - x1
+        while doc.width(val, sz, vf) > room:
+            cut = len(val)
+            while doc.width(val[:cut], sz, vf) > room:
+                cut -= 1
+            doc.text(x1, y, val[:cut], sz, vf, ink)
+            val = val[cut:]
+            y += 3.0
+        doc.text(x1, y, val, sz, vf, ink)
+        y += 4.9 if labt != "姓名" else 5.6
+    doc.image(64.0, 5.0, 17.5, 22.5, portrait(rng, p["female"], (240, 244, 250)))
+    exp = until < TODAY
+    return [doc], {"name": p["name"], "id_number": p["id_number"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "山东省居住证 (heldout7: the title down a strip at the left edge, cross-hatch ground), design %s%s" % (S.name, ", EXPIRED" if exp else ""), {"expired": exp}
+
+
+# ---- pages
+
+def k_rp_receipt7(rng, S, c):
+    """heldout7: 居住证申领业务受理回执 as printed from the online service: a coloured head band, a QR to follow the
+    application, the fields in a table with dashed inner rules, 温馨提示, the station's 居住证业务专用章."""
+    p = c["person"]
+    doc = Doc7(210, 297, S=S)
+    acc = S.c("accent")
+    doc.rect(0, 0, 210, 22, fill=acc)
+    doc.ellipse(14, 5, 26, 17, outline=(255, 255, 255), w=0.8)
+    doc.text(20, 7.4, "警", 9, S.f("sansb"), (255, 255, 255), "m")
+    doc.text(30, 6.2, "山东省公安厅 · 居住证网上申领", 12, S.f("sansb"), (255, 255, 255))
+    doc.text(30, 13.4, "SHANDONG PUBLIC SECURITY ONLINE SERVICE", 5.2, S.f("mono"), (230, 236, 250))
+    doc.text(96 + S.dx, 33 + S.dy, "居住证申领业务受理回执", 17 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=0.8)
+    acc_d = rand_date(rng, dt.date(2026, 8, 1), dt.date(2026, 11, 20))
+    no = "JZ%s%s%04d" % (p["area"], acc_d.strftime("%y%m%d"), rng.randrange(10000))
+    doc.image(166, 27, 28, 28, qr_block(rng, 25))
+    doc.text(180, 56, "扫码查询办理进度", 6.5, S.f("sans"), (90, 90, 90), "m")
+    doc.text(20 + S.dx, 47 + S.dy, "受理编号：" + no, 9.5 * S.k, S.f("sans"), S.c("ink"))
+    station = rng.choice(["城区派出所", "银雀山派出所", "柳青派出所", "兰山派出所", "九曲派出所"])
+    phone = "1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9)
+    rows = [[("申请人", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False)],
+            [("公民身份号码", 1, True), (p["id_number"], 3, False)],
+            [("居住地址", 1, True), (c["rp_address"], 3, False)],
+            [("申领类型", 1, True), ("首次申领", 1, False), ("联系电话", 1, True), (phone, 1, False)],
+            [("受理单位", 1, True), (c["rp_authority"] + station, 3, False)],
+            [("受理时间", 1, True), (acc_d.strftime("%Y-%m-%d ") + "%02d:%02d" % (rng.randint(8, 17), rng.randint(0, 59)), 1, False),
+             ("预计办结", 1, True), ((acc_d + dt.timedelta(days=rng.choice([7, 10, 15]))).isoformat(), 1, False)],
+            [("领取方式", 1, True), (rng.choice(["邮政寄递", "受理单位自取"]), 3, False)]]
+    y = grid7(doc, S, 20 + S.dx, 62 + S.dy, [34, 56, 28, 54], rows, 10 * S.k, 11.5, vfont="sans")
+    doc.text(20, y + 8, "温馨提示：", 10, S.f("sansb"), S.c("ink"))
+    y += 15
+    for i, t in enumerate(["请妥善保管本回执，凭本回执及居民身份证领取居住证；", "办理进度可扫描上方二维码或登录网上办事大厅查询；",
+                           "居住证有效期一年，有效期满前三十日内请申请签注。"]):
+        y = doc.para(24, y, 166, "%d. %s" % (i + 1, t), 9.5 * S.k, S.f("sans"), S.c("ink"), lh=1.6, indent=0) + 1
+    doc.text(150, y + 14, c["rp_authority"] + station, 9.5, S.f("sans"), S.c("ink"), "m")
+    doc.text(150, y + 21, cn_date(acc_d), 9.5, S.f("sans"), S.c("ink"), "m")
+    doc.seal(150, y + 16, 36, station + "居住证业务专用章")
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "居住证申领业务受理回执 (heldout7: an online service's printout, head band, QR, dashed-rule table, 温馨提示), design %s" % S.name, {}
+
+
+def k_household7(rng, S, c):
+    """heldout7: the 户口簿 opened and copied as a spread: on the left page the 登记事项变更和更正记载 of the card before,
+    on the right the 常住人口登记卡 (printed entries), the 户口专用章 over it; a gutter between the pages."""
+    p = c["person"]
+    doc = Doc7(298, 108, bg=(250, 248, 240), S=S)
+    doc.spread7 = True
+    form = rng.choice([(40, 96, 150), (150, 60, 60), (60, 110, 70)])
+    # left page: changes recorded
+    doc.text(74, 6 + S.dy * 0.3, "登记事项变更和更正记载", 11 * S.k, S.f("serifb"), form, "m", spacing=0.6)
+    rows = [[("变更、更正事项", 1, True), ("变更、更正后", 1, True), ("变更、更正日期", 1, True), ("承办人签章", 1, True)]]
+    ent = rng.choice([("文化程度", "大学"), ("婚姻状况", "已婚"), ("服务处所", "临沂市兰山区"), ("职业", "职员")])
+    d0 = rand_date(rng, dt.date(2012, 1, 1), dt.date(2025, 6, 30))
+    rows.append([(ent[0], 1, False), (ent[1], 1, False), (d0.strftime("%Y.%m.%d"), 1, False), ("", 1, False)])
+    rows += [[("", 1, False)] * 4 for _ in range(6)]
+    grid7(doc, S, 8, 16, [32, 42, 32, 30], rows, 7.6, 10.5, colour=form, vfont="sans")
+    sqseal = fake_name(rng, rng.random() < 0.5)
+    doc.rect(116, 28, 124, 36, outline=(200, 34, 40), w=0.5)
+    doc.text(120, 29.2, sqseal[-2:], 7.5, S.f("serifb"), (200, 34, 40), "m")
+    # right page: the person's card
+    ox = 152
+    doc.text(ox + 73, 6 + S.dy * 0.3, "常住人口登记卡", 12 * S.k, S.f("serifb"), form, "m", spacing=1.0)
+    rel = c.get("relation", rng.choice(["户主", "妻", "长子", "长女", "之子", "之女"]))
+    b = p["birth"]
+    place = PLACES[p["area"]][0]
+    rows = [[("姓名", 1, True), (p["name"], 1, False), ("户主或与户主关系", 1, True), (rel, 1, False)],
+            [("曾用名", 1, True), ("", 1, False), ("性别", 1, True), (p["sex"], 1, False)],
+            [("出生地", 1, True), (place, 1, False), ("民族", 1, True), (p["nation"], 1, False)],
+            [("籍贯", 1, True), (place[:3], 1, False), ("出生日期", 1, True), (cn_date(b), 1, False)],
+            [("本市（县）其他住址", 1, True), ("", 3, False)],
+            [("公民身份证件编号", 1, True), (p["id_number"], 3, False)],
+            [("文化程度", 1, True), (rng.choice(["大学", "高中", "初中", "大专"]), 1, False), ("婚姻状况", 1, True), (rng.choice(["已婚", "未婚"]), 1, False)],
+            [("何时由何地迁来本市（县）", 1, True), ("", 3, False)]]
+    y = grid7(doc, S, ox, 16, [36, 44, 32, 32], rows, 7.8, 10.2, colour=form, vfont="sans")
+    reg = rand_date(rng, dt.date(2008, 1, 1), dt.date(2025, 12, 31))
+    doc.text(ox + 2, y + 3.5, "登记日期：%s" % cn_date(reg), 7.5, S.f("sans"), form)
+    doc.text(ox + 80, y + 3.5, "承办人签章：", 7.5, S.f("sans"), form)
+    doc.seal(ox + 92 + rng.uniform(-6, 6), y - 12, 30, PLACES[p["area"]][1][-5:] + "户口专用章")
+    doc.paper_only = True
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, \
+        "户口簿 常住人口登记卡 (%s; heldout7: the open booklet copied as a spread, 变更和更正记载 on the left page), design %s" % (rel, S.name), {}
+
+
+SCOPE7 = {"商贸": ("许可项目：食品销售；酒类经营。", "一般项目：日用百货销售；五金产品零售；建筑材料销售；服装服饰零售；鞋帽零售；家用电器销售；办公用品销售；货物进出口；技术进出口。"),
+          "物流": ("许可项目：道路货物运输（不含危险货物）。", "一般项目：普通货物仓储服务（不含危险化学品等需许可审批的项目）；装卸搬运；国内货物运输代理；运输货物打包服务；信息咨询服务（不含许可类信息咨询服务）。"),
+          "建筑": ("许可项目：建设工程施工；住宅室内装饰装修。", "一般项目：园林绿化工程施工；土石方工程施工；建筑材料销售；机械设备租赁；劳务服务（不含劳务派遣）。"),
+          "食品": ("许可项目：食品生产；食品销售；粮食加工食品生产。", "一般项目：农副产品销售；食用农产品初加工；初级农产品收购；包装服务。"),
+          "药房": ("许可项目：药品零售；第三类医疗器械经营；食品销售。", "一般项目：第一类医疗器械销售；第二类医疗器械销售；保健食品（预包装）销售；日用品销售；消毒剂销售（不含危险化学品）。"),
+          "诊所": ("许可项目：医疗服务。", "一般项目：健康咨询服务（不含诊疗服务）；养生保健服务（非医疗）；远程健康管理服务。")}
+SCOPE7_TAIL = ("（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）",
+               "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）")
+
+
+SCOPE7_MORE = ("技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；信息技术咨询服务；会议及展览服务；市场营销策划；企业管理咨询；"
+               "广告设计、代理；广告制作；办公服务；专业保洁、清洗、消毒服务；普通机械设备安装服务；电子产品销售；计算机软硬件及辅助设备零售；"
+               "互联网销售（除销售需要许可的商品）；供应链管理服务；")
+
+
+def scope7(co):
+    """A 经营范围 in today's wording: 许可项目 with their note, then a long list of 一般项目 with theirs."""
+    key = next((k for k in SCOPE7 if k in co["name"]), "商贸")
+    a, b = SCOPE7[key]
+    return a + SCOPE7_TAIL[0] + b + SCOPE7_MORE + SCOPE7_TAIL[1]
+
+
+def k_business_license7(rng, S, c):
+    """heldout7: 营业执照 正本 landscape: the fields in one column at the left, the 经营范围 (许可项目 / 一般项目, long)
+    in a box at the right set as small as it takes to fit, 登记机关 a 行政审批服务局. A 分公司's licence (c["branch"])
+    names 负责人 and 营业场所 and has no 注册资本."""
+    co = c["company"]
+    br = c.get("branch")
+    doc = Doc7(297, 210, bg=(253, 252, 247), S=S)
+    acc = S.c("accent")
+    doc.seal7 = (br or co)["name"]
+    doc.rect(9, 9, 288, 201, outline=(186, 140, 60), w=1.4)
+    doc.rect(13, 13, 284, 197, outline=(186, 140, 60), w=0.3)
+    doc.image(139, 17, 19, 19, emblem())
+    doc.text(148.5 + S.dx, 38 + S.dy, "营业执照", 30 * S.k, S.f("serifb"), (182, 22, 26), "m", spacing=5)
+    name, code = (br["name"], br["uscc"]) if br else (co["name"], co["uscc"])
+    doc.text(24, 20, "统一社会信用代码", 8.5, S.f("sans"), S.c("label"))
+    doc.text(24, 26, code, 12 * S.k, S.f("mono"), S.c("ink"), spacing=0.3)
+    doc.image(248, 17, 26, 26, qr_block(rng))
+    doc.text(261, 44, "国家企业信用信息公示系统", 5.2, S.f("sans"), (90, 90, 90), "m")
+    founded = br["founded"] if br else co["founded"]
+    until = c.get("biz_until", "长期") if not br else "长期"
+    until_text = "长期" if until == "长期" else cn_date(dt.date.fromisoformat(until))
+    if br:
+        items = [("名称", name), ("类型", "有限责任公司分公司(自然人投资或控股)"), ("负责人", br["head"]["name"]),
+                 ("成立日期", cn_date(founded)), ("营业期限", "%s 至 %s" % (cn_date(founded), until_text)), ("营业场所", br["address"])]
+    else:
+        items = [("名称", name), ("类型", co["type"]), ("法定代表人", co["rep"]["name"]), ("注册资本", co["capital"]),
+                 ("成立日期", cn_date(founded)), ("营业期限", "%s 至 %s" % (cn_date(founded), until_text)), ("住所", co["address"])]
+    kv7(doc, S, 26 + S.dx, 62 + S.dy, items, 11 * S.k, 33, gap=2.15, font="serif", vfont="serif", wrap=100)
+    bx0, by0, bx1, by1 = 172, 60, 276, 118
+    doc.rect(bx0, by0, bx1, by1, outline=pale(acc, 0.3), w=0.35)
+    lab7(doc, S, bx0 + 3, by0 + 3, "经营范围", 9.5, "serif", 60)
+    text = scope7(co)
+    sz = 9.5
+    while True:
+        test = Doc7(297, 210, S=S)
+        yy = test.para(bx0 + 3, by0 + 11, bx1 - bx0 - 6, text, sz, S.f("serif"), S.c("ink"), lh=1.45, indent=2)
+        if yy < by1 - 2 or sz <= 5.0:
+            break
+        sz -= 0.25
+    doc.para(bx0 + 3, by0 + 11, bx1 - bx0 - 6, text, sz, S.f("serif"), S.c("ink"), lh=1.45, indent=2)
+    auth = PLACES[co["area"]][0].replace("山东省", "")
+    auth = (auth[:auth.index("市") + 1] if "市" in auth else auth[:3]) + "行政审批服务局"
+    issue = rand_date(rng, founded, dt.date(2026, 10, 31))
+    doc.text(232, 164, "登记机关", 12, S.f("serif"), S.c("ink"), "m")
+    doc.seal(232, 170, 40, auth)
+    doc.text(232, 182, cn_date(issue), 10.5, S.f("serif"), S.c("ink"), "m")
+    doc.text(148.5, 190, "市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送公示年度报告。", 6.5, S.f("sans"), (100, 100, 100), "m")
+    doc.text(148.5, 194.5, "国家市场监督管理总局监制", 6.5, S.f("sans"), (100, 100, 100), "m")
+    exp = until != "长期" and dt.date.fromisoformat(until) < TODAY
+    facts = {"uscc": code, "unit_name": name, "valid_from": iso(founded), "valid_until": until}
+    planted = ", PLANTED MISMATCH: the licence is the branch's (分公司), not the company's" if br else ""
+    return [doc], facts, "营业执照 (正本%s; heldout7: fields in one column, 经营范围 with 许可项目/一般项目 in a box at %.2g pt, 登记机关 %s), design %s%s%s" % (
+        ", a 分公司's" if br else "", sz, auth, S.name, ", EXPIRED (营业期限 ended)" if exp else "", planted), ({"expired": True} if exp else {})
+
+
+def k_uscc_cert7(rng, S, c):
+    """heldout7: 统一社会信用代码证书 landscape in a band of fine waves between two frames, the title in the accent colour,
+    the code letter-spaced under it, bullet or bilingual labels, a QR at the bottom left."""
+    ins = c["institution"]
+    frm, until = c["lic_valid"]
+    doc = Doc7(297, 210, bg=(252, 251, 246), S=S)
+    acc = S.c("accent")
+    doc.rect(10, 10, 287, 200, outline=acc, w=0.9)
+    doc.rect(20, 20, 277, 190, outline=acc, w=0.4)
+    wc = pale(acc, 0.55)
+    for j in range(5):
+        yb = 11.5 + j * 1.6
+        ph = j * 0.9
+        doc.poly([(x, yb + 0.5 * math.sin(x / 2.2 + ph)) for x in np.linspace(11, 286, 220)], 0.12, wc)
+        doc.poly([(x, 190.5 + j * 1.6 + 0.5 * math.sin(x / 2.2 + ph)) for x in np.linspace(11, 286, 220)], 0.12, wc)
+        doc.poly([(11.5 + j * 1.6 + 0.5 * math.sin(y / 2.2 + ph), y) for y in np.linspace(21, 189, 140)], 0.12, wc)
+        doc.poly([(277.5 + j * 1.6 + 0.5 * math.sin(y / 2.2 + ph), y) for y in np.linspace(21, 189, 140)], 0.12, wc)
+    doc.text(148.5 + S.dx, 30 + S.dy, "统一社会信用代码证书", 24 * S.k, S.f("serifb"), acc, "m", spacing=2.5)
+    doc.text(148.5 + S.dx, 49 + S.dy, ins["uscc"], 15 * S.k, S.f("mono"), S.c("ink"), "m", spacing=2.2)
+    doc.line(90, 58 + S.dy, 207, 58 + S.dy, 0.3, pale(acc, 0.3))
+    items = [("机构名称", ins["name"]), ("机构性质", ins["nature"]), ("机构地址", ins["address"]), ("负责人", ins["head"]["name"]),
+             ("有效期", "自%s至%s" % (cn_date(frm), cn_date(until)))]
+    kv7(doc, S, 52 + S.dx, 72 + S.dy, items, 12.5 * S.k, 38, gap=2.15, font="serif", vfont="serif", wrap=150)
+    doc.image(32, 152, 28, 28, qr_block(rng))
+    issuer = ins["city"] + {"机关": "机构编制委员会办公室", "事业单位": "事业单位登记管理局", "社会团体": "民政局"}[ins["nature"]]
+    doc.text(220, 162, "发证机关：" + issuer, 10, S.f("serif"), S.c("ink"), "m")
+    doc.text(220, 172, "发证日期：" + cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(224, 160, 40, issuer)
+    exp = until < TODAY
+    planted = ", PLANTED MISMATCH: expired before the day of submission" if c.get("planted_expired7") else ""
+    return [doc], {"uscc": ins["uscc"], "unit_name": ins["name"], "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "统一社会信用代码证书 (%s; heldout7: a band of fine waves between two frames, the code letter-spaced under the title, %s labels), design %s%s%s" % (
+            ins["nature"], S.lab, S.name, ", EXPIRED" if exp else "", planted), {"expired": exp}
+
+
+def k_approval7(rng, S, c):
+    """heldout7: a jointly issued 公文: 份号 at the top left, the two issuers' names stacked in red with 文件 to their
+    right, the 文号 centred over a single red rule, 关于组建…的批复, the date in Arabic numerals (GB/T 9704-2012) under
+    two seals, （此件公开发布）, 抄送 and 印发 lines."""
+    ins = c["institution"]
+    name = ins["name"]
+    doc = Doc7(210, 297, S=S)
+    red = (206, 18, 24)
+    doc.text(28, 16, "%06d" % rng.randint(1, 300), 11, S.f("mono"), S.c("ink"))
+    iss1 = ins["city"] + "机构编制委员会办公室"
+    iss2 = ins["city"] + rng.choice(["人力资源和社会保障局", "财政局", "卫生健康局"])
+    sz = 17 * S.k
+    while max(doc.width(iss1, sz, S.f("serifb")), doc.width(iss2, sz, S.f("serifb"))) > 118 and sz > 10:
+        sz -= 0.5
+    doc.text(28, 32 + S.dy, iss1, sz, S.f("serifb"), red)
+    doc.text(28, 44 + S.dy, iss2, sz, S.f("serifb"), red)
+    doc.text(182, 34 + S.dy, "文件", 30 * S.k, S.f("serifb"), red, "r", spacing=2)
+    yr = rng.randint(2008, 2024)
+    num = "%s〔%d〕%d号" % (rng.choice(["临编办字", "兰编办发", "沂编办", "费编办发", "聊编办字"]), yr, rng.randint(3, 120))
+    doc.text(105, 62, num, 11 * S.k, S.f("serif"), S.c("ink"), "m")
+    doc.line(25, 70, 185, 70, 1.1, red)
+    title = "关于组建%s的批复" % name
+    y = doc.para(30, 80, 150, title, 16 * S.k, S.f("serifb"), S.c("ink"), lh=1.45, indent=0)
+    dept = ins["city"] + rng.choice(["卫生健康局", "教育和体育局", "医疗保障局", "民政局"])
+    bf = S.f("serif")
+    doc.text(25, y + 5, dept + "：", 12 * S.k, bf, S.c("ink"))
+    body = ("你单位《关于组建%s的请示》收悉。经研究，同意组建%s，为你单位所属公益一类事业单位，机构规格相当于副科级，"
+            "核定事业编制%d名，经费形式为财政拨款。请据此到登记管理机关办理法人登记手续。" % (name, name, rng.randint(6, 36)))
+    y = doc.para(25, y + 16, 160, body, 12 * S.k, bf, S.c("ink"), lh=1.9)
+    doc.text(25 + 12 * S.k * 25.4 / 72 * 2, y + 2, "此复。", 12 * S.k, bf, S.c("ink"))
+    d = dt.date(yr, rng.randint(1, 12), rng.randint(1, 28))
+    doc.seal(100, y + 28, 38, iss1)
+    doc.seal(150, y + 28, 38, iss2)
+    doc.text(150, y + 40, "%d年%d月%d日" % (d.year, d.month, d.day), 12 * S.k, bf, S.c("ink"), "m")
+    doc.text(25 + 12 * S.k * 25.4 / 72 * 2, y + 50, "（此件公开发布）", 12 * S.k, bf, S.c("ink"))
+    fy = max(y + 64, 252)
+    doc.line(25, fy, 185, fy, 0.5, S.c("ink"))
+    doc.text(27, fy + 2.5, "抄送：" + ins["city"] + rng.choice(["财政局", "事业单位登记管理局", "审计局"]) + "。", 10 * S.k, bf, S.c("ink"))
+    doc.line(25, fy + 10, 185, fy + 10, 0.3, S.c("ink"))
+    doc.text(27, fy + 12.5, iss1, 10 * S.k, bf, S.c("ink"))
+    doc.text(183, fy + 12.5, "%d年%d月%d日印发" % (d.year, d.month, d.day), 10 * S.k, bf, S.c("ink"), "r")
+    doc.line(25, fy + 20, 185, fy + 20, 0.5, S.c("ink"))
+    doc.text(170, 284, "— 1 —", 11, S.f("serif"), S.c("ink"), "m")
+    return [doc], {"unit_name": name}, "单位批准成立文件 %s (heldout7: jointly issued, 份号, 文件 beside two issuers, date in Arabic numerals under two seals, 此件公开发布), design %s" % (
+        num, S.name), {"title": title}
+
+
+def k_marriage7(rng, S, c):
+    """heldout7: the 结婚证 inner spread: on the left page 持证人, 登记日期, 结婚证字号 and 备注 with the wording of the
+    law in force on the day (《中华人民共和国婚姻法》 before 2021, 《中华人民共和国民法典》 after); on the right the photo at
+    the top and both parties in a table with dashed inner rules."""
+    a, b = c["person"], c["spouse"]
+    doc = Doc7(250, 88, bg=(252, 242, 238), S=S)
+    hatch7(doc, rng, (246, 226, 224), 2.4)
+    doc.line(125, 3, 125, 85, 0.3, (210, 170, 170))
+    reg = c["marriage_date"]
+    no = c.get("marriage_no") or "J%s-%d-%06d" % (a["area"], reg.year, rng.randrange(1, 999999))
+    lx = 12 + S.dx
+    y = kv7(doc, S, lx, 12, [("持证人", a["name"]), ("登记日期", cn_date(reg)), ("结婚证字号", no), ("备注", "")], 9.5 * S.k, 27, gap=2.2,
+            font="serif", vfont="sans")
+    law = "《中华人民共和国婚姻法》" if reg < dt.date(2021, 1, 1) else "《中华人民共和国民法典》"
+    doc.para(lx, y + 1, 104, "申请结婚，经审查符合%s关于结婚的规定，予以登记，发给此证。" % law, 8, S.f("serif"), S.c("ink"), lh=1.5)
+    auth = PLACES[a["area"]][0].replace("山东省", "") + "民政局"
+    doc.text(26, 76, "登记机关：" + auth, 8, S.f("serif"), S.c("ink"))
+    doc.seal(96, 70, 28, auth + "婚姻登记专用章")
+    doc.image(165, 5, 44, 28, portrait(rng, False, (206, 36, 40)).resize((320, 200)))
+    rows = [[("姓名", 1, True), ("性别", 1, True), ("国籍", 1, True), ("出生日期", 1, True), ("身份证件号", 1, True)]]
+    for q in (a, b):
+        rows.append([(q["name"], 1, False), (q["sex"], 1, False), ("中国", 1, False), (cn_date(q["birth"]), 1, False), (q["id_number"], 1, False)])
+    grid7(doc, S, 130, 40, [17, 10, 11, 28, 50], rows, 7.4 * S.k, 9.0, font="serif", vfont="sans", centre=True)
+    doc.text(243, 83, "中华人民共和国民政部监制", 5.5, S.f("sans"), (150, 110, 110), "r")
+    facts = {"name": a["name"], "id_number": a["id_number"], "license_number": no}
+    return [doc], facts, "结婚证 inner spread (heldout7: %s wording, the photo above a table of both parties, %s labels), design %s" % (
+        law, S.lab, S.name), {"spouse_name": b["name"], "spouse_id_number": b["id_number"], "registered": iso(reg)}
+
+
+def k_birth7(rng, S, c):
+    """heldout7: a portrait 出生医学证明 in a border of 回 marks, 编号 in red with a barcode under it at the top right, the
+    child's facts with bullet or bilingual labels, the parents in a table of three columns (item | 母亲 | 父亲)."""
+    ch, mo, fa = c["child"], c["mother"], c["father"]
+    doc = Doc7(190, 262, bg=(252, 252, 246), S=S)
+    acc = S.c("accent")
+    doc.rect(6, 6, 184, 256, outline=acc, w=0.6)
+    doc.rect(12, 12, 178, 250, outline=acc, w=0.6)
+    pc = pale(acc, 0.4)
+    for xx in np.arange(8.0, 183.0, 5.0):
+        for yy in (7.5, 251.5):
+            doc.rect(xx, yy, xx + 3, yy + 3, outline=pc, w=0.2)
+            doc.rect(xx + 1, yy + 1, xx + 2, yy + 2, outline=pc, w=0.2)
+    for yy in np.arange(13.0, 249.0, 5.0):
+        for xx in (7.5, 179.5):
+            doc.rect(xx, yy, xx + 3, yy + 3, outline=pc, w=0.2)
+            doc.rect(xx + 1, yy + 1, xx + 2, yy + 2, outline=pc, w=0.2)
+    doc.text(95 + S.dx, 24 + S.dy, "出生医学证明", 24 * S.k, S.f("serifb"), (176, 32, 44), "m", spacing=3)
+    doc.text(174, 15.5, "编号 " + c["bc_no"], 10.5, S.f("mono"), (196, 30, 40), "r")
+    barcode6(doc, 138, 21, 36, 5.5, rng.randrange(10 ** 6))
+    bt = c["birth_time"]
+    items = [("新生儿姓名", ch["name"]), ("性别", ch["sex"]), ("出生时间", "%d年%d月%d日%d时%d分" % (bt.year, bt.month, bt.day, bt.hour, bt.minute)),
+             ("出生孕周", "%d周" % rng.randint(37, 41)), ("出生体重", "%d克" % rng.randint(2600, 4100)), ("出生身长", "%d厘米" % rng.randint(47, 54)),
+             ("出生地点", PLACES[mo["area"]][0]), ("医疗机构名称", c["hospital"])]
+    y = kv7(doc, S, 22 + S.dx, 46 + S.dy, items, 10.5 * S.k, 34, gap=2.0, font="serif", vfont="sans", wrap=110)
+    age = lambda p: "%d岁" % ((bt.date() - p["birth"]).days // 365)
+    rows = [[("", 1, True), ("母　亲", 1, True), ("父　亲", 1, True)],
+            [("姓名", 1, True), (mo["name"], 1, False), (fa["name"], 1, False)],
+            [("年龄", 1, True), (age(mo), 1, False), (age(fa), 1, False)],
+            [("国籍", 1, True), ("中国", 1, False), ("中国", 1, False)],
+            [("民族", 1, True), (mo["nation"], 1, False), (fa["nation"], 1, False)],
+            [("身份证件号码", 1, True), (mo["id_number"], 1, False), (fa["id_number"], 1, False)]]
+    y = grid7(doc, S, 20 + S.dx, y + 6, [34, 58, 58], rows, 10 * S.k, 10, font="serif", vfont="sans", centre=True)
+    issue = (bt + dt.timedelta(days=rng.randint(2, 20))).date()
+    doc.text(26, y + 14, "签发日期：" + cn_date(issue), 10, S.f("sans"), S.c("ink"))
+    doc.text(138, y + 14, "签证机构（盖章）", 10, S.f("sans"), S.c("ink"), "m")
+    doc.seal(138, y + 20, 34, c["hospital"] + "出生医学证明专用章"[:4])
+    doc.text(95, 242, "国家卫生健康委员会监制", 7.5, S.f("sans"), (120, 110, 100), "m")
+    facts = {"birth_certificate_number": c["bc_no"], "child_name": ch["name"], "mother_name": mo["name"], "mother_id_number": mo["id_number"]}
+    return [doc], facts, "出生医学证明 (heldout7: portrait, a border of 回 marks, 编号 with a barcode, %s labels, parents in a three-column table), design %s" % (
+        S.lab, S.name), {"father_name": fa["name"], "father_id_number": fa["id_number"]}
+
+
+def blank7(doc, S, x, y, val, size, font, pad=2.0):
+    """A typed value in a blank of a sentence (underlined); returns the x after it."""
+    f = S.f(font)
+    w = doc.width(val, size, f)
+    doc.text(x + pad, y, val, size, f, S.c("ink"))
+    em = size * 25.4 / 72
+    doc.line(x, y + em * 1.12, x + w + 2 * pad, y + em * 1.12, 0.25, S.c("ink"))
+    return x + w + 2 * pad
+
+
+def sentence7(doc, S, x, y, width, parts, size, font="serif", lh=2.0):
+    """A sentence of text and filled blanks (("v", value) parts), wrapped at width; returns the next y."""
+    f = S.f(font)
+    em = size * 25.4 / 72
+    cx = x
+    for kind, t in parts:
+        if kind == "v":
+            w = doc.width(t, size, f) + 4.0
+            if cx + w > x + width:
+                cx, y = x, y + em * lh
+            cx = blank7(doc, S, cx, y, t, size, font)
+            continue
+        for ch in t:
+            w = doc.width(ch, size, f)
+            if cx + w > x + width and ch not in "，。、；：）":   # no line starts with a comma or a full stop
+                cx, y = x, y + em * lh
+            doc.text(cx, y, ch, size, f, S.c("ink"))
+            cx += w
+    return y + em * lh
+
+
+def k_diagnosis7(rng, S, c):
+    """heldout7: a half-sheet (A5 landscape) 医疗诊断书 / 疾病证明书 in prose: 兹证明 with the patient's name, sex, age (and
+    ID number) typed into underlined blanks of the sentence, the diagnosis and the advice, doctor and seal."""
+    p = c["person"]
+    doc = Doc7(210, 148, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    title = rng.choice(["医疗诊断书", "疾病证明书"])
+    doc.text(105 + S.dx, 9 + S.dy, hosp, 14 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=0.8)
+    doc.text(105 + S.dx, 19 + S.dy, title, 16 * S.k, S.f("sansb"), S.c("accent"), "m", spacing=3)
+    d = c.get("visit") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    opno = "%08d" % rng.randrange(10 ** 8)
+    doc.text(18, 31, "科别：%s　　门诊号：%s　　日期：%s" % (dept, opno, cn_date(d)), 9 * S.k, S.f("sans"), S.c("label"))
+    doc.line(16, 37, 194, 37, 0.4, S.c("label"))
+    show_id = rng.random() < 0.6
+    age = (d - p["birth"]).days // 365
+    parts = [("t", "兹证明患者"), ("v", p["name"]), ("t", "，性别"), ("v", p["sex"]), ("t", "，年龄"), ("v", "%d" % age), ("t", "岁，")]
+    if show_id:
+        parts += [("t", "身份证号"), ("v", p["id_number"]), ("t", "，")]
+    parts += [("t", "于"), ("v", cn_date(d)), ("t", "在我院%s就诊，经检查诊断为：" % dept), ("v", dx), ("t", "。")]
+    y = sentence7(doc, S, 20, 44, 170, parts, 11 * S.k)
+    y = doc.para(20, y + 1, 170, "建议：" + rng.choice(["注意休息，全休两周，定期复查。", "继续药物治疗，低盐低脂饮食，门诊随诊。",
+                                                    "住院治疗；出院后休息一个月，不适随诊。"]), 11 * S.k, S.f("serif"), S.c("ink"), lh=1.8, indent=2)
+    doc.text(118, y + 6, "医师：", 10, S.f("sans"), S.c("ink"))
+    doc.sign(130, y + 3, 26, 10, rng.randrange(10 ** 6))
+    doc.text(118, y + 15, cn_date(d), 10, S.f("sans"), S.c("ink"))
+    doc.seal(150, y + 12, 32, hosp + "诊断证明专用章")
+    doc.text(105, 141, "（本证明须加盖医院诊断证明专用章，涂改无效）", 7.5, S.f("sans"), (110, 110, 110), "m")
+    facts = {"name": p["name"]}
+    if show_id:
+        facts["id_number"] = p["id_number"]
+    return [doc], facts, "%s %s (heldout7: A5 landscape, 兹证明 prose with the patient's facts in underlined blanks), design %s" % (
+        title, hosp, S.name), {"diagnosis": dx}
+
+
+def k_discharge7(rng, S, c):
+    """heldout7: 出院记录 laid out as tables: the patient in a four-column table, then the record itself as a two-column
+    table (a head column and its text), dashed inner rules; the doctor's signature; 第1页 共1页."""
+    p = c["person"]
+    doc = Doc7(210, 297, S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    doc.text(105 + S.dx, 12 + S.dy, hosp, 15 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=1)
+    doc.text(105 + S.dx, 22 + S.dy, "出 院 记 录", 15 * S.k, S.f("sansb"), S.c("ink"), "m")
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    age = (TODAY - p["birth"]).days // 365
+    rows = [[("姓名", 1, True), (p["name"], 1, False), ("性别", 1, True), (p["sex"], 1, False)],
+            [("年龄", 1, True), ("%d岁" % age, 1, False), ("科室", 1, True), (dept, 1, False)],
+            [("住院号", 1, True), ("%08d" % rng.randrange(10 ** 8), 1, False), ("床号", 1, True), ("%d床" % rng.randint(1, 60), 1, False)],
+            [("入院日期", 1, True), (a.isoformat(), 1, False), ("出院日期", 1, True), (b.isoformat(), 1, False)]]
+    y = grid7(doc, S, 18 + S.dx * 0.5, 34 + S.dy * 0.5, [26, 60, 26, 62], rows, 10 * S.k, 9.5, vfont="sans")
+    secs = [("入院诊断", dx), ("出院诊断", dx + "（好转）"),
+            ("入院情况", "患者因“%s”入院。查体：T 36.5℃，P 78次/分，R 18次/分，BP 128/80mmHg，神志清，精神可。" % rng.choice(["反复胸闷3天", "腹痛12小时", "咳嗽咳痰1周", "腰痛伴右下肢麻木2月"])),
+            ("诊疗经过", "入院后完善相关检查，给予%s等治疗，症状逐渐缓解，病情稳定，准予出院。" % rng.choice(["抗感染、化痰", "降压、调脂、抗血小板", "营养神经、改善循环", "手术"])),
+            ("出院情况", "一般情况可，无明显不适。"), ("出院医嘱", "1.注意休息，清淡饮食；2.按时服药；3.出院两周后门诊复查，不适随诊。")]
+    x0 = 18 + S.dx * 0.5
+    col = S.c("label")
+    top = y + 4
+    y = top
+    for i, (lab, val) in enumerate(secs):
+        y1 = doc.para(x0 + 30, y + 2.4, 142, val, 11 * S.k, S.f("serif"), S.c("ink"), lh=1.65, indent=0) + 1.2
+        doc.rect(x0, y, x0 + 28, y1, fill=S.c("tint"))
+        doc.text(x0 + 1.5, y + 2.4, lab, 11 * S.k, S.f("sansb"), col)
+        if i:
+            dashed7(doc, x0, y, x0 + 174, y, 0.18, col)
+        y = y1
+    dashed7(doc, x0 + 28, top, x0 + 28, y, 0.18, col)
+    doc.rect(x0, top, x0 + 174, y, outline=col, w=0.5)
+    doc.text(120, y + 10, "医师签名：", 10, S.f("sans"), S.c("ink"))
+    doc.sign(141, y + 6.5, 28, 10, rng.randrange(10 ** 6))
+    doc.text(120, y + 19, "记录日期：" + cn_date(b), 10, S.f("sans"), S.c("ink"))
+    doc.text(105, 285, "第1页　共1页", 8, S.f("sans"), (110, 110, 110), "m")
+    return [doc], {"name": p["name"]}, "出院记录 %s (heldout7: the patient and the record itself in tables with dashed inner rules), design %s" % (hosp, S.name), \
+        {"admitted": iso(a), "discharged": iso(b), "diagnosis": dx}
+
+
+def k_medical_record7(rng, S, c):
+    """heldout7: a page of a 门诊病历本 with the visit printed on a label and stuck onto it: the booklet's own head and
+    ruled lines around the sticker, the sticker a little shadowed; the doctor's signature on the label."""
+    p = c["person"]
+    doc = Doc7(140, 200, bg=(251, 249, 238), S=S)
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    dx, dept = c.get("diag") or rng.choice(DIAG)
+    form = rng.choice([(40, 100, 160), (60, 120, 80), (150, 70, 60)])
+    doc.text(70, 7, "门 诊 病 历 记 录", 11, S.f("serifb"), form, "m", spacing=0.6)
+    doc.line(8, 15, 132, 15, 0.5, form)
+    for ly in np.arange(23, 196, 8.0):
+        doc.line(10, ly, 130, ly, 0.15, pale(form, 0.55))
+    sx, sy = 12 + rng.uniform(-2, 2), 26 + rng.uniform(-2, 4)
+    sw_, sh_ = 114, 112
+    doc.rect(sx + 0.8, sy + 0.8, sx + sw_ + 0.8, sy + sh_ + 0.8, fill=(214, 212, 204))
+    doc.rect(sx, sy, sx + sw_, sy + sh_, fill=(255, 255, 255), outline=(226, 226, 222), w=0.15)
+    f, fb = S.f("sans"), S.f("sansb")
+    d = rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25))
+    age = (TODAY - p["birth"]).days // 365
+    doc.text(sx + sw_ / 2, sy + 3, hosp + "　门诊病历", 9 * S.k, fb, S.c("ink"), "m")
+    doc.line(sx + 3, sy + 9, sx + sw_ - 3, sy + 9, 0.25, (60, 60, 60))
+    doc.text(sx + 4, sy + 11, "姓名：%s　性别：%s　年龄：%d岁　科室：%s" % (p["name"], p["sex"], age, dept), 7.6 * S.k, f, S.c("ink"))
+    doc.text(sx + 4, sy + 16, "就诊时间：%s %02d:%02d　就诊号：%09d" % (d.isoformat(), rng.randint(8, 16), rng.randint(0, 59), rng.randrange(10 ** 9)),
+             7.6 * S.k, f, S.c("ink"))
+    y = sy + 23
+    for lab, val in (("主诉", rng.choice(["头晕3天。", "咳嗽、咽痛2天。", "上腹部不适1周。", "左膝关节疼痛1月。"])),
+                     ("现病史", "近期症状加重，无发热，无恶心呕吐，饮食睡眠可，二便正常。"),
+                     ("既往史", rng.choice(["否认高血压、糖尿病史。", "高血压病史5年。", "否认药物过敏史。"])),
+                     ("查体", "神清，心肺听诊未闻及异常，腹软，无压痛。"), ("诊断", dx),
+                     ("处理", rng.choice(["1.血常规；2.口服药物治疗；3.不适随诊。", "1.完善检查；2.对症治疗；3.一周后复诊。"]))):
+        y = doc.para(sx + 4, y, sw_ - 8, "%s：%s" % (lab, val), 8.2 * S.k, f, S.c("ink"), lh=1.5, indent=0) + 1.2
+    doc.text(sx + sw_ - 36, sy + sh_ - 9, "医师：", 8, f, S.c("ink"))
+    doc.sign(sx + sw_ - 27, sy + sh_ - 12, 22, 8, rng.randrange(10 ** 6))
+    doc.paper_only = True
+    return [doc], {"name": p["name"]}, "门诊病历 %s (heldout7: the visit printed on a label stuck onto a page of the booklet), design %s" % (hosp, S.name), {"diagnosis": dx}
+
+
+CAT7 = {"西药费": [("阿莫西林胶囊", 23.5), ("布洛芬缓释胶囊", 18.6), ("头孢克肟片", 32.8), ("蒙脱石散", 15.2), ("氨溴索口服液", 26.4)],
+        "检查费": [("心电图", 25.0), ("胸部DR", 90.0), ("彩超(腹部)", 120.0)],
+        "化验费": [("血常规", 20.0), ("尿常规", 12.0), ("C反应蛋白", 30.0), ("肝功能", 88.0)],
+        "治疗费": [("静脉输液", 8.0), ("雾化吸入", 15.0)], "诊察费": [("门诊诊查费", 10.0)]}
+WARD7 = ["床位费", "诊察费", "检查费", "化验费", "治疗费", "手术费", "护理费", "卫生材料费", "西药费", "中成药费"]
+
+
+def einvoice7(rng, S, c, p, hosp, inpatient):
+    """The 财政 platform's 医疗收费电子票据 as printed (A5 landscape): the title with a （门诊）/（住院） tag, the 监制章 oval
+    beside it, the QR at the top right, 票据代码 … 开票日期 on one line, items grouped by category with subtotals (门诊) or
+    the categories alone (住院), the 医保 settlement in four labelled cells. Returns (doc, total, number, note)."""
+    payer = c.get("payer") or p
+    doc = Doc7(210, 140, S=S)
+    col = S.c("accent")
+    title = "山东省医疗收费电子票据"
+    doc.text(96 + S.dx, 8 + S.dy, title, 15 * S.k, S.f("serifb"), (170, 30, 30), "m", spacing=1.2)
+    tw = doc.width(title, 15 * S.k, S.f("serifb"), 1.2)
+    tag = "（住院）" if inpatient else "（门诊）"
+    doc.text(96 + S.dx + tw / 2 + 2, 10 + S.dy, tag, 9, S.f("sans"), (170, 30, 30))
+    doc.seal(96 + S.dx - tw / 2 - 14, 12, 20, "山东省财政厅票据监制章", colour=(190, 40, 40), oval=True)
+    doc.image(184, 4, 20, 20, qr_block(rng, 21))
+    code, num = "37%06d" % rng.randrange(10 ** 6), "%010d" % rng.randrange(10 ** 10)
+    check = "".join(rng.choice("0123456789abcdef") for _ in range(6))
+    d = c.get("discharge") if inpatient and c.get("discharge") else (c.get("visit") or rand_date(rng, dt.date(2026, 6, 1), dt.date(2026, 11, 25)))
+    doc.text(10, 25, "票据代码：%s　票据号码：%s　校验码：%s　开票日期：%s" % (code, num, check, d.isoformat()), 8 * S.k, S.f("mono"), S.c("ink"))
+    doc.text(10, 31, "交款人：%s" % payer["name"], 9 * S.k, S.f("sans"), S.c("ink"))
+    doc.text(70, 31, "交款人统一社会信用代码：%s" % payer["id_number"], 9 * S.k, S.f("sans"), S.c("ink"))
+    if inpatient:
+        a = c.get("admit", d - dt.timedelta(days=7))
+        doc.text(10, 37, "住院号：%08d　住院时间：%s 至 %s　医保类型：%s" % (rng.randrange(10 ** 8), a.isoformat(), d.isoformat(), rng.choice(["职工医保", "居民医保"])),
+                 8.2 * S.k, S.f("sans"), S.c("ink"))
+        rows = [[("项目名称", 1, True), ("金额（元）", 1, True), ("项目名称", 1, True), ("金额（元）", 1, True)]]
+        amounts = [(n, round(rng.uniform(40, 1600), 2)) for n in WARD7]
+        for i in range(0, len(amounts), 2):
+            r = []
+            for n, v in amounts[i:i + 2]:
+                r += [(n, 1, False), ("%.2f" % v, 1, False)]
+            rows.append(r + [("", 1, False)] * (4 - len(r)))
+        total = round(sum(v for _, v in amounts), 2)
+        y = grid7(doc, S, 10, 43, [50, 45, 50, 45], rows, 8.5 * S.k, 6.2, colour=col, vfont="mono")
+    else:
+        doc.text(10, 37, "门诊号：%010d　就诊日期：%s　医保类型：%s" % (rng.randrange(10 ** 10), d.isoformat(), rng.choice(["职工医保", "居民医保"])),
+                 8.2 * S.k, S.f("sans"), S.c("ink"))
+        rows = [[("类别 / 项目名称", 1, True), ("数量", 1, True), ("金额（元）", 1, True)]]
+        total = 0.0
+        cats = rng.sample(list(CAT7), rng.randint(3, 4))
+        for cat in cats:
+            its = rng.sample(CAT7[cat], min(len(CAT7[cat]), rng.randint(1, 3)))
+            lines = [(n, q, round(q * v, 2)) for (n, v) in its for q in [rng.randint(1, 2)]]
+            sub = round(sum(a for _, _, a in lines), 2)
+            total += sub
+            rows.append([(cat, 1, True), ("", 1, True), ("%.2f" % sub, 1, True)])
+            for n, q, a in lines:
+                rows.append([("　" + n, 1, False), ("%d" % q, 1, False), ("%.2f" % a, 1, False)])
+        total = round(total, 2)
+        y = grid7(doc, S, 10, 43, [120, 30, 40], rows, 8.2 * S.k, 5.2, colour=col, vfont="sans")
+    doc.rect(10, y, 200, y + 6.5, outline=col, w=0.3)
+    doc.text(12, y + 1.3, "金额合计（大写）%s　　（小写）¥%.2f" % (rmb_upper(total), total), 8.5 * S.k, S.f("sans"), S.c("ink"))
+    fund = round(total * rng.uniform(0.3, 0.7), 2)
+    acct = round(min(total - fund, rng.uniform(0, 60)), 2)
+    cash = round(total - fund - acct, 2)
+    cells = [[("医保统筹基金支付", 1, True), ("%.2f" % fund, 1, False), ("其他支付", 1, True), ("0.00", 1, False),
+              ("个人账户支付", 1, True), ("%.2f" % acct, 1, False), ("个人现金支付", 1, True), ("%.2f" % cash, 1, False)]]
+    y = grid7(doc, S, 10, y + 6.5, [28, 19.5, 16, 19.5, 24, 19.5, 24, 39.5], cells, 7.2 * S.k, 6.5, colour=col, vfont="mono")
+    doc.text(12, y + 5, "收款单位（章）：" + hosp, 8.5, S.f("sans"), S.c("ink"))
+    doc.text(120, y + 5, "复核人：%s　　收款人：%s" % (fake_name(rng, True), fake_name(rng, False)), 8.5, S.f("sans"), S.c("ink"))
+    doc.seal(60, y + 5, 26, hosp + "财务专用章"[:2], oval=True)
+    note = "%s%s %s (heldout7: 监制章 beside the title, QR top right, the numbers on one line, %s, 医保 settlement cells)" % (
+        title, tag, hosp, "categories in two pairs of columns" if inpatient else "items grouped by category with subtotals")
+    return doc, total, num, note
+
+
+def k_invoice7(rng, S, c):
+    """heldout7's invoices: the 财政 platform's 电子票据 printout (c["invoice7"] "efin"; 住院 for the 住院 bundle), or a
+    phone screenshot of it in a wallet app's 票据详情 ("app"). A planted payer (c["payer"]) is on the bill as 交款人."""
+    p = c["person"]
+    t = c.get("invoice7") or rng.choice(["efin", "app"])
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    inpatient = c.get("invoice_type") == "inpatient"
+    bill, total, num, note = einvoice7(rng, S, c, p, hosp, inpatient)
+    payer = c.get("payer") or p
+    planted = ", PLANTED MISMATCH: the 交款人 is %s, not the patient" % payer["name"] if c.get("payer") else ""
+    if t == "efin":
+        bill.pdf_native = True
+        return [bill], {"name": payer["name"]}, note + ", design %s%s" % (S.name, planted), {"total": "%.2f" % total, "invoice_number": num}
+    doc = Doc7(72, 156, bg=(244, 245, 247), S=S, hs=1.0)
+    doc.app = True
+    status_bar6(doc, S, clock="%d:%02d" % (rng.randint(8, 21), rng.randint(0, 59)))
+    app_header6(doc, S, "票据详情")
+    img = render(bill, 300)
+    doc_rrect(doc, 2.5, 15.5, 69.5, 16.5 + 67 * 140 / 210 + 1, 1.2, fill=(255, 255, 255))
+    doc.image(3, 16, 66, 66 * 140 / 210, img)
+    y = 16 + 66 * 140 / 210 + 6
+    ui = S.f("sans")
+    doc_rrect(doc, 2.5, y - 2, 69.5, y + 44, 1.5, fill=(255, 255, 255))
+    for lab, val in (("票据名称", "山东省医疗收费电子票据"), ("开票单位", hosp), ("交款人", payer["name"]), ("票据金额", "¥%.2f" % total),
+                     ("票据号码", num), ("开票时间", "2026-%02d-%02d" % (rng.randint(6, 11), rng.randint(1, 28)))):
+        doc.text(6, y, lab, 4.6, ui, (130, 130, 130))
+        doc.text(66, y, val, 4.6, ui, (30, 30, 30), "r")
+        y += 7.0
+    for i, t_ in enumerate(("下载PDF", "发送至邮箱", "申请报销")):
+        cx = 14 + i * 22
+        doc_rrect(doc, cx - 9.5, 138, cx + 9.5, 146, 2.0, fill=(255, 255, 255), outline=(60, 120, 220), w=0.3)
+        doc.text(cx, 140, t_, 4.6, ui, (40, 100, 210), "m")
+    return [doc], {"name": payer["name"]}, note + ", shown in a phone's 票据详情 screen (heldout7: a wallet app's screenshot), design %s%s" % (
+        S.name, planted), {"total": "%.2f" % total, "invoice_number": num}
+
+
+def k_expense_list7(rng, S, c):
+    """heldout7: 费用明细清单 printed on continuous tractor-feed paper (9.5 × 11 in): pin holes down both edges, the
+    strips' perforations, pale green bars every other third of an inch; 1–2 pages, 续页 on the second."""
+    p = c["person"]
+    pages_n = c.get("pages", rng.choice([1, 2]))
+    hosp = c.get("hospital") or rng.choice(HOSP)
+    a = c.get("admit", rand_date(rng, dt.date(2026, 5, 1), dt.date(2026, 10, 30)))
+    b = c.get("discharge", a + dt.timedelta(days=rng.randint(3, 20)))
+    names = [("0.9%氯化钠注射液", "250ml", "袋", 3.8, "甲"), ("头孢呋辛钠注射剂", "0.75g", "支", 12.6, "乙"), ("血常规", "", "次", 20.0, "甲"),
+             ("肝功能检查", "", "项", 88.0, "甲"), ("胸部CT平扫", "", "次", 180.0, "甲"), ("一级护理", "", "日", 28.0, "甲"),
+             ("床位费(三人间)", "", "日", 40.0, "甲"), ("阿托伐他汀钙片", "20mg*7", "盒", 16.5, "乙"), ("静脉输液", "", "组", 8.0, "甲"),
+             ("一次性输液器", "", "支", 2.5, "乙"), ("心电图", "", "次", 25.0, "甲"), ("奥美拉唑肠溶胶囊", "20mg*14", "盒", 9.8, "甲")]
+    title = rng.choice(["住院费用明细清单", "住院病人费用明细"])
+    rows = []
+    dd = a
+    while len(rows) < 50 * pages_n - 8:
+        for _ in range(rng.randint(3, 6)):
+            n, spec, unit, price, cls = rng.choice(names)
+            q = rng.randint(1, 3)
+            rows.append((dd.strftime("%m-%d"), n, spec, unit, q, price, round(q * price, 2), cls))
+        dd = min(b, dd + dt.timedelta(days=1))
+    grand = round(sum(r[6] for r in rows), 2)
+    docs = []
+    per = -(-len(rows) // pages_n)
+    green = (222, 238, 224)
+    f, mono = S.f("sans"), S.f("mono")
+    for pi in range(pages_n):
+        doc = Doc7(241, 279, S=S)
+        for yy in np.arange(30.0, 272.0, 25.4 / 3 * 2):
+            doc.rect(13.5, yy, 227.5, yy + 25.4 / 3, fill=green)
+        for xx in (6.35, 234.65):
+            for yy in np.arange(6.35, 279, 12.7):
+                doc.ellipse(xx - 2.0, yy - 2.0, xx + 2.0, yy + 2.0, fill=(70, 70, 70))
+        for xx in (12.7, 228.3):
+            dashed7(doc, xx, 0, xx, 279, 0.15, (170, 170, 170), 0.8, 0.8)
+        dashed7(doc, 0, 0.4, 241, 0.4, 0.15, (170, 170, 170), 0.8, 0.8)
+        doc.text(120.5 + S.dx, 10, hosp + "　" + title + ("（续页）" if pi else ""), 12 * S.k, S.f("sansb"), S.c("ink"), "m")
+        doc.text(18, 19, "姓名：%s　性别：%s　住院号：%08d　科室：%s" % (p["name"], p["sex"], rng.randrange(10 ** 8), (c.get("diag") or rng.choice(DIAG))[1]),
+                 8.5 * S.k, f, S.c("ink"))
+        doc.text(18, 24.5, "入院日期：%s　出院日期：%s　打印页：%d/%d" % (a.isoformat(), b.isoformat(), pi + 1, pages_n), 8.5 * S.k, f, S.c("ink"))
+        xs = [18, 32, 92, 118, 130, 144, 164, 190, 208]
+        heads = ["日期", "项目名称", "规格", "单位", "数量", "单价", "金额", "类别"]
+        y = 30.6
+        for xi, h in zip(xs, heads):
+            doc.text(xi, y, h, 8 * S.k, S.f("sansb"), S.c("ink"))
+        y += 25.4 / 6
+        chunk = rows[pi * per:(pi + 1) * per]
+        for r in chunk:
+            for xi, v in zip(xs, (r[0], r[1], r[2], r[3], "%d" % r[4], "%.2f" % r[5], "%.2f" % r[6], r[7])):
+                doc.text(xi, y, v, 8 * S.k, mono if xi in (18, 130, 144, 164) else f, S.c("ink"))
+            y += 25.4 / 6
+        sub = round(sum(r[6] for r in chunk), 2)
+        y += 2
+        doc.text(18, y, "本页小计：%.2f" % sub, 8.5 * S.k, f, S.c("ink"))
+        if pi == pages_n - 1:
+            doc.text(110, y, "费用合计：%.2f　（%s）" % (grand, rmb_upper(grand)), 8.5 * S.k, f, S.c("ink"))
+        doc.paper_only = True
+        docs.append(doc)
+    return docs, {"name": p["name"]}, "%s %s (heldout7: continuous tractor-feed paper with pin holes and green bars), %d page(s), design %s" % (
+        title, hosp, pages_n, S.name), {"total": "%.2f" % grand}
+
+
+def k_poa7(rng, S, c):
+    """heldout7: a typed 授权委托书 form. A person's: 委托人 and 受托人 in one table (姓名, 身份证号码, 联系电话), the matter
+    and term in sentences, signatures; with c["id_copies7"] the two ID cards' copies pasted in boxes at the foot (the
+    file also shows id-card-front). A unit's: every field in a table with dashed inner rules, the unit's seal."""
+    pr, ag = c["principal"], c["agent"]
+    unit = c.get("company")
+    poa_agent_id = c.get("poa_agent_id", ag["id_number"])
+    ag = dict(ag, name=c["poa_agent_name"]) if "poa_agent_name" in c else ag
+    matter = c.get("matter", rng.choice(["医疗费用手工报销", "异地就医备案", "生育保险待遇申领", "参保信息变更"]))
+    d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+    until = d + dt.timedelta(days=rng.choice([30, 90, 180]))
+    doc = Doc7(210, 297, S=S)
+    doc.text(105 + S.dx, 20 + S.dy, "授权委托书", 20 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=3)
+    extra = {"matter": matter}
+    if not unit:
+        phone = lambda: "1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9)
+        rows = [[("", 1, True), ("姓名", 1, True), ("身份证号码", 1, True), ("联系电话", 1, True)],
+                [("委托人", 1, True), (pr["name"], 1, False), (pr["id_number"], 1, False), (phone(), 1, False)],
+                [("受托人", 1, True), (ag["name"], 1, False), (poa_agent_id, 1, False), (phone(), 1, False)]]
+        y = grid7(doc, S, 20 + S.dx, 36 + S.dy, [24, 34, 72, 40], rows, 10.5 * S.k, 11, vfont="sans", centre=True)
+        body = "本人因%s，不能亲自到医疗保障经办机构办理%s业务，特委托%s代为办理。受托人在办理上述事项过程中所签署的有关文件，本人均予以承认，并承担相应的法律责任。" % (
+            rng.choice(["身体原因", "在外地工作", "行动不便", "年事已高"]), matter, ag["name"])
+        y = doc.para(22, y + 8, 166, body, 11 * S.k, S.f("serif"), S.c("ink"), lh=1.9)
+        y = doc.para(22, y + 1, 166, "委托期限：自%s至%s。" % (cn_date(d), cn_date(until)), 11 * S.k, S.f("serif"), S.c("ink"), lh=1.9)
+        doc.text(110, y + 8, "委托人（签字）：", 11, S.f("serif"), S.c("ink"))
+        doc.sign(148, y + 5, 26, 10, rng.randrange(10 ** 6))
+        doc.text(110, y + 19, "受托人（签字）：", 11, S.f("serif"), S.c("ink"))
+        doc.sign(148, y + 16, 26, 10, rng.randrange(10 ** 6))
+        doc.text(110, y + 30, cn_date(d, True), 11, S.f("serif"), S.c("ink"))
+        note = "授权委托书 (person principal; heldout7: typed, 委托人 and 受托人 in one table"
+        if c.get("id_copies7"):
+            by = max(y + 42, 196)
+            copies = []
+            for who, q in (("委托人", pr), ("受托人", ag)):
+                cq = {"person": q}
+                cd_, _, _, _ = k_id_front7(random.Random(rng.randrange(2 ** 32)), S, cq)
+                copies.append((who, copy_image7(cd_[0])))
+            for i, (who, im) in enumerate(copies):
+                x0 = 22 + i * 86
+                dashed7(doc, x0, by, x0 + 80, by, 0.25, (120, 120, 120))
+                dashed7(doc, x0, by + 62, x0 + 80, by + 62, 0.25, (120, 120, 120))
+                dashed7(doc, x0, by, x0, by + 62, 0.25, (120, 120, 120))
+                dashed7(doc, x0 + 80, by, x0 + 80, by + 62, 0.25, (120, 120, 120))
+                doc.text(x0 + 40, by + 2, "%s身份证复印件（人像面）粘贴处" % who, 7.5, S.f("sans"), (110, 110, 110), "m")
+                doc.image(x0 + 5, by + 9, 70, 70 * CARD_H / CARD_W, im)
+            doc.also7 = ["id-card-front"]
+            extra["id_copies"] = [{"name": pr["name"], "id_number": pr["id_number"]}, {"name": ag["name"], "id_number": ag["id_number"]}]
+            note += ", both ID cards' copies pasted at the foot"
+        note += ")"
+    else:
+        rows = [[("委托单位", 1, True), (unit["name"], 1, False)], [("统一社会信用代码", 1, True), (unit["uscc"], 1, False)],
+                [("法定代表人", 1, True), (unit["rep"]["name"], 1, False)], [("受托人", 1, True), (ag["name"], 1, False)],
+                [("身份证号码", 1, True), (poa_agent_id, 1, False)], [("联系电话", 1, True), ("1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9), 1, False)],
+                [("委托事项", 1, True), ("代为办理本单位" + matter + "业务", 1, False)],
+                [("委托期限", 1, True), ("%s至%s" % (cn_date(d), cn_date(until)), 1, False)]]
+        y = grid7(doc, S, 20 + S.dx, 36 + S.dy, [44, 126], rows, 11 * S.k, 12.5, vfont="sans")
+        y = doc.para(22, y + 8, 166, "受托人在上述期限和事项范围内所签署的文件，本单位均予以承认，并承担相应的法律责任。", 11 * S.k, S.f("serif"), S.c("ink"), lh=1.9)
+        doc.text(110, y + 14, "委托单位（盖章）：", 11, S.f("serif"), S.c("ink"))
+        doc.seal(165, y + 16, 40, unit["name"])
+        doc.text(110, y + 30, "法定代表人（签字）：", 11, S.f("serif"), S.c("ink"))
+        doc.sign(152, y + 27, 28, 10, rng.randrange(10 ** 6))
+        doc.text(110, y + 44, cn_date(d, True), 11, S.f("serif"), S.c("ink"))
+        note = "授权委托书 (unit principal; heldout7: every field in a table with dashed inner rules)"
+    facts = {"principal_name": unit["name"] if unit else pr["name"], "agent_name": ag["name"], "agent_id_number": poa_agent_id}
+    if not unit:
+        facts["principal_id_number"] = pr["id_number"]
+    return [doc], facts, note + ", design %s" % S.name, extra
+
+
+def k_commitment7(rng, S, c):
+    """heldout7: a 承诺书 (a title of forms/named) printed by the window's system after signing: the person in a table,
+    numbered pledges, the signature taken on a signature pad in a grey box with its time and the pad's number
+    (c["commit7"] "pad"); or the whole letter in a rounded frame under a head band in the accent colour ("band")."""
+    p = c["person"]
+    title = c.get("commit_title") or rng.choice(commitment_titles())
+    style = c.get("commit7") or rng.choice(["pad", "band"])
+    doc = Doc7(210, 297, S=S)
+    if style == "band":
+        doc_rrect(doc, 14, 12, 196, 285, 4.0, outline=S.c("accent"), w=0.6)
+        doc_rrect(doc, 14, 12, 196, 34, 4.0, fill=S.c("accent"))
+        doc.rect(14, 28, 196, 34, fill=S.c("accent"))
+        sz = 17 * S.k
+        while doc.width(title, sz, S.f("serifb")) > 170 and sz > 10:
+            sz -= 0.5
+        doc.text(105, 17.5, title, sz, S.f("serifb"), (255, 255, 255), "m")
+        y0 = 44
+    else:
+        y0 = doc.para(24, 22 + S.dy, 162, title, 18 * S.k, S.f("serifb"), S.c("ink"), lh=1.3, indent=0) + 6 if len(title) > 12 else None
+        if y0 is None:
+            doc.text(105 + S.dx, 22 + S.dy, title, 18 * S.k, S.f("serifb"), S.c("ink"), "m", spacing=1.5)
+            y0 = 38 + S.dy
+    rows = [[("姓名", 1, True), (p["name"], 1, False), ("身份证号码", 1, True), (p["id_number"], 1, False)],
+            [("联系电话", 1, True), ("1%d" % rng.randrange(3 * 10 ** 9, 9 * 10 ** 9), 1, False), ("办理事项", 1, True), (c.get("matter", "医疗保障待遇申领"), 1, False)]]
+    y = grid7(doc, S, 22, y0, [24, 40, 28, 74], rows, 10 * S.k, 11, vfont="sans")
+    y = doc.para(24, y + 8, 162, "本人自愿作出如下承诺：", 11 * S.k, S.f("serif"), S.c("ink"), lh=1.9)
+    for i, t in enumerate(["所提供的身份证明、医疗票据及其他申报材料真实、合法、有效，不存在伪造、变造、涂改等情况；",
+                           "本次申报的医疗费用未在其他任何机构报销，不存在重复报销、重复享受待遇的情形；",
+                           "如有隐瞒或虚假承诺，本人自愿退回已享受的待遇，并承担相应的法律责任。"]):
+        y = doc.para(24, y, 162, "%d. %s" % (i + 1, t), 11 * S.k, S.f("serif"), S.c("ink"), lh=1.9, indent=2)
+    d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+    y += 10
+    doc.text(100, y, "承诺人（签名）：", 11, S.f("serif"), S.c("ink"))
+    if style == "pad":
+        doc.rect(132, y - 6, 182, y + 14, fill=(246, 246, 246), outline=(170, 170, 170), w=0.25)
+        doc.sign(136, y - 3, 42, 14, rng.randrange(10 ** 6), colour=(10, 10, 10))
+        t = dt.datetime(d.year, d.month, d.day, rng.randint(8, 16), rng.randint(0, 59), rng.randint(0, 59))
+        doc.text(132, y + 16, "签名时间：%s" % t.strftime("%Y-%m-%d %H:%M:%S"), 7.5, S.f("mono"), (90, 90, 90))
+        doc.text(132, y + 20.5, "签名设备：窗口手写板 No.%02d" % rng.randint(1, 24), 7.5, S.f("sans"), (90, 90, 90))
+        note = "%s (heldout7: printed after signing on a signature pad, the signature in a grey box with its time)" % title
+    else:
+        doc.sign(134, y - 3, 34, 11, rng.randrange(10 ** 6))
+        note = "%s (heldout7: in a rounded frame under a head band, the person in a table)" % title
+    doc.text(100, y + 28, cn_date(d, True), 11, S.f("serif"), S.c("ink"))
+    if style == "pad":
+        doc.pdf_native = rng.random() < 0.5
+    return [doc], {"name": p["name"], "id_number": p["id_number"]}, note + ", design %s" % S.name, {"title": title}
+
+
+SUBJECTS7 = ["01 预防保健科", "02 全科医疗科", "03 内科", "03.01 呼吸内科专业", "03.02 消化内科专业", "03.04 心血管内科专业", "04 外科",
+             "04.01 普通外科专业", "05 妇产科", "07 儿科", "12 口腔科", "20 康复医学科", "30 医学检验科", "32 医学影像科", "32.01 X线诊断专业",
+             "32.02 CT诊断专业", "32.07 超声诊断专业", "50 中医科"]
+
+
+def k_med_license7(rng, S, c):
+    """heldout7: 医疗机构执业许可证 （副本） landscape: the fields at the left with bullet or bilingual labels, the 诊疗科目
+    with their codes in a three-column table at the right, 发证机关 and its seal."""
+    co = c["company"]
+    frm, until = c["lic_valid"]
+    doc = Doc7(297, 210, bg=(252, 252, 248), S=S)
+    acc = S.c("accent")
+    doc.rect(8, 8, 289, 202, outline=acc, w=1.0)
+    doc.text(148.5 + S.dx, 16 + S.dy, "医疗机构执业许可证", 22 * S.k, S.f("serifb"), (180, 26, 30), "m", spacing=2)
+    doc.text(148.5 + S.dx, 30 + S.dy, "（副　本）", 10 * S.k, S.f("serif"), S.c("ink"), "m")
+    org = co["uscc"][8:17]
+    lic = org + co["area"] + "%02d%s%04d" % (rng.randint(10, 19), rng.choice("ABCDJ"), rng.randint(1001, 1999))
+    auth = PLACES[co["area"]][0].replace("山东省", "") + "卫生健康局"
+    items = [("机构名称", co["name"]), ("地址", co["address"]), ("法定代表人", co["rep"]["name"]), ("主要负责人", co["rep"]["name"]),
+             ("所有制形式", "私营"), ("登记号", lic), ("有效期限", "自%s至%s" % (cn_date(frm), cn_date(until))), ("发证机关", auth)]
+    kv7(doc, S, 20 + S.dx, 48 + S.dy, items, 10.5 * S.k, 34, gap=2.1, font="serif", vfont="sans", wrap=90)
+    subs = SUBJECTS7[:]
+    n = rng.randint(9, 15)
+    pick = sorted(rng.sample(range(len(subs)), n))
+    chosen = [subs[i] for i in pick]
+    lab7(doc, S, 160, 46, "诊疗科目", 10.5, "serif", 60)
+    rows = []
+    for i in range(0, len(chosen), 3):
+        r = [(t, 1, False) for t in chosen[i:i + 3]]
+        rows.append(r + [("", 1, False)] * (3 - len(r)))
+    grid7(doc, S, 160, 54, [41, 41, 41], rows, 8.5 * S.k, 8.0, vfont="sans")
+    doc.text(230, 170, "发证日期：" + cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(232, 160, 40, auth)
+    exp = until < TODAY
+    planted = ", PLANTED MISMATCH: the licence is another unit's (same 字号, another county)" if c.get("planted_other7") else ""
+    return [doc], {"unit_name": co["name"], "license_number": lic, "valid_from": iso(frm), "valid_until": iso(until)}, \
+        "医疗机构执业许可证 (副本; heldout7: landscape, 诊疗科目 with codes in a three-column table, %s labels), design %s%s%s" % (
+            S.lab, S.name, ", EXPIRED" if exp else "", planted), {"expired": exp}
+
+
+def k_drug_license7(rng, S, c):
+    """heldout7: 药品经营许可证 （副本） landscape: the fields at the left, a 许可事项变更记录 table at the right with one or
+    two entries and empty rows."""
+    co = c["company"]
+    frm, until = c["lic_valid"]
+    doc = Doc7(297, 210, bg=(253, 252, 246), S=S)
+    acc = S.c("accent")
+    doc.rect(8, 8, 289, 202, outline=acc, w=0.8)
+    doc.rect(11, 11, 286, 199, outline=acc, w=0.25)
+    doc.text(148.5 + S.dx, 17 + S.dy, "药品经营许可证", 22 * S.k, S.f("serifb"), (180, 26, 30), "m", spacing=2.2)
+    doc.text(148.5 + S.dx, 31 + S.dy, "（副　本）", 10 * S.k, S.f("serif"), S.c("ink"), "m")
+    lic = "鲁%s%s%04d" % (rng.choice(["AA", "DA", "CA", "CB"]), "539", rng.randrange(10000))
+    auth = PLACES[co["area"]][0].replace("山东省", "")[:3] + "行政审批服务局"
+    items = [("证号", lic), ("企业名称", co["name"]), ("统一社会信用代码", co["uscc"]), ("注册地址", co["address"]),
+             ("法定代表人", co["rep"]["name"]), ("企业负责人", co["rep"]["name"]), ("质量负责人", fake_name(rng, True)),
+             ("经营方式", rng.choice(["零售", "零售（单体）", "零售（连锁）"])), ("经营范围", "中成药、化学药、生物制品（除疫苗）"),
+             ("有效期至", cn_date(until)), ("发证机关", auth)]
+    kv7(doc, S, 18 + S.dx, 46 + S.dy, items, 9.8 * S.k, 38, gap=2.05, font="serif", vfont="sans", wrap=88)
+    doc.text(218, 42, "许可事项变更记录", 11 * S.k, S.f("sansb"), S.c("ink"), "m")
+    rows = [[("变更日期", 1, True), ("变更事项", 1, True), ("变更内容", 1, True), ("经办人", 1, True)]]
+    for _ in range(rng.randint(1, 2)):
+        dd = rand_date(rng, frm, dt.date(2026, 10, 31))
+        what = rng.choice([("质量负责人", "变更为" + fake_name(rng, True)), ("注册地址", "门牌号变更"), ("经营范围", "增加：中药饮片")])
+        rows.append([(dd.strftime("%Y.%m.%d"), 1, False), (what[0], 1, False), (what[1], 1, False), (fake_name(rng, False), 1, False)])
+    rows += [[("", 1, False)] * 4 for _ in range(6)]
+    grid7(doc, S, 160, 50, [26, 28, 44, 19], rows, 8.5 * S.k, 9.0, vfont="sans", centre=True)
+    doc.text(220, 180, "签发日期：" + cn_date(frm), 10, S.f("serif"), S.c("ink"), "m")
+    doc.seal(222, 168, 38, auth)
+    exp = until < TODAY
+    planted = ", PLANTED MISMATCH: the licence is another unit's (same 字号, another county)" if c.get("planted_other7") else ""
+    return [doc], {"unit_name": co["name"], "license_number": lic, "uscc": co["uscc"], "valid_until": iso(until)}, \
+        "药品经营许可证 (副本; heldout7: landscape, a 许可事项变更记录 table, %s labels), design %s%s%s" % (
+            S.lab, S.name, ", EXPIRED" if exp else "", planted), {"expired": exp}
+
+
+def k_other7(rng, S, c):
+    """Not a 医保 material: a 食品经营许可证 (a licence with a credit code), a hospital's 挂号凭条 (a slip with a patient's
+    name), a page of a 不动产权证书 (an owner's name and ID number), a 无偿献血证 (a name and an ID number)."""
+    t = c.get("other7") or rng.choice(["food", "registration", "property", "blood"])
+    p = make_person(rng)
+    if t == "food":
+        co = make_company(rng, 3)
+        doc = Doc7(210, 297, bg=(253, 253, 248), S=S)
+        doc.rect(10, 10, 200, 287, outline=(40, 120, 60), w=1.0)
+        doc.image(96, 18, 18, 18, emblem())
+        doc.text(105, 42, "食品经营许可证", 22 * S.k, S.f("serifb"), (30, 110, 50), "m", spacing=2)
+        doc.text(105, 56, "（副　本）", 10, S.f("serif"), S.c("ink"), "m")
+        jy = "JY1%s%08d" % (co["area"], rng.randrange(10 ** 8))
+        items = [("经营者名称", co["name"]), ("社会信用代码", co["uscc"]), ("法定代表人（负责人）", co["rep"]["name"]), ("住所", co["address"]),
+                 ("经营场所", co["address"]), ("主体业态", "食品销售经营者（网络经营）"), ("经营项目", "预包装食品（含冷藏冷冻食品）销售；散装食品销售"),
+                 ("许可证编号", jy), ("日常监督管理机构", PLACES[co["area"]][2]), ("投诉举报电话", "12315"),
+                 ("有效期至", cn_date(add_years(co["founded"], 5)))]
+        y = 70
+        for lab, val in items:
+            doc.text(24, y, lab + "：", 10 * S.k, S.f("serif"), S.c("label"))
+            y = doc.para(76, y, 110, val, 10 * S.k, S.f("sans"), S.c("ink"), lh=1.5, indent=0) + 4.5
+        doc.text(150, y + 16, "发证机关：" + PLACES[co["area"]][2], 10, S.f("serif"), S.c("ink"), "m")
+        doc.seal(150, y + 14, 38, PLACES[co["area"]][2])
+        note = "食品经营许可证"
+    elif t == "registration":
+        doc = Doc7(80, 118, S=S)
+        hosp = rng.choice(HOSP)
+        doc.text(40, 5, hosp, 9.5, S.f("sansb"), (0, 0, 0), "m")
+        doc.text(40, 11, "挂 号 凭 条", 11, S.f("sansb"), (0, 0, 0), "m")
+        d = rand_date(rng, dt.date(2026, 9, 1), dt.date(2026, 11, 28))
+        y = 20
+        for lab, val in (("姓名", p["name"]), ("性别", p["sex"]), ("年龄", "%d岁" % ((TODAY - p["birth"]).days // 365)), ("科室", rng.choice(DIAG)[1]),
+                         ("医生", fake_name(rng, rng.random() < 0.5)), ("号序", "%d号" % rng.randint(1, 60)), ("挂号费", "¥%.2f" % rng.choice([5.0, 10.0, 15.0])),
+                         ("就诊时间", "%s %s" % (d.isoformat(), rng.choice(["上午", "下午"]))), ("病人ID", "%010d" % rng.randrange(10 ** 10))):
+            doc.text(6, y, "%s：%s" % (lab, val), 8.2, S.f("sans"), (0, 0, 0))
+            y += 6.4
+        barcode6(doc, 10, y + 2, 60, 9, rng.randrange(10 ** 6))
+        doc.text(40, y + 14, "请按时到诊室候诊，过号请重新排队", 6.5, S.f("sans"), (0, 0, 0), "m")
+        note = "挂号凭条"
+    elif t == "property":
+        doc = Doc7(190, 260, bg=(250, 250, 244), S=S)
+        yr = rng.randint(2016, 2025)
+        doc.text(95, 14, "鲁（%d）%s不动产权第%07d号" % (yr, PLACES[p["area"]][0].replace("山东省", "")[:3], rng.randrange(10 ** 7)), 12 * S.k, S.f("serif"), S.c("ink"), "m")
+        rows = [[("权利人", 1, True), (p["name"], 1, False)], [("共有情况", 1, True), ("单独所有", 1, False)], [("坐落", 1, True), (p["address"], 1, False)],
+                [("不动产单元号", 1, True), ("%s%03d%03dGB%05dF%08d" % (p["area"], rng.randrange(1000), rng.randrange(1000), rng.randrange(10 ** 5), rng.randrange(10 ** 8)), 1, False)],
+                [("权利类型", 1, True), ("国有建设用地使用权/房屋所有权", 1, False)], [("权利性质", 1, True), ("出让/市场化商品房", 1, False)],
+                [("用途", 1, True), ("城镇住宅用地/住宅", 1, False)], [("面积", 1, True), ("共有宗地面积%d.%02d㎡/房屋建筑面积%d.%02d㎡" % (rng.randint(3000, 40000), rng.randrange(100), rng.randint(60, 160), rng.randrange(100)), 1, False)],
+                [("使用期限", 1, True), ("%d年%d月%d日起%d年%d月%d日止" % (yr - 3, 5, 1, yr + 67, 4, 30), 1, False)],
+                [("权利其他状况", 1, True), ("权利人证件号：%s" % p["id_number"], 1, False)]]
+        grid7(doc, S, 14, 26, [36, 126], rows, 9.5 * S.k, 13, vfont="sans")
+        note = "不动产权证书 (inner page)"
+    else:
+        doc = Doc7(105, 148, bg=(255, 246, 246), S=S)
+        doc.text(52.5, 10, "无偿献血证", 16, S.f("serifb"), (190, 30, 40), "m", spacing=2)
+        doc.text(52.5, 20, "中华人民共和国卫生健康委员会监制", 6, S.f("sans"), (150, 80, 80), "m")
+        d = rand_date(rng, dt.date(2018, 1, 1), dt.date(2026, 10, 31))
+        y = 32
+        for lab, val in (("姓名", p["name"]), ("性别", p["sex"]), ("证件号码", p["id_number"]), ("血型", rng.choice(["A", "B", "O", "AB"]) + "型 RhD阳性"),
+                         ("献血量", rng.choice(["200ml", "300ml", "400ml"])), ("献血日期", cn_date(d)), ("献血地点", "临沂市中心血站"),
+                         ("编号", "%s%010d" % (rng.choice("ABC"), rng.randrange(10 ** 10)))):
+            doc.text(10, y, lab + "：", 8.5, S.f("sans"), (150, 60, 60))
+            doc.text(32, y, val, 8.5, S.f("sans"), S.c("ink"))
+            y += 8.5
+        doc.seal(75, y + 6, 24, "临沂市中心血站")
+        note = "无偿献血证"
+    return [doc], {}, "other: %s (heldout7), design %s" % (note, S.name), {}
+
+
+KINDS7 = {"id-card-front": k_id_front7, "id-card-back": k_id_back7, "social-security-card": k_ssc7, "household-register": k_household7,
+          "residence-permit": k_residence_permit7, "residence-permit-receipt": k_rp_receipt7, "business-license": k_business_license7,
+          "uscc-certificate": k_uscc_cert7, "approval-document": k_approval7, "marriage-certificate": k_marriage7, "birth-certificate": k_birth7,
+          "diagnosis": k_diagnosis7, "discharge-record": k_discharge7, "medical-record": k_medical_record7, "medical-invoice": k_invoice7,
+          "expense-list": k_expense_list7, "bank-card": k_bank7, "power-of-attorney": k_poa7, "commitment-letter": k_commitment7,
+          "medical-institution-license": k_med_license7, "drug-license": k_drug_license7, "other": k_other7}
+
+
+# heldout7's captures. Scans: a colour scan kept as a CMYK JPEG, a greyscale scan kept as a 16-bit PNG, a 300 dpi
+# scan error-diffused to one bit (PNG), a greyscale scan kept as a Deflate TIFF (multi-page files too), a copier running out of
+# toner (a faded band, grey); card copies on A4 with a watermark typed across the whole sheet (仅供办理医保业务使用 …) or
+# certified by the window (a 与原件核对无误 stamp, the clerk's signature and the date written), an ID card and a bank
+# card on one sheet; a booklet spread with its gutter's shadow; one page fed upside down. Photos: on newspaper, a floral
+# bedsheet, dark granite or a bamboo mat, in turn under a warm desk lamp, with a shallow depth of field, with a corner
+# out of the frame, plain; a card's photo as it shows in a chat (a screenshot of the conversation). Clean: PNGs with a
+# transparent margin, CMYK JPEGs, Deflate TIFFs, WeasyPrint PDFs, a wallet app's screenshot.
+
+COPY_WM7 = ["仅供办理医保业务使用", "仅限医保报销使用　他用无效", "仅供社保卡申领使用　再复印无效"]
+
+
+def bg7(rng, W, H, t):
+    """A surface none of the older splits uses: a spread newspaper, a floral bedsheet, dark granite, a bamboo mat."""
+    sm = (max(8, W // 4), max(8, H // 4))
+    g = np.random.default_rng(rng.randrange(2 ** 32))
+    if t == "newspaper":   # drawn at half size: columns of text lines, a few headlines and pictures
+        hw, hh = max(8, W // 2), max(8, H // 2)
+        im = Image.new("RGB", (hw, hh), (228, 224, 212))
+        d = ImageDraw.Draw(im)
+        colw = max(40, hw // 6)
+        for ci in range(hw // colw + 1):
+            x0_, x1_ = ci * colw + 8, (ci + 1) * colw - 8
+            y = int(g.integers(4, 30))
+            while y < hh - 6:
+                u = g.random()
+                if u < 0.03:   # a headline
+                    d.rectangle([x0_, y, x1_ - int(g.integers(0, colw // 3)), y + 11], fill=(70, 70, 68))
+                    y += 20
+                    continue
+                if u < 0.045:   # a picture
+                    ph = int(g.integers(40, 90))
+                    d.rectangle([x0_, y, x1_, y + ph], fill=(150, 148, 140))
+                    y += ph + 8
+                    continue
+                x = x0_ + (10 if g.random() < 0.12 else 0)
+                end = x1_ - (int(g.integers(0, colw // 2)) if g.random() < 0.12 else 0)
+                while x < end:
+                    wl = int(g.integers(4, 9))
+                    d.rectangle([x, y, min(x + wl, end), y + 3], fill=(128, 126, 120))
+                    x += wl + 1
+                y += 7
+        bg_ = im.filter(ImageFilter.GaussianBlur(0.6)).resize((W, H), Image.BICUBIC)
+        a_ = np.asarray(bg_).astype(np.float32) + g.normal(0, 3, (H, W, 1)).astype(np.float32)
+        return Image.fromarray(a_.clip(0, 255).astype("uint8")), "a spread newspaper"
+    elif t == "floral":
+        arr = np.full((sm[1], sm[0], 3), (236, 228, 236), np.float32)
+        im = Image.fromarray(arr.astype("uint8"))
+        d = ImageDraw.Draw(im)
+        for _ in range(int(sm[0] * sm[1] / 900)):
+            cx, cy, r = g.integers(0, sm[0]), g.integers(0, sm[1]), int(g.integers(5, 12))
+            col = [(214, 120, 150), (240, 180, 80), (150, 110, 190)][int(g.integers(0, 3))]
+            for k_ in range(5):
+                a = k_ * 2 * math.pi / 5
+                px_, py_ = cx + r * 0.7 * math.cos(a), cy + r * 0.7 * math.sin(a)
+                d.ellipse([px_ - r * 0.45, py_ - r * 0.45, px_ + r * 0.45, py_ + r * 0.45], fill=col)
+            d.ellipse([cx - r * 0.25, cy - r * 0.25, cx + r * 0.25, cy + r * 0.25], fill=(250, 230, 120))
+            d.line([(cx, cy + r), (cx + r, cy + 2 * r)], fill=(110, 160, 100), width=2)
+        arr = np.asarray(im).astype(np.float32)
+    elif t == "granite":
+        base = np.array([58, 56, 60], np.float32)
+        arr = base[None, None, :] + g.normal(0, 12, (sm[1], sm[0], 1)) + (g.random((sm[1], sm[0], 1)) > 0.97) * 90
+    else:
+        yy = np.arange(sm[1], dtype=np.float32)[:, None]
+        slat = (yy % 9 < 1.2).astype(np.float32)
+        base = np.array([214, 190, 140], np.float32)
+        arr = base[None, None, :] * (1 - 0.28 * slat[..., None]) + g.normal(0, 5, (sm[1], sm[0], 1))
+        arr = np.broadcast_to(arr, (sm[1], sm[0], 3)).copy()
+    name = {"newspaper": "a spread newspaper", "floral": "a floral bedsheet", "granite": "dark granite", "bamboo": "a bamboo mat"}[t]
+    return Image.fromarray(arr.clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC), name
+
+
+def photo7(docs, rng, card, S, extra="none", surface="newspaper"):
+    """heldout7's phone photo on a surface, in turn under a warm desk lamp (a bright warm pool at one side, the rest
+    dim), with a shallow depth of field (the far part soft), with a corner of the page out of the frame, or plain.
+    Returns (upright image, how)."""
+    L = int(rng.choice([2000, 2400, 2400, 2800]))
+    d = docs[0]
+    land = (d.w > d.h) == (rng.random() < 0.85)
+    W, H = (L, int(L * 3 / 4)) if land else (int(L * 3 / 4), L)
+    bg, bgname = bg7(rng, W, H, surface)
+    extras = []
+    frac = rng.uniform(0.62, 0.8) if card else rng.uniform(0.74, 0.88)
+    if extra == "crop":
+        frac = rng.uniform(0.93, 0.98)
+    if extra == "chat":   # sent to be read: the card fills most of the picture
+        frac = rng.uniform(0.84, 0.9)
+    dpi = min(W * frac / (d.w / 25.4), H * frac / (d.h / 25.4))
+    im = render(d, dpi)
+    im = rounded_card(im, dpi) if card else im.convert("RGBA")
+    w, h = im.size
+    cx, cy = W / 2 + rng.uniform(-0.04, 0.04) * W, H / 2 + rng.uniform(-0.04, 0.04) * H
+    if extra == "crop":   # placed so that a bottom corner (a margin) leaves the frame
+        sx_ = rng.choice([-1, 1])
+        cx = W + 0.03 * w - w / 2 if sx_ > 0 else w / 2 - 0.03 * w
+        cy = H + 0.035 * h - h / 2
+        extras.append("the bottom-%s corner out of the frame" % ("right" if sx_ > 0 else "left"))
+    rot = math.radians(rng.uniform(-5, 5) if extra != "crop" else rng.uniform(-1.5, 1.5))
+    j = 0.03 * max(w, h) if extra != "crop" else 0.008 * max(w, h)
+    corners = []
+    for (px, py) in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+        corners.append((cx + px * math.cos(rot) - py * math.sin(rot) + rng.uniform(-j, j), cy + px * math.sin(rot) + py * math.cos(rot) + rng.uniform(-j, j)))
+    shrink = rng.uniform(0.04, 0.14) if extra != "dof" else rng.uniform(0.16, 0.24)
+    corners[0] = (corners[0][0] + shrink * w / 2, corners[0][1] + shrink * h * 0.35)
+    corners[1] = (corners[1][0] - shrink * w / 2, corners[1][1] + shrink * h * 0.35)
+    co = persp_coeffs([(0, 0), (w, 0), (w, h), (0, h)], corners)
+    warped = im.transform((W, H), Image.PERSPECTIVE, co, Image.BICUBIC)
+    alpha = warped.getchannel("A")
+    shadow = alpha.filter(ImageFilter.GaussianBlur(max(4, W // 160)))
+    off = int(W * 0.005)
+    bg.paste((15, 15, 15), (off, off), shadow.point(lambda a: int(a * 0.4)))
+    bg.paste(warped.convert("RGB"), (0, 0), alpha)
+    arr = np.asarray(bg).astype(np.float32)
+    sy, sx = np.mgrid[0:H:8, 0:W:8].astype(np.float32)
+    if extra == "lamp":
+        lx, ly = rng.choice([0.05, 0.95]) * W, rng.uniform(0.0, 0.3) * H
+        r2 = ((sx - lx) ** 2 + (sy - ly) ** 2) / (0.75 * max(W, H)) ** 2
+        light = 0.42 + 0.78 * np.exp(-r2 * 1.6)
+        cast = np.array([1.0, 0.84, 0.6], np.float32)
+        extras.append("under a warm desk lamp (a bright pool at the %s, the rest dim)" % ("left" if lx < W / 2 else "right"))
+    else:
+        gxx, gyy = rng.uniform(-0.18, 0.18), rng.uniform(-0.18, 0.18)
+        light = 1 + gxx * (sx / W - 0.5) + gyy * (sy / H - 0.5)
+        cast = np.array([1.0, rng.uniform(0.97, 1.0), rng.uniform(0.92, 0.98)], np.float32)
+    light = np.asarray(Image.fromarray((light * 100).clip(0, 255).astype("uint8")).resize((W, H), Image.BICUBIC)).astype(np.float32) / 100
+    arr = arr * light[..., None] * cast[None, None, :]
+    arr = paper_noise(arr, rng, rng.uniform(1.2, 2.6) if extra != "lamp" else rng.uniform(3.0, 4.5))
+    blur = rng.uniform(0.4, 0.9) * L / 2000
+    out = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    if extra == "dof":   # focused on the near half: the far part (the top of the frame) goes soft
+        soft = out.filter(ImageFilter.GaussianBlur(L / rng.uniform(500, 700)))
+        ramp = np.clip((0.55 - np.arange(H, dtype=np.float32) / H) / 0.45, 0, 1) ** 1.3
+        m = Image.fromarray((np.repeat(ramp[:, None], W, 1) * 255).astype("uint8"))
+        out = Image.composite(soft, out, m)
+        extras.append("a shallow depth of field (focused on the near half, the far part soft)")
+    return out, "phone photo %dx%d on %s, perspective (top shrink %.2f, rotation %.1f°)%s, blur %.1f" % (
+        W, H, bgname, shrink, math.degrees(rot), "".join(", " + e for e in extras), blur)
+
+
+def chat7(photo, rng):
+    """A screenshot (1080 × 2340) of a chat showing the photo as a picture message, with a line of text before it."""
+    W, H = 1080, 2340
+    im = Image.new("RGB", (W, H), (237, 237, 237))
+    d = ImageDraw.Draw(im)
+    ui, uib = pil_font("noto-sans", 40), pil_font("noto-sans-m", 46)
+    d.rectangle([0, 0, W, 210], fill=(237, 237, 237))
+    d.text((48, 30), "%d:%02d" % (rng.randint(8, 21), rng.randint(0, 59)), font=pil_font("noto-sans-m", 38), fill=(0, 0, 0))
+    d.text((W - 110, 30), "5G", font=pil_font("noto-sans-m", 34), fill=(0, 0, 0), anchor="ra")
+    d.rounded_rectangle([W - 100, 38, W - 50, 64], 6, outline=(0, 0, 0), width=3)
+    d.rectangle([W - 94, 44, W - 64, 58], fill=(0, 0, 0))
+    contact = fake_name(rng, rng.random() < 0.5)
+    d.text((60, 112), "＜", font=uib, fill=(0, 0, 0))
+    d.text((W / 2, 112), contact, font=uib, fill=(0, 0, 0), anchor="ma")
+    d.text((W - 60, 112), "···", font=uib, fill=(0, 0, 0), anchor="ra")
+    d.line([(0, 208), (W, 208)], fill=(214, 214, 214), width=2)
+    t = dt.datetime(2026, 12, rng.randint(1, 6), rng.randint(8, 20), rng.randint(0, 59))
+    d.text((W / 2, 260), t.strftime("%m月%d日 %H:%M").lstrip("0"), font=pil_font("noto-sans", 32), fill=(160, 160, 160), anchor="ma")
+    me = rng.random() < 0.5
+    msg = rng.choice(["您好，材料照片发您了", "这是我的证件照片，您看一下", "照片在这，清楚吗？", "您看这张可以吗"])
+    av = 110
+
+    def avatar(y, right):
+        x0 = W - 36 - av if right else 36
+        d.rounded_rectangle([x0, y, x0 + av, y + av], 14, fill=(120, 160, 200) if right else (200, 150, 110))
+    y = 340
+    tw = int(ui.getlength(msg)) + 60
+    avatar(y, me)
+    bx1 = W - 36 - av - 24 if me else 36 + av + 24 + tw
+    bx0 = bx1 - tw
+    d.rounded_rectangle([bx0, y, bx1, y + 110], 16, fill=(149, 236, 105) if me else (255, 255, 255))
+    d.text((bx0 + 30, y + 30), msg, font=ui, fill=(20, 20, 20))
+    y += 170
+    pw = 720
+    ph_ = int(photo.height * pw / photo.width)
+    if ph_ > 900:
+        ph_, pw = 900, int(photo.width * 900 / photo.height)
+    thumb = photo.resize((pw, ph_), Image.LANCZOS)
+    avatar(y, me)
+    x0 = W - 36 - av - 24 - pw if me else 36 + av + 24
+    m = Image.new("L", (pw, ph_), 0)
+    ImageDraw.Draw(m).rounded_rectangle([0, 0, pw - 1, ph_ - 1], 16, fill=255)
+    im.paste(thumb, (x0, y), m)
+    d.rectangle([0, H - 170, W, H], fill=(246, 246, 246))
+    d.rounded_rectangle([140, H - 140, W - 260, H - 50], 12, fill=(255, 255, 255))
+    for cx_ in (80, W - 190, W - 80):
+        d.ellipse([cx_ - 32, H - 127, cx_ + 32, H - 63], outline=(40, 40, 40), width=4)
+    return im, "a screenshot of a chat (1080 × 2340) showing the photo as a picture message (%d × %d px), sent by %s" % (
+        pw, ph_, "the applicant" if me else "the contact %s" % contact)
+
+
+def watermark7(page, rng, S, dpi):
+    """A copying app's watermark typed across the whole sheet: one line repeated in spaced rows, turned, pale."""
+    text = rng.choice(COPY_WM7)
+    W, H = page.size
+    px = int(dpi * 6.0 / 25.4)
+    f = pil_font(glyph_font(S.f("sans")[0], "仅"), px)
+    D = int(math.hypot(W, H)) + 2 * px
+    m = Image.new("L", (D, D), 0)
+    dm = ImageDraw.Draw(m)
+    tw = int(f.getlength(text)) + px * 3
+    for i, yy in enumerate(range(0, D, int(px * 5.5))):
+        for xx in range(-((i * tw) // 2) % tw - tw, D, tw):
+            dm.text((xx, yy), text, font=f, fill=255)
+    ang = rng.choice([28, 32, -30])
+    m = m.rotate(ang, resample=Image.BICUBIC).crop(((D - W) // 2, (D - H) // 2, (D - W) // 2 + W, (D - H) // 2 + H))
+    col = rng.choice([(140, 140, 140), (210, 90, 90), (90, 110, 190)])
+    return fx.darken(page, m, col, 0.36), text
+
+
+def certify7(page, rng, S, dpi, box, who_seal=None):
+    """The window's certification of a copy: a rectangular 与原件核对无误 stamp in blue-violet ink beside box (x0, y0, x1,
+    y1 px, the copied material), the clerk's signature over it and the date written under it; a unit's copy carries the
+    unit's seal instead (who_seal)."""
+    k = dpi / 25.4
+    x1, y1 = box[2], box[3]
+    sx = int(min(page.width - 64 * k, x1 + 6 * k))
+    sy = int(min(page.height - 40 * k, max(box[1], y1 - 26 * k)))
+    if sx < box[2] and sy < box[3]:   # no room at the right: under the material
+        sx, sy = int(box[0] + 4 * k), int(min(page.height - 40 * k, y1 + 6 * k))
+    m = Image.new("L", page.size, 0)
+    dm = ImageDraw.Draw(m)
+    w, h = int(54 * k), int(17 * k)
+    dm.rectangle([sx, sy, sx + w, sy + h], outline=255, width=max(2, int(0.6 * k)))
+    f = pil_font("noto-serif-b", int(5.2 * k))
+    dm.text((sx + w / 2, sy + 2.2 * k), "与原件核对无误", font=f, fill=255, anchor="ma")
+    dm.text((sx + 3 * k, sy + 10 * k), "核对人：", font=pil_font("noto-sans", int(3.6 * k)), fill=255)
+    m = m.rotate(rng.uniform(-4, 4), Image.BICUBIC, center=(sx + w / 2, sy + h / 2))
+    a = np.asarray(m).astype(np.float32) * (0.7 + 0.3 * noise_field6(np.random.default_rng(rng.randrange(2 ** 32)), m.height, m.width, 30))
+    page = fx.darken(page, Image.fromarray(a.clip(0, 255).astype("uint8")), STAMP7, 0.85)
+    sig = fx.draw_signature(int(22 * k), int(8 * k), random.Random(rng.randrange(10 ** 6)), max(2, int(dpi // 90)))
+    full = Image.new("L", page.size, 0)
+    full.paste(sig, (int(sx + 18 * k), int(sy + 7.5 * k)))
+    page = fx.darken(page, full, (20, 28, 90), 0.9)
+    d = dt.date(2026, 11, rng.randint(20, 30))
+    page = hand_draw7(page, sx + 4 * k, sy + h + 2 * k, "%d.%d.%d" % (d.year, d.month, d.day), int(4.5 * k), (24, 30, 110), rng.randrange(10 ** 6))
+    what = "a 与原件核对无误 stamp, the clerk's signature and the date written"
+    if who_seal:
+        S_ = int(38 * k)
+        mask = fx.draw_seal(S_, who_seal)
+        full = Image.new("L", page.size, 0)
+        full.paste(mask, (int(sx + w - S_ * 0.6), int(sy - S_ * 0.45)))
+        page = fx.darken(page, full, (205, 32, 42), 0.9)
+        what += ", the unit's seal over the stamp"
+    return page, what
+
+
+def scan7(docs, rng, card, S, mode, dpi, extra_cards=()):
+    """heldout7's scan of one sheet (its page, or the cards on an A4 copy). mode: "cmyk" (colour), "grey16" (grey,
+    kept in 16 bits), "dither" (300 dpi, error-diffused to 1 bit), "deflate" (grey, lossless), "toner" (a copier low on toner: a
+    faded band, grey), "wm" (a card copy with a watermark across the sheet), "certified" (a copy stamped 与原件核对无误).
+    Returns (image, how)."""
+    k = dpi / 25.4
+    extras = []
+    if card:
+        cards = [rounded_card(render(d, dpi), dpi) for d in list(docs) + list(extra_cards)]
+        page = Image.new("RGB", (int(210 * k), int(297 * k)), (251, 251, 249))
+        y = int(rng.uniform(22, 40) * k)
+        boxes = []
+        for im in cards:
+            x = int((210 * k - im.width) / 2 + rng.uniform(-6, 6) * k)
+            page.paste(im, (x, y), im)
+            boxes.append((x, y, x + im.width, y + im.height))
+            y += im.height + int(rng.uniform(12, 22) * k)
+        how = "%s on A4, centred one under another" % ("cards" if len(cards) > 1 else "card")
+        box = (min(b[0] for b in boxes), boxes[0][1], max(b[2] for b in boxes), boxes[-1][3])
+    else:
+        page = render(docs[0], dpi)
+        how = "page"
+        box = (int(page.width * 0.55), int(page.height * 0.55), int(page.width * 0.62), int(page.height * 0.8))
+    if mode == "wm":
+        page, text = watermark7(page, rng, S, dpi)
+        extras.append("a copying app's watermark typed across the sheet (%s)" % text.replace("　", " "))
+    if mode == "certified":
+        who = None
+        if not card and docs[0].S is not None:
+            who = getattr(docs[0], "seal7", None)
+        page, what = certify7(page, rng, S, dpi, box, who)
+        extras.append(what)
+    if getattr(docs[0], "spread7", False):   # the booklet's gutter: a soft shadow down the middle
+        a = np.asarray(page).astype(np.float32)
+        xx = np.arange(a.shape[1], dtype=np.float32)
+        g = 1 - 0.45 * np.exp(-((xx - a.shape[1] / 2) / (a.shape[1] * 0.018)) ** 2)
+        page = Image.fromarray((a * g[None, :, None]).clip(0, 255).astype("uint8"))
+        extras.append("the shadow of the booklet's gutter down the middle")
+    arr = np.asarray(page).astype(np.float32) * rng.uniform(0.93, 0.97) + rng.uniform(5, 10)
+    angle = rng.uniform(-1.0, 1.0)
+    page = Image.fromarray(arr.clip(0, 255).astype("uint8")).rotate(angle, Image.BICUBIC, expand=False, fillcolor=(245, 245, 241))
+    colour = mode == "cmyk" or (mode in ("wm", "certified") and rng.random() < 0.5)
+    if not colour:
+        page = page.convert("L")
+    if mode == "toner":
+        a = np.asarray(page).astype(np.float32)
+        c0 = rng.uniform(0.25, 0.75) * a.shape[1]
+        wdt = rng.uniform(0.08, 0.16) * a.shape[1]
+        band = np.exp(-((np.arange(a.shape[1], dtype=np.float32) - c0) / wdt) ** 2) * rng.uniform(0.45, 0.6)
+        a = a + (255 - a) * band[None, :]
+        page = Image.fromarray(a.clip(0, 255).astype("uint8"))
+        extras.append("a copier low on toner (a faded vertical band)")
+    sigma, blur = rng.uniform(1.0, 2.2), rng.uniform(0.3, 0.6) * dpi / 200
+    if mode in ("grey16", "deflate"):   # kept lossless: a quieter scanner (the noise would be most of the file)
+        sigma = rng.uniform(0.3, 0.6)
+    page = Image.fromarray(paper_noise(np.asarray(page).astype(np.float32), rng, sigma).clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+    if mode in ("grey16", "deflate"):   # the scanner's levels: the paper's grain flattened to white
+        page = page.point(lambda v: 255 if v > 238 else v)
+    if mode == "dither":
+        page = page.point(lambda v: max(0, min(255, int((v - 20) * 1.12)))).convert("1")   # Floyd–Steinberg
+        extras.append("error-diffused to 1 bit")
+    return page, "scan %d dpi, %s, %s, skew %.2f°%s" % (dpi, how, "colour" if colour else "grey" if mode != "dither" else "1 bit",
+                                                       angle, "".join(", " + e for e in extras))
+
+
+def margin7(img, rng, dpi):
+    """A page exported with a transparent margin round it (RGBA, the margin fully transparent)."""
+    k = dpi / 25.4
+    ml, mt = int(rng.uniform(6, 14) * k), int(rng.uniform(6, 14) * k)
+    out = Image.new("RGBA", (img.width + ml + int(rng.uniform(6, 14) * k), img.height + mt + int(rng.uniform(6, 14) * k)), (0, 0, 0, 0))
+    out.paste(img.convert("RGBA"), (ml, mt))
+    return out
+
+
+def degrade7(docs, r, card, S, kind, how, rec, page_kinds, st, c):
+    """heldout7: the pages of a file and how they were made. Returns (pages, dpi, desc, fmt, turned clockwise°)."""
+    rot = 0
+    dpi = 200
+    app = any(getattr(d, "app", False) for d in docs)
+    also = getattr(docs[0], "also7", None)
+    if also:
+        rec["also_shows"] = also
+    if how == "scan":
+        if card:
+            if c.get("idbank7"):
+                mode = "certified"
+            else:
+                mode = ("wm", "certified", "cmyk", "wm", "grey16")[st["scan_cards"] % 5]
+                st["scan_cards"] += 1
+            dpi = r.choice([150, 200]) if mode != "grey16" else 150
+        else:
+            mode = ("cmyk", "grey16", "dither", "deflate", "toner", "certified", "cmyk", "dither")[st["scan_pages"] % 8]
+            st["scan_pages"] += 1
+            if mode == "certified" and kind not in ("business-license", "medical-institution-license", "drug-license", "uscc-certificate",
+                                                    "marriage-certificate", "birth-certificate", "household-register"):
+                mode = "toner"
+            if len(docs) > 1:
+                mode = "deflate"
+            dpi = {"cmyk": 150, "grey16": 150, "dither": 300, "deflate": 150, "toner": 200, "certified": 200}[mode]
+        if card and (len(docs) == 2 or c.get("idbank7")):
+            extra_cards = []
+            if c.get("idbank7"):
+                extra_cards = k_bank7(random.Random(r.randrange(2 ** 32)), S, c)[0]
+            img, desc = scan7(docs, r, True, S, mode, dpi, extra_cards)
+            pages = [img]
+            rec["page_kinds"] = [kind]
+            rec["also_shows"] = ["id-card-back"] + (["bank-card"] if c.get("idbank7") else [])
+            desc += " (front and back%s on one sheet)" % (" and the bank card" if c.get("idbank7") else "")
+        else:
+            pages = []
+            for dd in docs:
+                img, desc = scan7([dd], r, card, S, mode, dpi)
+                pages.append(img)
+            if len(pages) > 1:
+                rec["page_kinds"] = page_kinds
+        fmt = {"cmyk": "jpg-cmyk", "grey16": "png16", "dither": "png1" if len(pages) == 1 else "tif-g4", "deflate": "tif-deflate",
+               "toner": r.choice(["jpg", "pdf"]), "wm": r.choice(["jpg", "pdf"]), "certified": r.choice(["jpg", "pdf"])}[mode]
+        st["sub"] = "scan"
+        if len(pages) == 1 and not card and mode in ("toner", "grey16") and not st["upside"]:
+            st["upside"] = 1
+            rot = 180
+    elif how == "photo":
+        surface = ("newspaper", "floral", "granite", "bamboo")[st["photos"] % 4]
+        st["photos"] += 1
+        if card:   # a card's photo: in a chat, under a lamp, with a shallow depth of field, plain, in turn
+            extra = ("chat", "lamp", "dof", "none")[st["card_photos"] % 4]
+            st["card_photos"] += 1
+        else:
+            extra = ("lamp", "dof", "crop", "none")[st["page_photos"] % 4]
+            st["page_photos"] += 1
+        img, desc = photo7(docs, r, card, S, extra, surface)
+        pages = [img]
+        fmt = "jpg"
+        if extra == "chat":
+            img2, what = chat7(img, r)
+            pages = [img2]
+            desc = "%s; %s" % (desc, what)
+            fmt = "png"
+            st["sub"] = "chat"
+    else:
+        if app:
+            fmt = r.choice(["png", "jpg"])
+            pages = [render(docs[0], 1080 / (docs[0].w / 25.4)).resize((1080, int(round(1080 * docs[0].h / docs[0].w))), Image.LANCZOS)]
+            st["sub"] = "screenshot"
+            desc = "clean digital: a phone screenshot, 1080 × %d px" % pages[0].height
+        elif card:
+            dpi = 300
+            if len(docs) == 1:
+                fmt = ("png-margin", "jpg-cmyk", "png")[st["cardclean"] % 3]
+                st["cardclean"] += 1
+            else:
+                fmt = "tif-deflate"
+            pages = [render(d, dpi) for d in docs]
+            desc = "clean digital %d dpi" % dpi
+        else:
+            dpi = r.choice([150, 200])
+            if len(docs) == 1:
+                fmt = ("pdf-text", "png-margin", "jpg-cmyk", "pdf-text", "png")[st["clean"] % 5]
+                st["clean"] += 1
+                if getattr(docs[0], "pdf_native", False):
+                    fmt = "pdf-text"
+            else:
+                fmt = r.choice(["pdf-text", "tif-deflate"])
+            pages = [render(d, dpi) for d in docs] if fmt != "pdf-text" else []
+            desc = "clean digital %s" % ("(WeasyPrint vector PDF with a text layer, every character scaled ×%.2f wide)" % docs[0].hs if fmt == "pdf-text" else "%d dpi" % dpi)
+        if fmt == "png-margin":
+            pages = [margin7(p_, r, dpi) for p_ in pages]
+            desc += ", a transparent margin round the %s" % ("card" if card else "page")
+        if len(docs) > 1:
+            rec["page_kinds"] = page_kinds
+    if rot:
+        pages = [p_.rotate(-rot, expand=True) for p_ in pages]
+        desc += ", stored turned %d° clockwise (the sheet was laid upside down; no EXIF Orientation to undo it)" % rot
+    return pages, dpi, desc, fmt, rot
+
+
+EXT7 = {"jpg": "jpg", "jpg-cmyk": "jpg", "png": "png", "png16": "png", "png1": "png", "png-margin": "png", "pdf": "pdf", "pdf-text": "pdf",
+        "tif-deflate": "tif", "tif-g4": "tif"}
+
+
+def save7(pages, docs, path, fmt, how, dpi, r, rot, desc, st, rec):
+    """heldout7: write the file. Direct photos carry EXIF (maker, model, time); every third one in turn Orientation 8, 3, 6
+    (pixels stored turned, upright when EXIF is honoured). Returns (desc, EXIF orientation or None)."""
+    orient = None
+    if fmt == "jpg":
+        img = pages[0]
+        if how == "photo":
+            q = r.randint(66, 82)
+            ex = Image.Exif()
+            ex[0x010F], ex[0x0110] = r.choice([("HUAWEI", "ALN-AL00"), ("Xiaomi", "2304FPN6DC"), ("OPPO", "PHW110"), ("samsung", "SM-S9180"),
+                                               ("Apple", "iPhone 15 Pro")])
+            ex[0x0132] = (dt.datetime(2026, 12, 4, 8, 0, 0) + dt.timedelta(minutes=r.randint(0, 900))).strftime("%Y:%m:%d %H:%M:%S")
+            ex[0x0112] = 1
+            if st["photo_saves"] % 3 == 1:
+                orient = (8, 3, 6)[st["exif"] % 3]
+                st["exif"] += 1
+                ex[0x0112] = orient
+                img = img.transpose(Image.Transpose.ROTATE_90 if orient == 6 else Image.Transpose.ROTATE_180 if orient == 3 else Image.Transpose.ROTATE_270)
+                desc += ", EXIF Orientation %d (pixels stored turned; upright when EXIF is honoured)" % orient
+            st["photo_saves"] += 1
+            img.save(path, "JPEG", quality=q, optimize=True, exif=ex.tobytes())
+            if orient:
+                assert ImageOps.exif_transpose(Image.open(path)).size == pages[0].size
+        else:
+            q = r.randint(60, 80) if how == "scan" else r.randint(80, 90)
+            img.save(path, "JPEG", quality=q, optimize=True, dpi=(dpi, dpi))
+        desc += ", JPEG q%d" % q
+    elif fmt == "jpg-cmyk":
+        q = r.randint(68, 82)
+        pages[0].convert("RGB").convert("CMYK").save(path, "JPEG", quality=q, dpi=(dpi, dpi))
+        desc += ", JPEG in CMYK q%d" % q
+    elif fmt == "png16":
+        a = np.asarray(pages[0].convert("L")).astype(np.uint16) * 257
+        Image.fromarray(a).save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+        desc += ", PNG 16-bit greyscale"
+    elif fmt == "png1":
+        pages[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+        desc += ", PNG 1-bit"
+    elif fmt in ("png", "png-margin"):
+        pages[0].save(path, "PNG", optimize=True, dpi=(dpi, dpi))
+        desc += ", PNG" + (" (RGBA)" if pages[0].mode == "RGBA" else "")
+    elif fmt == "pdf":
+        q = r.randint(64, 84) if how == "scan" else 90
+        image_pdf([p_.convert("RGB") if p_.mode not in ("RGB", "L") else p_ for p_ in pages], path, dpi, q)
+        desc += ", image-only PDF (img2pdf, JPEG q%d)" % q
+    elif fmt == "pdf-text":
+        render_pdf(docs, path)
+    elif fmt == "tif-g4":
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], compression="group4", dpi=(dpi, dpi))
+        desc += ", TIFF Group 4 (error-diffused), %d page(s)" % len(pages)
+    else:
+        pages[0].save(path, "TIFF", save_all=True, append_images=pages[1:], compression="tiff_adobe_deflate", dpi=(dpi, dpi))
+        desc += ", TIFF Deflate, %d page(s)" % len(pages)
+    if rot and "rotated" not in rec:
+        rec["rotated"] = rot
+    return desc, orient
+
+
+MISLEADING7 = {"medical-record": "出院记录", "medical-institution-license": "药品经营许可证", "bank-card": "社保卡", "household-register": "身份证复印件"}
+
+
+class Namer7(Namer):
+    """heldout7's file names: screenshots that carry the app's package name (Screenshot_20261205_101522_com.tencent.mm),
+    QQ截图…; WeChat for PC's English 'WeChat Image_…', cameras' 'Camera_…' and '相机_…'; a Konica Minolta's SKM_C287…, an
+    HP's HPSCAN_…, a Kyocera's doc…; 'file_…', bare dates, 材料N."""
+    def __init__(self, rng, split):
+        super().__init__(rng, split)
+        self.t = dt.datetime(2026, 12, 5, 7, 48, 3)
+        self.mis = MISLEADING7
+        self.sub = None
+
+    def __call__(self, kind, ext, how, misleading):
+        r = self.rng
+        self.t += dt.timedelta(seconds=r.randint(20, 4000))
+        self.n += 1
+        t = self.t
+        up = False
+        if misleading:
+            base = self.mis[kind] + r.choice(["", "(2)", "_扫描", "-1"])
+        elif self.sub == "chat":
+            base = r.choice(["Screenshot_%s_com.tencent.mm" % t.strftime("%Y%m%d_%H%M%S"), "QQ截图%s" % t.strftime("%Y%m%d%H%M%S")])
+        elif self.sub == "screenshot":
+            base = r.choice(["Screenshot_%s_com.eg.android.AlipayGphone" % t.strftime("%Y%m%d_%H%M%S"), "Screenshot_%s_com.tencent.mm" % t.strftime("%Y%m%d_%H%M%S")])
+        elif how == "photo":
+            base = r.choice(["WeChat Image_%s" % t.strftime("%Y%m%d%H%M%S"), "Camera_%s" % t.strftime("%Y%m%d_%H%M%S"), "相机_%s" % t.strftime("%Y%m%d%H%M%S")])
+        elif how == "scan":
+            c = r.randrange(3)
+            if c == 0:
+                base, up = "SKM_C287%s" % t.strftime("%y%m%d%H%M%S")[:-1], True
+            elif c == 1:
+                base, up = "HPSCAN_%s" % t.strftime("%Y%m%d_%H%M%S"), True
+            else:
+                base = "doc%s" % t.strftime("%Y%m%d%H%M%S")
+        else:
+            base = r.choice(["file_%s" % t.strftime("%Y%m%d%H%M"), "%s" % t.strftime("%Y-%m-%d"), "材料%d" % self.n])
+        self.sub = None
+        name = base + "." + (ext.upper() if up else ext)
+        while name in self.used:
+            name = base + "_%d.%s" % (r.randint(2, 99), ext.upper() if up else ext)
+        self.used.add(name)
+        return name
+
+
+# --------------------------------------------------------------------------------------------
 
 def make_split(split, out_root):
     rng = random.Random(SEEDS[split])
@@ -7554,7 +9580,7 @@ def make_split(split, out_root):
     for d in (out, tdir):
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-    namer = (Namer6 if split == "heldout6" else Namer5 if split == "heldout5" else Namer4 if split == "heldout4" else Namer)(random.Random(SEEDS[split] + 1), split)
+    namer = (Namer7 if split == "heldout7" else Namer6 if split == "heldout6" else Namer5 if split == "heldout5" else Namer4 if split == "heldout4" else Namer)(random.Random(SEEDS[split] + 1), split)
     misleading_left = {"id-card-front": 1, "business-license": 1, "bank-card": 1, "other": 1} if split == "tune" else {"id-card-front": 1, "diagnosis": 1, "bank-card": 1, "other": 1}
     if split == "heldout2":
         misleading_left = {"business-license": 1, "medical-invoice": 1, "household-register": 1, "other": 1}
@@ -7566,6 +9592,10 @@ def make_split(split, out_root):
         misleading_left = {k: 1 for k in MISLEADING5}
     if split == "heldout6":
         misleading_left = {k: 1 for k in MISLEADING6}
+    if split == "heldout7":
+        misleading_left = {k: 1 for k in MISLEADING7}
+    st7 = {"scan_cards": 0, "scan_pages": 0, "photos": 0, "card_photos": 0, "page_photos": 0, "clean": 0, "cardclean": 0, "photo_saves": 0,
+           "exif": 0, "upside": 0}
     st6 = {"scan_cards": 0, "scan_pages": 0, "fax_cover": 0, "fax": 0, "photos": 0, "clean": 0, "cardclean": 0, "cover": 0, "photo_saves": 0, "exif": 0,
            "fax_due": 0, "cover_due": 0}
     st5 = {"one_sheet": 2, "photos": 0, "clean": 0, "cardclean": 0, "photo_saves": 0, "exif": 0, "raw": 0, "duplex": 0, "photo_pdf": 0}
@@ -7579,7 +9609,8 @@ def make_split(split, out_root):
         r = random.Random(rng.randrange(2 ** 32))
         kind, c = it["kind"], it["c"]
         S = Style(split, r)
-        docs, facts, notes, extra = ((KINDS5.get(kind) if split == "heldout5" else KINDS6.get(kind) if split == "heldout6" else None) or KINDS[kind])(r, S, c)
+        docs, facts, notes, extra = ((KINDS5.get(kind) if split == "heldout5" else KINDS6.get(kind) if split == "heldout6"
+                                      else KINDS7.get(kind) if split == "heldout7" else None) or KINDS[kind])(r, S, c)
         if S.held2:
             notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, label separator %s%s%s)" % (
                 S.dx, S.dy, S.k, "ideographic space" if S.sep == "\u3000" else "one space",
@@ -7599,13 +9630,21 @@ def make_split(split, out_root):
         if S.held6:
             notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, labels %s)" % (
                 S.dx, S.dy, S.k, "white on a pill in the label colour" if S.lab == "pill" else "in the label colour with a thin rule after them")
+        if S.held7:
+            notes += " (layout: blocks shifted %.1f/%.1f mm, type ×%.2f, characters ×%.2f wide (%s), labels %s)" % (
+                S.dx, S.dy, S.k, S.hs, "长体" if S.hs < 1 else "扁体",
+                "after a small square in the accent colour, with ：" if S.lab == "bullet" else "with their English word after them")
         page_kinds = [kind] * len(docs)
         if it["pair"]:
-            bdocs, bfacts, bnotes, bextra = (k_id_back5 if split == "heldout5" else k_id_back6 if split == "heldout6" else k_id_back)(r, S, c)
+            bdocs, bfacts, bnotes, bextra = (k_id_back5 if split == "heldout5" else k_id_back6 if split == "heldout6"
+                                             else k_id_back7 if split == "heldout7" else k_id_back)(r, S, c)
             docs, page_kinds = docs + bdocs, page_kinds + ["id-card-back"]
             facts.update(bfacts)
             notes += "; " + bnotes
             extra.update(bextra)
+            if split == "heldout7" and c.get("idbank7"):   # the holder's bank card copied on the same sheet
+                facts["card_number"] = c["bank_no"]
+                notes += "; the holder's 银联借记卡 %s copied on the same sheet (heldout7's bank card design)" % c["bank"][0]
         card = kind in CARD_KINDS
         u = r.random()
         if split == "heldout2":   # about half scans, a quarter photos, a quarter clean
@@ -7653,13 +9692,29 @@ def make_split(split, out_root):
                 how = "scan" if u < 0.5 else "photo" if u < 0.7 else "clean"
             if how == "clean" and any(getattr(d, "paper_only", False) for d in docs):
                 how = "scan"
+        elif split == "heldout7":   # about 45 % scans, a quarter photos, 30 % clean; an app's screen is a screenshot; an ID card
+            # copied with a bank card is a scan; what is paper only (a booklet spread, a sticker, tractor paper) is never clean
+            if any(getattr(d, "app", False) for d in docs):
+                how = "clean"
+            elif c.get("idbank7"):
+                how = "scan"
+            elif any(getattr(d, "pdf_native", False) for d in docs):
+                how = "clean" if u < 0.7 else "photo"
+            elif len(docs) > 1:
+                how = "scan" if u < 0.6 else "clean"
+            elif card:
+                how = "scan" if u < 0.42 else "photo" if u < 0.72 else "clean"
+            else:
+                how = "scan" if u < 0.48 else "photo" if u < 0.72 else "clean"
+            if how == "clean" and any(getattr(d, "paper_only", False) for d in docs):
+                how = "scan"
         elif it["pair"] or len(docs) > 1:
             how = "scan" if u < 0.6 else "clean"
         elif card:
             how = "scan" if u < 0.45 else "photo" if u < 0.85 else "clean"
         else:
             how = "scan" if u < 0.45 else "photo" if u < 0.75 else "clean"
-        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6") or r.random() < 0.6)   # heldout2–6: always 4
+        misleading = misleading_left.get(kind, 0) > 0 and (split in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7") or r.random() < 0.6)   # heldout2–7: always 4
         if misleading:
             misleading_left[kind] -= 1
         rec = {"kind": kind, "pages": 0, "facts": facts, "notes": "", "design": S.name, "how": how}
@@ -7672,6 +9727,9 @@ def make_split(split, out_root):
         elif split == "heldout6":
             docs, pages, dpi, desc, fmt, rot = degrade6(docs, r, card, S, kind, how, rec, page_kinds, st6, c)
             namer.sub = st6.pop("sub", None)
+        elif split == "heldout7":
+            pages, dpi, desc, fmt, rot = degrade7(docs, r, card, S, kind, how, rec, page_kinds, st7, c)
+            namer.sub = st7.pop("sub", None)
         elif how == "scan" and split == "heldout3":
             if card and len(docs) == 2 and r.random() < 0.5 and one_sheet_left:
                 one_sheet_left -= 1
@@ -7739,6 +9797,8 @@ def make_split(split, out_root):
                 rec["page_kinds"] = page_kinds
         if split == "heldout6":
             ext = EXT6[fmt]
+        elif split == "heldout7":
+            ext = EXT7[fmt]
         else:
             ext = "pdf" if fmt.startswith("pdf") else fmt
             if fmt == "tif" and r.random() < 0.3:
@@ -7752,6 +9812,8 @@ def make_split(split, out_root):
             desc, orient = save5(pages, docs, path, fmt, how, dpi, r, rot, desc, st5, rec)
         elif split == "heldout6":
             desc, orient = save6(pages, docs, path, fmt, how, dpi, r, rot, desc, st6, rec)
+        elif split == "heldout7":
+            desc, orient = save7(pages, docs, path, fmt, how, dpi, r, rot, desc, st7, rec)
         elif fmt == "jpg" and split == "heldout3":
             q = r.randint(58, 80) if how == "photo" else r.randint(55, 80) if how == "scan" else r.randint(70, 86)
             if how == "photo" and r.random() < 0.4:   # 3, 6, 8 in turn
@@ -7820,7 +9882,7 @@ def make_split(split, out_root):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"], default="all")
+    ap.add_argument("--split", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"], default="all")
     ap.add_argument("--out", default=HERE)
     a = ap.parse_args()
     if a.split == "all":
@@ -7828,7 +9890,7 @@ def main():
         # draws from the C library's rand() (seeded once per process), so a split is reproducible
         # only when it starts in a fresh process
         import subprocess
-        for s in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
+        for s in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
             subprocess.run([sys.executable, os.path.abspath(__file__), "--split", s, "--out", a.out], check=True)
         return
     for s in [a.split]:
