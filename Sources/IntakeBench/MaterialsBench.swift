@@ -4,13 +4,13 @@ import IntakeCore
 import Pipeline
 import Readers
 
-/// `intake-bench materials [--split tune|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all] [--threshold 0.5]`: every file of
+/// `intake-bench materials [--split tune|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all] [--threshold 0.5]`: every file of
 /// Tests/Fixtures/materials read and classified as the pipeline does (text layer, else OCR of
 /// the first pages), against its truth file: files classified right, files taken for another
 /// kind with a confidence at or above the threshold, facts read exactly, seconds per file.
 /// `--bundle`: a form photo and five material images through the whole pipeline.
 struct MaterialsBench {
-    static let allSplits = ["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
+    static let allSplits = ["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"]
     var splits = allSplits
     var threshold = MaterialClassifier.trustedConfidence
     /// `--show FILE`: the lines read from one file, and what was made of them.

@@ -20,7 +20,7 @@ import Pipeline
 //   .build/release/intake-bench precheck [--applicants 20] [--seconds 60] [--file PDF]
 // 网上预审 under load, the clerks' queue page timed meanwhile (PrecheckBench.swift).
 //
-//   .build/release/intake-bench materials [--split tune|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|all] [--threshold 0.5] [--bundle] [--show FILE]
+//   .build/release/intake-bench materials [--split tune|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all] [--threshold 0.5] [--bundle] [--show FILE]
 // Supporting materials classified and their facts read, against Tests/Fixtures/materials' truth (MaterialsBench.swift).
 
 if CommandLine.arguments.dropFirst().first == "console" {
