@@ -139,6 +139,13 @@ enum Ticks {
             found.append(Found(option: span.option, ticked: ticked, box: box, after: after, certainty: certainty))
         }
         let anySquare = glyphs.contains { squares.contains($0.character) || marks.contains($0.character) }
+        // On a scan whose options have their squares after them (医疗保险☑ 生育保险□ … 其他（ ）□),
+        // the square before an option is the previous option's: pixels judged there are not vouched for.
+        if pageText.judgeTicksFromPixels, let first = spans.first, let last = spans.last,
+           !(0..<first.start).contains(where: { squares.contains(glyphs[$0].character) || marks.contains(glyphs[$0].character) }),
+           glyphs[(last.end + 1)...].contains(where: { squares.contains($0.character) || squareReadings.contains($0.character) }) {
+            for i in found.indices { found[i].certainty = min(found[i].certainty, 0.6) }
+        }
         // Squares drawn as lines, not typed, beside an empty pair of brackets (其他（　）): the
         // brackets said "not ticked" for their option only.
         if anyMark, !anySquare, !pageText.judgeTicksFromPixels, found.count > 1, !found.contains(where: \.ticked),

@@ -345,4 +345,21 @@ import Testing
         #expect(read(form, [page("口机关口企业")]).value("unitType") == .text("企业"))
         #expect(read(form, [page("聊城市企业")]).value("unitType") != .text("企业"))
     }
+
+    @Test("on a scan whose squares stand after their options (机关□ 企业☑ 其他□), the square before an option is not vouched for as its own")
+    func scanSquaresAfterOptions() throws {
+        let form = try unitTypeForm(["机关", "企业", "其他"])
+        var page = SyntheticPage()
+        page.judgeTicksFromPixels = true
+        page.write("单位类型", x: 50, y: 100)
+        // 机关口企业 其他口: the ticked square after 企业 (x 200–210) dropped by the recogniser.
+        page.write("机关口企业", x: 150, y: 100)
+        page.write("其他口", x: 210, y: 100)
+        page.draw { canvas in
+            canvas.horizontal(y: 300, from: 0, to: 1)
+            canvas.fill(x0: 201, y0: 101, x1: 209, y1: 109)
+        }
+        let result = read(form, [page])
+        #expect((result["unitType"]?.confidence ?? 1) < 0.9, "\(String(describing: result["unitType"]))")
+    }
 }
