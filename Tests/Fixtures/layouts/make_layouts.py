@@ -17,7 +17,8 @@ soffice (libreoffice-writer), chromium, pdftoppm/pdftotext/pdfinfo (poppler-util
 fonts-noto-cjk fonts-arphic-uming fonts-wqy-microhei fonts-dejavu-core (heldout2 also fonts-arphic-ukai
 fonts-wqy-zenhei fonts-droid-fallback; heldout3 also fonts-arphic-gbsn00lp fonts-arphic-gkai00mp
 fonts-noto-cjk-extra; heldout4 also fonts-lxgw-wenkai; heldout5 also fonts-hanazono; heldout6 also libreoffice-calc
-texlive-xetex texlive-lang-chinese wkhtmltopdf fonts-smiley-sans, and openpyxl fpdf2).
+texlive-xetex texlive-lang-chinese wkhtmltopdf fonts-smiley-sans, and openpyxl fpdf2; heldout7 also ghostscript librsvg2-bin
+fonts-babelstone-han fonts-cns11643-sung fonts-cns11643-kai fonts-seto, and typst odfpy segno).
 """
 import argparse
 import datetime as dt
@@ -136,8 +137,26 @@ FONT_FILES = {  # for reportlab (TrueType only) and the seal
 #   rexport pinyin (a radio group exporting the options' pinyin)
 #   scans (every heldout6 scan): grey, 150 or 300 dpi, rotation up to 2°, and one of: a dark edge band, toner streaks,
 #   a stamp across a value, a low resolution scaled up
+# Added for heldout7 (split="heldout7"; none of these is used by another family):
+#   program typst (the typst Python package) | ghostscript (the script's grid as PostScript, distilled by Ghostscript) | librsvg
+#   (the script's grid as SVG, rsvg-convert) | writer-odt (an .odt by odfpy, LibreOffice) | weasyprint-form (an HTML form,
+#   WeasyPrint's pdf_forms) | latex-form (XeLaTeX, hyperref's fields); cssgrid (Chromium: a CSS grid of <div> cells, no table)
+#   fonts: BabelStone Han, TW-Sung, TW-Kai (fonts-cns11643), Noto Sans CJK SC Black (a title), Noto Serif CJK SC Black, the
+#   JP face of Noto Serif CJK, Unifont (values), SetoFont (a note on a scan); the Bold face of Noto Serif CJK SC for all the
+#   form's text (older families have it in titles only)
+#   date: fw-padded ２０２６年０３月０５日 | fw-dash ２０２６－０３－０５ ; phone dash: mobiles 138-1234-5678
+#   mark: √over (√ typed over □, Word's 带圈字符) | cross (a cross drawn in a drawn box) | image (a picture of a tick) | strike
+#   (no boxes, the options not chosen struck through) | framed (no boxes, the chosen option framed by a character border)
+#   watermark (text across the page behind the form) ; formno (表号 in the page's header) ; pageno7 (第 N 页 共 M 页 in
+#   Writer's footer) ; digitboxes (统一社会信用代码, 身份证号码 a character to a box) ; qr (a QR code in a corner) ; copies
+#   (the registration forms printed twice: 第一联, 第二联) ; fwtrail (values padded with trailing full-width spaces)
+#   fillable: naming number (1, 2, 3...: WeasyPrint's fields after the inputs' names) | cn-generic (文本域1, 复选框1) |
+#   colon8 (单位名称：, the label and its colon, raw UTF-8 bytes); export "Y" (check boxes /Y); WeasyPrint's /on
+#   scans (every heldout7 scan): 200, 240 or 300 dpi, rotation up to 1.8°, and one of: a phone's photo (perspective, uneven
+#   light, cropped), a staple and punched holes, a note handwritten in the margin, yellowed paper with a halftone
 
 SERIF, SANS, UMING, WQY = "Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"
+WATERMARK_TEXT = "仅供医保经办使用"  # heldout7 (ty-a): a watermark across the page
 UKAI, ZENHEI, DROID = "AR PL UKai CN", "WenQuanYi Zen Hei", "Droid Sans Fallback"  # heldout2 only
 SUNGTI, KAITI = "AR PL SungtiL GB", "AR PL KaitiM GB"  # heldout3 only, and weights of fonts-noto-cjk-extra:
 SANS_MEDIUM, SERIF_LIGHT, SERIF_MEDIUM, SERIF_SEMIBOLD = ("Noto Sans CJK SC Medium", "Noto Serif CJK SC Light", "Noto Serif CJK SC Medium",
@@ -384,6 +403,51 @@ FAMILIES = {
     "pm-a": _family(dict(_FILLABLE, program="pymupdf-widgets"), (15, 16), split="heldout6", font="FandolSong", titlefont="FandolHei",
                     size=10.5, labels="as-printed", date="slash-padded", jitter=0.12, pad=1.2, naming="pos", tooltips=False, border=False,
                     rows=6, landscape=True),
+    # heldout7: an eighth split, used once to measure the reader; layout programs no other split uses (Typst; PostScript
+    # distilled by Ghostscript; SVG rendered by librsvg; an .odt written by odfpy; WeasyPrint's and hyperref's form fields;
+    # Chromium laying out a CSS grid), fonts no other split uses (BabelStone Han, TW-Sung, TW-Kai, Noto Sans CJK SC Black,
+    # Noto Serif CJK SC Black, Noto Serif CJK JP, Unifont), dates in full-width digits padded or with
+    # full-width dashes, mobiles with dashes, ticks √ over □, a drawn cross, a pasted picture, options struck through or
+    # framed, a watermark, 表号, a QR code, digit boxes, two copies (第一联, 第二联), values padded with full-width spaces;
+    # scans photographed by a phone, stapled and punched, with a note in the margin or yellowed with a halftone; fillable
+    # forms named 1, 2, 3..., 文本域1/复选框1 and 单位名称： in raw UTF-8, check boxes /on and /Y.
+    # Typst, BabelStone Han, √ typed over □, ２０２６年０３月０５日, a watermark across the page, 表号 in the header
+    "ty-a": _family(dict(_TYPED, program="typst"), (20, 18, 16, 18), split="heldout7", font="BabelStone Han", size=10.5, labels="as-printed",
+                    date="fw-padded", mark="√over", align="left", jitter=0.14, pad=1.2, stray=0.15, rowscale=1.0, landscape=True,
+                    watermark=WATERMARK_TEXT, formno=True),
+    # PostScript distilled by Ghostscript (TW-Sung substituted for the CIDFont it names), 统一社会信用代码 and 身份证号码 in
+    # 18 printed boxes, a cross drawn in the box, header rows repeated
+    "gs-a": _family(dict(_TYPED, program="ghostscript"), (18, 16, 16, 18), split="heldout7", font="TW-Sung", size=10.5, labels="as-printed",
+                    date="cn", mark="cross", align="left", jitter=0.12, pad=1.3, stray=0.15, rowscale=1.05, landscape=True, digitboxes=True),
+    # SVG rendered by librsvg/cairo, TW-Kai, 姓　名, a picture of a tick pasted over the box, a QR code in the corner, values
+    # centred, 2026-03-05
+    "sv-a": _family(dict(_TYPED, program="librsvg"), (24, 16, 16, 18), split="heldout7", font="TW-Kai", size=10.5, labels="ideo",
+                    date="iso", mark="image", align="center", jitter=0.14, pad=1.2, stray=0.15, rowscale=1.05, landscape=True,
+                    repeat=False, qr=True),
+    # Chromium laying out a CSS grid of <div> cells (no table), TW-Sung (a stand-alone .ttf: CID TrueType), the title in Noto
+    # Sans CJK SC Black, the options not chosen struck through (no boxes), the registration forms printed twice (第一联, 第二联)
+    "ch-h": _family(CH, (14, 16), split="heldout7", font="TW-Sung", titlefont="Noto Sans CJK SC Black", size=10.5,
+                    labels="oneline", lspace=0.5, date="cn-spaced", mark="strike", align="left", jitter=0.14, pad=1.2, stray=0.15,
+                    rowscale=1.0, landscape=True, repeat=False, cssgrid=True, copies=True),
+    # an .odt written by odfpy (LibreOffice Writer), the form's text in Noto Serif CJK SC Bold, values in Unifont, the chosen option
+    # framed, 表号 in the header and 第 N 页 共 M 页 in the footer, mobiles 138-1234-5678, values padded with full-width spaces
+    "od-a": _family(dict(_TYPED, program="writer-odt"), (24, 18, 22, 18), split="heldout7", font="Noto Serif CJK SC", valfont="Unifont",
+                    size=10, labels="as-printed", date="dot", mark="framed", align="left", jitter=0.14, pad=1.1, stray=0.1,
+                    rowscale=1.0, landscape=True, formno=True, pageno7=True, phone="dash", fwtrail=0.3),
+    # fillable: an HTML form printed by WeasyPrint (pdf_forms), fields named 1, 2, 3..., check boxes /on; TW-Kai, the
+    # controls (and their /DA) in Nimbus Sans (no CJK: WeasyPrint embeds a form's font whole)
+    "wf-a": _family(dict(_FILLABLE, program="weasyprint-form"), (16, 16), split="heldout7", font="TW-Kai", size=10,
+                    labels="as-printed", date="slash", jitter=0.12, pad=1.0, naming="number", tooltips=True, border=True, rows=6,
+                    landscape=True, fieldfont="Nimbus Sans", title_bold=False),
+    # fillable: XeLaTeX with hyperref's fields (文本域1, 复选框1...), their values given in the document; Noto Serif CJK JP
+    # (Japanese glyph forms); mobiles 138-1234-5678
+    "hf-a": _family(dict(_FILLABLE, program="latex-form"), (18, 16), split="heldout7", font="Noto Serif CJK JP", size=10.5,
+                    labels="right", date="cn-padded", jitter=0.12, pad=1.2, naming="cn-generic", tooltips=False, border=True, rows=7,
+                    landscape=True, phone="dash"),
+    # fillable: a LibreOffice form export, names the label and its colon (单位名称：) as raw UTF-8 bytes, check boxes /Y,
+    # filled by pikepdf; Noto Serif CJK SC Black (controls too), ２０２６－０３－０５
+    "lf-a": _family(_FILLABLE, (16, 16), split="heldout7", ctlfont=True, font="Noto Serif CJK SC Black", size=10, labels="oneline",
+                    date="fw-dash", jitter=0.12, pad=1.0, naming="colon8", export="Y", border=True, rows=6),
 }
 PROGRAM_OF = {f: s["program"] for f, s in FAMILIES.items()}
 
@@ -689,12 +753,12 @@ def fault_schedule(cases):
 
 # Splits whose faults are dealt so that every kind is planted (the committed heldout2 split is
 # small: 7 maternity cases for 8 kinds); tune and heldout keep the plain rotation.
-COVER_SPLITS = {"heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
+COVER_SPLITS = {"heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}
 # Splits whose committed files must hold every kind even when the draws make too few cases faulty
 # (heldout3: 11 enrollment cases drew 5 faulty ones for 9 kinds)
-COMPLETE_SPLITS = {"heldout3", "heldout4", "heldout5", "heldout6"}
+COMPLETE_SPLITS = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}
 # Splits where, clean cases used up, committed cases of one fault take a second one of the kinds still missing
-TOPUP_SPLITS = {"heldout4", "heldout5", "heldout6"}
+TOPUP_SPLITS = {"heldout4", "heldout5", "heldout6", "heldout7"}
 
 
 def committed_count(case):
@@ -852,6 +916,10 @@ def fmt_date_parts(y, m, d, how):
         return "".join(CN_DIGITS[int(c)] for c in "%04d" % y) + "年" + cn_number(m) + "月" + cn_number(d) + "日"
     if how == "compact":  # heldout6: 20260305 (eight digits, as office systems print dates)
         return "%04d%02d%02d" % (y, m, d)
+    if how == "fw-padded":  # heldout7: ２０２６年０３月０５日 (full-width digits, the month and day padded)
+        return fx.fmt_date_parts(y, m, d, "cn-padded").translate(FW_DIGITS)
+    if how == "fw-dash":  # heldout7: ２０２６－０３－０５ (an IME in full-width mode: the digits and the dashes)
+        return ("%04d-%02d-%02d" % (y, m, d)).translate(FW_DIGITS).replace("-", "－")
     return fx.fmt_date_parts(y, m, d, how)
 
 
@@ -960,6 +1028,9 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             val = "、".join(val)
         if fdef is not None and fdef.get("type") == "date":
             val = written_date(val, style["date"])
+        if style.get("fwtrail"):  # heldout7: some values padded with trailing full-width spaces
+            val = stray(val, rng, p_stray)
+            return val + "\u3000" * rng.choice([1, 2, 3]) if val and rng.random() < style["fwtrail"] else val
         return stray(val, rng, p_stray)
 
     def field_def(key, row=None):
@@ -990,6 +1061,8 @@ def build_grid(form, defn, v, style, rng, fillable=False, fill_rows=None):
             if style.get("maxlen") and w.kind in ("text", "combo"):
                 w.maxlen = 18 if fdef["type"] in ("uscc", "id-number") else fdef.get("maxLength")
             return [w]
+        if style.get("digitboxes") and row is None and fdef["type"] in ("uscc", "id-number"):  # heldout7: a character to a box
+            return [Boxed(text_of(key, row, fdef).strip())]
         if style.get("valcolour") or style.get("valfont") or style.get("underline") or (style["labels"] == "merge" and row is None):
             return [Val(text_of(key, row, fdef))]
         return [text_of(key, row, fdef)]
@@ -1144,7 +1217,9 @@ def html_runs(runs, style):
     outp = []
     ring = False
     for r in runs:
-        if isinstance(r, Lab):  # heldout6: a label typed in the value's cell
+        if isinstance(r, Widget):  # heldout7: a form control (WeasyPrint's form fields)
+            outp.append(widget_html(r, style))
+        elif isinstance(r, Lab):  # heldout6: a label typed in the value's cell
             outp.append('<span class="lb">%s</span>' % html.escape(r))
         elif isinstance(r, Tick) and style["mark"] == "circle":  # heldout6: no box, the chosen option circled
             ring = r.checked
@@ -1574,6 +1649,11 @@ def fodt_form(G, style, rng):
             name = heldout6_name(w, getattr(G, "form", ""))
             names_used.add(name)
             return name
+        if style["naming"] == "colon8":  # heldout7: written u1, u2...; the label and its colon in UTF-8 after the fill
+            name, as_written = heldout7_name(w, names_used, counter[0])
+            names_used.add(name)
+            written[name] = as_written
+            return name
         if style["naming"] in ("english", "xfa", "snake"):  # heldout5
             name = heldout5_name(style["naming"], w, names_used, getattr(G, "form", ""))
             names_used.add(name)
@@ -1604,7 +1684,7 @@ def fodt_form(G, style, rng):
         if w.kind != "radio":  # a radio group is one field: control_heldout2 keeps it
             widgets[name] = w
         tip = ((w.group + " ") if w.group else "") + w.label.replace("\n", "") + (("：" + w.option) if w.option else "")
-        if style.get("split") in ("heldout3", "heldout4", "heldout5", "heldout6"):  # (heldout4 to heldout6: the same controls)
+        if style.get("split") in ("heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):  # (heldout4 to heldout7: the same controls)
             w.written = written.get(name, name)
             return control_heldout3(w, cell_mm, cid, w.written, tip)
         props = ""
@@ -2601,11 +2681,12 @@ def tex_escape(s):
     return s.replace("\x00", r"\hspace{0pt}")
 
 
-def latex_pdf(G, style, pdf_path):
+def latex_pdf(G, style, pdf_path, widget_tex=None):
     """heldout6 (xelatex): the form as a LaTeX longtable (ctex, fontset fandol), typeset by XeLaTeX (xdvipdfmx): columns
     p/m of the grid's widths, rows at least their height (a strut in a zero-width last column), cells spanning rows set
     over them (lowered in a \\raisebox of no height), \\cline where a cell spans down; the header rows of the maternity table
-    repeated (\\endhead). SOURCE_DATE_EPOCH makes the file the same on every run."""
+    repeated (\\endhead). SOURCE_DATE_EPOCH makes the file the same on every run. heldout7 (latex-form): widget_tex(widget)
+    writes a form field's TeX (hyperref), the page in its own CJK font (xeCJK) and the whole inside hyperref's Form."""
     pad, ncols = style["pad"], len(G.columns)
     mk = {True: r"\ckd{}", False: r"\unc{}"}
 
@@ -2614,6 +2695,8 @@ def latex_pdf(G, style, pdf_path):
         for r in runs:
             if isinstance(r, Tick):
                 out.append(mk[r.checked])
+            elif widget_tex is not None and isinstance(r, Widget):  # heldout7
+                out.append(widget_tex(r))
             else:
                 out.append(r"\newline{}".join(tex_escape(x) for x in r.split("\n")))
         return "".join(out)
@@ -2704,6 +2787,12 @@ def latex_pdf(G, style, pdf_path):
 \end{document}
 """ % (geometry, pad, tex_escape(G.title), paras_tex(G.header), "".join("m{%.2fmm}|" % width(i, 1) for i in range(ncols)), "\n".join(rows),
        paras_tex(G.footer))
+    if widget_tex is not None:  # heldout7: hyperref's fields in a Form; the family's CJK font (no fontset), the title in it, bold
+        doc = doc.replace(r"\documentclass[fontset=fandol,zihao=5]{ctexart}",
+                          "\\documentclass[fontset=none,zihao=5]{ctexart}\n\\setCJKmainfont[BoldFont={%s Bold}]{%s}" % (style["font"], style["font"]))
+        doc = doc.replace(r"{\centering\heiti\zihao{3}", r"{\centering\zihao{3}")
+        doc = doc.replace(r"\hypersetup{hidelinks}" + "\n", "\\usepackage{hyperref}\n\\hypersetup{hidelinks,pdftitle={%s}}\n" % G.title)
+        doc = doc.replace("\\begin{document}\n", "\\begin{document}\n\\begin{Form}\n").replace("\\end{document}", "\\end{Form}\n\\end{document}")
     doc = doc.replace(r"\hypersetup{hidelinks}" + "\n", "")
     work = tempfile.mkdtemp(dir=TMP)
     stem = os.path.splitext(os.path.basename(pdf_path))[0]
@@ -2902,6 +2991,9 @@ def paint_grid(G, style, be):
                         x = 0.0
             elif isinstance(r, Tick):
                 put(("tick", r.checked), box + 1.2)
+            elif isinstance(r, Boxed):  # heldout7: a character to a printed box, the boxes as wide as the cell allows
+                cw = min(size * 0.3528 * 1.3, (avail - 0.4) / r.n)
+                put(("boxes", str(r), cw), cw * r.n)
             else:
                 for ch in r:
                     if ch == "\n":
@@ -2944,9 +3036,24 @@ def paint_grid(G, style, be):
                         be.line(bx + box, by, bx + box, by + box, 0.18)
                         be.line(bx + box, by + box, bx, by + box, 0.18)
                         be.line(bx, by + box, bx, by, 0.18)
-                        if atom[1]:  # a pen's tick, past the box
+                        if atom[1] and style["mark"] == "cross":  # heldout7: a cross drawn in the box
+                            be.line(bx + 0.55, by + 0.55, bx + box - 0.55, by + box - 0.55, 0.35)
+                            be.line(bx + box - 0.55, by + 0.55, bx + 0.55, by + box - 0.55, 0.35)
+                        elif atom[1] and style["mark"] == "image":  # heldout7: a picture of a tick pasted over the box
+                            be.tick_image(bx, by, box)
+                        elif atom[1]:  # a pen's tick, past the box
                             be.polyline([(bx + 0.5, by + 1.6), (bx + 1.1, by + 2.3), (bx + 1.45, by + 2.95), (bx + 2.3, by + 1.2),
                                          (bx + 3.4, by - 0.5), (bx + 4.0, by - 1.1)], 0.42)
+                    elif atom[0] == "boxes":  # heldout7: the boxes, a character centred in each
+                        txt, cw = atom[1], atom[2]
+                        bx, bh = x + off + ax, size * 0.3528 * 1.45
+                        by = base - size * 0.3528 * 1.08
+                        be.line(bx, by, bx + cw * Boxed.n, by, 0.2)
+                        be.line(bx, by + bh, bx + cw * Boxed.n, by + bh, 0.2)
+                        for k in range(Boxed.n + 1):
+                            be.line(bx + k * cw, by, bx + k * cw, by + bh, 0.2)
+                        for k, ch in enumerate(txt[:Boxed.n]):
+                            be.text(bx + k * cw + (cw - be.width(ch)) / 2, base, ch)
                     elif atom[0] == "w":
                         w = atom[1]
                         if w.kind in ("check", "radio"):
@@ -3306,6 +3413,766 @@ def scan_pdf_heldout6(src, dst, params, seal_name, rng):
 
 
 # --------------------------------------------------------------------------------------------
+# heldout7: Typst, PostScript distilled by Ghostscript, SVG rendered by librsvg (cairo), Chromium laying out a CSS grid,
+# an ODT written by odfpy (LibreOffice), form fields made by WeasyPrint (HTML inputs) and by LaTeX (hyperref), a
+# LibreOffice form renamed in raw UTF-8; and its scans (a phone photo, staples and punched holes, a note in the margin,
+# yellowed paper with a halftone)
+
+CNS = "/usr/share/fonts/truetype/cns11643/"  # fonts-cns11643-sung, fonts-cns11643-kai
+FONT_FILES7 = {  # the script's grid drawn as PostScript or SVG: the widths; Ghostscript: the TrueType font it substitutes
+    "TW-Sung": (CNS + "TW-Sung-98_1.ttf", 0), "TW-Kai": (CNS + "TW-Kai-98_1.ttf", 0),
+    "BabelStone Han": ("/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf", 0),
+    "SetoFont": ("/usr/share/fonts/truetype/seto/setofont.ttf", 0),
+}
+# 表号: the form's number printed in the page's header (ty-a, od-a)
+FORM_NO = {"lc-unit-enrollment": "聊医保单01表", "lc-unit-change": "聊医保单02表", "ly-maternity-allowance": "临医保待05表"}
+SOURCE_DATE_EPOCH = "1795161000"  # 2026-11-20 07:50 UTC: Typst's, cairo's and Ghostscript's dates
+
+
+class Boxed(str):
+    """heldout7 (digitboxes): a 统一社会信用代码 or 身份证号码 written a character to a printed box (格子); n boxes."""
+    n = 18
+
+
+class FontMetrics:
+    """Advance widths of a TrueType font (fontTools), for the script's own grid drawn as PostScript or SVG."""
+    def __init__(self, path, idx=0):
+        from fontTools.ttLib import TTFont
+        f = TTFont(path, fontNumber=idx, lazy=True)
+        self.cmap, self.hmtx, self.upm = f.getBestCmap(), f["hmtx"], f["head"].unitsPerEm
+        self.cache = {}
+
+    def width(self, s, size):  # mm at size pt
+        tot = 0.0
+        for ch in s:
+            w = self.cache.get(ch)
+            if w is None:
+                g = self.cmap.get(ord(ch))
+                w = self.cache[ch] = self.hmtx[g][0] / self.upm if g else 1.0
+            tot += w
+        return tot * size * 25.4 / 72
+
+
+class PsBE:
+    """heldout7 (ghostscript): the pages as PostScript, as a printer driver writes them: the CJK font called by name as a
+    CID-keyed font with the UniGB-UCS2-H CMap (text shown as UCS-2 hex strings), rules stroked; ps2pdf's pdfwrite makes
+    the PDF, Ghostscript substituting a TrueType font for the CIDFont (a cidfmap)."""
+    def __init__(self, style, landscape, title):
+        path, idx = FONT_FILES7[style["font"]]
+        self.path, self.metrics = path, FontMetrics(path, idx)
+        self.W, self.H = (841.89, 595.28) if landscape else (595.28, 841.89)
+        self.k = 72 / 25.4
+        self.pages, self.cur, self.size, self.set = [], None, None, None
+        self.title = title
+
+    def page(self):
+        self.cur = []
+        self.pages.append(self.cur)
+        self.set = None
+
+    def font(self, key, size):
+        self.size = size
+
+    def width(self, s):
+        return self.metrics.width(s, self.size)
+
+    def text(self, x, y, s):
+        if self.set != self.size:
+            self.cur.append("CJK %.2f scalefont setfont" % self.size)
+            self.set = self.size
+        self.cur.append("%.2f %.2f moveto <%s> show" % (x * self.k, self.H - y * self.k, "".join("%04X" % ord(c) for c in s)))
+
+    def line(self, x0, y0, x1, y1, lw):
+        self.cur.append("%.3f setlinewidth %.2f %.2f moveto %.2f %.2f lineto stroke" % (
+            lw * self.k, x0 * self.k, self.H - y0 * self.k, x1 * self.k, self.H - y1 * self.k))
+
+    def polyline(self, pts, lw):
+        path = " ".join("%.2f %.2f %s" % (x * self.k, self.H - y * self.k, "moveto" if i == 0 else "lineto") for i, (x, y) in enumerate(pts))
+        self.cur.append("%.3f setlinewidth 1 setlinejoin 1 setlinecap %s stroke 0 setlinejoin 0 setlinecap" % (lw * self.k, path))
+
+    def save(self, path):
+        work = tempfile.mkdtemp(dir=TMP)
+        with open(os.path.join(work, "cidfmap"), "w") as f:  # the CIDFont the PostScript names, from a TrueType font
+            f.write("/PrinterSong << /FileType /TrueType /Path (%s) /SubfontID 0 /CSI [(GB1) 4] >> ;\n" % gb2312_font(self.path))
+        title = "".join("%04X" % ord(c) for c in self.title)
+        out = ["%!PS-Adobe-3.0", "%%%%Title: (%s)" % "form", "%%Creator: make_layouts.py", "%%%%Pages: %d" % len(self.pages),
+               "%%%%BoundingBox: 0 0 %d %d" % (round(self.W), round(self.H)), "%%EndComments", "%%BeginProlog",
+               "/CJK /PrinterSong-UniGB-UCS2-H findfont def", "%%EndProlog", "%%BeginSetup",
+               "[ /Title <FEFF%s> /Creator (PostScript printer driver) /DOCINFO pdfmark" % title, "%%EndSetup"]
+        for i, p in enumerate(self.pages):
+            out += ["%%%%Page: %d %d" % (i + 1, i + 1), "<< /PageSize [%.2f %.2f] >> setpagedevice" % (self.W, self.H), "0 setgray"]
+            out += p
+            out.append("showpage")
+        out += ["%%Trailer", "%%EOF", ""]
+        src = os.path.join(work, "form.ps")
+        with open(src, "w", encoding="ascii") as f:
+            f.write("\n".join(out))
+        run(["gs", "-q", "-dSAFER", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-dCompatibilityLevel=1.4", "-I" + work,
+             "-sOutputFile=" + path, src], timeout=300, env=dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
+
+
+def gb2312_font(path):
+    """heldout7 (ghostscript): the TrueType font restricted to GB 2312's characters and ASCII (fontTools' subsetter, glyphs
+    renumbered), made once a run in TMP, as a printer's resident font: Ghostscript embeds its loca and hmtx tables whole,
+    160 KB for the 65,000 glyphs of TW-Sung."""
+    out = os.path.join(TMP, "gb2312-" + os.path.basename(path))
+    if os.path.exists(out):
+        return out
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    chars = set(range(0x20, 0x7F))
+    for b1 in range(0xA1, 0xF8):
+        for b2 in range(0xA1, 0xFF):
+            try:
+                chars.add(ord(bytes([b1, b2]).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    f = TTFont(path, recalcTimestamp=False)  # (its head's dates kept: the same file on every run)
+    opts = subset.Options()
+    opts.name_IDs, opts.name_languages, opts.notdef_outline, opts.layout_features = ["*"], ["*"], True, []
+    sub = subset.Subsetter(opts)
+    sub.populate(unicodes=chars)
+    sub.subset(f)
+    f.save(out)
+    return out
+
+
+def tick_png():
+    """heldout7 (mark image): a tick as a picture pasted into the form (a stroke of a pen, dark blue, transparent around)."""
+    import io
+    from PIL import Image, ImageDraw
+    S = 96
+    img = Image.new("RGBA", (S * 4, S * 4), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    pts = [(0.08, 0.52), (0.18, 0.60), (0.30, 0.76), (0.38, 0.90), (0.50, 0.66), (0.68, 0.36), (0.84, 0.16), (0.96, 0.04)]
+    d.line([(x * S * 4, y * S * 4) for x, y in pts], fill=(22, 30, 70, 255), width=S * 4 // 9, joint="curve")
+    img = img.resize((S, S), Image.LANCZOS)
+    buf = io.BytesIO()
+    img.save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+class SvgBE(PsBE):
+    """heldout7 (librsvg): the pages as SVG (mm, text as <text> runs in the family's font), rendered by rsvg-convert (librsvg,
+    cairo: fonts subset, CID TrueType); ticks pasted as a PNG picture; a QR code in the top right corner of the first page."""
+    def __init__(self, style, landscape, title):
+        PsBE.__init__(self, style, landscape, title)
+        self.family = style["font"]
+        self.pw, self.ph = (297, 210) if landscape else (210, 297)
+
+    def text(self, x, y, s):
+        self.cur.append('<text x="%.2f" y="%.2f" font-size="%.3f">%s</text>' % (x, y, self.size * 25.4 / 72, xesc(s)))
+
+    def line(self, x0, y0, x1, y1, lw):
+        self.cur.append('<line x1="%.2f" y1="%.2f" x2="%.2f" y2="%.2f" stroke-width="%.3f"/>' % (x0, y0, x1, y1, lw))
+
+    def polyline(self, pts, lw):
+        self.cur.append('<polyline points="%s" fill="none" stroke-width="%.3f" stroke-linejoin="round" stroke-linecap="round"/>' % (
+            " ".join("%.2f,%.2f" % p for p in pts), lw))
+
+    def tick_image(self, x, y, box):
+        import base64
+        self.cur.append('<image x="%.2f" y="%.2f" width="%.2f" height="%.2f" href="data:image/png;base64,%s"/>' % (
+            x - 0.3, y - 1.0, box + 1.2, box + 1.2, base64.b64encode(tick_png()).decode()))
+
+    def qr(self, data, x, y, size):
+        import segno
+        m = segno.make(data, error="m").matrix
+        n = len(m) + 8  # the quiet zone
+        u = size / n
+        rects = []
+        for r, row in enumerate(m):
+            c = 0
+            while c < len(row):
+                if row[c]:
+                    e = c
+                    while e < len(row) and row[e]:
+                        e += 1
+                    rects.append('<rect x="%.3f" y="%.3f" width="%.3f" height="%.3f"/>' % (x + (c + 4) * u, y + (r + 4) * u, (e - c) * u, u))
+                    c = e
+                else:
+                    c += 1
+        self.pages[0].append('<g fill="#000" stroke="none">%s</g>' % "".join(rects))
+
+    def save(self, path):
+        work = tempfile.mkdtemp(dir=TMP)
+        files = []
+        for i, p in enumerate(self.pages):
+            f = os.path.join(work, "p%02d.svg" % (i + 1))
+            with open(f, "w", encoding="utf-8") as fh:
+                fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="%dmm" height="%dmm" '
+                         'viewBox="0 0 %d %d"><title>%s</title><g font-family="%s" fill="#000" stroke="#000" stroke-linecap="butt" '
+                         'xml:space="preserve">%s</g></svg>\n' % (self.pw, self.ph, self.pw, self.ph, xesc(self.title), self.family,
+                                                                  "".join(x.replace("<text ", '<text stroke="none" ') for x in p)))
+            files.append(f)
+        run(["rsvg-convert", "-f", "pdf", "-o", path] + files, timeout=300, env=dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
+
+
+def ghostscript_pdf(G, style, pdf_path):
+    """heldout7 (ghostscript): the grid drawn by the script as PostScript (PsBE), distilled by Ghostscript."""
+    be = PsBE(style, G.landscape, G.title)
+    paint_grid(G, style, be)
+    be.save(pdf_path)
+
+
+def svg_pdf(G, style, pdf_path, case):
+    """heldout7 (librsvg): the grid drawn by the script as SVG pages (SvgBE), a QR code in the first page's top right
+    corner (the form's number and a serial, nothing of the values), rendered by rsvg-convert."""
+    be = SvgBE(style, G.landscape, G.title)
+    paint_grid(G, style, be)
+    serial = int(hashlib.sha256(case["id"].encode()).hexdigest()[:8], 16) % 10 ** 8
+    size = 17.0
+    be.qr("https://ybj.example.gov.cn/bd?bh=%s&xh=%08d" % ("YB" + FORM_NO[G.form][-3:-1], serial),
+          be.pw - style["margins"][1] - size + 2.5, max(2.0, style["margins"][0] - size - 1.0), size)
+    be.save(pdf_path)
+
+
+def typ_str(s):
+    """A string as Typst code (#"..."), which Typst shows as it is: no markup, spaces kept."""
+    return '#"%s"' % s.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def typst_pdf(G, style, pdf_path):
+    """heldout7 (typst): the form as a Typst document: a table (columns of the grid's widths, cells placed by x/y with their
+    spans, a zero-width column of struts holding each row to its height, the header rows repeated), the page's header
+    with the form's number (表号), a watermark across the page behind the text, ticks √ typed over □ (Word's 带圈字符);
+    compiled by Typst (the typst Python package) with its timestamp fixed."""
+    import typst
+    ncols = len(G.columns)
+
+    def runs_typ(runs):
+        out = []
+        for r in runs:
+            if isinstance(r, Tick):
+                out.append("#ck(%s)" % ("true" if r.checked else "false"))
+            else:
+                out.append("#linebreak()".join(typ_str(x) if x else "" for x in r.split("\n")))
+        return "".join(out)
+
+    def paras_typ(paras):
+        out = []
+        for p in paras:
+            body = runs_typ(p.runs)
+            if p.bold:
+                body = '#text(weight: "bold")[%s]' % body
+            out.append('#block(above: %.1fmm, below: 0.6mm, width: 100%%, align(%s)[%s])' % (
+                p.space, {"center": "center", "right": "right"}.get(p.align, "left"), body))
+        return "".join(out)
+
+    head_rows = [ri for ri, r in enumerate(G.rows) if r["header"]] if style.get("repeat", True) and any(r["data"] for r in G.rows) else []
+    cells_h, cells_b = [], []
+    for ri, r in enumerate(G.rows):
+        dest = cells_h if ri in head_rows else cells_b
+        for c in r["cells"]:
+            dest.append('table.cell(x: %d, y: %d, colspan: %d, rowspan: %d, align: %s)[%s]' % (
+                c.col, ri, c.span, c.rowspan, {"top": "top", "bottom": "bottom"}.get(c.valign, "horizon"), paras_typ(c.paras)))
+        dest.append('table.cell(x: %d, y: %d, stroke: none, inset: 0pt)[#box(height: %.1fmm)]' % (ncols, ri, r["height"]))
+    table = "#table(\n  columns: (%s, 0pt),\n  stroke: (x, y) => if x < %d { 0.5pt + black },\n" \
+            "  inset: (x, y) => if x < %d { (x: %.1fmm, y: 0.9mm) } else { 0pt },\n  align: horizon,\n%s%s\n)" % (
+                ", ".join("%.1fmm" % w for w in G.columns), ncols, ncols, style["pad"],
+                "  table.header(repeat: true,\n    %s),\n" % ",\n    ".join(cells_h) if cells_h else "",
+                "  " + ",\n  ".join(cells_b))
+    m = style["margins"]
+    doc = """#set document(title: %s)
+#set page(paper: "a4", flipped: %s, margin: (top: %smm, right: %smm, bottom: %smm, left: %smm),
+  header: align(right, text(size: 9pt)[%s]),
+  background: rotate(-32deg, text(size: 44pt, fill: luma(226), tracking: 3pt)[%s]))
+#set text(font: "%s", size: %spt, lang: "zh", region: "cn", top-edge: 0.9em, bottom-edge: -0.16em)
+#set par(leading: 0.3em, justify: false)
+#let ck(on) = box(width: 1em, height: 1em, baseline: 0.12em)[#place(center + horizon, text("□"))#if on { place(center + horizon, dy: -0.06em, text(size: 0.82em, "√")) }]
+#align(center, text(size: %spt, weight: "bold")[%s])
+#v(3mm)
+%s
+#v(1.5mm)
+%s
+%s
+""" % ('"%s"' % G.title, "true" if G.landscape else "false", m[0], m[1], m[2], m[3], typ_str("表号：" + FORM_NO[G.form]),
+       typ_str(style["watermark"]), style["font"], style["size"], style["size"] + 7, typ_str(G.title), paras_typ(G.header), table,
+       paras_typ(G.footer))
+    work = tempfile.mkdtemp(dir=TMP)
+    src = os.path.join(work, "form.typ")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write(doc)
+    typst.compile(src, output=pdf_path, root=work, timestamp=int(SOURCE_DATE_EPOCH))
+
+
+def grid_html(G, style):
+    """heldout7 (cssgrid): the form as HTML with a CSS grid of <div> cells (no <table>): each cell placed by grid-column and
+    grid-row with its spans, rows at least their height (minmax), rules as each cell's right and bottom borders; the
+    registration forms printed twice, 第一联 and 第二联 (the second from a new page; the maternity table once, 第一联);
+    unchosen options struck through (划去不适用的选项), no boxes."""
+    ls = style["lspace"]
+
+    def runs_html(runs):
+        chosen = any(isinstance(r, Tick) and r.checked for r in runs)
+        out, strike = [], False
+        for r in runs:
+            if isinstance(r, Tick):  # no box: what is not chosen is struck through (nothing struck when nothing is chosen)
+                strike = chosen and not r.checked
+            elif strike and r.strip():
+                out.append('<span class="st">%s</span>' % html.escape(r))
+                strike = False
+            else:
+                out.append(html.escape(r).replace("\n", "<br>"))
+        return "".join(out)
+
+    def paras_html(paras, label=False):
+        return "".join("<p style='text-align:%s;%s%s'%s>%s</p>" % (
+            p.align, "margin-top:%smm;" % p.space if p.space else "", "font-weight:bold;" if p.bold else "",
+            " class='lab'" if label else "", runs_html(p.runs)) for p in paras)  # (no &nbsp;: TW-Sung draws U+00A0 as a symbol)
+
+    css = """
+@page { size: A4 %s; margin: %smm %smm %smm %smm; }
+body { font-family: "%s"; font-size: %spt; color: #000; margin: 0; }
+h1 { font-family: "%s"; font-weight: 900; font-size: %spt; text-align: center; margin: 0 0 5mm 0; }
+.copy { text-align: right; font-size: 9pt; margin: 0 0 1mm 0; }
+.grid { display: grid; width: %smm; grid-template-columns: %s; border-top: 0.6pt solid #000; border-left: 0.6pt solid #000; }
+.grid > div { border-right: 0.6pt solid #000; border-bottom: 0.6pt solid #000; padding: 0.8mm %smm; display: flex; flex-direction: column;
+  break-inside: avoid; overflow-wrap: anywhere; }
+.grid p.lab { letter-spacing: %spt; }
+.st { text-decoration: line-through; text-decoration-thickness: 0.8pt; }
+p { margin: 0; line-height: 1.45; white-space: pre-wrap; }
+.hdr, .ftr { margin: 0 0 2mm 0; }
+.again { break-before: page; }
+""" % ("landscape" if G.landscape else "portrait", style["margins"][0], style["margins"][1], style["margins"][2], style["margins"][3],
+       style["font"], style["size"], style["titlefont"], style["size"] + 7, sum(G.columns), " ".join("%smm" % w for w in G.columns),
+       style["pad"], ls)
+    body = []
+    copies = (("第一联", "单位留存"), ("第二联", "经办机构留存"))
+    if G.form == "ly-maternity-allowance":  # a table of many rows is printed once (still marked 第一联)
+        copies = copies[:1]
+    for k, (copy, who) in enumerate(copies):
+        part = ["<div class='copy'>%s　%s</div>" % (copy, who), "<h1>%s</h1>" % html.escape(G.title)]
+        part += ["<p class='hdr' style='text-align:%s'>%s</p>" % (p.align, runs_html(p.runs)) for p in G.header]
+        rows = " ".join("minmax(%.1fmm, auto)" % r["height"] for r in G.rows)
+        part.append("<div class='grid' style='grid-template-rows: %s'>" % rows)
+        for ri, r in enumerate(G.rows):
+            for c in r["cells"]:
+                part.append("<div style='grid-column: %d / span %d; grid-row: %d / span %d; justify-content: %s'>%s</div>" % (
+                    c.col + 1, c.span, ri + 1, c.rowspan, {"top": "flex-start", "bottom": "flex-end"}.get(c.valign, "center"),
+                    paras_html(c.paras, c.label)))
+        part.append("</div>")
+        part += ["<p class='ftr' style='text-align:%s;%s'>%s</p>" % (p.align, "margin-top:%smm;" % p.space if p.space else "",
+                                                                    runs_html(p.runs)) for p in G.footer]
+        body.append("<div%s>%s</div>" % (" class='again'" if k else "", "".join(part)))
+    return ("<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>%s</title><style>%s</style></head><body>%s</body></html>"
+            % (html.escape(G.title), css, "".join(body)))
+
+
+def odt_pdf(G, style, pdf_path):
+    """heldout7 (writer-odt): the form as an .odt written by odfpy and exported by LibreOffice Writer: a Writer table
+    (column widths, rows at least their height, spans, covered cells, header rows repeated), labels and title in the
+    family's font (bold), values in a second font (valfont), the chosen option framed by a character border (no boxes),
+    the page's header with the form's number (表号) and its footer 第 N 页 共 M 页 (Writer's page number fields)."""
+    from odf import teletype
+    from odf.namespaces import FONS
+    from odf.opendocument import OpenDocumentText
+    from odf.style import (FontFace, Footer, FooterStyle, Header, HeaderFooterProperties, HeaderStyle, MasterPage, PageLayout,
+                           PageLayoutProperties, ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TableProperties,
+                           TableRowProperties, TextProperties)
+    from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableHeaderRows, TableRow
+    from odf.text import P, PageCount, PageNumber, Span
+
+    doc = OpenDocumentText()
+    lab, valf, size = style["font"], style["valfont"], style["size"]
+    for f in (lab, valf):
+        doc.fontfacedecls.addElement(FontFace(name=f, fontfamily="'%s'" % f, fontpitch="variable"))
+    std = Style(name="Standard", family="paragraph")
+    std.addElement(ParagraphProperties(lineheight="115%"))
+    std.addElement(TextProperties(fontname=lab, fontnameasian=lab, fontsize="%spt" % size, fontsizeasian="%spt" % size,
+                                  fontweight="bold", fontweightasian="bold", language="zh", country="CN"))
+    doc.styles.addElement(std)
+    auto = doc.automaticstyles
+
+    def add(st, *props):
+        for p in props:
+            st.addElement(p)
+        auto.addElement(st)
+        return st
+
+    for name, al in (("PL", "start"), ("PC", "center"), ("PR", "end")):
+        add(Style(name=name, family="paragraph", parentstylename="Standard"), ParagraphProperties(textalign=al))
+    add(Style(name="Title", family="paragraph", parentstylename="Standard"), ParagraphProperties(textalign="center", marginbottom="4mm"),
+        TextProperties(fontsize="%spt" % (size + 7), fontsizeasian="%spt" % (size + 7)))
+    add(Style(name="HF", family="paragraph", parentstylename="Standard"), ParagraphProperties(textalign="end"),
+        TextProperties(fontsize="9pt", fontsizeasian="9pt", fontweight="normal", fontweightasian="normal"))
+    add(Style(name="FF", family="paragraph", parentstylename="Standard"), ParagraphProperties(textalign="center"),
+        TextProperties(fontsize="9pt", fontsizeasian="9pt", fontweight="normal", fontweightasian="normal"))
+    add(Style(name="V", family="text"), TextProperties(fontname=valf, fontnameasian=valf, fontweight="normal", fontweightasian="normal"))
+    frame = TextProperties()  # a character border (fo:border on text properties: LibreOffice's, which odfpy's grammar lacks)
+    frame.attributes[(FONS, "border")] = "0.6pt solid #000000"
+    frame.attributes[(FONS, "padding")] = "0.3mm"
+    add(Style(name="FR", family="text"), frame)
+    add(Style(name="Tab", family="table"), TableProperties(width="%.1fmm" % sum(G.columns), align="left"))
+    for i, w in enumerate(G.columns):
+        add(Style(name="Col%d" % i, family="table-column"), TableColumnProperties(columnwidth="%.1fmm" % w))
+    for i, r in enumerate(G.rows):
+        add(Style(name="Row%d" % i, family="table-row"), TableRowProperties(minrowheight="%.1fmm" % r["height"], keeptogether="always"))
+    for name, va in (("Cell", "middle"), ("CellT", "top"), ("CellB", "bottom")):
+        add(Style(name=name, family="table-cell"), TableCellProperties(verticalalign=va, border="0.5pt solid #000000",
+                                                                       padding="%.1fmm" % style["pad"]))
+    m = style["margins"]
+    pl = PageLayout(name="pm1")
+    w, h = ("297mm", "210mm") if G.landscape else ("210mm", "297mm")
+    pl.addElement(PageLayoutProperties(pagewidth=w, pageheight=h, printorientation="landscape" if G.landscape else "portrait",
+                                       margintop="%dmm" % max(4, m[0] - 8), marginright="%dmm" % m[1], marginbottom="%dmm" % max(4, m[2] - 8),
+                                       marginleft="%dmm" % m[3]))
+    hs = HeaderStyle()
+    hs.addElement(HeaderFooterProperties(minheight="5mm", marginbottom="3mm"))
+    fs = FooterStyle()
+    fs.addElement(HeaderFooterProperties(minheight="5mm", margintop="3mm"))
+    pl.addElement(hs)
+    pl.addElement(fs)
+    auto.addElement(pl)
+    mp = MasterPage(name="Standard", pagelayoutname=pl)
+    hd = Header()
+    hp = P(stylename="HF")
+    teletype.addTextToElement(hp, "表号：" + FORM_NO[G.form])
+    hd.addElement(hp)
+    ft = Footer()
+    fp = P(stylename="FF")
+    fp.addText("第 ")
+    fp.addElement(PageNumber(selectpage="current"))
+    fp.addText(" 页  共 ")
+    fp.addElement(PageCount())
+    fp.addText(" 页")
+    ft.addElement(fp)
+    mp.addElement(hd)
+    mp.addElement(ft)
+    doc.masterstyles.addElement(mp)
+    PST = {"left": "PL", "center": "PC", "right": "PR"}
+
+    def para(p, pst=None):
+        el = P(stylename=pst or PST.get(p.align, "PL"))
+        frame = False
+        for r in p.runs:
+            if isinstance(r, Tick):
+                frame = r.checked
+                continue
+            if frame and r.strip():
+                sp = Span(stylename="FR")
+                teletype.addTextToElement(sp, r)
+                el.addElement(sp)
+                frame = False
+            elif isinstance(r, Val):
+                sp = Span(stylename="V")
+                teletype.addTextToElement(sp, r)
+                el.addElement(sp)
+            else:
+                teletype.addTextToElement(el, r)
+        return el
+
+    body = doc.text
+    body.addElement(para(fx.Para([G.title]), "Title"))
+    for p in G.header:
+        body.addElement(para(p))
+    t = Table(name="Form", stylename="Tab")
+    for i in range(len(G.columns)):
+        t.addElement(TableColumn(stylename="Col%d" % i))
+    covered = set()
+    head = TableHeaderRows() if style.get("repeat", True) and any(r["data"] for r in G.rows) else None
+    ncols = len(G.columns)
+    for ri, r in enumerate(G.rows):
+        tr = TableRow(stylename="Row%d" % ri)
+        cells = {c.col: c for c in r["cells"]}
+        col = 0
+        while col < ncols:
+            if (ri, col) in covered:
+                tr.addElement(CoveredTableCell())
+                col += 1
+                continue
+            c = cells.get(col)
+            if c is None:
+                tc = TableCell(stylename="Cell", valuetype="string")
+                tc.addElement(P(stylename="PL"))
+                tr.addElement(tc)
+                col += 1
+                continue
+            kw = {}
+            if c.span > 1:
+                kw["numbercolumnsspanned"] = c.span
+            if c.rowspan > 1:
+                kw["numberrowsspanned"] = c.rowspan
+            for dr in range(c.rowspan):
+                for dc in range(c.span):
+                    if dr or dc:
+                        covered.add((ri + dr, col + dc))
+            tc = TableCell(stylename={"top": "CellT", "bottom": "CellB"}.get(c.valign, "Cell"), valuetype="string", **kw)
+            for p in c.paras or [fx.Para([])]:
+                tc.addElement(para(p))
+            tr.addElement(tc)
+            for _ in range(1, c.span):
+                tr.addElement(CoveredTableCell())
+            col += c.span
+        if head is not None and r["header"]:
+            head.addElement(tr)
+            if ri + 1 < len(G.rows) and not G.rows[ri + 1]["header"]:
+                t.addElement(head)
+        else:
+            t.addElement(tr)
+    body.addElement(t)
+    for p in G.footer:
+        body.addElement(para(p))
+    doc.meta.addElement(__import__("odf.dc", fromlist=["Title"]).Title(text=G.title))
+    work = tempfile.mkdtemp(dir=TMP)
+    stem = os.path.splitext(os.path.basename(pdf_path))[0]
+    src = os.path.join(work, stem + ".odt")
+    doc.save(src)
+    soffice(src, work)
+    shutil.copyfile(os.path.join(work, stem + ".pdf"), pdf_path)
+
+
+def widget_html(w, style):
+    """heldout7 (weasyprint-form): a widget as an HTML form control (WeasyPrint makes it a form field): <input> (its
+    value attribute the value; one line for every text field: WeasyPrint draws a <textarea>'s text off the page, in a
+    fallback font), a check box (checked); named by w.name7."""
+    q = lambda s: html.escape(s, quote=True)
+    if w.kind == "check":
+        return '<input type="checkbox" name="%s"%s>' % (q(w.name7), " checked" if w.value else "")
+    wd = max(6.0, (w.width or 30) - 1.0)
+    return '<input type="text" name="%s" value="%s" style="width:%.1fmm">' % (q(w.name7), q(w.value or ""), wd)
+
+
+def weasyprint_form(G, style, case, path):
+    """heldout7 (weasyprint-form): the form as an HTML page with form controls (one-line inputs, check boxes), filled in
+    the page (value attributes, checked), printed by WeasyPrint with pdf_forms: every control a form field named by the
+    page's name attributes, 1, 2, 3... in document order (WeasyPrint writes the name as the tooltip too), text fields' /V
+    their values (no appearance streams, NeedAppearances), check boxes' on-state /on. The controls in a Latin font (fieldfont, the /DA font:
+    WeasyPrint embeds a form's font whole, so not the page's CJK font). Returns (widgets by name, names, text values set)."""
+    import logging
+    import weasyprint
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    widgets, n = {}, 0
+    for i, (w, _) in enumerate(grid_widgets(G)):
+        w.name7 = str(i + 1)
+        widgets[w.name7] = w
+        n += 1 if w.kind != "check" and w.value else 0
+    html_text = form_html(G, style).replace("</style>", (
+        "input, textarea { font-family: \"%s\"; font-weight: normal; font-size: 9pt; border: 0.5pt solid #7F7F7F; padding: 0 0.6mm; "
+        "margin: 0; vertical-align: middle; background: none; display: inline-block; }\n"
+        "input[type=text] { height: 4.4mm; }\n"
+        "input[type=checkbox] { width: 3.4mm; height: 3.4mm; margin: 0 0.5mm; }\n</style>") % style["fieldfont"], 1)
+    weasyprint.HTML(string=html_text, base_url=TMP).write_pdf(path, pdf_forms=True)
+    import pikepdf
+    pdf = pikepdf.open(path)
+    seen = {str(f.get("/T", "")) for f in pdf.Root.AcroForm.Fields}
+    if seen != set(widgets):
+        raise RuntimeError("WeasyPrint's fields %s are not the widgets %s" % (sorted(seen - set(widgets))[:5], sorted(set(widgets) - seen)[:5]))
+    return widgets, {k: k for k in widgets}, n
+
+
+def tex_value(s):
+    """A value for hyperref's value= key (through \\pdfstringdef): TeX's specials escaped."""
+    return "".join({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "#": r"\#", "$": r"\$", "%": r"\%", "&": r"\&", "_": r"\_",
+                    "^": r"\^{}", "~": r"\~{}"}.get(ch, ch) for ch in s)
+
+
+def latex_form(G, style, case, path):
+    """heldout7 (latex-form): the form typeset by XeLaTeX as tx-a's longtable (latex_pdf), the fields made by hyperref's
+    Form environment (\\TextField, \\CheckBox: their values given in the document, /V set, no appearance streams for text,
+    NeedAppearances), named as a Chinese form designer names new fields (文本域1…, 复选框1…, UTF-16). Returns (widgets by
+    name, names, text values set)."""
+    widgets, count, n = {}, {"text": 0, "check": 0}, [0]
+
+    def widget_tex(w):
+        kind = "check" if w.kind == "check" else "text"
+        count[kind] += 1
+        name = ("复选框%d" if kind == "check" else "文本域%d") % count[kind]
+        widgets[name] = w
+        if kind == "check":
+            return r"\CheckBox[name={%s},width=3.4mm,height=3.4mm,bordercolor={0 0 0},checked=%s]{}" % (name, "true" if w.value else "false")
+        wd = max(6.0, (w.width or 30) - 2.0)
+        if w.value:
+            n[0] += 1
+        return r"\TextField[name={%s},width=%.1fmm,height=%.1fmm,charsize=9pt,bordercolor={0.6 0.6 0.6},%s%s]{}" % (
+            name, wd, 4.6 * w.lines, "multiline=true," if w.lines > 1 else "", ("value={%s}" % tex_value(w.value)) if w.value else "")
+    latex_pdf(G, style, path, widget_tex=widget_tex)
+    import pikepdf
+    pdf = pikepdf.open(path)
+    seen = {n_ for n_, _ in pdf_terminal_fields(pdf)}
+    if seen != set(widgets):
+        raise RuntimeError("hyperref's fields %s are not the widgets %s" % (sorted(seen - set(widgets))[:5], sorted(set(widgets) - seen)[:5]))
+    return widgets, {k: k for k in widgets}, n[0]
+
+
+def heldout7_name(w, used, n):
+    """heldout7 (naming colon8): the name is the label as printed before the blank, its full-width colon kept (单位名称：,
+    法定代表人姓名：, a check box 单位性质：企业, a table cell 第1行姓名：); written u1, u2... in the document and set after the
+    fill as raw UTF-8 bytes (no byte order mark: not PDFDocEncoding, as some Chinese PDF tools write names)."""
+    label = w.label.replace("\n", "")
+    m = re.match(r"employees\[(\d+)\]\.(\w+)$", w.key)
+    if m:
+        base = "第%d行%s：" % (int(m.group(1)) + 1, label)
+    elif w.kind == "check":
+        base = "%s：%s" % (label, w.option)
+    else:
+        base = (w.group.replace("\n", "") if w.group else "") + label + "："
+    name, k = base, 2
+    while name in used:
+        name, k = "%s%d" % (base, k), k + 1
+    return name, "u%d" % n
+
+
+def utf8_names(path, widgets):
+    """heldout7 (naming colon8): after the fill, each field's /T (written u1, u2...) set to its name's UTF-8 bytes."""
+    import pikepdf
+    pdf = pikepdf.open(path, allow_overwriting_input=True)
+    by_written = {w.written: name for name, w in widgets.items()}
+    for fld in pdf.Root.AcroForm.Fields:
+        written = str(fld.get("/T", ""))
+        if written not in by_written:
+            raise RuntimeError("widget %r not in the form" % written)
+        fld.T = pikepdf.String(by_written[written].encode("utf-8"))
+    pdf.save(path, deterministic_id=True)
+
+
+def scan_pdf_heldout7(src, dst, params, seal_name, rng):
+    """heldout7: scan_pdf_heldout6's print, seal and signature, then one effect (params["effect"]): photo (a phone's photo
+    of the page, cropped to it by an app: a perspective of up to 2.2 % at each corner, light falling off across the page,
+    a warm cast, the desk showing at a corner), staple (a staple's shadow at the top left corner and two punched holes in
+    the left margin), note (a note handwritten in the top margin, in blue or black: 已核对, 原件已核…), yellow (yellowed
+    paper, a copy of a copy: a halftone screen in the ink, a slight blur); JPEG, img2pdf."""
+    import img2pdf
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+    dpi, angle, colour, sigma, blur, q, effect = (params[k] for k in ("dpi", "angle", "colour", "noise", "blur", "jpeg", "effect"))
+    boxes = fx.word_boxes(src)
+    seal_at = fx.find_word(boxes, fx.SEAL_WORDS) if params["seal"] else None
+    sign_at = fx.find_word(boxes, SIGN_WORDS, prefer_last=True) if params["signature"] else None
+    work = tempfile.mkdtemp(dir=TMP)
+    run(["pdftoppm", "-r", str(dpi), "-png", src, os.path.join(work, "p")])
+    pngs = sorted(f for f in os.listdir(work) if f.endswith(".png"))
+    px = dpi / 72.0
+    mm = dpi / 25.4
+    out, note_at = [], None
+    for pi, name in enumerate(pngs):
+        page = Image.open(os.path.join(work, name)).convert("RGB")
+        if seal_at and seal_at[0] == pi:
+            _, x0, y0, x1, y1, _k = seal_at
+            S = int(40 / 25.4 * dpi)
+            full = Image.new("L", page.size, 0)
+            full.paste(fx.draw_seal(S, seal_name), (int((x0 + x1) / 2 * px + rng.uniform(-0.2, 0.3) * S - S / 2),
+                                                    int((y0 + y1) / 2 * px + rng.uniform(-0.1, 0.25) * S - S / 2)))
+            page = fx.darken(page, full, (205, 32, 42))
+        if sign_at and sign_at[0] == pi:
+            _, x0, y0, x1, y1, _k = sign_at
+            w, h = int(26 / 25.4 * dpi), int(10 / 25.4 * dpi)
+            full = Image.new("L", page.size, 0)
+            full.paste(fx.draw_signature(w, h, rng, max(2, dpi // 75)), (int(x1 * px + rng.uniform(8, 40) * px), int((y0 + y1) / 2 * px - h / 2)))
+            page = fx.darken(page, full, (25, 35, 95) if colour else (30, 30, 30), 0.95)
+        W, H = page.size
+        if effect == "note" and pi == 0 and boxes and boxes[0]:  # in the margin above the first line of print
+            top = min(wd[2] for wd in boxes[0]) * px
+            text = rng.choice(["已核对", "原件已核", "材料已收", "已审核"])  # (SetoFont draws each of these characters)
+            fs = int(6.0 * mm)
+            if top > fs + 3 * mm:
+                font = ImageFont.truetype(FONT_FILES7["SetoFont"][0], fs)
+                tile = Image.new("L", (int(fs * (len(text) + 2)), int(fs * 1.9)), 0)
+                d = ImageDraw.Draw(tile)
+                d.text((fs * 0.3, fs * 0.2), text, fill=255, font=font)
+                d.line([(fs * 0.2, fs * 1.45), (fs * (len(text) + 0.4), fs * 1.32)], fill=255, width=max(2, dpi // 110))
+                tile = tile.rotate(rng.uniform(-4, 3), resample=Image.BICUBIC, expand=True)
+                x = int(W * rng.uniform(0.52, 0.62))
+                y = int(max(2 * mm, top - tile.height - 1.5 * mm))
+                full = Image.new("L", page.size, 0)
+                full.paste(tile, (x, y))
+                page = fx.darken(page, full, (30, 50, 150) if colour else (40, 40, 40), 0.9)
+                note_at = (pi, text)
+        arr = np.asarray(page).astype(float) * 0.96 + 6
+        page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+        dx, dy = rng.randint(-12, 12) * dpi // 200, rng.randint(-10, 14) * dpi // 200
+        page = page.rotate(angle, resample=Image.BICUBIC, translate=(dx, dy), fillcolor=(246, 245, 241))
+        if effect == "staple":
+            d = ImageDraw.Draw(page)
+            for cy in (H / 2 - 40 * mm, H / 2 + 40 * mm):  # two punched holes, 80 mm apart, 10 mm from the edge
+                cx, r = 10 * mm, 3 * mm
+                d.ellipse([cx - r + 0.5 * mm, cy - r + 0.6 * mm, cx + r + 0.5 * mm, cy + r + 0.6 * mm], fill=(150, 150, 148))
+                d.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(58, 58, 60))
+            if pi == 0:  # a staple at the top left corner, at about 45°, its shadow below it
+                x0, y0 = (rng.uniform(6, 10) * mm, rng.uniform(5, 9) * mm)
+                L = 12 * mm
+                ax, ay = x0 + L * 0.71, y0 + L * 0.71
+                for off, col, wd in ((0.5 * mm, (170, 170, 168), 1.4 * mm), (0, (92, 94, 98), 0.75 * mm), (-0.15 * mm, (190, 192, 196), 0.22 * mm)):
+                    d.line([(x0 + off, y0 + off), (ax + off, ay + off)], fill=col, width=max(1, int(wd)))
+        arr = np.asarray(page).astype(float)
+        if effect == "photo":
+            yy, xx = np.mgrid[0:H, 0:W].astype(float)
+            lx, ly = rng.uniform(0.1, 0.9) * W, rng.uniform(-0.2, 0.3) * H  # the light, above the page
+            dist = np.sqrt(((xx - lx) / W) ** 2 + ((yy - ly) / H) ** 2)
+            light = 1.0 - rng.uniform(0.16, 0.26) * (dist / dist.max()) ** 1.3
+            arr = arr * light[:, :, None] * np.array([1.0, 0.975, 0.92])[None, None, :]
+            page = Image.fromarray(arr.clip(0, 255).astype("uint8"))
+            c = [rng.uniform(0.004, 0.022) for _ in range(8)]
+            quad = (c[0] * W, c[1] * H, c[2] * W, H - c[3] * H, W - c[4] * W, H - c[5] * H, W - c[6] * W, c[7] * H)
+            page = page.transform(page.size, Image.Transform.QUAD, quad, resample=Image.BICUBIC, fillcolor=(74, 64, 56))
+            arr = np.asarray(page).astype(float)
+        elif effect == "yellow":
+            yy, xx = np.mgrid[0:H, 0:W].astype(float)
+            p = dpi / 65.0  # a 65 lpi screen at 45°
+            screen = 0.5 + 0.5 * np.cos(2 * np.pi * (xx + yy) / (p * 1.414)) * np.cos(2 * np.pi * (xx - yy) / (p * 1.414))
+            ink = 255 - arr
+            ink = ink * (0.72 + 0.28 * screen)[:, :, None]
+            arr = (255 - ink) * np.array([0.985, 0.95, 0.80])[None, None, :] + np.array([0, 0, 12])[None, None, :]
+        if not colour:
+            arr = arr.mean(axis=2) if arr.ndim == 3 else arr
+        arr = arr + np.random.default_rng(rng.randrange(2 ** 32)).normal(0, sigma, arr.shape)
+        page = Image.fromarray(arr.clip(0, 255).astype("uint8")).filter(ImageFilter.GaussianBlur(blur))
+        jpg = os.path.join(work, "page-%d.jpg" % pi)
+        page.save(jpg, "JPEG", quality=q, dpi=(dpi, dpi), optimize=True)
+        out.append(jpg)
+    stamp = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc)
+    with open(dst, "wb") as f:
+        f.write(img2pdf.convert(out, layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi)), creationdate=stamp, moddate=stamp))
+    return len(out), seal_at, sign_at, note_at
+
+
+def heldout7_notes(style):
+    """What a heldout7 family does besides font, labels, dates, ticks, alignment ([] for the others)."""
+    out = []
+    if style.get("split") != "heldout7":
+        return out
+    prog = style["program"]
+    out.append({"typst": "a Typst document (the typst Python package), its table's columns of the grid's widths",
+                "ghostscript": "drawn by the script as PostScript (the CJK font named as a CID-keyed font, UniGB-UCS2-H) and "
+                               "distilled by Ghostscript (ps2pdf's pdfwrite, the font substituted from a TrueType file)",
+                "librsvg": "drawn by the script as SVG and rendered by rsvg-convert (librsvg, cairo)",
+                "chromium": "HTML with a CSS grid of <div> cells (no table) printed by Chromium",
+                "writer-odt": "an .odt written by odfpy, exported by LibreOffice Writer",
+                "weasyprint-form": "an HTML form (inputs, text areas, check boxes, filled in the page) printed by WeasyPrint "
+                                   "with pdf_forms",
+                "latex-form": "typeset by XeLaTeX (ctex, longtable), the fields made by hyperref's Form environment",
+                "libreoffice-form": "a LibreOffice form export, filled by pikepdf, the names set afterwards"}[prog])
+    if prog == "writer-odt":
+        out.append("labels and title bold (%s Bold)" % style["font"])
+    if prog == "weasyprint-form":
+        out.append("the controls (the fields' /DA font) in %s, embedded whole by WeasyPrint" % style["fieldfont"])
+    if style.get("watermark"):
+        out.append("a watermark %s across the page behind the form (page text, light grey)" % style["watermark"])
+    if style.get("formno"):
+        out.append("表号 in the page's header")
+    if style.get("pageno7"):
+        out.append("第 N 页 共 M 页 in the page's footer (Writer's fields)")
+    if style.get("digitboxes"):
+        out.append("统一社会信用代码 and 身份证号码 a character to a printed box (18 boxes)")
+    if style.get("qr"):
+        out.append("a QR code in the top right corner (the form's number and a serial)")
+    if style.get("copies"):
+        out.append("registration forms printed twice: 第一联 单位留存, 第二联 经办机构留存 (the second copy from a new page); "
+                   "the maternity table once, marked 第一联")
+    if style.get("fwtrail"):
+        out.append("some values padded with trailing full-width spaces")
+    if style.get("phone") == "dash":
+        out.append("mobiles written with dashes (138-1234-5678)")
+    mark = style.get("mark")
+    if prog not in ("weasyprint-form", "latex-form", "libreoffice-form"):
+        out.append({"√over": "ticks: √ typed over □ (as Word's 带圈字符)", "cross": "ticks: a cross drawn in a drawn box",
+                    "image": "ticks: a picture of a tick pasted over a drawn box", "strike": "no boxes: the options not chosen struck through",
+                    "framed": "no boxes: the chosen option framed by a character border"}.get(mark, "tick %s" % mark))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # Truth
 
 def truth_values(form, defn, v):
@@ -3331,19 +4198,24 @@ SEAL_AREA = {"lc-unit-enrollment": (True, False), "lc-unit-change": (False, Fals
 # --------------------------------------------------------------------------------------------
 # The plan
 
+SCAN_EFFECTS7 = ["photo", "staple", "note", "yellow"]  # heldout7's scans (scan_pdf_heldout7)
+# the programs that make fillable forms (heldout7: WeasyPrint's and hyperref's form fields)
+FILLABLE_PROGRAMS = ("libreoffice-form", "reportlab-form", "pymupdf-widgets", "weasyprint-form", "latex-form")
+
+
 def plan(extra=0):
     """Every case: (id, form, family, kind, index). Scans name the typed case they are printed from."""
     cases = []
     for fam, st in FAMILIES.items():
         for form in FORMS:
-            if st["program"] in ("libreoffice-form", "reportlab-form", "pymupdf-widgets"):
+            if st["program"] in FILLABLE_PROGRAMS:
                 for i in range(FILLABLE_PER_FORM.get(form, FILLABLE_PER) + extra):
                     cases.append(dict(id="%s.%s.fillable.%02d" % (form, fam, i + 1), form=form, family=fam, kind="fillable", index=i))
             else:
                 for i in range(st.get("per", TYPED_PER) + extra):
                     cases.append(dict(id="%s.%s.typed.%02d" % (form, fam, i + 1), form=form, family=fam, kind="typed", index=i))
     # scans: per split and form, SCANS_PER_FORM (+extra) typed cases, families taken in turn
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
         for form in FORMS:
             typed = [c for c in cases if c["kind"] == "typed" and c["form"] == form and split_of(c["family"]) == split
                      and len(case_values(c)[1].get("employees", [])) <= SCAN_MAX_ROWS and not FAMILIES[c["family"]].get("noscan")]
@@ -3361,6 +4233,11 @@ def plan(extra=0):
             for c in picked:
                 cases.append(dict(id=c["id"].replace(".typed.", ".scan."), form=form, family=c["family"], kind="scan",
                                   index=c["index"], source=c["id"], typed=c))
+    # heldout7's scans take its four paper effects in turn, from a seeded start (every effect in the committed files)
+    scans7 = [c for c in cases if c["kind"] == "scan" and split_of(c["family"]) == "heldout7"]
+    start = rng_for("scan-effects", "heldout7").randrange(len(SCAN_EFFECTS7))
+    for k, c in enumerate(scans7):
+        c["effect7"] = SCAN_EFFECTS7[(start + k) % len(SCAN_EFFECTS7)]
     for c in cases:
         c["split"] = split_of(c["family"])
     fault_schedule(cases)
@@ -3384,7 +4261,7 @@ def case_values(case):
     else:
         if style.get("fillrange"):  # heldout3: a table over two pages
             nrows = rng.randint(*style["fillrange"])
-        elif style["program"] in ("libreoffice-form", "pymupdf", "writer-form", "reportlab-form", "pymupdf-widgets"):
+        elif style["program"] in FILLABLE_PROGRAMS + ("pymupdf", "writer-form"):
             nrows = rng.randint(1, style["rows"])
         else:
             nrows = rng.choices([1, 2, 3, 4, 5, 6, 8, 12, 18, 24], weights=[8, 10, 10, 8, 6, 5, 4, 3, 2, 1])[0]
@@ -3394,6 +4271,10 @@ def case_values(case):
         for k in ("legalRepPhone", "contactPhone"):
             if re.fullmatch(r"0\d{3}-\d{7}", v.get(k, "")):
                 v[k] = v[k].replace("-", " ")
+    if style.get("phone") == "dash":  # heldout7: mobiles (and numbers typed as mobiles) written 138-1234-5678
+        for k in ("legalRepPhone", "contactPhone", "contactMobile"):
+            if re.fullmatch(r"[12]\d{9,11}", v.get(k, "")):
+                v[k] = "%s-%s-%s" % (v[k][:3], v[k][3:7], v[k][7:])
     return defn, v, faults, region
 
 
@@ -3449,6 +4330,16 @@ def make_case(case, outdir, log):
                 params.update(dpi=200, from_dpi=100, jpeg=60)
             pages, seal_at, sign_at, stamp_at = scan_pdf_heldout6(src, path, params, v.get("unitName") or "单位公章", r)
             params["stamp"] = bool(stamp_at)
+        elif case["split"] == "heldout7":  # drawn after the others: the older splits' scans draw the same numbers
+            effect = case["effect7"]  # the split's scans take the effects in turn (plan)
+            colour = effect in ("photo", "yellow") or (effect == "note" and r.random() < 0.5 and not multi)
+            params.update(dpi=200 if multi else r.choice([200, 240] if colour else [200, 240, 300]),
+                          angle=round(r.uniform(0.3, 1.8) * r.choice([-1, 1]), 2), colour=colour, jpeg=r.choice([50, 55]),
+                          blur=round(r.uniform(0.8, 1.3) if effect in ("photo", "yellow") else params["blur"], 1), effect=effect)
+            if params["dpi"] == 300:  # kept small: grey, JPEG q45
+                params.update(jpeg=45)
+            pages, seal_at, sign_at, note_at = scan_pdf_heldout7(src, path, params, v.get("unitName") or "单位公章", r)
+            params["note"] = note_at[1] if note_at else None
         else:
             pages, seal_at, sign_at = scan_pdf(src, path, params, v.get("unitName") or "单位公章", r)
         truth["seal"] = bool(seal_at) if seal_area else None
@@ -3465,6 +4356,12 @@ def make_case(case, outdir, log):
         if params.get("effect") and case["split"] == "heldout5":  # heldout5
             notes += "; %s" % {"fax": "fax-like low contrast", "fold": "a fold line's shadow across the page", "grey": "grey paper",
                                "perspective": "a slight perspective (keystone)"}[params["effect"]]
+        if case["split"] == "heldout7":
+            notes += "; %s" % {"photo": "a phone's photo of the page: perspective, light falling off, a warm cast, cropped",
+                               "staple": "a staple at the top left corner, two punched holes in the left margin",
+                               "note": "a note handwritten in the top margin (%s)" % params.get("note") if params.get("note") else
+                               "no room for a note in the margin",
+                               "yellow": "yellowed paper, a halftone screen in the ink (a copy of a copy)"}[params["effect"]]
         if case["split"] == "heldout6":
             notes += "; %s" % {"edge": "the page off the glass: a dark band along the %s edge" % params.get("side"),
                                "streaks": "toner streaks down the page",
@@ -3476,7 +4373,7 @@ def make_case(case, outdir, log):
         if prog == "libreoffice":
             libreoffice_pdf(docx_doc(G, style), path)
         elif prog == "chromium":
-            chromium_pdf(form_html(G, style), path, style["font"])
+            chromium_pdf(grid_html(G, style) if style.get("cssgrid") else form_html(G, style), path, style["font"])
         elif prog == "weasyprint":
             weasyprint_pdf(form_html(G, style), path)
         elif prog == "pymupdf-story":  # heldout5
@@ -3489,6 +4386,14 @@ def make_case(case, outdir, log):
             fpdf_pdf(G, style, path)
         elif prog == "wkhtmltopdf":
             wkhtml_pdf(G, style, path)
+        elif prog == "typst":  # heldout7
+            typst_pdf(G, style, path)
+        elif prog == "ghostscript":
+            ghostscript_pdf(G, style, path)
+        elif prog == "librsvg":
+            svg_pdf(G, style, path, case)
+        elif prog == "writer-odt":
+            odt_pdf(G, style, path)
         elif prog == "pymupdf":  # heldout3: the form filled by PyMuPDF and flattened
             G = build_grid(form, defn, v, style, rng_for("grid", case["id"]), fillable=True,
                            fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
@@ -3508,6 +4413,13 @@ def make_case(case, outdir, log):
                        fill_rows=style["rows"] if form == "ly-maternity-allowance" else None)
         if style["program"] in ("reportlab-form", "pymupdf-widgets"):  # heldout6: fields on the script's own grid
             widgets, names, nfilled = (reportlab_form if style["program"] == "reportlab-form" else pymupdf_widgets_form)(G, style, case, path)
+        elif style["program"] in ("weasyprint-form", "latex-form"):  # heldout7: fields made by the layout program
+            widgets, names, nfilled = (weasyprint_form if style["program"] == "weasyprint-form" else latex_form)(G, style, case, path)
+        elif style["naming"] == "colon8":  # heldout7: filled under the names written, then named in raw UTF-8
+            widgets = export_form(G, style, case, path)
+            _, nfilled = fill_pdf(path, {w.written: w for w in widgets.values()}, style.get("filler", "pikepdf"))
+            utf8_names(path, widgets)
+            names = {k: k for k in widgets}
         else:
             widgets = export_form(G, style, case, path)
             if style.get("cellrects"):  # heldout3
@@ -3543,13 +4455,21 @@ def make_case(case, outdir, log):
              "pinyinfull": "by the full pinyin of their labels (danweimingcheng, fadingdaibiaoren_xingming, danweixingzhi_qiye, "
                            "di1hang_shenfenzhenghao)",
              "f": "f1, f2... in document order (reportlab's AcroForm; 单位性质 a radio group)",
-             "pos": "by where they are: p<page>_r<grid row>_c<column> (_2... in a cell of several), p1_top_N, pN_bottom_N"}[style["naming"]],
+             "pos": "by where they are: p<page>_r<grid row>_c<column> (_2... in a cell of several), p1_top_N, pN_bottom_N",
+             "number": "1, 2, 3... in document order (the HTML inputs' names; WeasyPrint writes them as tooltips too)",
+             "cn-generic": "as a Chinese form designer names new fields: 文本域1, 文本域2..., check boxes 复选框1... (UTF-16)",
+             "colon8": "after the label and its colon (单位名称：, 法定代表人姓名：, 单位性质：企业, 第1行姓名：), raw UTF-8 bytes "
+                       "(no byte order mark)"}[style["naming"]],
             "tooltips (/TU) = group + label" if style["tooltips"] else "no tooltips", "visible" if style["border"] else "no",
             len(widgets), nfilled,
             "by pikepdf, the filled text fields' appearance streams removed, check boxes /On, NeedAppearances"
             if style["program"] == "reportlab-form" else
             "by PyMuPDF when it added the widgets: appearance streams, CJK in a Droid Sans Fallback subset"
             if style["program"] == "pymupdf-widgets" else
+            "by WeasyPrint from the inputs' values: /V, no appearance streams for text, check boxes /on, NeedAppearances"
+            if style["program"] == "weasyprint-form" else
+            "by hyperref from the document's values: /V, no appearance streams for text, check boxes /Yes, NeedAppearances"
+            if style["program"] == "latex-form" else
             "NeedAppearances" if style.get("filler", "pikepdf") == "pikepdf" else
             "by pypdf: appearance streams in the /DA font, NeedAppearances" if style["filler"] == "pypdf" else
             "by PyMuPDF: appearance streams, CJK in its non-embedded Song font (UniGB-UTF16-H)" if style["filler"] == "pymupdf" else
@@ -3604,6 +4524,7 @@ def typed_notes(style):
     if style["program"] == "pymupdf-story":
         out.append("HTML laid out by PyMuPDF's Story (MuPDF's HTML engine), fonts subset")
     out += heldout6_notes(style)
+    out += heldout7_notes(style)
     if style["program"] == "pymupdf":
         out.append("a LibreOffice form filled by PyMuPDF (text fields made multi-line, table fields 7 pt; CJK in its non-embedded "
                    "Song font, UniGB-UTF16-H) and flattened (Document.bake): the values are page text, what does not fit a "
@@ -3658,6 +4579,7 @@ def fillable_notes(style):
     if style.get("ctlfont"):
         out.append("controls in %s" % style["font"])
     out += heldout6_notes(style)
+    out += heldout7_notes(style)
     return "".join("; " + x for x in out)
 
 

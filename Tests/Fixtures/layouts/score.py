@@ -431,7 +431,7 @@ def summarise(rows):
 
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="tune", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all"])
+    ap.add_argument("--split", default="tune", choices=["tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "all"])
     ap.add_argument("--intake", default=os.path.join(REPO, ".build", "debug", "intake"), help="the intake binary (copied before it runs)")
     ap.add_argument("--dir", default=HERE, help="corpus folder holding pdf/ and truth/ (default: this folder)")
     ap.add_argument("--kind", default="", help="only these kinds: typed,scan,acroform")
