@@ -108,37 +108,67 @@ public struct ImageFile: Sendable {
     // MARK: JPEG
 
     /// The header's size, read with a decompressor the caller owns.
-    private static func jpegHeader(_ handle: tjhandle, _ bytes: [UInt8]) throws(ImageError) -> (width: Int32, height: Int32) {
+    private static func jpegHeader(_ handle: tjhandle, _ bytes: [UInt8]) throws(ImageError) -> (width: Int32, height: Int32, cmyk: Bool) {
         var w: Int32 = 0, h: Int32 = 0, subsampling: Int32 = 0, colourspace: Int32 = 0
         let status = bytes.withUnsafeBufferPointer {
             tjDecompressHeader3(handle, $0.baseAddress, UInt($0.count), &w, &h, &subsampling, &colourspace)
         }
         guard status == 0 else { throw .damaged("JPEG: \(String(cString: tjGetErrorStr2(handle)))") }
-        return (w, h)
+        return (w, h, colourspace == Int32(TJCS_CMYK.rawValue) || colourspace == Int32(TJCS_YCCK.rawValue))
     }
 
     private static func jpegSize(_ bytes: [UInt8]) throws(ImageError) -> (Int, Int) {
         guard let handle = tjInitDecompress() else { throw .damaged("JPEG decoder unavailable") }
         defer { tjDestroy(handle) }
-        let (w, h) = try jpegHeader(handle, bytes)
+        let (w, h, _) = try jpegHeader(handle, bytes)
         return (Int(w), Int(h))
     }
 
     private func decodeJPEG() throws(ImageError) -> RasterImage {
         guard let handle = tjInitDecompress() else { throw .damaged("JPEG decoder unavailable") }
         defer { tjDestroy(handle) }
-        let (w, h) = try Self.jpegHeader(handle, bytes)
-        var rgb = [UInt8](repeating: 0, count: Int(w) * Int(h) * 3)
+        let (w, h, cmyk) = try Self.jpegHeader(handle, bytes)
+        // A print shop's or a copier's CMYK file decodes as CMYK only, then becomes RGB here.
+        let channels = cmyk ? 4 : 3
+        var out = [UInt8](repeating: 0, count: Int(w) * Int(h) * channels)
         // A warning (a truncated file: "Premature end of JPEG file") stops the decoding: the
         // rest of the page would be grey, and a half page must not pass for a whole one.
-        let status = rgb.withUnsafeMutableBufferPointer { out in
+        let status = out.withUnsafeMutableBufferPointer { out in
             bytes.withUnsafeBufferPointer {
-                tjDecompress2(handle, $0.baseAddress, UInt($0.count), out.baseAddress, w, 0, h, Int32(TJPF_RGB.rawValue),
-                              TJFLAG_STOPONWARNING)
+                tjDecompress2(handle, $0.baseAddress, UInt($0.count), out.baseAddress, w, 0, h,
+                              Int32((cmyk ? TJPF_CMYK : TJPF_RGB).rawValue), TJFLAG_STOPONWARNING)
             }
         }
         guard status == 0 else { throw .damaged("JPEG: \(String(cString: tjGetErrorStr2(handle)))") }
+        let rgb = cmyk ? Self.rgb(fromCMYK: out, inverted: Self.hasAdobeMarker(bytes)) : out
         return RasterImage(width: Int(w), height: Int(h), rgb: rgb, dpi: Self.jfifDPI(bytes))
+    }
+
+    /// Naive CMYK to RGB (no colour profile: enough to read a page). Adobe's files store the
+    /// inks inverted.
+    static func rgb(fromCMYK cmyk: [UInt8], inverted: Bool) -> [UInt8] {
+        var rgb = [UInt8](repeating: 0, count: cmyk.count / 4 * 3)
+        for p in 0..<(cmyk.count / 4) {
+            let k = Int(inverted ? cmyk[4 * p + 3] : 255 - cmyk[4 * p + 3])
+            for c in 0..<3 {
+                let ink = Int(inverted ? cmyk[4 * p + c] : 255 - cmyk[4 * p + c])
+                rgb[3 * p + c] = UInt8(ink * k / 255)
+            }
+        }
+        return rgb
+    }
+
+    /// Whether the JPEG carries Adobe's APP14 segment before its image data.
+    static func hasAdobeMarker(_ bytes: [UInt8]) -> Bool {
+        var at = 2
+        while at + 9 < bytes.count, bytes[at] == 0xFF {
+            let marker = bytes[at + 1]
+            if marker == 0xDA { return false }
+            let length = Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
+            if marker == 0xEE, Array(bytes[(at + 4)..<(at + 9)]) == Array("Adobe".utf8) { return true }
+            at += 2 + length
+        }
+        return false
     }
 
     /// JFIF's density when given in dots per inch or centimetre.

@@ -26,7 +26,7 @@ import Testing
         (0..<4).filter { i in image.rgb[(295 * image.width + 30 + i * 30) * 3] < 100 }.count
     }
 
-    @Test(arguments: ["upright.png", "upright.jpg", "exif-6.jpg", "exif-8.jpg", "exif-3.jpg", "transparent.png"])
+    @Test(arguments: ["upright.png", "upright.jpg", "upright-cmyk.jpg", "exif-6.jpg", "exif-8.jpg", "exif-3.jpg", "transparent.png"])
     func decodesUpright(_ name: String) throws {
         let file = try ImageFile(bytes: Self.bytes(name))
         #expect(file.pages.count == 1)

@@ -20,6 +20,7 @@ def page(n=1, mode="RGB"):
 upright = page()
 upright.save("upright.png", dpi=(200, 200))
 upright.save("upright.jpg", quality=92, dpi=(300, 300))
+upright.convert("CMYK").save("upright-cmyk.jpg", quality=92)   # a copier's CMYK file (Adobe APP14, inks inverted)
 # Stored turned: a viewer honouring EXIF Orientation 6 (rotate 90° clockwise) shows it upright.
 exif = Image.Exif()
 exif[0x0112] = 6
