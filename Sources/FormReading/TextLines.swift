@@ -80,13 +80,16 @@ public enum LineBuilder {
 /// - Some programs (Chromium's Type 3 fonts) report every glyph as tall as the whole font box, so
 ///   the lines of a wrapped cell overlap. Such boxes are cut down to one em around their centre,
 ///   the em being the width of the CJK characters of the same box height.
+/// - A watermark across the page (仅供医保经办使用, set large and turned) is text too, and its
+///   characters fall between a form's values: glyphs far taller than the page's type that step
+///   across the page as a turned line does, or huge ones, are dropped.
 /// - Some map ideographs to the Kangxi radicals or compatibility ideographs of the same shape
 ///   (wkhtmltopdf: ⼭ for 山, ⽉ for 月), and spaces to control characters (U+0001): a value
 ///   read from them would look right and compare wrong. They become the ordinary characters.
 public enum GlyphBoxes {
     public static func normalized(_ glyphs: [Glyph]) -> [Glyph] {
         func isCJK(_ c: Character) -> Bool { c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }
-        let glyphs = glyphs.map { g in
+        let glyphs = withoutWatermark(glyphs).map { g in
             guard let v = g.character.unicodeScalars.first?.value else { return g }
             var out = g
             switch v {
@@ -106,6 +109,29 @@ public enum GlyphBoxes {
             out.box = Rect(x0: g.box.x0, y0: g.box.midY - 0.55 * e, x1: g.box.x1, y1: g.box.midY + 0.55 * e)
             return out
         }
+    }
+
+    static func withoutWatermark(_ glyphs: [Glyph]) -> [Glyph] {
+        let heights = glyphs.filter { !$0.character.isWhitespace }.map(\.box.height).sorted()
+        guard heights.count >= 20 else { return glyphs }
+        let type = heights[heights.count / 2]
+        let large = glyphs.map { !$0.character.isWhitespace && $0.box.height >= 2.5 * type }
+        var drop = [Bool](repeating: false, count: glyphs.count)
+        var i = 0
+        while i < glyphs.count {
+            guard large[i] else { i += 1; continue }
+            var j = i
+            while j + 1 < glyphs.count, large[j + 1] || glyphs[j + 1].character.isWhitespace { j += 1 }
+            let run = (i...j).filter { large[$0] }
+            // A turned line: each character lower or higher than the one before by a good part of its size.
+            let turned = run.count >= 3 && zip(run, run.dropFirst()).allSatisfy { a, b in
+                abs(glyphs[b].box.midY - glyphs[a].box.midY) > 0.3 * glyphs[a].box.height
+            }
+            let huge = run.allSatisfy { glyphs[$0].box.height >= 4 * type }
+            if turned || huge { for k in run { drop[k] = true } }
+            i = j + 1
+        }
+        return glyphs.indices.filter { !drop[$0] }.map { glyphs[$0] }
     }
 }
 

@@ -40,6 +40,22 @@ import Testing
         #expect(String(GlyphBoxes.normalized(glyphs).map(\.character)) == "山东 月蘭A")
     }
 
+    @Test("a watermark turned across the page (仅供医保经办使用, large) is no text of the form; a larger title and a large character are")
+    func watermarkDropped() {
+        // A line of body text, 8 high; the title, 13 high; one large character, 25 high.
+        var glyphs = "单位名称：聊城市鑫源精密机械有限公司住所地址山东省".enumerated().map {
+            Glyph($0.element, Rect(x0: 50 + Double($0.offset) * 8, y0: 170, x1: 58 + Double($0.offset) * 8, y1: 178))
+        }
+        glyphs.append(Glyph("印", Rect(x0: 400, y0: 600, x1: 425, y1: 625)))
+        glyphs += "变更登记表".enumerated().map { Glyph($0.element, Rect(x0: 150 + Double($0.offset) * 13, y0: 60, x1: 163 + Double($0.offset) * 13, y1: 73)) }
+        // Each character of the watermark up and to the right of the one before.
+        glyphs += "仅供医保经办使用".enumerated().map { i, c in
+            Glyph(c, Rect(x0: 148 + Double(i) * 40, y0: 503 - Double(i) * 25, x1: 185 + Double(i) * 40, y1: 536 - Double(i) * 25))
+        }
+        let kept = String(GlyphBoxes.normalized(glyphs).map(\.character))
+        #expect(kept == "单位名称：聊城市鑫源精密机械有限公司住所地址山东省印变更登记表")
+    }
+
     @Test("lines shaped like a date, real or not, are told from other lines",
           arguments: ["2026年11月16日", "2026 年 1 月 6 日", "2026-11-16", "2026.11.16", "2026/1/16", "20261116", "2024年13月5日", "二〇二六年十一月十六日"])
     func dateShapedLines(text: String) {
