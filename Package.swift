@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore"]),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "IntakeCore", "IntakeTestSupport"]),
-        .testTarget(name: "ReadersTests", dependencies: ["Readers", "Pipeline", "Poppler", "Images", "OCR", "Catalog", "IntakeCore", "IntakeTestSupport"]),
+        .testTarget(name: "ReadersTests", dependencies: ["Readers", "Pipeline", "FormReading", "Poppler", "Images", "OCR", "Catalog", "IntakeCore", "IntakeTestSupport"]),
         .testTarget(name: "PopplerTests", dependencies: ["Poppler", "IntakeTestSupport"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images", "IntakeTestSupport"]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Catalog", "IntakeCore", "IntakeTestSupport"]),

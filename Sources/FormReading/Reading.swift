@@ -335,15 +335,15 @@ struct Reading {
         return nil
     }
 
-    /// Text after `anchor` on its line up to the next printed word; when there is none, the
-    /// lines below it in its column, up to the next printed word or a wide gap.
     /// The printed options of a check-box field, none for other fields.
     private func options(_ key: String) -> [String] {
         guard let field = form.fields.first(where: { $0.key == key }), field.type == .choice || field.type == .multiChoice else { return [] }
         return field.options
     }
 
-    /// `options`: a check-box field's, whose lines may also stand above the label's.
+    /// Text after `anchor` on its line up to the next printed word; when there is none, the
+    /// lines below it in its column, up to the next printed word or a wide gap. `options`: a
+    /// check-box field's, whose lines may also stand above the label's.
     func freeRegion(after anchor: Occurrence, above limit: Double? = nil, options: [String] = []) -> [GlyphRef] {
         let page = anchor.page
         let lines = model.lines[page]
@@ -418,9 +418,6 @@ struct Reading {
         if case .cell(let row, _, _) = place { row } else { nil }
     }
 
-    /// The lines a value beside its label wraps on to (填报日期： 2026年 / 11月18日): just below,
-    /// holding nothing but text under the value, none of it printed words. Without it the date
-    /// was read 2026年 and reported as malformed.
     /// Lines of the value set above its label's line (options over three lines, the label
     /// centred beside the middle one): where the row's top rule closes them above, or (rules
     /// lost on a scan) each prints two of the field's options; never across a rule.
@@ -450,7 +447,10 @@ struct Reading {
         return taken.flatMap(\.0)
     }
 
-    /// `under`: where a wrapped line may start instead, left of the value (the label's x).
+    /// The lines a value beside its label wraps on to (填报日期： 2026年 / 11月18日): just below,
+    /// holding nothing but text under the value, none of it printed words. Without it the date
+    /// was read 2026年 and reported as malformed. `under`: where a wrapped line may start
+    /// instead, left of the value (the label's x).
     private func wrapped(below first: Int, page: Int, from x0: Double, to x1: Double, h: Double, under: Double? = nil) -> [GlyphRef] {
         let lines = model.lines[page]
         var taken: [GlyphRef] = []

@@ -101,6 +101,31 @@ public struct MaterialText: Sendable {
     }
 
     static func lines(_ glyphs: [Glyph]) -> [Line] {
-        LineBuilder.readingOrder(glyphs).map { Line(text: $0.text, confidences: $0.confidences) }
+        LineBuilder.readingOrder(glyphs).map { Line(text: $0.text, confidences: $0.confidences) } + [column(glyphs)].compactMap { $0 }
+    }
+
+    /// A title set down the page's edge (山/东/省/居/住/证) reads as one character a line, each
+    /// between the lines beside it: those characters, standing alone one above the other, as the
+    /// one word they are.
+    static func column(_ glyphs: [Glyph]) -> Line? {
+        let cjk = glyphs.filter { $0.character.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } == true }
+        guard cjk.count >= 3 else { return nil }
+        let em = cjk.map(\.box.width).sorted()[cjk.count / 2]
+        let alone = cjk.filter { g in
+            !glyphs.contains { o in
+                o.box != g.box && !o.character.isWhitespace
+                    && min(o.box.y1, g.box.y1) - max(o.box.y0, g.box.y0) > 0.5 * min(o.box.height, g.box.height)
+                    && max(o.box.x0 - g.box.x1, g.box.x0 - o.box.x1) < 1.2 * em
+            }
+        }
+        // The largest set standing on one vertical line.
+        var best: [Glyph] = []
+        for g in alone {
+            let stack = alone.filter { abs($0.box.midX - g.box.midX) < 0.7 * em }
+            if stack.count > best.count { best = stack }
+        }
+        guard best.count >= 3 else { return nil }
+        let sorted = best.sorted { $0.box.midY < $1.box.midY }
+        return Line(text: String(sorted.map(\.character)), confidences: sorted.map(\.confidence))
     }
 }

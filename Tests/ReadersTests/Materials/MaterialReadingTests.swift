@@ -1,4 +1,5 @@
 import Catalog
+import FormReading
 import Foundation
 import Images
 import IntakeCore
@@ -217,6 +218,19 @@ import Testing
         #expect(kind(["No.13588250", "统一社会信用代码", "12371325271019512L", "机构名称\t费县医疗保障服务中心", "机构性质\t事业单位",
                       "机构地址\t山东省费县费城街道红旗路287号", "负责\t彭丽燕", "有效期\t自2026年10月24日至2031年10月23日",
                       "扫描二维码查询机构登记信息\t颁发单位费县事业单位登记管理局"]) == "uscc-certificate")
+        // A title set down the card's edge reads one character a line, between the fields.
+        var glyphs: [Glyph] = []
+        for (i, c) in "山东省居住证".enumerated() { glyphs.append(Glyph(c, Rect(x0: 10, y0: 10 + Double(i) * 30, x1: 20, y1: 20 + Double(i) * 30))) }
+        for (row, text) in ["姓名 曹宇欣", "性别 男 民族 汉", "公民身份号码 371311196307122676", "居住地址 山东省聊城市东昌府区古楼街道",
+                            "解放路363号19号楼", "签发机关 临沂市公安局兰山分局", "有效期限 2026.05.10-2027.05.09"].enumerated() {
+            for (i, c) in text.enumerated() where c != " " {
+                glyphs.append(Glyph(c, Rect(x0: 60 + Double(i) * 10, y0: 12 + Double(row) * 24, x1: 70 + Double(i) * 10, y1: 22 + Double(row) * 24)))
+            }
+        }
+        let card = MaterialText(lines: MaterialText.lines(glyphs), method: .ocr, unreadable: nil)
+        #expect(classifier.recognise(card).map(\.0.id) == "residence-permit")
+        // A 食品经营许可证 is one character off a 药品经营许可证's title, and no such licence.
+        #expect(kind(["食品经营许可证", "经营者名称 临沂市兰山区好运来超市", "经营项目 预包装食品销售", "有效期至 2029年5月3日"]) != "drug-license")
         // A title's word in running text counts half: a 准考证 whose 考生须知 names the 居民身份证 is no ID card.
         #expect(kind(["准考证", "姓名\t史雯雯\t性别\t女", "身份证号\t371302195210214928",
                       "考生须知：1.考生须凭准考证和有效居民身份证参加考试；2.开考30分钟后不得入场；"]) == nil)
