@@ -304,43 +304,41 @@ import Testing
         #expect(result.value("unitType") == .text("企业"), "机关 has its own square: the √ after it is 企业's")
     }
 
+    /// A scan's page: 单位类型 on the line at `y`, the options as `write` sets OCR's glyphs, and a
+    /// white raster where the square from x = `ticked` is filled.
+    private func scanned(labelAt y: Double = 100, ticked: Int, tickTop: Int = 101, _ write: (inout SyntheticPage) -> Void) -> SyntheticPage {
+        var page = SyntheticPage()
+        page.judgeTicksFromPixels = true
+        page.write("单位类型", x: 50, y: y)
+        write(&page)
+        page.draw { canvas in
+            canvas.horizontal(y: 300, from: 0, to: 1)
+            canvas.fill(x0: ticked, y0: tickTop, x1: ticked + 8, y1: tickTop + 8)
+        }
+        return page
+    }
+
     @Test("on a scan whose recogniser dropped a ticked square, the option's first character box holds it: that option is ticked")
     func scanDroppedSquare() throws {
         let form = try unitTypeForm(["机关", "企业", "其他"])
-        var page = SyntheticPage()
-        page.judgeTicksFromPixels = true
-        page.write("单位类型", x: 50, y: 100)
         // 口机关 企业 口其他 as OCR gives it: the ☑ before 企业 dropped, 企's box stretched over it.
-        page.write("口机关", x: 150, y: 100)
-        page.put("企", Rect(x0: 180, y0: 100, x1: 210, y1: 110))
-        page.write("业口其他", x: 210, y: 100)
-        page.draw { canvas in
-            for x in [150, 220] {
-                canvas.horizontal(y: 101, from: x + 1, to: x + 9)
-                canvas.horizontal(y: 109, from: x + 1, to: x + 9)
-                canvas.vertical(x: x + 1, from: 101, to: 109)
-                canvas.vertical(x: x + 9, from: 101, to: 109)
-            }
-            canvas.fill(x0: 190, y0: 101, x1: 198, y1: 109)
+        let page = scanned(ticked: 190) { page in
+            page.write("口机关", x: 150, y: 100)
+            page.put("企", Rect(x0: 180, y0: 100, x1: 210, y1: 110))
+            page.write("业口其他", x: 210, y: 100)
         }
-        let result = read(form, [page])
-        #expect(result.value("unitType") == .text("企业"))
+        #expect(read(form, [page]).value("unitType") == .text("企业"))
     }
 
     @Test("on a scan without rules, a line of options above the label's line is the field's; a line of other words is not")
     func scanOptionsAboveTheLabel() throws {
         let form = try unitTypeForm(["机关", "企业", "事业单位", "其他"])
+        // The square before 企业 ticked.
         func page(_ first: String) -> SyntheticPage {
-            var page = SyntheticPage()
-            page.judgeTicksFromPixels = true
-            page.write(first, x: 150, y: 95)
-            page.write("单位类型", x: 50, y: 110)
-            page.write("口事业单位口其他", x: 150, y: 110)
-            page.draw { canvas in
-                canvas.horizontal(y: 300, from: 0, to: 1)  // a raster, mostly white
-                canvas.fill(x0: 181, y0: 96, x1: 189, y1: 104)  // the square before 企业, ticked
+            scanned(labelAt: 110, ticked: 181, tickTop: 96) { page in
+                page.write(first, x: 150, y: 95)
+                page.write("口事业单位口其他", x: 150, y: 110)
             }
-            return page
         }
         #expect(read(form, [page("口机关口企业")]).value("unitType") == .text("企业"))
         #expect(read(form, [page("聊城市企业")]).value("unitType") != .text("企业"))
@@ -349,15 +347,10 @@ import Testing
     @Test("on a scan whose squares stand after their options (机关□ 企业☑ 其他□), the square before an option is not vouched for as its own")
     func scanSquaresAfterOptions() throws {
         let form = try unitTypeForm(["机关", "企业", "其他"])
-        var page = SyntheticPage()
-        page.judgeTicksFromPixels = true
-        page.write("单位类型", x: 50, y: 100)
         // 机关口企业 其他口: the ticked square after 企业 (x 200–210) dropped by the recogniser.
-        page.write("机关口企业", x: 150, y: 100)
-        page.write("其他口", x: 210, y: 100)
-        page.draw { canvas in
-            canvas.horizontal(y: 300, from: 0, to: 1)
-            canvas.fill(x0: 201, y0: 101, x1: 209, y1: 109)
+        let page = scanned(ticked: 201) { page in
+            page.write("机关口企业", x: 150, y: 100)
+            page.write("其他口", x: 210, y: 100)
         }
         let result = read(form, [page])
         #expect((result["unitType"]?.confidence ?? 1) < 0.9, "\(String(describing: result["unitType"]))")
