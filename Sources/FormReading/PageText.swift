@@ -11,6 +11,9 @@ public struct Glyph: Sendable, Hashable {
         self.box = box
         self.confidence = confidence
     }
+
+    /// A CJK unified ideograph (汉字), the em a line's type is measured by.
+    public var isIdeograph: Bool { character.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }
 }
 
 /// What a reader knows of one page: its size, its characters with boxes, and optionally a raster

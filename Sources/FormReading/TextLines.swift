@@ -88,7 +88,6 @@ public enum LineBuilder {
 ///   read from them would look right and compare wrong. They become the ordinary characters.
 public enum GlyphBoxes {
     public static func normalized(_ glyphs: [Glyph]) -> [Glyph] {
-        func isCJK(_ c: Character) -> Bool { c.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } ?? false }
         let glyphs = withoutWatermark(glyphs).map { g in
             guard let v = g.character.unicodeScalars.first?.value else { return g }
             var out = g
@@ -101,7 +100,7 @@ public enum GlyphBoxes {
             return out
         }
         var ems: [Int: [Double]] = [:]
-        for g in glyphs where isCJK(g.character) { ems[Int(g.box.height.rounded()), default: []].append(g.box.width) }
+        for g in glyphs where g.isIdeograph { ems[Int(g.box.height.rounded()), default: []].append(g.box.width) }
         let em = ems.mapValues { widths in widths.sorted()[widths.count / 2] }
         return glyphs.map { g in
             guard let e = em[Int(g.box.height.rounded())], e > 0, g.box.height > 1.6 * e else { return g }

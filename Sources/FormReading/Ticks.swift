@@ -63,7 +63,7 @@ enum Ticks {
         var found: [Found] = []
         var anyMark = false
         // A character's width: OCR's boxes are as tall as their line's box, wider than the type.
-        let widths = glyphs.filter { $0.character.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } == true }.map(\.box.width).sorted()
+        let widths = glyphs.filter(\.isIdeograph).map(\.box.width).sorted()
         let em = widths.isEmpty ? .infinity : widths[widths.count / 2]
         for (n, span) in spans.enumerated() {
             let first = glyphs[span.start]

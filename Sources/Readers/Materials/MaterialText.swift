@@ -108,7 +108,7 @@ public struct MaterialText: Sendable {
     /// between the lines beside it: those characters, standing alone one above the other, as the
     /// one word they are.
     static func column(_ glyphs: [Glyph]) -> Line? {
-        let cjk = glyphs.filter { $0.character.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) } == true }
+        let cjk = glyphs.filter(\.isIdeograph)
         guard cjk.count >= 3 else { return nil }
         let em = cjk.map(\.box.width).sorted()[cjk.count / 2]
         let alone = cjk.filter { g in
